@@ -1,0 +1,65 @@
+# Trạm công dân số - developer commands. `make run` and `make test` do all the set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export ESCPOS_CAPABILITIES_PICKLE_DIR := $(CURDIR)/$(VENV)/escpos-cache
+
+.PHONY: run test lint bench screenshots build i18n sysdeps venv clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,build]'
+	@mkdir -p $(ESCPOS_CAPABILITIES_PICKLE_DIR)
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+# System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), xvfb (screenshots), fonts
+# and the Qt xcb runtime libraries (a real window).
+SYSPKGS := libzbar0 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+           libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
+           libfontconfig1 libdbus-1-3
+sysdeps:
+	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages. Run:  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+i18n: $(STAMP)
+	$(BIN)/python -m kiosk.i18n build
+
+run: sysdeps $(STAMP) i18n
+	$(BIN)/kiosk $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m kiosk.i18n check
+
+test: sysdeps $(STAMP) i18n lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n auto -m "not slow and not hardware" $(PYTEST_ARGS)
+
+bench: sysdeps $(STAMP) i18n
+	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+screenshots: sysdeps $(STAMP) i18n
+	rm -rf screenshots
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk --screenshots screenshots/landscape
+	xvfb-run -a -s "-screen 0 1080x1920x24" $(BIN)/kiosk --screenshots screenshots/portrait
+	@echo "PNG files written under screenshots/"
+
+build: sysdeps $(STAMP) i18n
+	$(BIN)/pyinstaller --noconfirm --clean kiosk.spec
+	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --self-test
+
+clean:
+	rm -rf build dist screenshots .pytest_cache .ruff_cache assets/i18n/*.qm

@@ -1,0 +1,1 @@
+"""Device drivers (Qt-free) and their Qt worker adapters (``*worker.py`` only)."""

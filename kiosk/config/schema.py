@@ -1,0 +1,174 @@
+"""The configuration schema: every setting a kiosk has, with its label, help and limits.
+
+Sections map to TOML tables (``[station]``, ``[printer]``, ``[health.oximeter]`` ...). The
+built-in defaults run everything simulated with a local hub, so a fresh machine just works.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.config.fields import section, setting
+
+DEVICE_KINDS = ("simulated", "serial", "none")
+
+
+@dataclass(frozen=True)
+class StationSettings:
+    name: str = setting("Trạm công dân số - Phường Bến Nghé", "Station name", "Tên trạm",
+                        "Shown in the header and printed on every receipt.")
+    code: str = setting("BN01", "Station code", "Mã trạm",
+                        "Short code (letters and digits) that starts every local reference, e.g. BN01-261121-0007.")
+    address: str = setting("Tòa nhà A, 12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh", "Address", "Địa chỉ",
+                           "Printed on receipts.")
+    staff_phone: str = setting("028 3822 1234", "Staff phone", "Số điện thoại cán bộ",
+                               "Shown on the help screen so residents can call a person.", technician=False)
+    language: str = setting("vi", "Default language", "Ngôn ngữ mặc định", "vi or en; residents can switch.",
+                            choices=("vi", "en"), technician=False)
+    kiosk_mode: bool = setting(True, "Kiosk mode", "Chế độ kiosk",
+                               "Frameless fullscreen window that ignores Esc, Alt+F4 and close requests.")
+    idle_seconds: int = setting(90, "Idle time before warning (s)", "Thời gian chờ trước khi cảnh báo (giây)",
+                                "No touch for this long shows the 'more time' warning.", minimum=15, maximum=1800)
+    idle_warning_seconds: int = setting(30, "Warning countdown (s)", "Thời gian đếm ngược cảnh báo (giây)",
+                                        "How long the warning stays before the visit is wiped (at least 20 s).",
+                                        minimum=20, maximum=300)
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    # scrypt hash of "1234": the demo PIN of the embedded default; every real install sets its own
+    # with `kiosk config hash-pin`.
+    technician_pin_hash: str = setting(
+        "scrypt$16384$8$1$9775e27ab4b8f1b6f5498e871b5ba79d$"
+        "674bb8cae8a679da880c3bc831ed132614219d15d5d0cb46f8ee4eb01938b2d7",
+        "Technician PIN hash", "Mã PIN kỹ thuật viên (băm)",
+        "scrypt hash made by `kiosk config hash-pin`. Never store the PIN itself.", secret=True)
+    operator_pin_hash: str = setting("", "Operator PIN hash", "Mã PIN vận hành (băm)",
+                                     "scrypt hash; empty means operators use the technician PIN.", secret=True)
+    lockout_after_failures: int = setting(5, "Wrong PINs before lockout", "Số lần sai trước khi khóa",
+                                          minimum=3, maximum=10)
+    lockout_base_seconds: int = setting(30, "First lockout (s)", "Thời gian khóa lần đầu (giây)",
+                                        "Doubles with every further lockout.", minimum=5, maximum=3600)
+    technician_idle_seconds: int = setting(180, "Technician mode idle end (s)", "Tự thoát chế độ kỹ thuật (giây)",
+                                           minimum=30, maximum=3600)
+
+
+@dataclass(frozen=True)
+class HubSettings:
+    url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
+                       "https://… of the ward hub. Empty with local_hub = true starts a hub on 127.0.0.1.")
+    local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
+                              "Demo/development: run the hub on 127.0.0.1 and enrol with its demo code.")
+    token_file: str = setting("", "Token file", "Tệp mã truy cập",
+                              "Kiosk bearer token (mode 0600). Empty: in the data directory.")
+    ca_bundle: str = setting("", "CA bundle", "Chứng chỉ CA", "PEM file to verify the hub's TLS certificate.")
+    connect_timeout_seconds: float = setting(5.0, "Connect timeout (s)", "Thời gian chờ kết nối (giây)",
+                                             minimum=0.5, maximum=60)
+    read_timeout_seconds: float = setting(15.0, "Read timeout (s)", "Thời gian chờ phản hồi (giây)",
+                                          minimum=1, maximum=300)
+    sync_interval_seconds: int = setting(60, "Sync interval (s)", "Chu kỳ đồng bộ (giây)", minimum=5, maximum=3600)
+    batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=500)
+    heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
+                                              minimum=30, maximum=86400)
+
+
+@dataclass(frozen=True)
+class QueueSettings:
+    db_path: str = setting("", "Queue database", "Cơ sở dữ liệu hàng đợi", "Empty: kiosk.db in the data directory.")
+    key_file: str = setting("", "Encryption key file", "Tệp khóa mã hóa",
+                            "AES-GCM key for personal fields (mode 0600). Empty: in the data directory.")
+    retention_days: int = setting(30, "Keep sent submissions (days)", "Giữ hồ sơ đã gửi (ngày)",
+                                  "Sent rows are purged after this; rejected rows stay until an operator acts.",
+                                  minimum=1, maximum=3650)
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    kind: str = setting("simulated", "Camera", "Camera", "opencv: a real camera; simulated: video file or images.",
+                        choices=("opencv", "simulated", "none"))
+    device: str = setting("0", "Camera index or path", "Chỉ số hoặc đường dẫn camera", "e.g. 0 or /dev/video0")
+    simulated_source: str = setting("", "Simulated source", "Nguồn mô phỏng",
+                                    "Video file or folder of images; empty: built-in sample codes.")
+    width: int = setting(1280, "Width (px)", "Chiều rộng (px)", minimum=320, maximum=3840)
+    height: int = setting(720, "Height (px)", "Chiều cao (px)", minimum=240, maximum=2160)
+    fps: int = setting(15, "Frames per second", "Số khung hình/giây", minimum=1, maximum=60)
+    decoders: list = setting(["zxing", "pyzbar"], "Decoder order", "Thứ tự bộ giải mã",
+                             "Backends tried in order: zxing, pyzbar, opencv.")
+    pyzbar_every_n_frames: int = setting(5, "pyzbar every N frames", "pyzbar mỗi N khung", minimum=1, maximum=100)
+    ladder_after_seconds: float = setting(2.0, "Preprocessing after (s)", "Tiền xử lý sau (giây)",
+                                          "Try the slower preprocessing ladder after this long without a code.",
+                                          minimum=0, maximum=60)
+    dedupe_seconds: float = setting(4.0, "Ignore repeats for (s)", "Bỏ qua mã lặp trong (giây)", minimum=0, maximum=60)
+    scan_timeout_seconds: int = setting(60, "Scan timeout (s)", "Thời gian chờ quét (giây)", minimum=10, maximum=600)
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    kind: str = setting("simulated", "Printer connection", "Kết nối máy in",
+                        choices=("usb", "serial", "network", "file", "simulated", "none"))
+    usb_vendor_id: int = setting(0, "USB vendor id", "USB vendor id", "e.g. 0x04b8 for Epson (write as number)")
+    usb_product_id: int = setting(0, "USB product id", "USB product id")
+    serial_port: str = setting("", "Serial port", "Cổng nối tiếp", "/dev/ttyUSB0 or /dev/serial/by-id/…")
+    serial_baudrate: int = setting(19200, "Serial baud rate", "Tốc độ baud", choices=(9600, 19200, 38400, 115200))
+    host: str = setting("", "Network host", "Địa chỉ mạng máy in")
+    port: int = setting(9100, "Network port", "Cổng mạng", minimum=1, maximum=65535)
+    file_path: str = setting("", "Device file", "Tệp thiết bị", "e.g. /dev/usb/lp0")
+    profile: str = setting("default", "Printer profile", "Cấu hình máy in", "python-escpos profile, e.g. TM-T88V")
+    paper_width_dots: int = setting(576, "Paper width (dots)", "Khổ giấy (điểm)", "576 for 80 mm, 384 for 58 mm",
+                                    choices=(384, 576))
+    text_mode: bool = setting(False, "Vietnamese text mode", "In chữ bằng bảng mã",
+                              "Only for profiles with a tested Vietnamese code page; otherwise text is raster.")
+    simulated_mode: str = setting("ok", "Simulated printer mode", "Chế độ máy in mô phỏng",
+                                  choices=("ok", "paper_out", "offline", "slow"))
+    status_timeout_seconds: float = setting(2.0, "Status query timeout (s)", "Chờ trạng thái (giây)",
+                                            minimum=0.2, maximum=30)
+
+
+@dataclass(frozen=True)
+class SerialDeviceSettings:
+    kind: str = setting("simulated", "Connection", "Kết nối", choices=DEVICE_KINDS)
+    protocol: str = setting("", "Protocol", "Giao thức",
+                            "cms50_new, cms50_old, visomat, tanita, generic_scale, mlx90614")
+    port: str = setting("", "Port", "Cổng", "/dev/serial/by-id/…, USB VID:PID:serial, or a path")
+    baudrate: int = setting(0, "Baud rate", "Tốc độ baud", "0: the protocol's default")
+    model: str = setting("", "Model", "Mẫu thiết bị")
+    validated: bool = setting(False, "Validated model", "Thiết bị đã thẩm định",
+                              "True only for models on a recognised validation list (e.g. STRIDE BP).")
+    calibration_due: str = setting("", "Calibration due (YYYY-MM-DD)", "Hạn hiệu chuẩn (YYYY-MM-DD)")
+
+
+
+
+@dataclass(frozen=True)
+class HealthSettings:
+    enabled: bool = setting(True, "Health check enabled", "Bật kiểm tra sức khỏe", technician=False)
+    bp_scheme: str = setting("esh", "Blood-pressure categories", "Phân loại huyết áp",
+                             "esh: ESH/ISH (≥140/90, default in Viet Nam); aha: AHA/ACC 2017.", choices=("esh", "aha"))
+    oximeter: SerialDeviceSettings = section(lambda: SerialDeviceSettings(protocol="cms50_new", model="Contec CMS50E"),
+                                             "Pulse oximeter", "Máy đo SpO2")
+    blood_pressure: SerialDeviceSettings = section(
+        lambda: SerialDeviceSettings(protocol="visomat", model="Visomat Double Comfort"),
+        "Blood-pressure monitor", "Máy đo huyết áp")
+    scale: SerialDeviceSettings = section(lambda: SerialDeviceSettings(protocol="tanita", model="Tanita WB-3000"),
+                                          "Height/weight scale", "Cân và thước đo")
+    thermometer: SerialDeviceSettings = section(
+        lambda: SerialDeviceSettings(protocol="mlx90614", model="GY-MCU90614"), "Thermometer", "Nhiệt kế")
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    dir: str = setting("", "Log directory", "Thư mục nhật ký", "Empty: the platform log directory.")
+    level: str = setting("INFO", "Log level", "Mức nhật ký", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    data_dir: str = setting("", "Data directory", "Thư mục dữ liệu", "Empty: the platform data directory.")
+    station: StationSettings = section(StationSettings, "Station", "Trạm")
+    security: SecuritySettings = section(SecuritySettings, "Security", "Bảo mật")
+    hub: HubSettings = section(HubSettings, "Hub and sync", "Máy chủ và đồng bộ")
+    queue: QueueSettings = section(QueueSettings, "Offline queue", "Hàng đợi ngoại tuyến")
+    camera: CameraSettings = section(CameraSettings, "Camera and QR", "Camera và mã QR")
+    printer: PrinterSettings = section(PrinterSettings, "Receipt printer", "Máy in biên nhận")
+    health: HealthSettings = section(HealthSettings, "Health devices", "Thiết bị đo sức khỏe")
+    logging: LoggingSettings = section(LoggingSettings, "Logging", "Nhật ký")

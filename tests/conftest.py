@@ -1,0 +1,46 @@
+"""Test set-up shared by every layer: headless Qt at 1920×1080, the shared samples, thread checks."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscreen.json'}"
+os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+SHARED = Path(os.environ.get("KIOSK_SHARED_DIR", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real samples in ../shared/data (ID-card QR, VietQR, device captures, procedures, photos)."""
+    data = SHARED / "data"
+    if not data.is_dir():
+        pytest.fail(f"shared samples not found at {data}; set KIOSK_SHARED_DIR")
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_behind(request: pytest.FixtureRequest):
+    """Every worker thread a test started must have finished when the test ends (DESIGN §3.8)."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from kiosk.threads import running_threads
+
+    left = running_threads()
+    assert not left, f"worker threads still running after the test: {left}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("KIOSK_HW") == "1":
+        return
+    skip = pytest.mark.skip(reason="needs real hardware (KIOSK_HW=1)")
+    for item in items:
+        if "hardware" in item.keywords:
+            item.add_marker(skip)
