@@ -1,0 +1,91 @@
+"""Every parser takes arbitrary untrusted text: it returns a value or raises only its typed error."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.formats import (
+    CccdError,
+    EnrolmentError,
+    FormatError,
+    LinkError,
+    ScanResult,
+    TrackingError,
+    VietQRError,
+    build_vietqr,
+    classify,
+    parse_cccd,
+    parse_enrolment,
+    parse_procedure,
+    parse_reference,
+    parse_tracking_payload,
+    parse_vietqr,
+)
+
+# Text with lots of the characters that matter to these formats.
+ALPHABET = st.sampled_from([*"0123456789|-.:/?=&@%#\\ \r\n\x00ABCDEFHNSTVQRabcdhpstuvw",
+                            "Nam", "Nữ", "ễ", "０", "https://", "dichvucong.gov.vn", "TCDS", "TCDS-ENROL", "000201",
+                            "6304", "ma_thu_tuc=", "\ufeff", "\u200b", "xn--", "ｱ"])
+TEXT = st.one_of(st.text(), st.lists(ALPHABET, max_size=60).map("".join))
+SETTINGS = settings(max_examples=300, deadline=None)
+
+
+def _only(parser, error, text):
+    try:
+        parser(text)
+    except error:
+        pass
+
+
+@SETTINGS
+@given(TEXT)
+def test_classify_never_raises_and_is_json_safe(text):
+    result = classify(text)
+    assert isinstance(result, ScanResult)
+    json.dumps(result.to_json(), ensure_ascii=False)
+
+
+@SETTINGS
+@given(TEXT)
+def test_parsers_raise_only_their_typed_errors(text):
+    _only(parse_cccd, CccdError, text)
+    _only(parse_vietqr, VietQRError, text)
+    _only(parse_procedure, LinkError, text)
+    _only(parse_tracking_payload, TrackingError, text)
+    _only(parse_reference, TrackingError, text)
+    _only(parse_enrolment, EnrolmentError, text)
+
+
+FIELD = st.text(alphabet=st.characters(blacklist_characters="|", blacklist_categories=("Cs",)), max_size=30)
+
+
+@SETTINGS
+@given(st.lists(FIELD, min_size=6, max_size=12))
+def test_pipe_separated_shapes(fields):
+    _only(parse_cccd, CccdError, "001085012345|" + "|".join(fields))
+
+
+@SETTINGS
+@given(bin_=st.from_regex(r"[0-9]{6}", fullmatch=True), account=st.from_regex(r"[0-9A-Za-z]{1,19}", fullmatch=True),
+       amount=st.integers(1, 10**13 - 1), purpose=st.text(max_size=60), bill=st.none() | st.text(max_size=40))
+def test_built_codes_always_parse_back(bin_, account, amount, purpose, bill):
+    try:
+        payload = build_vietqr(bin_, account, amount, purpose, bill_number=bill)
+    except FormatError:
+        return
+    qr = parse_vietqr(payload)
+    assert (qr.bank_bin, qr.account, qr.amount, qr.dynamic) == (bin_, account, amount, True)
+    assert qr.purpose is None or (qr.purpose.isascii() and len(qr.purpose) <= 25)
+
+
+@SETTINGS
+@given(st.binary(max_size=80))
+def test_mutated_valid_payload_never_crashes(noise):
+    good = build_vietqr("970436", "0071000123456", 20000, "phi")
+    cut = len(noise) % len(good)
+    mutated = good[:cut] + noise.decode("latin-1") + good[cut:]
+    _only(parse_vietqr, VietQRError, mutated)
+    classify(mutated)
