@@ -122,6 +122,13 @@ class PrinterSettings:
                                   choices=("ok", "paper_out", "offline", "slow"))
     status_timeout_seconds: float = setting(2.0, "Status query timeout (s)", "Chờ trạng thái (giây)",
                                             minimum=0.2, maximum=30)
+    qr_mode: str = setting("auto", "QR printing", "Cách in mã QR",
+                           "auto: the printer's own QR command where the profile has it, else an image; "
+                           "image: always an image (for clones that lack GS ( k).",
+                           choices=("auto", "native", "image"))
+    job_timeout_seconds: float = setting(20.0, "Print job timeout (s)", "Thời gian chờ in (giây)",
+                                         "A receipt that has not finished by then is reported as failed.",
+                                         minimum=2, maximum=120)
 
 
 @dataclass(frozen=True)
