@@ -1,0 +1,48 @@
+"""One configured health device, as the driver needs it (built from the [health.*] config). Qt-free."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from devices.health.protocols import make_protocol
+from devices.health.protocols.base import Protocol, SerialParams
+from devices.health.reading import DeviceInfo
+
+DEVICE_NAMES = ("oximeter", "blood_pressure", "scale", "thermometer")
+
+
+@dataclass(frozen=True)
+class DeviceSpec:
+    name: str  # oximeter | blood_pressure | scale | thermometer
+    protocol: str
+    port: str = ""
+    kind: str = "serial"  # serial | simulated | none
+    baudrate: int = 0  # 0: the protocol's default
+    model: str = ""
+    firmware: str = ""
+    validated: bool = False
+    calibration_due: str = ""
+    line_pattern: str = ""  # generic scale heads only
+
+    def make_protocol(self) -> Protocol:
+        return make_protocol(self.protocol, self.line_pattern)
+
+    def serial_params(self, protocol: Protocol | None = None) -> SerialParams:
+        base = (protocol or self.make_protocol()).serial
+        if self.baudrate:
+            return SerialParams(self.baudrate, base.bytesize, base.parity, base.stopbits)
+        return base
+
+    def device_info(self, stable_id: str = "") -> DeviceInfo:
+        device_id = f"sim-{self.name}" if self.kind == "simulated" else (stable_id or self.port)
+        return DeviceInfo(device_id=device_id, name=self.name, model=self.model, firmware=self.firmware,
+                          validated=self.validated, calibration_due=self.calibration_due)
+
+
+def spec_from_settings(name: str, settings: Any) -> DeviceSpec:
+    """From a ``SerialDeviceSettings`` (or anything with the same attributes)."""
+    return DeviceSpec(name=name, protocol=settings.protocol, port=settings.port, kind=settings.kind,
+                      baudrate=settings.baudrate, model=settings.model,
+                      firmware=getattr(settings, "firmware", ""), validated=settings.validated,
+                      calibration_due=settings.calibration_due, line_pattern=getattr(settings, "line_pattern", ""))
