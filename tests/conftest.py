@@ -44,3 +44,39 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "hardware" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path: Path):
+    """Build the whole kiosk app (real window, flow, screens) on a temporary data dir.
+
+    ``make_app(services=True, **section_overrides)``; teardown shuts it down and proves every
+    worker thread stopped.
+    """
+    import dataclasses
+
+    from kiosk.app import KioskApp
+    from kiosk.config import default_config
+    from kiosk.services.setup import build_services, start_services
+
+    apps = []
+
+    def build(services: bool = False, **sections):
+        config = default_config()
+        config = dataclasses.replace(config, data_dir=str(tmp_path / "data"),
+                                     hub=dataclasses.replace(config.hub, local_hub=False))
+        for name, values in sections.items():
+            config = dataclasses.replace(config, **{name: dataclasses.replace(getattr(config, name), **values)})
+        (tmp_path / "data").mkdir(exist_ok=True)
+        app = KioskApp(config, tmp_path / "data")
+        apps.append(app)
+        if services:
+            build_services(app.ctx)
+            start_services(app.ctx.services)
+        app.start()
+        qtbot.addWidget(app.window)
+        return app
+
+    yield build
+    for app in apps:
+        assert app.shutdown(), "a worker thread did not stop"

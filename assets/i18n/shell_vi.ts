@@ -1,0 +1,323 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <source>Coming soon</source>
+        <translation>Sắp có</translation>
+    </message>
+    <message>
+        <source>This service is not available on this station yet. Please ask the ward staff, who can help you directly.</source>
+        <translation>Dịch vụ này chưa có tại trạm. Vui lòng hỏi cán bộ phường để được hỗ trợ trực tiếp.</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Large text</source>
+        <translation>Chữ lớn</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Có mạng</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Mất mạng</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Need help?</source>
+        <translation>Bạn cần giúp đỡ?</translation>
+    </message>
+    <message>
+        <source>Call the ward staff: %1</source>
+        <translation>Gọi cán bộ phường: %1</translation>
+    </message>
+    <message>
+        <source>113  Police</source>
+        <translation>113  Công an</translation>
+    </message>
+    <message>
+        <source>114  Fire and rescue</source>
+        <translation>114  Cứu hỏa, cứu nạn</translation>
+    </message>
+    <message>
+        <source>115  Ambulance</source>
+        <translation>115  Cấp cứu</translation>
+    </message>
+    <message>
+        <source>In an emergency, call now. Do not wait for this machine.</source>
+        <translation>Khi khẩn cấp, hãy gọi ngay. Đừng chờ máy này.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Welcome to the digital citizen station</source>
+        <translation>Chào mừng đến Trạm công dân số</translation>
+    </message>
+    <message>
+        <source>Touch a service to begin. Staff are nearby if you need help.</source>
+        <translation>Chạm vào một dịch vụ để bắt đầu. Cán bộ luôn ở gần nếu bạn cần hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Administrative procedures</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>Look up papers, fees, steps</source>
+        <translation>Tra cứu giấy tờ, lệ phí, các bước</translation>
+    </message>
+    <message>
+        <source>Submit a dossier</source>
+        <translation>Nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Scan your ID card, photograph papers</source>
+        <translation>Quét CCCD, chụp ảnh giấy tờ</translation>
+    </message>
+    <message>
+        <source>Track a dossier</source>
+        <translation>Tra cứu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Scan the code on your receipt</source>
+        <translation>Quét mã trên biên nhận</translation>
+    </message>
+    <message>
+        <source>Pay fees</source>
+        <translation>Thanh toán lệ phí</translation>
+    </message>
+    <message>
+        <source>Bank transfer with VietQR</source>
+        <translation>Chuyển khoản bằng VietQR</translation>
+    </message>
+    <message>
+        <source>Report security and order</source>
+        <translation>Phản ánh ANTT</translation>
+    </message>
+    <message>
+        <source>Tell the ward police about a problem</source>
+        <translation>Báo với công an phường về an ninh, trật tự</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>Kiểm tra sức khỏe</translation>
+    </message>
+    <message>
+        <source>Blood pressure, SpO2, temperature, weight</source>
+        <translation>Huyết áp, SpO2, nhiệt độ, cân nặng</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Do you need more time?</source>
+        <translation>Bạn có cần thêm thời gian?</translation>
+    </message>
+    <message>
+        <source>For your privacy, the screen will return to the start in %1 seconds and what you entered will be erased.</source>
+        <translation>Để bảo vệ thông tin của bạn, màn hình sẽ trở về trang chủ sau %1 giây và những gì bạn đã nhập sẽ bị xóa.</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>Thêm thời gian</translation>
+    </message>
+    <message>
+        <source>Finish now</source>
+        <translation>Kết thúc</translation>
+    </message>
+</context>
+<context>
+    <name>NavBar</name>
+    <message>
+        <source>◀  Back</source>
+        <translation>◀  Quay lại</translation>
+    </message>
+    <message>
+        <source>⌂  Home</source>
+        <translation>⌂  Trang chủ</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Bước %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PinPadScreen</name>
+    <message>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>Sai mã PIN. Còn %1 lần thử.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Locked for %1 s.</source>
+        <translation>Nhập sai quá nhiều lần. Tạm khóa %1 giây.</translation>
+    </message>
+    <message>
+        <source>Technician access: enter the PIN</source>
+        <translation>Truy cập kỹ thuật: nhập mã PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemScreen</name>
+    <message>
+        <source>A device of this station is not working right now.</source>
+        <translation>Một thiết bị của trạm đang không hoạt động.</translation>
+    </message>
+    <message>
+        <source>This station could not save your request. Nothing was sent.</source>
+        <translation>Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed.</source>
+        <translation>Không in được biên nhận.</translation>
+    </message>
+    <message>
+        <source>This part of the station is not available.</source>
+        <translation>Chức năng này của trạm hiện không dùng được.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on this station.</source>
+        <translation>Trạm gặp sự cố.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong</source>
+        <translation>Xin lỗi, đã có sự cố</translation>
+    </message>
+    <message>
+        <source>Your request was saved. Your reference number is %1. Please write it down or take a photo.</source>
+        <translation>Yêu cầu của bạn đã được lưu. Mã tra cứu của bạn là %1. Vui lòng ghi lại hoặc chụp ảnh.</translation>
+    </message>
+    <message>
+        <source>Please try again, or ask the ward staff for help. The screen will return to the start by itself.</source>
+        <translation>Vui lòng thử lại hoặc nhờ cán bộ phường hỗ trợ. Màn hình sẽ tự trở về trang chủ.</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Về trang chủ</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianStatusScreen</name>
+    <message>
+        <source>Sync is not available on this build.</source>
+        <translation>Bản cài đặt này không có chức năng đồng bộ.</translation>
+    </message>
+    <message>
+        <source>No printer service on this build.</source>
+        <translation>Bản cài đặt này không có máy in.</translation>
+    </message>
+    <message>
+        <source>Already syncing: please wait.</source>
+        <translation>Đang đồng bộ, vui lòng chờ.</translation>
+    </message>
+    <message>
+        <source>Sync started.</source>
+        <translation>Đã bắt đầu đồng bộ.</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>Đã in trang thử.</translation>
+    </message>
+    <message>
+        <source>Test page failed: %1</source>
+        <translation>In trang thử thất bại: %1</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Đang đồng bộ</translation>
+    </message>
+    <message>
+        <source>Hub unreachable</source>
+        <translation>Không kết nối được máy chủ</translation>
+    </message>
+    <message>
+        <source>Hub refused this station&apos;s token</source>
+        <translation>Máy chủ từ chối mã truy cập của trạm</translation>
+    </message>
+    <message>
+        <source>Technician and operator status</source>
+        <translation>Trạng thái kỹ thuật và vận hành</translation>
+    </message>
+    <message>
+        <source>Submissions and sync</source>
+        <translation>Hồ sơ và đồng bộ</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Thiết bị</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <source>Will retry</source>
+        <translation>Sẽ gửi lại</translation>
+    </message>
+    <message>
+        <source>Rejected (operator must act)</source>
+        <translation>Bị từ chối (cần người vận hành xử lý)</translation>
+    </message>
+    <message>
+        <source>Sent (kept until purge)</source>
+        <translation>Đã gửi (lưu đến khi xóa định kỳ)</translation>
+    </message>
+    <message>
+        <source>Oldest unsent</source>
+        <translation>Hồ sơ chưa gửi lâu nhất</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Lần đồng bộ thành công gần nhất</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Lần thử gần nhất</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>In trang thử</translation>
+    </message>
+    <message>
+        <source>Leave technician mode</source>
+        <translation>Thoát chế độ kỹ thuật</translation>
+    </message>
+</context>
+</TS>

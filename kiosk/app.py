@@ -1,0 +1,193 @@
+"""The composition root: builds the window, flow, services and every area's screens, and tears
+them all down again. Runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.bus import AppBus
+from kiosk.config import KioskConfig
+from kiosk.context import AppContext, Services
+from kiosk.flow import Flow
+from kiosk.flow_controller import FlowController
+from kiosk.language import LanguageManager
+from kiosk.pin import PinGate
+from kiosk.threads import ThreadOwner
+from screens.shell import theme
+from screens.shell.coming_soon import ComingSoonScreen
+from screens.shell.home import SERVICES, HomeScreen
+from screens.shell.main_window import MainWindow
+from screens.shell.problem import ProblemScreen
+from screens.technician.pin_pad import PinPadScreen
+from screens.technician.status import TechnicianStatusScreen
+
+log = logging.getLogger(__name__)
+
+# Each home tile's screens come from a package with install(ctx); a package that is not on this
+# build gets a "coming soon" page instead.
+AREA_PACKAGES = {
+    "procedures": "screens.procedures",
+    "dossier": "screens.dossier",
+    "tracking": "screens.tracking",
+    "payment": "screens.payment",
+    "report": "screens.report",
+    "health": "screens.health",
+}
+GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
+LARGE_TEXT_SCALE = 1.3
+
+
+class _ActivityFilter(QObject):
+    """Every touch restarts the idle timer; Esc never reaches a screen in kiosk mode."""
+
+    def __init__(self, app: KioskApp) -> None:
+        super().__init__()
+        self._app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress):
+            self._app.flow.activity()
+            if kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and self._app.window.kiosk_mode:
+                return True
+        return False
+
+
+class KioskApp:
+    def __init__(self, config: KioskConfig, data_dir: Path, services: Services | None = None) -> None:
+        self.config = config
+        self.data_dir = data_dir
+        self.bus = AppBus()
+        self.threads = ThreadOwner()
+        self.language = LanguageManager()
+        qapp = QApplication.instance()
+        self.font_family = theme.load_fonts()
+        qapp.setFont(theme.app_font(1.0, self.font_family))
+        qapp.setStyleSheet(theme.stylesheet(1.0))
+        self.window = MainWindow(config)
+        self.navigator = self.window.navigator
+        station = config.station
+        self.flow = FlowController(Flow(station.idle_seconds, station.idle_warning_seconds), self.navigator)
+        self.ctx = AppContext(config=config, data_dir=data_dir, threads=self.threads, bus=self.bus,
+                              navigator=self.navigator, flow=self.flow, services=services or Services())
+        self._taps: list[float] = []
+        self._wire_shell()
+        self._add_shell_screens()
+        self._install_areas()
+        self._activity = _ActivityFilter(self)
+        qapp.installEventFilter(self._activity)
+        self._apply_visit_defaults()
+
+    # ---- building ------------------------------------------------------------------------------
+    def _wire_shell(self) -> None:
+        w = self.window
+        w.header.language_toggled.connect(
+            lambda: self.set_language("en" if self.language.language == "vi" else "vi"))
+        w.header.large_text_toggled.connect(self.set_large_text)
+        w.header.help_requested.connect(w.help_overlay.open)
+        w.header.corner_tapped.connect(self._corner_tapped)
+        w.nav_bar.back_clicked.connect(self.flow.back)
+        w.nav_bar.home_clicked.connect(self.flow.home)
+        w.idle_overlay.more_time.connect(self.flow.more_time)
+        w.idle_overlay.go_home.connect(lambda: self.flow.home("button"))
+        self.flow.warning_changed.connect(w.idle_overlay.set_seconds)
+        self.flow.visit_reset.connect(lambda _reason: self._apply_visit_defaults())
+        self.bus.sync_status_changed.connect(lambda s: w.header.set_online(bool((s or {}).get("online"))))
+
+    def _add_shell_screens(self) -> None:
+        self.home_screen = self.navigator.add(HomeScreen())
+        self.navigator.add(ProblemScreen())
+        sec = self.config.security
+        gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
+                       sec.lockout_base_seconds)
+        self.pin_screen = self.navigator.add(PinPadScreen(gate))
+        self.tech_screen = self.navigator.add(TechnicianStatusScreen())
+        self.flow.flow.register("technician", sec.technician_idle_seconds)
+        self.pin_screen.unlocked.connect(lambda: self.flow.go("technician"))
+        self.tech_screen.exit_requested.connect(lambda: self.flow.home("technician"))
+        self.tech_screen.sync_now_requested.connect(self._technician_sync_now)
+        self.tech_screen.test_print_requested.connect(self._technician_test_print)
+        self.bus.sync_status_changed.connect(self.tech_screen.set_sync_status)
+        self.bus.device_state_changed.connect(self.tech_screen.set_device_state)
+
+    def _install_areas(self) -> None:
+        for service, _glyph in SERVICES:
+            package = AREA_PACKAGES[service]
+            try:
+                module = importlib.import_module(package)
+            except ModuleNotFoundError as exc:
+                if (exc.name and package.startswith(exc.name)) or exc.name == package:
+                    log.info("area %s not on this build: showing 'coming soon'", service)
+                    self.navigator.add(ComingSoonScreen(service))
+                    continue
+                raise
+            module.install(self.ctx)
+            if not self.navigator.has(service):
+                log.error("area %s installed no %r screen", service, service)
+                self.navigator.add(ComingSoonScreen(service))
+
+    # ---- behaviour -------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.language.set_language(language)
+        self.window.header.set_language(self.language.language)
+        self.bus.language_changed.emit(self.language.language)
+
+    def set_large_text(self, on: bool) -> None:
+        scale = LARGE_TEXT_SCALE if on else 1.0
+        qapp = QApplication.instance()
+        qapp.setFont(theme.app_font(scale, self.font_family))
+        qapp.setStyleSheet(theme.stylesheet(scale))
+        self.window.header.set_large_text(on)
+        self.large_text = on
+        self.bus.large_text_changed.emit(on)
+
+    def _apply_visit_defaults(self) -> None:
+        """The next resident starts in the station's language, with normal text."""
+        self.set_language(self.config.station.language)
+        if getattr(self, "large_text", None) is not False:
+            self.set_large_text(False)
+        self.window.help_overlay.hide()
+
+    def _corner_tapped(self) -> None:
+        now = time.monotonic()
+        self._taps = [t for t in self._taps if now - t < GESTURE_WINDOW_S] + [now]
+        if len(self._taps) >= GESTURE_TAPS:
+            self._taps.clear()
+            log.info("technician gesture: PIN pad opened")
+            self.flow.go("technician.pin")
+
+    def _technician_sync_now(self) -> None:
+        sync = self.ctx.services.sync
+        if sync is None:
+            self.tech_screen.report_unavailable("sync")
+            return
+        sync.sync_now(self.tech_screen.report_sync)
+
+    def _technician_test_print(self) -> None:
+        printer = self.ctx.services.printer
+        if printer is None:
+            self.tech_screen.report_unavailable("printer")
+            return
+        printer.test_page(lambda outcome: self.tech_screen.report_print(
+            bool(getattr(outcome, "ok", False)), str(getattr(outcome, "reason_code", "") or "")))
+
+    # ---- life cycle -----------------------------------------------------------------------------
+    def start(self) -> None:
+        self.window.show_kiosk()
+        self.flow.home("start")
+
+    def shutdown(self) -> bool:
+        """Stop every worker thread; True when all of them finished."""
+        QApplication.instance().removeEventFilter(self._activity)
+        ok = self.threads.shutdown()
+        self.language.uninstall()
+        self.window.allow_close = True
+        self.window.close()
+        return ok

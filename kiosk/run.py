@@ -1,0 +1,116 @@
+"""Runs the kiosk GUI: normal kiosk mode, ``--self-test`` and ``--screenshots DIR``.
+
+Runs on the GUI thread (main thread).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import logging
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+log = logging.getLogger("kiosk")
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from kiosk.config import ConfigError, load_config, resolve_config_path
+
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        config = load_config(resolve_config_path(args.config))
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    if args.windowed:
+        config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
+
+    from kiosk import paths
+    from kiosk.logging_setup import setup_logging
+
+    data_dir = paths.data_dir(config.data_dir)
+    log_dir = Path(config.logging.dir) if config.logging.dir else paths.default_log_dir()
+    setup_logging(log_dir, config.logging.level)
+    log.info("kiosk starting (data dir %s)", data_dir)
+
+    from PySide6.QtWidgets import QApplication
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    local_hub = None
+    if config.hub.local_hub and not config.hub.url and not getattr(sys, "frozen", False):
+        config, local_hub = _start_local_hub(config, data_dir)
+
+    from kiosk.app import KioskApp
+    from kiosk.services.setup import build_services, start_services
+
+    app = KioskApp(config, data_dir)
+    build_services(app.ctx)
+    failures: list[str] = []
+    _install_excepthooks(app, failures)
+    try:
+        start_services(app.ctx.services)
+        app.start()
+        if args.screenshots:
+            from kiosk.screenshots import take_screenshots
+
+            code = take_screenshots(app, Path(args.screenshots))
+        elif args.self_test:
+            from kiosk.self_test import self_test
+
+            code = self_test(app, failures)
+        else:
+            qapp.aboutToQuit.connect(app.shutdown)
+            code = qapp.exec()
+    finally:
+        stopped = app.shutdown()
+        if local_hub is not None:
+            local_hub.stop()
+    if not stopped:
+        log.error("some worker threads did not stop")
+        code = code or 1
+    return code
+
+
+def _start_local_hub(config, data_dir: Path):
+    """`make run`: a hub on 127.0.0.1 in the background, stopped when the kiosk exits."""
+    try:
+        from central.local import LocalHub
+    except ModuleNotFoundError:
+        log.warning("hub package not on this build: running offline")
+        return config, None
+    try:
+        hub = LocalHub(data_dir / "hub")
+        hub.start()
+    except Exception:
+        log.exception("local hub failed to start: running offline")
+        return config, None
+    hub_settings = dataclasses.replace(config.hub, url=hub.url)
+    if any(f.name == "enrolment_code" for f in dataclasses.fields(hub_settings)):
+        hub_settings = dataclasses.replace(hub_settings, enrolment_code=hub.demo_code)
+    log.info("local hub at %s", hub.url)
+    return dataclasses.replace(config, hub=hub_settings), hub
+
+
+def _install_excepthooks(app, failures: list[str]) -> None:
+    """An unexpected exception is logged and sends the resident to the problem screen, not a crash."""
+
+    def gui_hook(exc_type, exc, tb) -> None:
+        log.critical("unhandled exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        failures.append(f"{exc_type.__name__}: {exc}")
+        try:
+            app.flow.fail("internal_error")
+        except Exception:
+            log.exception("could not show the problem screen")
+
+    def thread_hook(hook_args: threading.ExceptHookArgs) -> None:
+        log.critical("unhandled exception in thread %s", hook_args.thread.name if hook_args.thread else "?",
+                     exc_info=(hook_args.exc_type, hook_args.exc_value, hook_args.exc_traceback))
+        failures.append(f"{hook_args.exc_type.__name__} in a thread")
+
+    sys.excepthook = gui_hook
+    threading.excepthook = thread_hook

@@ -1,0 +1,59 @@
+"""Builds the service facades from config. Runs on the GUI thread, at start-up.
+
+A facade whose area is not on this build is left as None; the screens that need it show a
+friendly "not available" message instead of failing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from kiosk.context import AppContext, Services
+
+log = logging.getLogger(__name__)
+
+# attribute on Services -> (module, class)
+FACADES = {
+    "storage": ("kiosk.services.storage", "StorageService"),
+    "sync": ("kiosk.services.sync", "SyncService"),
+    "hub": ("kiosk.services.hub", "HubService"),
+    "printer": ("kiosk.services.printer", "PrinterService"),
+    "scanner": ("kiosk.services.scanner", "ScannerService"),
+    "health": ("kiosk.services.health", "HealthService"),
+}
+
+
+def build_services(ctx: AppContext) -> Services:
+    services = ctx.services
+    for name, (module_name, class_name) in FACADES.items():
+        if getattr(services, name) is not None:
+            continue
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                log.info("service %s not on this build", name)
+                continue
+            raise
+        factory = getattr(module, class_name)
+        setattr(services, name, factory.from_context(ctx) if hasattr(factory, "from_context") else
+                factory(ctx.config, ctx.data_dir, ctx.threads, ctx.bus))
+    if services.catalogue is None:
+        try:
+            from kiosk.catalogue import load_catalogue
+        except ModuleNotFoundError:
+            log.info("procedure catalogue not on this build")
+        else:
+            services.catalogue = load_catalogue()
+    return services
+
+
+def start_services(services: Services) -> None:
+    for name in FACADES:
+        facade = getattr(services, name)
+        if facade is not None and hasattr(facade, "start"):
+            try:
+                facade.start()
+            except Exception:  # a device that cannot start must not stop the kiosk (DESIGN §3.4)
+                log.exception("service %s failed to start", name)

@@ -1,0 +1,121 @@
+"""The header on every screen: station name, clock, online state, language, large text, help.
+
+Runs on the GUI thread; online state comes from the sync status (read from the queue DB by the
+sync worker), never from a guess of its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class Header(QWidget):
+    language_toggled = Signal()
+    large_text_toggled = Signal(bool)
+    help_requested = Signal()
+    corner_tapped = Signal()  # taps on the station name: part of the hidden technician gesture
+
+    def __init__(self, station_name: str) -> None:
+        super().__init__()
+        self.setObjectName("Header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(24, 10, 24, 10)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(6)
+        self.station = QLabel(station_name)
+        self.station.setObjectName("StationName")
+        self.station.installEventFilter(self)
+        self.station.setWordWrap(True)
+        # The name gives way to the buttons on narrow (portrait) panels instead of widening the window.
+        self.station.setMinimumWidth(0)
+        self.station.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.clock = QLabel()
+        self.clock.setObjectName("Clock")
+        self.online = QLabel()
+        self.online.setObjectName("OnlineBadge")
+        self.language = QPushButton()
+        self.large_text = QPushButton()
+        self.large_text.setCheckable(True)
+        self.help = QPushButton()
+        for button in (self.language, self.large_text, self.help):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.online.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
+        self.language.clicked.connect(self.language_toggled)
+        self.large_text.toggled.connect(self.large_text_toggled)
+        self.help.clicked.connect(self.help_requested)
+        self._online: bool | None = None
+        self._language = "vi"
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._update_clock)
+        self._timer.start(1000)
+        self._update_clock()
+        self.set_online(False)
+
+    def _arrange(self, narrow: bool) -> None:
+        """Landscape: one row. Portrait: the station name gets its own row above the controls."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for widget in (self.station, self.online, self.clock, self.language, self.large_text, self.help):
+            self.grid.removeWidget(widget)
+        center = Qt.AlignmentFlag.AlignVCenter
+        if narrow:
+            self.grid.addWidget(self.station, 0, 0, 1, 6)
+            row, first = 1, 0
+            self.grid.setColumnStretch(0, 0)
+            self.grid.setColumnStretch(2, 1)
+            widgets = (self.online, self.clock, None, self.language, self.large_text, self.help)
+        else:
+            self.grid.addWidget(self.station, 0, 0)
+            row, first = 0, 1
+            self.grid.setColumnStretch(0, 1)
+            self.grid.setColumnStretch(2, 0)
+            widgets = (self.online, self.clock, self.language, self.large_text, self.help)
+        for i, widget in enumerate(widgets):
+            if widget is not None:
+                self.grid.addWidget(widget, row, first + i, center)
+
+    def resizeEvent(self, event: QEvent) -> None:
+        self._arrange(narrow=self.width() < 1400)
+        super().resizeEvent(event)
+
+    def set_online(self, online: bool | None) -> None:
+        self._online = online
+        self.online.setProperty("online", "true" if online else "false")
+        self.online.style().unpolish(self.online)
+        self.online.style().polish(self.online)
+        self.retranslate()
+
+    def set_large_text(self, on: bool) -> None:
+        self.large_text.blockSignals(True)
+        self.large_text.setChecked(on)
+        self.large_text.blockSignals(False)
+
+    def retranslate(self) -> None:
+        # The button names the *other* language, written in that language, so anyone can find theirs.
+        self.language.setText("Tiếng Việt" if self._language == "en" else "English")
+        self.large_text.setText(self.tr("Large text"))
+        self.help.setText(self.tr("Help"))
+        self.online.setText(self.tr("Online") if self._online else self.tr("Offline"))
+        self._update_clock()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        self.retranslate()
+
+    def _update_clock(self) -> None:
+        self.clock.setText(QDateTime.currentDateTime().toString("HH:mm\ndd/MM/yyyy"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if watched is self.station and event.type() == QEvent.Type.MouseButtonPress:
+            self.corner_tapped.emit()
+        return False

@@ -1,0 +1,103 @@
+"""Home: six large tiles, one per service. The attract screen; it never times out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
+
+from screens.shell.screen import Screen
+from screens.widgets.basics import label, title
+
+# (screen id, icon glyph from the bundled DejaVu font)
+SERVICES = (
+    ("procedures", "☰"),
+    ("dossier", "✎"),
+    ("tracking", "⌕"),
+    ("payment", "₫"),
+    ("report", "⚠"),
+    ("health", "♥"),
+)
+
+
+class Tile(QPushButton):
+    """A big pressable card: icon, title, one line saying what it is for."""
+
+    def __init__(self, service: str, glyph: str) -> None:
+        super().__init__()
+        self.service = service
+        self.setObjectName("Tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(220)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.setSpacing(28)
+        self.icon = label(glyph, "TileIcon", wrap=False)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon.setFixedSize(100, 100)
+        texts = QVBoxLayout()
+        self.heading = label(name="TileTitle")
+        self.subtitle = label(name="TileSubtitle")
+        texts.addStretch(1)
+        texts.addWidget(self.heading)
+        texts.addWidget(self.subtitle)
+        texts.addStretch(1)
+        row.addWidget(self.icon)
+        row.addLayout(texts, 1)
+        for child in (self.icon, self.heading, self.subtitle):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+
+class HomeScreen(Screen):
+    screen_id = "home"
+    idle_seconds = 0
+    show_nav = False
+    service_chosen = Signal(str)
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.setSpacing(24)
+        self.welcome = title()
+        self.hint = label(name="Subtitle")
+        outer.addWidget(self.welcome)
+        outer.addWidget(self.hint)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(28)
+        outer.addLayout(self.grid, 1)
+        self.tiles: dict[str, Tile] = {}
+        for service, glyph in SERVICES:
+            tile = Tile(service, glyph)
+            tile.clicked.connect(lambda _=False, s=service: self.navigate.emit(s, {}))
+            self.tiles[service] = tile
+        self._arrange(columns=3)
+
+    def _arrange(self, columns: int) -> None:
+        for i, (service, _) in enumerate(SERVICES):
+            self.grid.addWidget(self.tiles[service], i // columns, i % columns)
+
+    def resizeEvent(self, event: QEvent) -> None:
+        # Portrait panels get two columns so the titles keep their size.
+        columns = 2 if self.height() > self.width() else 3
+        if getattr(self, "_columns", None) != columns:
+            self._columns = columns
+            self._arrange(columns)
+        super().resizeEvent(event)
+
+    def retranslate(self) -> None:
+        self.welcome.setText(self.tr("Welcome to the digital citizen station"))
+        self.hint.setText(self.tr("Touch a service to begin. Staff are nearby if you need help."))
+        texts = {
+            "procedures": (self.tr("Administrative procedures"), self.tr("Look up papers, fees, steps")),
+            "dossier": (self.tr("Submit a dossier"), self.tr("Scan your ID card, photograph papers")),
+            "tracking": (self.tr("Track a dossier"), self.tr("Scan the code on your receipt")),
+            "payment": (self.tr("Pay fees"), self.tr("Bank transfer with VietQR")),
+            "report": (self.tr("Report security and order"), self.tr("Tell the ward police about a problem")),
+            "health": (self.tr("Health check"), self.tr("Blood pressure, SpO2, temperature, weight")),
+        }
+        for service, (heading, subtitle) in texts.items():
+            self.tiles[service].heading.setText(heading)
+            self.tiles[service].subtitle.setText(subtitle)
+
+    def title(self) -> str:
+        return self.tr("Home")

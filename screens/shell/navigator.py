@@ -1,0 +1,75 @@
+"""The navigator: one pre-built screen per step in a QStackedWidget (ANCHORS §5.5).
+
+Runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget
+
+from kiosk.visit import Visit
+from screens.shell.screen import Screen
+
+log = logging.getLogger(__name__)
+
+
+class Navigator(QStackedWidget):
+    screen_added = Signal(object)  # Screen
+    screen_shown = Signal(object)  # Screen
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._screens: dict[str, Screen] = {}
+
+    def add(self, screen: Screen) -> Screen:
+        if not screen.screen_id:
+            raise ValueError(f"{type(screen).__name__} has no screen_id")
+        if screen.screen_id in self._screens:
+            raise ValueError(f"screen id {screen.screen_id!r} added twice")
+        self._screens[screen.screen_id] = screen
+        self.addWidget(screen)
+        self.screen_added.emit(screen)
+        return screen
+
+    def replace(self, screen: Screen) -> Screen:
+        """Put a real screen where a placeholder ("coming soon") was."""
+        old = self._screens.pop(screen.screen_id, None)
+        if old is not None:
+            self.removeWidget(old)
+            old.deleteLater()
+        return self.add(screen)
+
+    def ids(self) -> list[str]:
+        return list(self._screens)
+
+    def screen(self, screen_id: str) -> Screen:
+        return self._screens[screen_id]
+
+    def has(self, screen_id: str) -> bool:
+        return screen_id in self._screens
+
+    @property
+    def current(self) -> Screen | None:
+        widget = self.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    def show_step(self, screen_id: str, visit: Visit, params: dict[str, Any]) -> None:
+        screen = self._screens[screen_id]
+        previous = self.current
+        if previous is not None and previous is not screen:
+            previous.leave()
+        screen.enter(visit, params)
+        self.setCurrentWidget(screen)
+        self.screen_shown.emit(screen)
+
+    def reset_all(self) -> None:
+        """The visit ended: every screen forgets what it showed."""
+        for screen in self._screens.values():
+            try:
+                screen.reset()
+            except Exception:  # one broken screen must not keep another resident's data on the rest
+                log.exception("screen %s failed to reset", screen.screen_id)

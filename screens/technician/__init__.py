@@ -1,0 +1,1 @@
+"""Technician and operator screens, behind the hidden gesture and the PIN pad."""

@@ -1,0 +1,117 @@
+"""The PIN pad behind the hidden gesture: digits only, masked, locks out after repeated wrong PINs."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from kiosk.pin import PinGate
+from kiosk.visit import Visit
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, label, title
+
+
+class PinPadScreen(Screen):
+    screen_id = "technician.pin"
+    idle_seconds = 60
+    unlocked = Signal()
+
+    def __init__(self, gate: PinGate) -> None:
+        self.gate = gate
+        self._pin = ""
+        self._status = ""
+        super().__init__()
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._refresh_lock)
+
+    def build(self) -> None:
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        col = QVBoxLayout()
+        col.setSpacing(20)
+        self.heading = title()
+        self.display = label(name="PinDisplay", wrap=False)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = label(name="ErrorText")
+        col.addWidget(self.heading)
+        col.addWidget(self.display)
+        col.addWidget(self.status)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.keys = {}
+        for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
+            button = big_button(key, role="secondary" if key in "⌫" else "primary")
+            button.setObjectName("KeyButton")
+            button.clicked.connect(lambda _=False, k=key: self._press(k))
+            grid.addWidget(button, i // 3, i % 3)
+            self.keys[key] = button
+        col.addLayout(grid)
+        col.addStretch(1)
+        outer.addLayout(col, 2)
+        outer.addStretch(1)
+
+    def _press(self, key: str) -> None:
+        if self.gate.locked_for(time.monotonic()) > 0:
+            return
+        if key == "⌫":
+            self._pin = self._pin[:-1]
+        elif key == "OK":
+            self._submit()
+            return
+        elif len(self._pin) < 12:
+            self._pin += key
+        self._show()
+
+    def _submit(self) -> None:
+        attempt = self.gate.try_pin(self._pin, time.monotonic())
+        self._pin = ""
+        if attempt.ok:
+            self._status = ""
+            self._show()
+            self.unlocked.emit()
+            return
+        if attempt.locked_for > 0:
+            self._lock_timer.start()
+            self._refresh_lock()
+        else:
+            self._status = self.tr("Wrong PIN. %1 tries left.").replace("%1", str(attempt.remaining_tries))
+        self._show()
+
+    def _refresh_lock(self) -> None:
+        left = self.gate.locked_for(time.monotonic())
+        locked = left > 0
+        for key, button in self.keys.items():
+            button.setEnabled(not locked)
+            del key
+        if locked:
+            self._status = self.tr("Too many wrong PINs. Locked for %1 s.").replace("%1", str(int(left + 0.999)))
+        else:
+            self._lock_timer.stop()
+            self._status = ""
+        self._show()
+
+    @property
+    def is_locked(self) -> bool:
+        return self.gate.locked_for(time.monotonic()) > 0
+
+    def _show(self) -> None:
+        self.display.setText("•" * len(self._pin) if self._pin else " ")
+        self.status.setText(self._status)
+
+    def enter(self, visit: Visit, params: dict[str, Any]) -> None:
+        super().enter(visit, params)
+        self._pin = ""
+        self._refresh_lock()
+
+    def reset(self) -> None:
+        super().reset()
+        self._pin = ""
+        self._show()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Technician access: enter the PIN"))
+        self._show()

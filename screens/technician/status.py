@@ -1,0 +1,165 @@
+"""Technician/operator status: device states, sync status at a glance, and the actions to fix things.
+
+Renders what the bus reports (sync status is read from the queue database by the sync worker).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
+
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, card, label, title
+
+STATUSES = ("queued", "sending", "retry", "rejected", "sent")
+
+
+def age_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = int(seconds)
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 7200:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+
+
+class TechnicianStatusScreen(Screen):
+    screen_id = "technician"
+    show_nav = False
+    sync_now_requested = Signal()
+    test_print_requested = Signal()
+    exit_requested = Signal()
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(20)
+        self.heading = title()
+        layout.addWidget(self.heading)
+        # Side by side in landscape; stacked on portrait panels (see resizeEvent).
+        self.cards = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        sync_card, sync_box = card()
+        self.sync_title = label(name="TileTitle")
+        sync_box.addWidget(self.sync_title)
+        self.sync_grid = QGridLayout()
+        sync_box.addLayout(self.sync_grid)
+        self.sync_labels: dict[str, tuple[Any, Any]] = {}
+        for i, key in enumerate(["phase", *STATUSES, "oldest", "last_success", "last_attempt", "last_error"]):
+            name, value = label(), label(name="Body")
+            self.sync_grid.addWidget(name, i, 0)
+            self.sync_grid.addWidget(value, i, 1)
+            self.sync_labels[key] = (name, value)
+        dev_card, dev_box = card()
+        self.dev_title = label(name="TileTitle")
+        dev_box.addWidget(self.dev_title)
+        self.dev_grid = QGridLayout()
+        dev_box.addLayout(self.dev_grid)
+        dev_box.addStretch(1)
+        row.addWidget(sync_card, 3)
+        row.addWidget(dev_card, 2)
+        layout.addLayout(row, 1)
+        self.feedback = label(name="OkText")
+        layout.addWidget(self.feedback)
+        buttons = QGridLayout()
+        self.sync_button = big_button()
+        self.print_button = big_button(role="secondary")
+        self.exit_button = big_button(role="danger")
+        buttons.addWidget(self.sync_button, 0, 0)
+        buttons.addWidget(self.print_button, 0, 1)
+        buttons.addWidget(self.exit_button, 1, 1)
+        layout.addLayout(buttons)
+        self.sync_button.clicked.connect(self.sync_now_requested)
+        self.print_button.clicked.connect(self.test_print_requested)
+        self.exit_button.clicked.connect(self.exit_requested)
+        self._sync: dict[str, Any] = {}
+        self._devices: dict[str, tuple[str, str]] = {}
+
+    def resizeEvent(self, event: object) -> None:
+        narrow = self.width() < 1400
+        self.cards.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def set_sync_status(self, status: dict[str, Any]) -> None:
+        self._sync = dict(status or {})
+        self._render_sync()
+
+    def set_device_state(self, name: str, state: str, detail: str) -> None:
+        self._devices[name] = (state, detail)
+        self._render_devices()
+
+    def set_feedback(self, text: str) -> None:
+        self.feedback.setText(text)
+
+    def report_unavailable(self, what: str) -> None:
+        self.set_feedback(self.tr("Sync is not available on this build.") if what == "sync"
+                          else self.tr("No printer service on this build."))
+
+    def report_sync(self, result: object) -> None:
+        already = bool(getattr(result, "already_running", False))
+        self.set_feedback(self.tr("Already syncing: please wait.") if already else self.tr("Sync started."))
+
+    def report_print(self, ok: bool, reason: str) -> None:
+        failed = self.tr("Test page failed: %1").replace("%1", reason)
+        self.set_feedback(self.tr("Test page printed.") if ok else failed)
+
+    def _render_sync(self) -> None:
+        s = self._sync
+        counts = s.get("counts", {})
+        phases = {"idle": self.tr("Idle"), "syncing": self.tr("Syncing"), "offline": self.tr("Hub unreachable"),
+                  "auth_problem": self.tr("Hub refused this station's token")}
+        values = {
+            "phase": phases.get(s.get("phase", ""), s.get("phase", "—")),
+            "oldest": age_text(s.get("oldest_unsent_age_seconds")),
+            "last_success": _when(s.get("last_success_at")),
+            "last_attempt": _when(s.get("last_attempt_at")),
+            "last_error": s.get("last_error") or "—",
+        }
+        for status in STATUSES:
+            values[status] = str(counts.get(status, 0))
+        for key, (_, value) in self.sync_labels.items():
+            value.setText(values.get(key, "—"))
+
+    def _render_devices(self) -> None:
+        while self.dev_grid.count():
+            self.dev_grid.takeAt(0).widget().deleteLater()
+        for i, (name, (state, detail)) in enumerate(sorted(self._devices.items())):
+            self.dev_grid.addWidget(label(name), i, 0)
+            self.dev_grid.addWidget(label(f"{state} {detail}".strip(), "OkText" if state == "ready" else "ErrorText"),
+                                    i, 1)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Technician and operator status"))
+        self.sync_title.setText(self.tr("Submissions and sync"))
+        self.dev_title.setText(self.tr("Devices"))
+        names = {"phase": self.tr("Sync"), "queued": self.tr("Waiting to send"), "sending": self.tr("Sending"),
+                 "retry": self.tr("Will retry"), "rejected": self.tr("Rejected (operator must act)"),
+                 "sent": self.tr("Sent (kept until purge)"), "oldest": self.tr("Oldest unsent"),
+                 "last_success": self.tr("Last successful sync"), "last_attempt": self.tr("Last attempt"),
+                 "last_error": self.tr("Last error")}
+        for key, (name, _) in self.sync_labels.items():
+            name.setText(names[key])
+        self.sync_button.setText(self.tr("Sync now"))
+        self.print_button.setText(self.tr("Print test page"))
+        self.exit_button.setText(self.tr("Leave technician mode"))
+        self._render_sync()
+
+    def reset(self) -> None:
+        super().reset()
+        self.feedback.setText("")
+
+
+def _when(value: Any) -> str:
+    if not value:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(str(value))
+        ago = time.time() - moment.timestamp()
+        return f"{moment.astimezone():%H:%M:%S %d/%m} ({age_text(max(0, ago))})"
+    except ValueError:
+        return str(value)

@@ -1,0 +1,36 @@
+"""Small building blocks with the kiosk's look: big buttons, titles, cards, wrapped text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+def big_button(text: str = "", role: str = "primary", parent: QWidget | None = None) -> QPushButton:
+    """A touch button ≥ 96 px high. role: primary | secondary | danger | ok."""
+    button = QPushButton(text, parent)
+    button.setProperty("role", role)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # touch only: no focus rectangles
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return button
+
+
+def label(text: str = "", name: str = "Body", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    lab = QLabel(text, parent)
+    lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lab
+
+
+def title(text: str = "", parent: QWidget | None = None) -> QLabel:
+    return label(text, "ScreenTitle", parent)
+
+
+def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName("Card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(32, 24, 32, 24)
+    layout.setSpacing(16)
+    return frame, layout
