@@ -22,8 +22,8 @@ LANGUAGES = ("vi",)  # English is the source language
 # area -> source folders/files scanned by lupdate (relative to the repository root)
 AREAS: dict[str, tuple[str, ...]] = {
     "shell": ("kiosk", "screens/shell", "screens/widgets", "screens/technician"),
-    "resident": ("screens/procedures", "screens/identity", "screens/dossier", "screens/tracking",
-                 "screens/payment", "screens/report"),
+    "citizen": ("screens/procedures", "screens/identity", "screens/report", "screens/keyboard"),
+    "dossier": ("screens/dossier", "screens/tracking", "screens/payment", "screens/receipt"),
     "scan": ("screens/scan",),
     "health": ("screens/health",),
 }
