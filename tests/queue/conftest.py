@@ -1,0 +1,62 @@
+"""Queue test fixtures: a kiosk config on a temp data dir, a store on a real SQLite file, real hub helpers."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import KioskConfig
+from offline_queue.hub_client import HubClient
+from offline_queue.runtime import enrol, make_client, open_store
+from offline_queue.store import QueueStore
+from tests.hub_fixtures import local_hub, local_hub_factory  # noqa: F401
+
+
+def make_config(data_dir: Path, hub_url: str = "", **hub: Any) -> KioskConfig:
+    cfg = KioskConfig()
+    hub_settings = dataclasses.replace(cfg.hub, url=hub_url, connect_timeout_seconds=1.0, read_timeout_seconds=3.0,
+                                       **hub)
+    return dataclasses.replace(cfg, data_dir=str(data_dir), hub=hub_settings)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "kiosk"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def config(data_dir: Path) -> KioskConfig:
+    return make_config(data_dir)
+
+
+@pytest.fixture
+def store(config: KioskConfig, data_dir: Path) -> QueueStore:
+    s = open_store(config, data_dir)
+    yield s
+    s.engine.dispose()
+
+
+def enrolled(config: KioskConfig, data_dir: Path, url: str) -> HubClient:
+    """A client enrolled at ``url`` with the demo code (token file written like the kiosk does)."""
+    client = make_client(config, data_dir, url=url, token="")
+    enrol(client, config, data_dir)
+    return client
+
+
+def hub_rows(hub: Any) -> list[tuple[str, str]]:
+    """(id, local_ref) of every submission in the hub's own database."""
+    conn = sqlite3.connect(f"file:{hub.db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT id, local_ref FROM submissions").fetchall()
+    finally:
+        conn.close()
+
+
+def dossier(i: int = 0) -> dict[str, Any]:
+    return {"procedure_code": "1.004222", "fee": {"amount": 20000}, "n": i}
