@@ -114,6 +114,11 @@ class Procedure:
         return ch.fee if ch else None
 
     @property
+    def processing_times(self) -> tuple[str, ...]:
+        """Distinct time-limit sentences printed for any channel (pages often print it once for all channels)."""
+        return tuple(dict.fromkeys(c.processing_time for c in self.channels if c.processing_time))
+
+    @property
     def required_documents(self) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if not d.is_note)
 

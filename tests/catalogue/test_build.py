@@ -86,6 +86,10 @@ def test_central_passport_time_limit_and_guest_notice_deadline(catalogue) -> Non
     p = catalogue.get("1.001471")
     limit = "Không quá 05 ngày làm việc kể từ ngày nhận đầy đủ hồ sơ theo quy định."
     assert p.channel("in_person").processing_time == limit
+    assert len(p.processing_times) == 2  # 05 days normally, 03 days for the cases of Điều 15 khoản 4
+    confirm = catalogue.get("2.001178")  # one block printed for all channels: 07 or 03 working days
+    assert len(confirm.processing_times) == 1
+    assert confirm.processing_times[0].startswith("Thời hạn giải quyết: 07 ngày làm việc")
     notice = catalogue.get("2.001159")
     assert "trước 23 giờ" in notice.conditions[0]
     assert {c.kind for c in notice.channels} == {"in_person", "online"}
