@@ -1,0 +1,1 @@
+"""Health check rules: plausibility limits, categories, sessions and the journey. Pure, Qt-free."""
