@@ -23,7 +23,9 @@ OFFICIAL_HOSTS = frozenset({
 
 _CODE = re.compile(r"[0-9]\.[0-9]{6}")
 _PORTAL_ID = re.compile(r"[0-9]{1,9}")
-_URL_LIKE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^www\.|^[^\s/]+\.[a-z]{2,}(/|$)", re.IGNORECASE)
+# scheme://…, the schemes that run or open something without "//", www.…, or a bare domain with a path.
+_URL_LIKE = re.compile(r"^[a-z][a-z0-9+.-]*://|^(javascript|data|file|intent|vbscript):|^www\.|^[^\s/:|]+\.[a-z]{2,}(/|$)",
+                       re.IGNORECASE)
 _MAX_URL = 2048
 
 

@@ -155,3 +155,9 @@ def test_enrolment_builder_round_trip():
 def test_anything_else_is_unknown_with_a_reason(text, reason):
     result = classify(text)
     assert (result.kind, result.reason) == (Kind.UNKNOWN, reason)
+
+
+@pytest.mark.parametrize("text", ["MECARD:N:Sean Owen;TEL:+12125658770;;", "BEGIN:VCARD\nN:A\nEND:VCARD",
+                                  "WIFI:S:net;T:WPA;P:x;;", "Version 1 QR"])
+def test_other_common_qr_contents_are_unknown_not_links(text):
+    assert classify(text).reason == "unrecognised"
