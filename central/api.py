@@ -1,0 +1,163 @@
+"""The kiosk API, version 1 (docs/hub-api.md): enrolment, submissions, attachments, tracking, payments,
+heartbeat, catalogue. Sync handlers run in Starlette's thread pool (SQL is blocking)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse, Response
+
+from central import records, store
+from central.config import HubConfig
+from central.db import Database
+from central.ingest import Rejection, validate_item
+from central.models import Kiosk
+from central.problems import Problem
+from central.security import unauthorized
+
+router = APIRouter(prefix="/v1")
+_bearer = HTTPBearer(auto_error=False, description="The kiosk token returned by enrolment")
+ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def _config(request: Request) -> HubConfig:
+    return request.app.state.config
+
+
+def current_kiosk(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Kiosk:
+    """Bearer auth on every kiosk endpoint: 401 problem when missing or unknown."""
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise unauthorized("Send the kiosk token as `Authorization: Bearer <token>`.")
+    kiosk = store.kiosk_for_token(_db(request), credentials.credentials)
+    if kiosk is None:
+        raise unauthorized("Unknown kiosk token; enrol the kiosk again.")
+    return kiosk
+
+
+KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
+
+
+class EnrollRequest(BaseModel):
+    code: str = Field(min_length=1, max_length=32)
+    station_code: str = Field(min_length=1, max_length=32)
+    name: str = Field(default="", max_length=200)
+    version: str = Field(default="", max_length=40)
+
+
+class SubmissionBatch(BaseModel):
+    items: list[Any] = Field(max_length=100, description="Items are validated one by one (see the contract).")
+
+
+class HeartbeatRequest(BaseModel):
+    version: str = Field(default="", max_length=40)
+    queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict, max_length=20)
+    oldest_unsent_age_seconds: float | None = Field(default=None, ge=0)
+    last_sync_at: str | None = Field(default=None, max_length=40)
+    last_error: str | None = Field(default=None, max_length=2000)
+    devices: dict[str, Any] = Field(default_factory=dict, max_length=30)
+
+
+class PaymentRequest(BaseModel):
+    reference: str = Field(min_length=1, max_length=64)
+    amount: int = Field(gt=0, le=1_000_000_000, strict=True)
+    purpose: str = Field(min_length=1, max_length=140)
+
+
+@router.post("/kiosks/enroll", status_code=201, summary="Enrol a kiosk with a one-time code")
+def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
+    try:
+        kiosk_id, token = store.enroll(_db(request), body.code, body.station_code.strip(), body.name.strip(),
+                                       body.version.strip())
+    except store.EnrolmentError as exc:
+        raise Problem(400, "enrolment-code-invalid", "Invalid enrolment code",
+                      "The code is unknown, already used or expired; ask for a new one.") from exc
+    payee = _config(request).effective_payee
+    return {"kiosk_id": kiosk_id, "token": token, "payee": payee.as_json() if payee else None}
+
+
+@router.post("/submissions", summary="Submit a batch of queued items (idempotent per item id)")
+def submit(body: SubmissionBatch, request: Request, kiosk: KioskDep,
+           idempotency_key: Annotated[str | None, Header(max_length=100)] = None) -> dict[str, Any]:
+    db, results = _db(request), []
+    for raw in body.items:
+        checked = validate_item(raw)
+        if isinstance(checked, Rejection):
+            results.append({"id": checked.id, "status": "rejected", "reference": None, "reason": checked.reason,
+                            "detail": checked.detail})
+        else:
+            results.append(records.ingest_item(db, kiosk.id, checked))
+    return {"results": results}
+
+
+@router.put("/submissions/{submission_id}/attachments/{name}", status_code=201,
+            summary="Upload a document photo (idempotent by content hash)",
+            responses={200: {"description": "The same content was already stored"}})
+async def put_attachment(submission_id: str, name: str, request: Request, kiosk: KioskDep,
+                         digest: Annotated[str | None, Header(alias="Digest-SHA256")] = None) -> Response:
+    if not ATTACHMENT_NAME.match(name):
+        raise Problem(422, "invalid-attachment-name", detail="Names are 1-128 of A-Z a-z 0-9 . _ - .")
+    data = await request.body()
+    if digest is None or not HEX64.match(digest.strip()):
+        raise Problem(422, "digest-missing", detail="Send `Digest-SHA256: <64 hex digits>` of the body.")
+    if hashlib.sha256(data).hexdigest() != digest.strip().lower():
+        raise Problem(422, "digest-mismatch", detail="The body does not match Digest-SHA256.")
+    content_type = (request.headers.get("content-type") or "application/octet-stream")[:100]
+    status = await run_in_threadpool(records.put_attachment, _db(request), submission_id, name, data, content_type)
+    return JSONResponse({"submission_id": submission_id, "name": name, "sha256": digest.strip().lower(),
+                         "size": len(data)}, status_code=status)
+
+
+@router.get("/dossiers/{reference}", summary="Status and history by hub reference or the kiosk's local reference")
+def dossier(reference: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
+    return records.track(_db(request), reference.strip())
+
+
+def _payee_or_503(request: Request) -> dict[str, str]:
+    payee = _config(request).effective_payee
+    if payee is None:
+        raise Problem(503, "payee-not-configured", detail="The hub has no payee account configured.")
+    return payee.as_json()
+
+
+@router.post("/payments", status_code=201, summary="Create a fee payment (idempotent by Idempotency-Key)")
+def create_payment(body: PaymentRequest, request: Request, kiosk: KioskDep,
+                   idempotency_key: Annotated[str | None, Header(max_length=100)] = None) -> JSONResponse:
+    payee = _payee_or_503(request)
+    if not idempotency_key or not idempotency_key.strip():
+        raise Problem(400, "idempotency-key-required", detail="Send `Idempotency-Key: <uuid>` with every payment.")
+    payment, created = records.create_payment(_db(request), kiosk.id, idempotency_key.strip(), body.model_dump(),
+                                              _config(request).payment_ttl_seconds)
+    headers = {} if created else {"Idempotent-Replayed": "true"}
+    return JSONResponse(records.payment_json(payment, payee), status_code=201, headers=headers)
+
+
+@router.get("/payments/{payment_id}", summary="A payment and whether it was paid")
+def get_payment(payment_id: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
+    payee = _config(request).effective_payee
+    return records.payment_json(records.get_payment(_db(request), payment_id), payee.as_json() if payee else None)
+
+
+@router.post("/heartbeat", summary="The kiosk's queue counts, last sync, device states (latest kept)")
+def heartbeat(body: HeartbeatRequest, request: Request, kiosk: KioskDep) -> dict[str, Any]:
+    beat = body.model_dump()
+    if beat["last_error"]:
+        beat["last_error"] = beat["last_error"][:500]
+    now = store.record_heartbeat(_db(request), kiosk.id, beat)
+    return {"server_time": now.isoformat()}
+
+
+@router.get("/catalog", summary="Procedure catalogue (procedures only when newer than `since`)")
+def catalog(request: Request, kiosk: KioskDep, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    return store.catalog_since(_db(request), since)

@@ -1,0 +1,55 @@
+"""Builds the hub ASGI application (FastAPI) from a HubConfig; the app runs on uvicorn's event loop."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+
+from central import __version__, admin, api, problems, store
+from central.config import HubConfig
+from central.db import Database
+from central.faults import FaultInjector, FaultState
+from central.limits import BodyLimit
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """The ward hub of *Trạm công dân số*: kiosks enrol, send their queued submissions (idempotent per
+item UUID), upload document photos, track dossiers, create fee payments and report their health.
+Every error is an RFC 9457 `application/problem+json` document."""
+
+
+class HubApp(FastAPI):
+    """FastAPI whose own __call__ is the outermost ASGI layer, so fault injection sees uvicorn's `send`."""
+
+    injector: FaultInjector | None = None
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if self.injector is not None and scope["type"] == "http":
+            await self.injector(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+
+def create_app(config: HubConfig, db: Database | None = None, migrate: bool = True) -> HubApp:
+    db = db or Database(config.db_url)
+    if migrate:
+        db.migrate()
+    if config.demo:
+        store.seed_demo(db, config.demo_code)
+    app = HubApp(title="Trạm công dân số — hub API", version=__version__, description=DESCRIPTION,
+                 openapi_url="/openapi.json", docs_url="/docs", redoc_url=None)
+    app.state.config, app.state.db = config, db
+    app.state.faults = FaultState(config.faults) if config.faults_allowed else None
+    problems.install(app)
+    app.include_router(api.router, tags=["kiosk"])
+    app.include_router(admin.router)
+    app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
+    if app.state.faults is not None:
+        outer = super(HubApp, app).__call__
+
+        async def inner(scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+            await outer(scope, receive, send)
+
+        app.injector = FaultInjector(inner, app.state.faults)
+    return app

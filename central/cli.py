@@ -1,0 +1,143 @@
+"""`kiosk-hub` command line: serve, enrolment-code, migrate; runs in the main thread of the hub process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from central.config import DEMO_CODE, DEMO_PAYEE, FaultSettings, HubConfig, Payee
+from central.faults import KINDS, PHASES
+
+DEFAULT_DB = os.environ.get("KIOSK_HUB_DB", "sqlite:///hub.db")
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("a share between 0 and 1, e.g. 0.3")
+    return value
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in text.split(",") if k.strip())
+    if not kinds or any(k not in KINDS for k in kinds):
+        raise argparse.ArgumentTypeError(f"comma-separated subset of {','.join(KINDS)}")
+    return kinds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk-hub", description="Trạm công dân số ward hub")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("serve", help="run the hub (HTTP API + fleet dashboard)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8080)
+    s.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL or SQLite file (postgresql+psycopg://… works)")
+    s.add_argument("--demo", action="store_true",
+                   help="demo mode: reusable enrolment code, demo payee, staff pages open on 127.0.0.1, faults allowed")
+    s.add_argument("--demo-code", default=DEMO_CODE, help=f"the reusable demo enrolment code (default {DEMO_CODE})")
+    s.add_argument("--admin-token", default=os.environ.get("KIOSK_HUB_ADMIN_TOKEN", ""),
+                   help="staff/admin token (env KIOSK_HUB_ADMIN_TOKEN); browsers use it as the Basic password")
+    s.add_argument("--public-url", default="", help="base URL put into enrolment QR codes")
+    s.add_argument("--allow-faults", action="store_true", help="allow fault injection without demo mode (tests)")
+    s.add_argument("--faults", type=_rate, default=0.0, metavar="RATE", help="share of kiosk requests that fail")
+    s.add_argument("--fault-kinds", type=_kinds, default=KINDS, metavar="LIST", help=",".join(KINDS))
+    s.add_argument("--fault-phase", choices=PHASES, default="random",
+                   help="fail before the handler runs, after it committed, or either")
+    s.add_argument("--fault-seed", type=int, default=None)
+    s.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds of injected 429/503")
+    s.add_argument("--fault-delay", type=float, default=2.0, help="seconds of an injected delay")
+    s.add_argument("--payee-bin", default="", help="bank BIN of the fee account, e.g. 970436")
+    s.add_argument("--payee-account", default="")
+    s.add_argument("--payee-name", default="", help="account holder, e.g. CONG AN PHUONG BEN NGHE")
+    s.add_argument("--payee-city", default="HCM")
+    s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
+    s.add_argument("--catalog", type=Path, default=None, help="JSON file of procedures to publish at start")
+    s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    s.set_defaults(func=cmd_serve)
+
+    e = sub.add_parser("enrolment-code", help="create a one-time enrolment code and print it with its QR payload")
+    e.add_argument("--db", default=DEFAULT_DB)
+    e.add_argument("--url", default="http://127.0.0.1:8080", help="the hub's base URL as kiosks reach it")
+    e.add_argument("--ttl-hours", type=float, default=24.0)
+    e.add_argument("--qr", action="store_true", help="also draw the QR code in the terminal")
+    e.set_defaults(func=cmd_enrolment_code)
+
+    m = sub.add_parser("migrate", help="create or upgrade the database schema")
+    m.add_argument("--db", default=DEFAULT_DB)
+    m.add_argument("--revision", default="head")
+    m.set_defaults(func=cmd_migrate)
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> HubConfig:
+    payee_parts = (args.payee_bin, args.payee_account, args.payee_name)
+    if any(payee_parts) and not all(payee_parts):
+        raise SystemExit("kiosk-hub: --payee-bin, --payee-account and --payee-name go together")
+    payee = Payee(args.payee_bin, args.payee_account, args.payee_name, args.payee_city) if all(payee_parts) else None
+    if args.faults and not (args.demo or args.allow_faults):
+        raise SystemExit("kiosk-hub: --faults needs --demo or --allow-faults")
+    faults = FaultSettings(rate=args.faults, kinds=args.fault_kinds, phase=args.fault_phase,
+                           retry_after=args.retry_after, delay_seconds=args.fault_delay, seed=args.fault_seed)
+    return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults, admin_token=args.admin_token,
+                     demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
+                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from central import store
+    from central.app import create_app
+
+    config = config_from_args(args)
+    app = create_app(config)
+    if args.catalog:
+        procedures = json.loads(args.catalog.read_text(encoding="utf-8"))
+        procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
+        if store.catalog_since(app.state.db, 0).get("procedures") != procedures:
+            store.publish_catalog(app.state.db, procedures)
+    logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s)", args.host, args.port,
+                                      app.state.db.engine.url.render_as_string(hide_password=True), config.demo)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=3,
+                access_log=args.log_level == "debug")
+    return 0
+
+
+def cmd_enrolment_code(args: argparse.Namespace) -> int:
+    from central import store
+    from central.admin import qr_payload
+    from central.db import Database
+
+    db = Database(args.db)
+    db.migrate()
+    row = store.create_enrolment_code(db, ttl_hours=args.ttl_hours)
+    payload = qr_payload(args.url, row.code)
+    print(row.code)
+    print(payload)
+    if args.qr:
+        import segno
+
+        segno.make_qr(payload, encoding="utf-8", eci=True).terminal(compact=True)
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from central.db import Database, current_revision
+
+    db = Database(args.db)
+    db.migrate(args.revision)
+    print(f"database at revision {current_revision(db.engine)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=getattr(args, "log_level", "info").upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return args.func(args)

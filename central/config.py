@@ -1,0 +1,63 @@
+"""Hub configuration (a frozen dataclass built by the CLI or by tests); pure, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEMO_CODE = "DEMO-0000"
+JSON_LIMIT = 1024 * 1024  # contract: 1 MiB JSON bodies
+ATTACHMENT_LIMIT = 10 * 1024 * 1024  # contract: 10 MiB attachments
+
+
+@dataclass(frozen=True)
+class Payee:
+    """Who receives fees: the kiosk builds its VietQR only from these fields (DESIGN §5)."""
+
+    bank_bin: str
+    account: str
+    name: str
+    city: str = "HCM"
+
+    def as_json(self) -> dict[str, str]:
+        return {"bank_bin": self.bank_bin, "account": self.account, "name": self.name, "city": self.city}
+
+
+DEMO_PAYEE = Payee(bank_bin="970436", account="0071000123456", name="CONG AN PHUONG BEN NGHE", city="HCM")
+
+
+@dataclass(frozen=True)
+class FaultSettings:
+    """Start-up fault injection (changed at run time through POST /admin/faults)."""
+
+    rate: float = 0.0
+    kinds: tuple[str, ...] = ("500", "503", "429", "delay", "drop")
+    phase: str = "random"  # before | after | random (relative to the handler and its commit)
+    retry_after: int = 1
+    delay_seconds: float = 2.0
+    seed: int | None = None
+    paths: tuple[str, ...] = ("/v1/",)
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    db_url: str = "sqlite:///hub.db"
+    demo: bool = False
+    allow_faults: bool = False
+    admin_token: str = ""
+    demo_code: str = DEMO_CODE
+    payee: Payee | None = None
+    public_url: str = ""  # base URL put into enrolment QR payloads; empty: the URL of the request
+    payment_ttl_seconds: int = 900
+    enrolment_ttl_hours: float = 24.0
+    json_limit: int = JSON_LIMIT
+    attachment_limit: int = ATTACHMENT_LIMIT
+    dashboard_refresh_seconds: int = 5
+    faults: FaultSettings = field(default_factory=FaultSettings)
+
+    @property
+    def faults_allowed(self) -> bool:
+        return self.demo or self.allow_faults
+
+    @property
+    def effective_payee(self) -> Payee | None:
+        return self.payee or (DEMO_PAYEE if self.demo else None)

@@ -1,0 +1,197 @@
+"""LocalHub: a real hub process on 127.0.0.1 for `make run` (hub.local_hub = true) and for tests.
+
+Runs `python -m central serve --demo` as a child process with a SQLite file in a data directory. The
+methods are blocking (they wait for /healthz) and must not be called from the GUI thread."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from central.config import DEMO_CODE
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class LocalHubError(RuntimeError):
+    """The hub process did not come up (its log tail is in the message)."""
+
+
+class LocalHub:
+    """A demo hub child process. `with LocalHub(tmp_path) as hub: hub.url …`"""
+
+    def __init__(self, data_dir: str | os.PathLike[str], port: int | None = None, *, host: str = "127.0.0.1",
+                 demo_code: str = DEMO_CODE, admin_token: str | None = None, faults: float | None = None,
+                 extra_args: Sequence[str] = (), startup_timeout: float = 30.0) -> None:
+        self.data_dir = Path(data_dir)
+        self.host, self.port = host, port or free_port(host)
+        self.demo_code = demo_code
+        self.admin_token = admin_token or secrets.token_urlsafe(24)
+        self.faults = faults
+        self.extra_args = list(extra_args)
+        self.startup_timeout = startup_timeout
+        self.db_path = self.data_dir / "hub.db"
+        self.log_path = self.data_dir / "hub.log"
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    # ---- life cycle -------------------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.db_path}"
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc else None
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def command(self) -> list[str]:
+        cmd = [sys.executable, "-m", "central", "serve", "--demo", "--host", self.host, "--port", str(self.port),
+               "--db", self.db_url, "--demo-code", self.demo_code, "--log-level", "warning"]
+        if self.faults:
+            cmd += ["--faults", str(self.faults)]
+        return cmd + self.extra_args
+
+    def start(self) -> LocalHub:
+        if self.running:
+            return self
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = dict(os.environ, KIOSK_HUB_ADMIN_TOKEN=self.admin_token)  # not on the command line (ps shows it)
+        # The project root on the path too, for a source checkout that is not installed.
+        root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        with open(self.log_path, "ab") as log:
+            self._proc = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT,
+                                          stdin=subprocess.DEVNULL, env=env, cwd=self.data_dir)
+        self._wait_ready()
+        return self
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._proc is None or self._proc.poll() is not None:
+                code = self._proc.returncode if self._proc else "?"
+                raise LocalHubError(f"hub exited with {code}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.05)
+        self.kill()
+        raise LocalHubError(f"hub did not answer /healthz within {self.startup_timeout} s:\n{self.log_tail()}")
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """SIGTERM (uvicorn finishes in-flight requests), then SIGKILL after `timeout`."""
+        if self._proc is None:
+            return
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        self._proc = None
+
+    def kill(self) -> None:
+        """SIGKILL: the hub dies mid-whatever (a crash or a power cut)."""
+        if self._proc is None:
+            return
+        if self._proc.poll() is None:
+            self._proc.send_signal(signal.SIGKILL)
+            self._proc.wait()
+        self._proc = None
+
+    def restart(self, timeout: float = 5.0) -> LocalHub:
+        """Stop (if running) and start again on the same port with the same database."""
+        self.stop(timeout)
+        return self.start()
+
+    def __enter__(self) -> LocalHub:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    # ---- conveniences for tests and `make run` -------------------------------------------------------------------
+
+    def request(self, method: str, path: str, body: Any = None, token: str | None = None,
+                headers: dict[str, str] | None = None, timeout: float = 10.0) -> tuple[int, Any]:
+        """(status, parsed JSON or text); `token` defaults to the admin token for /admin paths."""
+        data = json.dumps(body).encode() if body is not None else None
+        hdrs = {"Content-Type": "application/json"} if data is not None else {}
+        if token is None and (path.startswith("/admin") or path == "/"):
+            token = self.admin_token
+        if token:
+            hdrs["Authorization"] = f"Bearer {token}"
+        hdrs.update(headers or {})
+        req = urllib.request.Request(self.url + path, data=data, method=method, headers=hdrs)
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                status, raw, ctype = r.status, r.read(), r.headers.get("content-type", "")
+        except urllib.error.HTTPError as e:
+            status, raw, ctype = e.code, e.read(), e.headers.get("content-type", "")
+        return status, (json.loads(raw) if "json" in ctype else raw.decode("utf-8", "replace"))
+
+    def enroll(self, station_code: str = "BN01", name: str = "Trạm thử", version: str = "0.1.0",
+               code: str | None = None) -> dict[str, Any]:
+        """Enrol a kiosk (with the demo code unless `code`): {"kiosk_id", "token", "payee"}."""
+        status, body = self.request("POST", "/v1/kiosks/enroll", {"code": code or self.demo_code,
+                                                                    "station_code": station_code, "name": name,
+                                                                    "version": version})
+        if status != 201:
+            raise LocalHubError(f"enrolment failed: {status} {body}")
+        return body
+
+    def set_faults(self, rate: float, **settings: Any) -> dict[str, Any]:
+        """POST /admin/faults, e.g. set_faults(0.5, kinds=["503"], phase="after", seed=1); rate 0 turns off."""
+        status, body = self.request("POST", "/admin/faults", {"rate": rate, **settings})
+        if status != 200:
+            raise LocalHubError(f"setting faults failed: {status} {body}")
+        return body
+
+    def set_status(self, reference: str, status: str, note: str | None = None) -> dict[str, Any]:
+        code, body = self.request("POST", f"/admin/dossiers/{reference}/status", {"status": status, "note": note})
+        if code != 200:
+            raise LocalHubError(f"status change failed: {code} {body}")
+        return body
+
+    def mark_paid(self, payment_id: str) -> dict[str, Any]:
+        code, body = self.request("POST", f"/admin/payments/{payment_id}/mark-paid")
+        if code != 200:
+            raise LocalHubError(f"mark-paid failed: {code} {body}")
+        return body
+
+    def fleet(self) -> dict[str, Any]:
+        """The dashboard's data as JSON (kiosks with their last heartbeat, recent submissions)."""
+        return self.request("GET", "/admin/fleet")[1]

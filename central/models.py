@@ -1,0 +1,128 @@
+"""Hub database tables (SQLAlchemy 2 ORM, dialect-neutral: SQLite or PostgreSQL); used in request threads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# BigInteger primary keys autoincrement on PostgreSQL; SQLite only autoincrements INTEGER.
+BigIntPK = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite gives back naive datetimes; everything we store is UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reusable: Mapped[bool] = mapped_column(Boolean, default=False)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class Kiosk(Base):
+    __tablename__ = "kiosks"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    station_code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[str] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # the latest heartbeat (only the latest is kept)
+    hb_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    hb_queue: Mapped[str | None] = mapped_column(Text)  # JSON object
+    hb_oldest_unsent_seconds: Mapped[float | None] = mapped_column(Float)
+    hb_last_sync_at: Mapped[str | None] = mapped_column(String(40))
+    hb_last_error: Mapped[str | None] = mapped_column(String(500))
+    hb_devices: Mapped[str | None] = mapped_column(Text)  # JSON object
+
+
+class Submission(Base):
+    __tablename__ = "submissions"
+    seq: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)  # the kiosk's UUID = idempotency key
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    schema_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(40))  # as the kiosk sent it (with its offset)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    local_ref: Mapped[str | None] = mapped_column(String(64), index=True)
+    reference: Mapped[str | None] = mapped_column(String(32), unique=True)
+    body_hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)  # canonical JSON of the item
+    fee_amount: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StatusEvent(Base):
+    __tablename__ = "status_events"
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    submission_seq: Mapped[int] = mapped_column(BigIntPK, ForeignKey("submissions.seq"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    __table_args__ = (UniqueConstraint("submission_seq", "name", name="uq_attachment_name"),)
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    submission_seq: Mapped[int] = mapped_column(BigIntPK, ForeignKey("submissions.seq"))
+    name: Mapped[str] = mapped_column(String(128))
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(100), unique=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"))
+    reference: Mapped[str] = mapped_column(String(64), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    purpose: Mapped[str] = mapped_column(String(140))
+    status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    paid_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CatalogVersion(Base):
+    """Added by migration 0002: the procedure catalogue, one row per published version."""
+
+    __tablename__ = "catalog_versions"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    procedures: Mapped[str] = mapped_column(Text)  # JSON list

@@ -1,0 +1,207 @@
+"""Hub data operations on submissions, attachments, status history and payments; called from request threads."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from central.db import Database
+from central.ingest import ValidItem, canonical_json, reference_for
+from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
+from central.problems import Problem
+
+log = logging.getLogger(__name__)
+STATUSES = {
+    "received": "Đã tiếp nhận",
+    "processing": "Đang xử lý",
+    "needs_info": "Cần bổ sung hồ sơ",
+    "completed": "Đã có kết quả",
+    "rejected": "Từ chối giải quyết",
+}
+PAYMENT_STATUSES = {"pending": "Chờ thanh toán", "paid": "Đã thanh toán", "expired": "Hết hạn"}
+
+
+def _answer(row: Submission, item: ValidItem) -> dict[str, Any]:
+    if row.body_hash == item.body_hash:
+        return {"id": item.id, "status": "duplicate", "reference": row.reference, "reason": None}
+    return {"id": item.id, "status": "rejected", "reference": None, "reason": "conflict"}
+
+
+def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = True) -> dict[str, Any]:
+    """Store one item in its own transaction; the unique id makes concurrent retries safe.
+
+    `check_first=False` skips the cheap look-up, as when a concurrent request inserts between it and ours."""
+    if check_first:
+        with db.session() as s:
+            existing = s.scalar(select(Submission).where(Submission.id == item.id))
+        if existing is not None:
+            return _answer(existing, item)
+    now = utcnow()
+    try:
+        with db.session() as s:
+            row = Submission(id=item.id, kiosk_id=kiosk_id, kind=item.kind, schema_version=item.schema_version,
+                             created_at=item.created_at, received_at=now, local_ref=item.local_ref,
+                             body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
+                             status="received", updated_at=now)
+            s.add(row)
+            s.flush()  # the sequence number makes the reference unique without a counter row to contend on
+            row.reference = reference_for(item.kind, now.year, row.seq)
+            s.add(StatusEvent(submission_seq=row.seq, status="received", at=now, note=None))
+            reference = row.reference
+    except IntegrityError:
+        # Another request stored the same id between our check and our insert: answer as a retry.
+        log.info("submission %s: concurrent insert lost the race; answering as a retry", item.id)
+        with db.session() as s:
+            existing = s.scalar(select(Submission).where(Submission.id == item.id))
+        if existing is None:
+            raise
+        return _answer(existing, item)
+    return {"id": item.id, "status": "accepted", "reference": reference, "reason": None}
+
+
+def _find(s, reference: str) -> Submission | None:  # type: ignore[no-untyped-def]
+    row = s.scalar(select(Submission).where(Submission.reference == reference))
+    if row is None:  # the kiosk's own reference (printed on the receipt before the hub answered)
+        row = s.scalar(select(Submission).where(Submission.local_ref == reference)
+                       .order_by(Submission.seq.desc()).limit(1))
+    return row
+
+
+def put_attachment(db: Database, submission_id: str, name: str, data: bytes, content_type: str) -> int:
+    """201 stored, 200 the same content was already there; problems for the rest."""
+    digest = hashlib.sha256(data).hexdigest()
+    for _attempt in range(2):
+        try:
+            with db.session() as s:
+                sub = s.scalar(select(Submission).where(Submission.id == submission_id))
+                if sub is None:
+                    raise Problem(404, "unknown-submission", detail="No submission with this id has reached the hub.")
+                existing = s.scalar(select(Attachment).where(Attachment.submission_seq == sub.seq,
+                                                             Attachment.name == name))
+                if existing is not None:
+                    if existing.sha256 == digest:
+                        return 200
+                    raise Problem(409, "attachment-conflict", "Conflict",
+                                  "Different content is already stored under this name.")
+                s.add(Attachment(submission_seq=sub.seq, name=name, sha256=digest, content_type=content_type,
+                                 size=len(data), data=data, created_at=utcnow()))
+            return 201
+        except IntegrityError:
+            continue  # a concurrent upload of the same name won: compare with it
+    raise Problem(409, "attachment-conflict", "Conflict", "Concurrent uploads under this name.")
+
+
+def _fee(s, row: Submission) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+    if row.fee_amount is None:
+        return None
+    refs = [r for r in (row.reference, row.local_ref) if r]
+    paid = s.scalar(select(Payment.id).where(Payment.reference.in_(refs), Payment.status == "paid").limit(1))
+    return {"amount": row.fee_amount, "paid": paid is not None}
+
+
+def track(db: Database, reference: str) -> dict[str, Any]:
+    with db.session() as s:
+        row = _find(s, reference)
+        if row is None:
+            raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
+        events = s.scalars(select(StatusEvent).where(StatusEvent.submission_seq == row.seq)
+                           .order_by(StatusEvent.at, StatusEvent.id)).all()
+        return {
+            "reference": row.reference, "local_ref": row.local_ref, "kind": row.kind, "status": row.status,
+            "status_label_vi": STATUSES[row.status],
+            "history": [{"status": e.status, "at": as_utc(e.at).isoformat(), "note": e.note} for e in events],
+            "updated_at": as_utc(row.updated_at).isoformat(), "fee": _fee(s, row),
+        }
+
+
+def set_status(db: Database, reference: str, status: str, note: str | None) -> dict[str, Any]:
+    if status not in STATUSES:
+        raise Problem(422, "invalid-status", detail=f"status must be one of {sorted(STATUSES)}")
+    now = utcnow()
+    with db.session() as s:
+        row = _find(s, reference)
+        if row is None:
+            raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
+        row.status, row.updated_at = status, now
+        s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
+        reference = row.reference or reference
+    return track(db, reference)
+
+
+def recent_submissions(db: Database, limit: int = 30) -> list[Submission]:
+    with db.session() as s:
+        return list(s.scalars(select(Submission).order_by(Submission.seq.desc()).limit(limit)))
+
+
+# ---- payments -------------------------------------------------------------------------------------------------
+
+
+def payment_json(p: Payment, payee: dict[str, str] | None, now: datetime | None = None) -> dict[str, Any]:
+    now = now or utcnow()
+    status = p.status
+    if status == "pending" and as_utc(p.expires_at) <= now:
+        status = "expired"
+    return {"id": p.id, "reference": p.reference, "amount": p.amount, "purpose": p.purpose, "status": status,
+            "status_label_vi": PAYMENT_STATUSES[status], "created_at": as_utc(p.created_at).isoformat(),
+            "expires_at": as_utc(p.expires_at).isoformat(),
+            "paid_at": as_utc(p.paid_at).isoformat() if p.paid_at else None, "payee": payee}
+
+
+def create_payment(db: Database, kiosk_id: str, key: str, request: dict[str, Any],
+                   ttl_seconds: int) -> tuple[Payment, bool]:
+    """(payment, created): the same Idempotency-Key gives the same payment; reused with another body → 422."""
+    request_hash = hashlib.sha256(canonical_json(request).encode()).hexdigest()
+
+    def same_key() -> Payment | None:
+        with db.session() as s:
+            return s.scalar(select(Payment).where(Payment.idempotency_key == key))
+
+    def replay(p: Payment) -> tuple[Payment, bool]:
+        if p.request_hash != request_hash:
+            raise Problem(422, "idempotency-key-reused", detail="This Idempotency-Key was used with another request.")
+        return p, False
+
+    if (p := same_key()) is not None:
+        return replay(p)
+    now = utcnow()
+    p = Payment(id="pay_" + secrets.token_hex(10), idempotency_key=key, request_hash=request_hash, kiosk_id=kiosk_id,
+                reference=request["reference"], amount=request["amount"], purpose=request["purpose"],
+                status="pending", created_at=now, expires_at=now + timedelta(seconds=ttl_seconds))
+    try:
+        with db.session() as s:
+            s.add(p)
+    except IntegrityError:
+        if (other := same_key()) is None:
+            raise
+        return replay(other)
+    return p, True
+
+
+def get_payment(db: Database, payment_id: str) -> Payment:
+    with db.session() as s:
+        p = s.get(Payment, payment_id)
+    if p is None:
+        raise Problem(404, "unknown-payment", detail="No payment with this id.")
+    return p
+
+
+def mark_paid(db: Database, payment_id: str) -> Payment:
+    with db.session() as s:
+        p = s.get(Payment, payment_id)
+        if p is None:
+            raise Problem(404, "unknown-payment", detail="No payment with this id.")
+        if p.status != "paid":
+            p.status, p.paid_at = "paid", utcnow()
+    return p
+
+
+def pending_payments(db: Database, limit: int = 20) -> list[Payment]:
+    with db.session() as s:
+        return list(s.scalars(select(Payment).where(Payment.status == "pending")
+                              .order_by(Payment.created_at.desc()).limit(limit)))

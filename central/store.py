@@ -1,0 +1,105 @@
+"""Hub data operations on enrolment, kiosks, heartbeats and the catalogue; called from request threads."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from central.db import Database
+from central.models import CatalogVersion, EnrolmentCode, Kiosk, as_utc, utcnow
+from central.security import hash_token, new_enrolment_code, new_token, normalise_code
+
+# The demo catalogue: one procedure whose fee is a known fact (national portal page of 1.004222, FORMATS §3.2).
+DEMO_PROCEDURES = [
+    {"code": "1.004222", "name": "Đăng ký thường trú", "field": "Cư trú", "agency": "Công an cấp xã",
+     "fees": [{"channel": "direct", "amount": 20000}, {"channel": "online", "amount": 10000}], "forms": ["CT01"]},
+]
+
+
+class EnrolmentError(Exception):
+    """The code is unknown, used or expired."""
+
+
+def create_enrolment_code(db: Database, ttl_hours: float | None = 24.0, code: str | None = None,
+                          reusable: bool = False) -> EnrolmentCode:
+    now = utcnow()
+    row = EnrolmentCode(code=normalise_code(code) if code else new_enrolment_code(), created_at=now,
+                        expires_at=now + timedelta(hours=ttl_hours) if ttl_hours else None, reusable=reusable)
+    with db.session() as s:
+        existing = s.get(EnrolmentCode, row.code)
+        if existing is not None:
+            if reusable:  # re-seeding the demo code at every start: keep the row
+                existing.reusable, existing.expires_at = True, None
+                return existing
+            raise EnrolmentError("code exists")
+        s.add(row)
+    return row
+
+
+def enroll(db: Database, code: str, station_code: str, name: str, version: str) -> tuple[str, str]:
+    """Spend a one-time code (or use the reusable demo code): a new kiosk id and its token."""
+    code, now = normalise_code(code), utcnow()
+    kiosk_id, token = "k_" + secrets.token_hex(8), new_token()
+    with db.session() as s:
+        row = s.get(EnrolmentCode, code)
+        if row is None or (row.expires_at is not None and as_utc(row.expires_at) < now):
+            raise EnrolmentError("unknown or expired")
+        if not row.reusable:
+            # Atomic claim: of two kiosks racing for one code exactly one gets rowcount 1.
+            claimed = s.execute(update(EnrolmentCode).where(EnrolmentCode.code == code, EnrolmentCode.used_at.is_(None))
+                                .values(used_at=now, used_by=kiosk_id)).rowcount
+            if claimed != 1:
+                raise EnrolmentError("already used")
+        s.add(Kiosk(id=kiosk_id, token_hash=hash_token(token), station_code=station_code, name=name,
+                    version=version, enrolled_at=now))
+    return kiosk_id, token
+
+
+def kiosk_for_token(db: Database, token: str) -> Kiosk | None:
+    with db.session() as s:
+        return s.scalar(select(Kiosk).where(Kiosk.token_hash == hash_token(token)))
+
+
+def record_heartbeat(db: Database, kiosk_id: str, beat: dict[str, Any]) -> datetime:
+    now = utcnow()
+    with db.session() as s:
+        s.execute(update(Kiosk).where(Kiosk.id == kiosk_id).values(
+            hb_at=now, version=beat["version"], hb_queue=json.dumps(beat["queue"]),
+            hb_oldest_unsent_seconds=beat.get("oldest_unsent_age_seconds"),
+            hb_last_sync_at=beat.get("last_sync_at"), hb_last_error=(beat.get("last_error") or None),
+            hb_devices=json.dumps(beat.get("devices") or {})))
+    return now
+
+
+def catalog_since(db: Database, since: int) -> dict[str, Any]:
+    with db.session() as s:
+        latest = s.scalar(select(CatalogVersion).order_by(CatalogVersion.version.desc()).limit(1))
+    if latest is None:
+        return {"version": 0, "procedures": []}
+    procedures = json.loads(latest.procedures) if latest.version > since else []
+    return {"version": latest.version, "published_at": as_utc(latest.published_at).isoformat(),
+            "procedures": procedures}
+
+
+def publish_catalog(db: Database, procedures: list[dict[str, Any]]) -> int:
+    with db.session() as s:
+        version = (s.scalar(select(func.max(CatalogVersion.version))) or 0) + 1
+        s.add(CatalogVersion(version=version, published_at=utcnow(),
+                             procedures=json.dumps(procedures, ensure_ascii=False)))
+    return version
+
+
+def seed_demo(db: Database, demo_code: str) -> None:
+    """Demo mode: a reusable enrolment code and a small catalogue (idempotent across restarts)."""
+    create_enrolment_code(db, ttl_hours=None, code=demo_code, reusable=True)
+    if catalog_since(db, 0)["version"] == 0:
+        publish_catalog(db, DEMO_PROCEDURES)
+
+
+def kiosks(db: Database) -> list[Kiosk]:
+    with db.session() as s:
+        return list(s.scalars(select(Kiosk).order_by(Kiosk.station_code, Kiosk.enrolled_at)))

@@ -1,0 +1,101 @@
+"""Enrolment codes, kiosk tokens and staff access."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from tests.hub.conftest import enroll, make_client
+
+
+def _enrol(client: TestClient, code: str):  # type: ignore[no-untyped-def]
+    return client.post("/v1/kiosks/enroll", json={"code": code, "station_code": "BN02", "name": "Trạm 2",
+                                                   "version": "0.1.0"})
+
+
+def test_demo_code_is_reusable_and_gives_distinct_tokens_and_the_payee(client: TestClient) -> None:
+    first, second = _enrol(client, "DEMO-0000").json(), _enrol(client, "demo-0000").json()
+    assert first["kiosk_id"].startswith("k_") and first["kiosk_id"] != second["kiosk_id"]
+    assert first["token"] != second["token"]
+    assert first["payee"] == {"bank_bin": "970436", "account": "0071000123456", "name": "CONG AN PHUONG BEN NGHE",
+                              "city": "HCM"}
+
+
+def test_one_time_code_works_once(client: TestClient) -> None:
+    created = client.post("/admin/enrolment-codes", json={})
+    assert created.status_code == 201
+    code = created.json()["code"]
+    assert created.json()["qr_payload"] == f"TCDS-ENROL|1|http://testserver|{code}"
+    assert _enrol(client, code).status_code == 201
+    again = _enrol(client, code)
+    assert again.status_code == 400
+    assert again.headers["content-type"] == "application/problem+json"
+    assert again.json()["type"].endswith("/enrolment-code-invalid")
+
+
+def test_unknown_and_malformed_codes_are_problems(client: TestClient) -> None:
+    assert _enrol(client, "ABCD-2345").json()["status"] == 400
+    r = client.post("/v1/kiosks/enroll", json={"code": "x"})
+    assert r.status_code == 422 and r.headers["content-type"] == "application/problem+json"
+
+
+def test_only_a_hash_of_the_token_is_stored(client: TestClient, tmp_path: Path) -> None:
+    token = _enrol(client, "DEMO-0000").json()["token"]
+    with sqlite3.connect(tmp_path / "hub.db") as con:
+        stored = [row[0] for row in con.execute("SELECT token_hash FROM kiosks")]
+    assert token not in stored
+    assert hashlib.sha256(token.encode()).hexdigest() in stored
+
+
+def test_missing_or_wrong_token_is_a_401_problem(client: TestClient) -> None:
+    for headers in ({}, {"Authorization": "Bearer nope"}, {"Authorization": "Basic abc"}):
+        for method, path in (("GET", "/v1/catalog"), ("POST", "/v1/heartbeat"), ("GET", "/v1/dossiers/HS-1"),
+                             ("GET", "/v1/payments/pay_1"), ("POST", "/v1/submissions")):
+            r = client.request(method, path, headers=headers, json={"items": []})
+            assert r.status_code == 401, (method, path, headers)
+            assert r.headers["content-type"] == "application/problem+json"
+            assert r.headers["www-authenticate"].startswith("Bearer")
+            assert r.json()["status"] == 401
+
+
+def test_a_good_token_opens_the_kiosk_endpoints(client: TestClient) -> None:
+    r = client.get("/v1/catalog", headers=enroll(client))
+    assert r.status_code == 200 and r.json()["version"] == 1
+
+
+def test_staff_pages_need_the_admin_token_outside_demo_mode(tmp_path: Path) -> None:
+    with make_client(tmp_path, demo=False) as closed:
+        r = closed.post("/admin/enrolment-codes", json={})
+        assert r.status_code == 403 and r.json()["type"].endswith("/admin-disabled")
+    with make_client(tmp_path, demo=False, admin_token="s3cret") as c:
+        assert c.get("/").status_code == 401
+        assert c.get("/").headers["www-authenticate"].startswith("Basic")
+        assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        basic = base64.b64encode(b"staff:s3cret").decode()
+        assert c.get("/", headers={"Authorization": f"Basic {basic}"}).status_code == 200
+        assert c.post("/admin/faults", json={"rate": 1}, headers={"Authorization": "Bearer s3cret"}).status_code == 404
+
+
+def test_demo_staff_pages_are_open_only_to_loopback_clients(hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert hub.request("GET", "/admin/fleet", token="")[0] == 200  # a real socket from 127.0.0.1
+    with make_client(tmp_path, demo=True) as c:
+        remote = TestClient(c.app, client=("192.0.2.7", 5000), raise_server_exceptions=False)
+        assert remote.get("/admin/fleet").status_code == 401
+
+
+def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path) -> None:
+    db = tmp_path / "hub.db"
+    out = subprocess.run([sys.executable, "-m", "central", "enrolment-code", "--db", str(db),
+                          "--url", "https://hub.example.vn"], capture_output=True, text=True, check=True).stdout
+    code, payload = out.splitlines()[:2]
+    assert payload == f"TCDS-ENROL|1|https://hub.example.vn|{code}"
+    with make_client(tmp_path, demo=False) as c:
+        assert _enrol(c, code).status_code == 201
+        assert _enrol(c, code).status_code == 400
