@@ -28,11 +28,12 @@ class HealthWorker(Worker):
     error = Signal(str, str)  # device name, technician detail (garbage, failed command)
 
     def __init__(self, spec: DeviceSpec, *, tick_ms: int = 20, read_timeout: float = 0.02,
-                 backoff_start: float = 0.25, backoff_max: float = 8.0) -> None:
+                 backoff_start: float = 0.25, backoff_max: float = 8.0, poll_interval: float | None = None) -> None:
         super().__init__()
         self.spec = spec
         self.tick_ms, self.read_timeout = tick_ms, read_timeout
         self.backoff_start, self.backoff_max = backoff_start, backoff_max
+        self.poll_interval = poll_interval  # None: the protocol's own (tests poll faster)
         self._timer: QTimer | None = None
         self._transport: SerialTransport | None = None
         self._protocol = None
@@ -123,7 +124,7 @@ class HealthWorker(Worker):
             p = self._protocol
             if p.poll_command and now >= self._next_poll:
                 self._send(p.poll_command)
-                self._next_poll = now + p.poll_interval
+                self._next_poll = now + (self.poll_interval or p.poll_interval)
             if p.keepalive_command and now >= self._next_keepalive:
                 self._send(p.keepalive_command)
                 self._next_keepalive = now + p.keepalive_interval

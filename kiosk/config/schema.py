@@ -142,6 +142,10 @@ class SerialDeviceSettings:
     validated: bool = setting(False, "Validated model", "Thiết bị đã thẩm định",
                               "True only for models on a recognised validation list (e.g. STRIDE BP).")
     calibration_due: str = setting("", "Calibration due (YYYY-MM-DD)", "Hạn hiệu chuẩn (YYYY-MM-DD)")
+    firmware: str = setting("", "Firmware version", "Phiên bản phần mềm thiết bị",
+                            "Recorded with every reading (the device does not report it).")
+    line_pattern: str = setting("", "Line pattern (generic scale)", "Mẫu dòng dữ liệu (cân thông dụng)",
+                                "generic_scale only: regex with groups value, unit, stability; empty: ST,GS,… lines.")
 
 
 
@@ -151,6 +155,17 @@ class HealthSettings:
     enabled: bool = setting(True, "Health check enabled", "Bật kiểm tra sức khỏe", technician=False)
     bp_scheme: str = setting("esh", "Blood-pressure categories", "Phân loại huyết áp",
                              "esh: ESH/ISH (≥140/90, default in Viet Nam); aha: AHA/ACC 2017.", choices=("esh", "aha"))
+    bp_rest_seconds: int = setting(180, "Rest before blood pressure (s)", "Thời gian nghỉ trước khi đo huyết áp (giây)",
+                                   "Countdown shown before the first reading (guidelines: 3–5 minutes).",
+                                   minimum=0, maximum=600)
+    bp_between_seconds: int = setting(60, "Pause between readings (s)", "Nghỉ giữa hai lần đo (giây)",
+                                      minimum=0, maximum=300)
+    oximeter_seconds: float = setting(8.0, "SpO2 steady time (s)", "Thời gian đo SpO2 ổn định (giây)",
+                                      "Valid readings needed in a row before the value is taken.",
+                                      minimum=1, maximum=60)
+    measure_timeout_seconds: int = setting(150, "Measurement timeout (s)", "Thời gian chờ mỗi lần đo (giây)",
+                                           "No result from the device within this time: the resident may retry "
+                                           "or skip.", minimum=10, maximum=600)
     oximeter: SerialDeviceSettings = section(lambda: SerialDeviceSettings(protocol="cms50_new", model="Contec CMS50E"),
                                              "Pulse oximeter", "Máy đo SpO2")
     blood_pressure: SerialDeviceSettings = section(
