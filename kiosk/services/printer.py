@@ -53,6 +53,11 @@ class PrinterService(QObject):
         self.state = DeviceState.ABSENT if self._settings.kind == "none" else DeviceState.CONNECTING
         self.detail = ""
 
+    @classmethod
+    def from_context(cls, ctx: Any) -> PrinterService:
+        """How kiosk.services.setup builds it (AppContext: config, threads, bus)."""
+        return cls(ctx.config, ctx.threads, ctx.bus)
+
     # --- lifecycle ------------------------------------------------------------------------------
 
     def start(self) -> None:

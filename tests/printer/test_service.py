@@ -1,0 +1,114 @@
+"""PrinterService (GUI-thread facade): outcomes on the GUI thread, states on the bus, never a hang."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import devices.printer.driver as driver_module
+import kiosk.services.printer as service_module
+from devices.printer.samples import sample_receipt
+from kiosk.services.printer import PrinterService, PrintOutcome
+from tests.printer.conftest import make_config
+from tests.printer.escpos_decode import decode
+from tests.printer.helpers import qr_texts
+
+
+@pytest.fixture
+def start_service(qtbot, threads, bus):
+    def start(**printer):
+        states: list[tuple[str, str, str]] = []
+        bus.device_state_changed.connect(lambda *args: states.append(args))
+        service = PrinterService(make_config(**printer), threads, bus, poll_seconds=60)
+        service.start()
+        qtbot.waitUntil(lambda: bool(states), timeout=5000)
+        return service, states
+
+    return start
+
+
+def run(qtbot, call) -> PrintOutcome:
+    """Start a print through ``call(on_done)``; wait for on_done; check it ran once, on the GUI thread."""
+    outcomes: list[tuple[PrintOutcome, bool]] = []
+    call(lambda outcome: outcomes.append((outcome, threading.current_thread() is threading.main_thread())))
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=10000)
+    qtbot.wait(50)
+    [(outcome, on_gui_thread)] = outcomes
+    assert on_gui_thread
+    return outcome
+
+
+def test_prints_and_exposes_the_bytes(qtbot, start_service):
+    service, states = start_service()
+    receipt = sample_receipt("payment")
+    outcome = run(qtbot, lambda done: service.print_receipt(receipt, done))
+    assert outcome.ok and outcome.reason_code == ""
+    assert qr_texts(service.last_output(), 576) == [receipt.qr_payload]
+    assert service.output_of(outcome.job_id) == service.last_output()
+    assert states[-1] == ("printer", "ready", "")
+    assert service.state == "ready"
+
+
+def test_test_page(qtbot, start_service):
+    service, _ = start_service()
+    assert run(qtbot, service.test_page).ok
+    assert qr_texts(service.last_output(), 576) == ["TCDS|TEST|Trạm công dân số"]
+
+
+@pytest.mark.parametrize(("mode", "state"), [("paper_out", "fault"), ("offline", "absent")])
+def test_failures_reach_caller_and_bus(qtbot, start_service, mode, state):
+    service, states = start_service()
+    service.set_simulated_mode(mode)
+    qtbot.waitUntil(lambda: states[-1] == ("printer", state, mode), timeout=5000)
+    outcome = run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done))
+    assert not outcome.ok and outcome.reason_code == mode
+    assert service.state == state and service.detail == mode
+    # the technician fixes it: the next receipt prints
+    service.set_simulated_mode("ok")
+    qtbot.waitUntil(lambda: states[-1] == ("printer", "ready", ""), timeout=5000)
+    assert run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done)).ok
+
+
+def test_timeout_reports_once_and_does_not_reprint_by_itself(qtbot, start_service):
+    service, states = start_service(simulated_mode="slow", job_timeout_seconds=0.1)
+    outcome = run(qtbot, lambda done: service.print_receipt(sample_receipt("health"), done))
+    assert outcome.reason_code == "timeout"
+    partial = service.last_output()
+    assert partial and decode(partial).cuts == 0  # cut short: the resident has half a slip
+    assert states[-1] == ("printer", "fault", "timeout")
+    # only a person's explicit reprint sends it again
+    service.set_simulated_mode("ok")
+    outcomes: list[PrintOutcome] = []
+    assert service.reprint(outcome.job_id, outcomes.append)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=10000)
+    assert outcomes[0].ok and decode(service.last_output()).cuts == 1
+    assert not service.reprint("unknown-job", outcomes.append)
+
+
+def test_stuck_worker_is_answered_by_the_watchdog(qtbot, start_service, monkeypatch):
+    monkeypatch.setattr(service_module, "WATCHDOG_MARGIN_SECONDS", 0.0)
+    monkeypatch.setattr(driver_module, "SLOW_DELAY_SECONDS", 0.6)  # one write takes longer than the job may
+    service, _ = start_service(simulated_mode="slow", job_timeout_seconds=0.2)
+    outcomes: list[PrintOutcome] = []
+    service.print_receipt(sample_receipt("report"), outcomes.append)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    assert outcomes == [PrintOutcome(False, "timeout", outcomes[0].job_id)]
+    qtbot.wait(900)  # the worker's own late answer must not call on_done a second time
+    assert len(outcomes) == 1
+
+
+def test_no_printer_and_not_started_answer_offline(qtbot, threads, bus):
+    for service in (PrinterService(make_config(kind="none"), threads, bus), PrinterService(make_config(), threads)):
+        outcome = run(qtbot, lambda done, s=service: s.print_receipt(sample_receipt("dossier"), done))
+        assert outcome.reason_code == "offline"
+
+
+def test_a_raising_callback_does_not_break_the_service(qtbot, start_service):
+    service, _ = start_service()
+
+    def bad(_outcome):
+        raise RuntimeError("caller bug")
+
+    service.print_receipt(sample_receipt("dossier"), bad)
+    assert run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done)).ok
