@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.catalogue.conftest import REPO, page
 
 OUT = REPO / "assets" / "catalogue" / "procedures.json"
@@ -99,3 +101,16 @@ def test_overlay_and_pages_cover_the_same_codes(pages_dir: Path) -> None:
     overlay = json.loads(OVERLAY.read_text(encoding="utf-8"))
     codes = {p.stem.removeprefix("doc_congdan_") for p in pages_dir.glob("doc_congdan_*.txt")}
     assert set(overlay["procedures"]) == codes
+
+
+def test_pages_dir_follows_kiosk_shared_dir(build_tool, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KIOSK_SHARED_DIR", str(tmp_path))
+    assert build_tool.default_pages_dir() == tmp_path / "data" / "procedures"
+    monkeypatch.delenv("KIOSK_SHARED_DIR")
+    assert build_tool.default_pages_dir() == REPO.parent / "shared" / "data" / "procedures"
+
+
+def test_a_page_without_overlay_entry_is_refused(build_tool, pages_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "doc_congdan_9.999999.txt").write_text(page(pages_dir, "1.004222"), encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"9\.999999"):
+        build_tool.build(tmp_path, OVERLAY)

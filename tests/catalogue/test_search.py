@@ -19,6 +19,8 @@ PERMANENT = "1.004222"
     "dang ky thuong tru",
     "DANG KY THUONG TRU",
     "ddang kys thuowngf tru",  # Telex typed without an IME
+    "ddawng kys thuwowngf trus",  # full Telex keystrokes for "đăng ký thường trú"
+    "dang ky thuowfng tru",  # tone key typed before the final consonant
     "dda8ng ky1 thu7o7ng2 tru",  # VNI leftovers
     unicodedata.normalize("NFD", "đăng ký thường trú"),
     "đăng kí thường trú",  # i/y spelling
