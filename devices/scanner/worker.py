@@ -1,0 +1,198 @@
+"""ScannerWorker: owns the camera (or a simulated one), paces capture, decodes, de-duplicates. Worker thread.
+
+Signals carry plain values to the GUI thread: ``state_changed("camera", DeviceState value, detail)``,
+``frame_ready(QImage)`` (a copy, at most ``PREVIEW_FPS`` and only after the GUI acknowledged the previous
+one with :meth:`preview_ack`: latest frame wins, no backlog), ``code_found(text, backend)`` once per code
+within the de-duplication window. The camera is open only between :meth:`activate` and :meth:`deactivate`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+from devices.base import DeviceError, DeviceState
+from devices.scanner.cascade import CascadeSettings, DecoderCascade, Deduper
+from devices.scanner.sources import FrameSource, SimulatedCamera, make_source
+from kiosk.threads import Worker
+
+log = logging.getLogger(__name__)
+
+DEVICE_ID = "camera"
+PREVIEW_FPS = 15
+BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+ABSENT_AFTER_FAILURES = 3  # this many failed opens in a row: tell people the camera is missing
+
+
+def to_qimage(frame: np.ndarray) -> QImage:
+    """A deep copy, so the GUI never reads memory the worker reuses (ExVR#44)."""
+    frame = np.ascontiguousarray(frame)
+    h, w = frame.shape[:2]
+    fmt = QImage.Format.Format_Grayscale8 if frame.ndim == 2 else QImage.Format.Format_BGR888
+    return QImage(frame.data, w, h, frame.strides[0], fmt).copy()
+
+
+class ScannerWorker(Worker):
+    state_changed = Signal(str, str, str)
+    frame_ready = Signal(QImage)
+    code_found = Signal(str, str)  # text, backend
+
+    def __init__(self, camera, source: FrameSource | None = None, parent: QObject | None = None) -> None:
+        """``camera``: the ``[camera]`` config section. ``source`` overrides the one it describes (tests)."""
+        super().__init__(parent)
+        self._camera = camera
+        self._source = source if source is not None else make_source(camera)
+        self._settings = CascadeSettings.from_camera(camera)
+        self._cascade: DecoderCascade | None = None
+        self._dedupe = Deduper(float(camera.dedupe_seconds))
+        self._timer: QTimer | None = None
+        self._retry: QTimer | None = None
+        self._active = False
+        self._open = False
+        self._failures = 0
+        self._state = DeviceState.ABSENT
+        self._acked = True
+        self._last_preview = 0.0
+
+    # --- lifecycle (worker thread) ---
+    def on_start(self) -> None:
+        self._cascade = DecoderCascade(self._settings)  # builds the decoders in this thread
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._try_open)
+        if self._source is None:
+            self._set_state(DeviceState.ABSENT, "camera disabled in config")
+        else:
+            self._set_state(DeviceState.ABSENT, "idle")
+
+    def on_stop(self) -> None:
+        self.deactivate()
+
+    # --- slots (queued from the GUI thread) ---
+    @Slot()
+    def activate(self) -> None:
+        if self._active:
+            return
+        self._active = True
+        self._dedupe.clear()
+        if self._source is None:
+            self._set_state(DeviceState.ABSENT, "camera disabled in config")
+            return
+        self._failures = 0
+        self._try_open()
+
+    @Slot()
+    def deactivate(self) -> None:
+        self._active = False
+        if self._retry is not None:
+            self._retry.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._close()
+
+    @Slot()
+    def preview_ack(self) -> None:
+        self._acked = True
+
+    @Slot(str)
+    def show_payload(self, text: str) -> None:
+        if isinstance(self._source, SimulatedCamera):
+            self._source.show_payload(text)
+        else:
+            log.warning("show_payload needs the simulated camera")
+
+    @Slot(str)
+    def show_image(self, path: str) -> None:
+        if isinstance(self._source, SimulatedCamera):
+            try:
+                self._source.show_image(path)
+            except FileNotFoundError:
+                log.warning("show_image: cannot read the image")
+        else:
+            log.warning("show_image needs the simulated camera")
+
+    # --- internals ---
+    def _try_open(self) -> None:
+        if not self._active or self._source is None:
+            return
+        self._set_state(DeviceState.CONNECTING, f"opening {self._source.description}")
+        try:
+            self._source.open()
+        except DeviceError as exc:
+            self._failed(str(exc))
+            return
+        except Exception as exc:  # a driver bug must not kill the thread
+            log.exception("camera open crashed")
+            self._failed(f"{type(exc).__name__}: {exc}", fault=True)
+            return
+        self._open = True
+        self._failures = 0
+        self._acked = True
+        if self._cascade is not None:
+            self._cascade.reset()
+        self._set_state(DeviceState.READY, self._source.description)
+        # Simulated sources are paced to the configured fps; a real camera's read() blocks at its own rate.
+        self._timer.start(int(1000 / max(1, self._camera.fps)) if self._source.paced else 0)
+
+    def _failed(self, detail: str, fault: bool = False) -> None:
+        self._close()
+        self._failures += 1
+        delay = BACKOFF_SECONDS[min(self._failures - 1, len(BACKOFF_SECONDS) - 1)]
+        if fault:
+            state = DeviceState.FAULT
+        elif self._failures >= ABSENT_AFTER_FAILURES:
+            state = DeviceState.ABSENT
+        else:
+            state = DeviceState.CONNECTING
+        self._set_state(state, f"{detail}; retry in {delay:g} s")
+        if self._active:
+            self._retry.start(int(delay * 1000))
+
+    def _close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._open and self._source is not None:
+            try:
+                self._source.close()
+            except Exception:
+                log.exception("camera close failed")
+        self._open = False
+
+    def _tick(self) -> None:
+        if not self._open:
+            return
+        try:
+            frame = self._source.read()
+        except DeviceError as exc:
+            log.warning("camera read failed: %s", exc)
+            self._failed(str(exc))
+            return
+        except Exception as exc:
+            log.exception("camera read crashed")
+            self._failed(f"{type(exc).__name__}: {exc}", fault=True)
+            return
+        now = time.monotonic()
+        if self._acked and now - self._last_preview >= 1.0 / PREVIEW_FPS:
+            self._acked = False
+            self._last_preview = now
+            self.frame_ready.emit(to_qimage(frame))
+        started = time.perf_counter()
+        results = self._cascade.decode_frame(frame)
+        ms = (time.perf_counter() - started) * 1000
+        for result in results:
+            if self._dedupe.is_new(result.text):
+                # never the payload itself in the log (DESIGN §3.10)
+                log.info("code read by %s in %.1f ms (%d chars)", result.backend, ms, len(result.text))
+                self.code_found.emit(result.text, result.backend)
+
+    def _set_state(self, state: DeviceState, detail: str) -> None:
+        if state != self._state or state != DeviceState.READY:
+            log.info("camera %s: %s", state.value, detail)
+        self._state = state
+        self.state_changed.emit(DEVICE_ID, state.value, detail)

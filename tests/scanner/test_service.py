@@ -1,0 +1,107 @@
+"""ScannerService end to end: simulated camera in a real worker thread -> decode -> classify -> widget/on_result."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kiosk.bus import AppBus
+from kiosk.config.schema import CameraSettings, KioskConfig
+from kiosk.formats import Kind
+from kiosk.services.scanner import ScannerService
+from kiosk.threads import ThreadOwner
+from screens.scan.scan_widget import ScanWidget
+
+ID_CARD = "026099000003||Lương Văn Bình|30121999|Nam|Thôn Tây, Tân Phú, Vĩnh Tường, Vĩnh Phúc|01082024||||"
+
+
+@pytest.fixture
+def rig(qtbot):
+    def make(**camera):
+        config = dataclasses.replace(KioskConfig(), camera=CameraSettings(**{"fps": 20, **camera}))
+        threads = ThreadOwner()
+        bus = AppBus()
+        states = []
+        bus.device_state_changed.connect(lambda device, state, detail: states.append((device, state)))
+        service = ScannerService(config, threads, bus)
+        service.start()
+        widget = ScanWidget()
+        qtbot.addWidget(widget)
+        made.append(threads)
+        return service, widget, states
+
+    made: list[ThreadOwner] = []
+    yield make
+    for threads in made:
+        assert threads.shutdown()
+
+
+def test_id_card_in_front_of_the_camera_reaches_on_result(qtbot, rig):
+    service, widget, states = rig()
+    results = []
+    service.begin(widget, {Kind.ID_CARD}, results.append)
+    qtbot.waitUntil(lambda: widget.preview.image is not None, timeout=5000)  # live preview reaches the widget
+    service.show_payload(ID_CARD)  # the demo camera also cycles its own sample ID card: look for ours
+    qtbot.waitUntil(lambda: any(r.value.id_number == "026099000003" for r in results), timeout=5000)
+    card = next(r.value for r in results if r.value.id_number == "026099000003")
+    assert all(r.kind is Kind.ID_CARD for r in results)
+    assert card.full_name == "Lương Văn Bình" and card.extra == ("",) * 4
+    assert widget.state == "success" and widget.preview.success
+    assert ("camera", "ready") in states
+    service.end()
+    assert widget.preview.image is None and not service.active
+
+
+def test_untrusted_link_gets_feedback_and_is_not_delivered(qtbot, rig):
+    service, widget, _ = rig()
+    results = []
+    service.begin(widget, {Kind.PROCEDURE}, results.append)
+    service.show_payload("https://dichvucong.gov.vn@evil.example/?ma_thu_tuc=1.004222")
+    qtbot.waitUntil(lambda: widget.feedback_code == "not_official", timeout=5000)
+    assert results == []
+    service.end()
+
+
+def test_valid_code_of_another_kind_is_not_the_expected_code(qtbot, rig):
+    service, widget, _ = rig()
+    results = []
+    service.begin(widget, {Kind.PROCEDURE}, results.append)
+    service.inject("TCDS|1|BN01-261121-0007")
+    assert widget.feedback_code == "unexpected" and results == []
+    service.inject("1.004222")
+    assert results[0].value.code == "1.004222"
+    service.end()
+
+
+def test_damaged_id_card_payload_is_unreadable(qtbot, rig):
+    service, widget, _ = rig()
+    results = []
+    service.begin(widget, {Kind.ID_CARD}, results.append)
+    service.inject("001085012345|012345678|Nguyễn Văn An|15031985")
+    assert widget.feedback_code == "unreadable" and results == []
+    service.end()
+
+
+def test_without_a_camera_the_resident_can_type_it_in(qtbot, rig):
+    service, widget, states = rig(kind="none")
+    service.begin(widget, {Kind.RECEIPT}, lambda result: None)
+    qtbot.waitUntil(lambda: widget.camera_state == "absent", timeout=5000)
+    assert widget.stack.currentWidget() is widget.missing
+    assert ("camera", "absent") in states
+    with qtbot.waitSignal(widget.manual_entry_requested):
+        widget.manual_button.click()
+    service.end()
+
+
+def test_timeout_releases_the_camera_and_try_again_reopens_it(qtbot, rig):
+    service, widget, states = rig()
+    service.begin(widget, {Kind.ID_CARD}, lambda result: None)
+    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=5000)
+    widget._timeout_timer.start(10)  # the configured timeout is ≥ 10 s; do not wait for it
+    qtbot.waitUntil(lambda: widget.state == "timeout", timeout=3000)
+    states.clear()
+    widget.retry_button.click()
+    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=5000)
+    assert widget.state == "scanning"
+    service.end()
