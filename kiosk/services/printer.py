@@ -79,9 +79,14 @@ class PrinterService(QObject):
 
     # --- public API -----------------------------------------------------------------------------
 
-    def print_receipt(self, receipt: Receipt, on_done: Callable[[PrintOutcome], None]) -> str:
-        """Queue ``receipt``; ``on_done(PrintOutcome)`` follows on the GUI thread. Returns the job id."""
-        job_id = uuid.uuid4().hex
+    def print_receipt(self, receipt: Receipt, on_done: Callable[[PrintOutcome], None],
+                      job_id: str | None = None) -> str:
+        """Queue ``receipt``; ``on_done(PrintOutcome)`` follows on the GUI thread. Returns the job id.
+
+        Pass the submission UUID as ``job_id`` so the printer's log lines carry it. Printing the same
+        job id again is refused ("error") once bytes of it reached the printer: use :meth:`reprint`.
+        """
+        job_id = job_id or uuid.uuid4().hex
         self._receipts[job_id] = receipt
         while len(self._receipts) > 20:
             self._receipts.pop(next(iter(self._receipts)))

@@ -86,6 +86,16 @@ def test_timeout_reports_once_and_does_not_reprint_by_itself(qtbot, start_servic
     assert not service.reprint("unknown-job", outcomes.append)
 
 
+def test_submission_uuid_as_job_id_prints_once_then_needs_an_explicit_reprint(qtbot, start_service):
+    service, _ = start_service()
+    uuid = "2f1c7d0e-5b8a-4c61-9d3e-7a0b1c2d3e4f"
+    first = run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done, job_id=uuid))
+    assert first.ok and first.job_id == uuid
+    again = run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done, job_id=uuid))
+    assert again.reason_code == "error"  # no second receipt by accident
+    assert run(qtbot, lambda done: service.reprint(uuid, done)).ok
+
+
 def test_stuck_worker_is_answered_by_the_watchdog(qtbot, start_service, monkeypatch):
     monkeypatch.setattr(service_module, "WATCHDOG_MARGIN_SECONDS", 0.0)
     monkeypatch.setattr(driver_module, "SLOW_DELAY_SECONDS", 0.6)  # one write takes longer than the job may
