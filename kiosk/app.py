@@ -128,9 +128,15 @@ class KioskApp:
                     self.navigator.add(ComingSoonScreen(service))
                     continue
                 raise
-            module.install(self.ctx)
+            install = getattr(module, "install", None)
+            try:
+                if install is None:
+                    raise TypeError(f"{package} has no install(ctx)")
+                install(self.ctx)
+            except Exception:
+                # One broken service must not take the station down: residents get the others.
+                log.exception("area %s failed to install: showing 'coming soon'", service)
             if not self.navigator.has(service):
-                log.error("area %s installed no %r screen", service, service)
                 self.navigator.add(ComingSoonScreen(service))
 
     # ---- behaviour -------------------------------------------------------------------------------

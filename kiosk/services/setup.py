@@ -41,11 +41,14 @@ def build_services(ctx: AppContext) -> Services:
                 factory(ctx.config, ctx.data_dir, ctx.threads, ctx.bus))
     if services.catalogue is None:
         try:
-            from kiosk.catalogue import load_catalogue
+            from kiosk.catalogue import CatalogueError, load_catalogue
         except ModuleNotFoundError:
             log.info("procedure catalogue not on this build")
         else:
-            services.catalogue = load_catalogue()
+            try:
+                services.catalogue = load_catalogue()
+            except CatalogueError as exc:  # the procedures screens then say the catalogue is unavailable
+                log.error("procedure catalogue unusable: %s", exc)
     return services
 
 
