@@ -18,8 +18,8 @@ from tests.hub_fixtures import local_hub, local_hub_factory  # noqa: F401
 
 def make_config(data_dir: Path, hub_url: str = "", **hub: Any) -> KioskConfig:
     cfg = KioskConfig()
-    hub_settings = dataclasses.replace(cfg.hub, url=hub_url, connect_timeout_seconds=1.0, read_timeout_seconds=3.0,
-                                       **hub)
+    hub_settings = dataclasses.replace(cfg.hub, **({"url": hub_url, "connect_timeout_seconds": 1.0,
+                                                    "read_timeout_seconds": 3.0} | hub))
     return dataclasses.replace(cfg, data_dir=str(data_dir), hub=hub_settings)
 
 
