@@ -70,6 +70,15 @@ class HubSettings:
     batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=500)
     heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
                                               minimum=30, maximum=86400)
+    enrolment_code: str = setting("", "Enrolment code", "Mã đăng ký",
+                                  "One-time code from the hub (e.g. ABCD-2345), used when the kiosk has no token. "
+                                  "Empty with local_hub = true: the hub's demo code.", secret=True)
+    request_timeout_seconds: float = setting(8.0, "Resident request timeout (s)", "Thời gian chờ tra cứu (giây)",
+                                             "Tracking and payment requests give up after this, so a resident "
+                                             "is never left waiting.", minimum=1, maximum=60)
+    offline_probe_seconds: int = setting(15, "Offline probe interval (s)", "Chu kỳ kiểm tra kết nối (giây)",
+                                         "While the hub is unreachable, a cheap request checks this often so "
+                                         "sending resumes soon after the network returns.", minimum=2, maximum=600)
 
 
 @dataclass(frozen=True)
