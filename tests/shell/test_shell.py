@@ -162,3 +162,25 @@ def test_every_resident_screen_meets_touch_and_text_sizes(make_app, qtbot) -> No
         for lab in app.window.findChildren(QLabel):
             if lab.isVisibleTo(app.window) and lab.text().strip():
                 assert lab.fontInfo().pixelSize() >= 26, (screen_id, lab.text(), lab.fontInfo().pixelSize())
+
+
+def test_unexpected_exception_sends_the_resident_to_the_problem_screen(make_app, qtbot) -> None:
+    import sys
+    import threading
+
+    from kiosk.run import _install_excepthooks
+
+    app = make_app()
+    app.flow.go("procedures")
+    failures: list[str] = []
+    saved = sys.excepthook, threading.excepthook
+    try:
+        _install_excepthooks(app, failures)
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook, threading.excepthook = saved
+    assert app.navigator.current.screen_id == "problem"
+    assert failures == ["RuntimeError: boom in a slot"]
