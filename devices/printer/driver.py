@@ -17,7 +17,6 @@ from typing import Any
 
 from devices.base import DeviceError, DeviceFault, DeviceNotFound
 from devices.printer.encode import (
-    effective_width,
     emit_receipt,
     import_escpos,
     supports_native_qr,
@@ -250,10 +249,6 @@ class PrinterDriver:
             if self.simulated:
                 self.last_output = printer.output
         return printer.sent
-
-    def width(self) -> int:
-        profile = self._printer.profile if self._printer is not None else None
-        return effective_width(self.settings.paper_width_dots, profile) if profile else self.settings.paper_width_dots
 
 
 def _reason(exc: BaseException) -> str:

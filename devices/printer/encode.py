@@ -39,8 +39,10 @@ def import_escpos():
                                   str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
     Path(cache).mkdir(parents=True, exist_ok=True)
     if not logging.getLogger().handlers:
-        # escpos calls logging.basicConfig() on import; with a handler in place that is a no-op
-        logging.getLogger().addHandler(logging.NullHandler())
+        # escpos calls logging.basicConfig() on import; configuring first (the CLI has not) keeps our format
+        from kiosk.logging_setup import FORMAT
+
+        logging.basicConfig(level=logging.WARNING, format=FORMAT)
     import escpos.printer
 
     return escpos
@@ -103,7 +105,12 @@ def raster_command(image: Image.Image) -> bytes:
 def _emit_native_qr(printer: Any, payload: str, width: int) -> None:
     from escpos.constants import QR_ECLEVEL_M
 
-    qr = raster.make_qr(payload)
+    try:
+        qr = raster.make_qr(payload)
+        payload.encode("utf-8")
+    except Exception as exc:  # an oversized or unencodable payload must not stop the receipt
+        log.warning("QR code left out of the receipt: %s", type(exc).__name__)
+        return
     scale = raster.qr_scale(qr.symbol_size(border=raster.QR_BORDER)[0], width - 2 * raster.MARGIN)
     printer._raw(ALIGN[True])
     printer.qr(payload, ec=QR_ECLEVEL_M, size=min(16, scale), native=True)

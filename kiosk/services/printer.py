@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 REASON_CODES = ("paper_out", "offline", "timeout", "error")
 WATCHDOG_MARGIN_SECONDS = 5.0  # beyond the job timeout, for rendering and the status query
+KEEP_JOBS = 5  # receipts kept for an explicit reprint (they hold personal data: forget() at the visit's end)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class PrinterService(QObject):
         self._poll_seconds = poll_seconds
         self._worker: Any = None
         self._pending: dict[str, tuple[Callable[[PrintOutcome], None], QTimer]] = {}
-        self._receipts: dict[str, Receipt] = {}  # for an explicit reprint; only the last few
+        self._receipts: dict[str, Receipt] = {}  # for an explicit reprint; the last few, until forget()
         self._outputs: dict[str, bytes] = {}
         self._last_output = b""
         self.state = DeviceState.ABSENT if self._settings.kind == "none" else DeviceState.CONNECTING
@@ -88,7 +89,7 @@ class PrinterService(QObject):
         """
         job_id = job_id or uuid.uuid4().hex
         self._receipts[job_id] = receipt
-        while len(self._receipts) > 20:
+        while len(self._receipts) > KEEP_JOBS:
             self._receipts.pop(next(iter(self._receipts)))
         self._dispatch(job_id, receipt, on_done, reprint=False)
         return job_id
@@ -116,6 +117,16 @@ class PrinterService(QObject):
     def refresh(self) -> None:
         """Ask the worker to poll the printer now (reconnect, paper sensor)."""
         self._poll.emit()
+
+    def forget(self, job_id: str | None = None) -> None:
+        """Drop a kept receipt and its bytes (all of them without ``job_id``): the visit is over."""
+        if job_id is None:
+            self._receipts.clear()
+            self._outputs.clear()
+            self._last_output = b""
+        else:
+            self._receipts.pop(job_id, None)
+            self._outputs.pop(job_id, None)
 
     def last_output(self) -> bytes:
         """The bytes of the last job sent to the simulated printer (b"" for real printers)."""
@@ -176,7 +187,7 @@ class PrinterService(QObject):
     def _on_output(self, job_id: str, data: bytes) -> None:
         self._last_output = bytes(data)
         self._outputs[job_id] = self._last_output
-        while len(self._outputs) > 5:
+        while len(self._outputs) > KEEP_JOBS:
             self._outputs.pop(next(iter(self._outputs)))
 
     @Slot(str)

@@ -9,6 +9,8 @@ import threading
 import tty
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from devices.printer.driver import PrinterDriver, PrintError, parse_paper_status
 from devices.printer.samples import sample_receipt
@@ -27,6 +29,11 @@ def driver(**printer) -> PrinterDriver:
 ])
 def test_paper_status_reply(reply, status):
     assert parse_paper_status(reply) == status
+
+
+@given(st.binary(max_size=20))
+def test_any_status_reply_gives_a_known_value(reply):
+    assert parse_paper_status(reply) in ("ok", "near_end", "out", "unknown")
 
 
 def test_simulated_printer_prints_and_cuts():

@@ -7,6 +7,8 @@ import dataclasses
 import pytest
 import qr_pay  # napas-qr-python: independent VietQR parser (FORMATS §2.4)
 import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices.printer.encode import render_bytes
 from devices.printer.receipt import Receipt
@@ -125,3 +127,13 @@ def test_english_receipt_prints():
     receipt: Receipt = sample_receipt("health", "en")
     data = render_bytes(receipt, width=384, qr_mode="image")
     assert qr_texts(data, 384) == [receipt.qr_payload]
+
+
+@settings(max_examples=25, deadline=None)
+@given(payload=st.text(max_size=300) | st.text(min_size=2000, max_size=4000) | st.just("TCDS|1|\ud800"),
+       qr_mode=st.sampled_from(["native", "image"]))
+def test_any_qr_payload_still_prints_a_decodable_receipt(payload, qr_mode):
+    """Oversized or unencodable payloads (lone surrogates) leave the QR out; the receipt still prints."""
+    receipt = dataclasses.replace(sample_receipt("report"), qr_payload=payload)
+    decoded = decode(render_bytes(receipt, width=384, qr_mode=qr_mode))
+    assert decoded.cuts == 1 and decoded.rasters

@@ -84,6 +84,9 @@ def test_timeout_reports_once_and_does_not_reprint_by_itself(qtbot, start_servic
     qtbot.waitUntil(lambda: bool(outcomes), timeout=10000)
     assert outcomes[0].ok and decode(service.last_output()).cuts == 1
     assert not service.reprint("unknown-job", outcomes.append)
+    service.forget()  # the visit ends: nothing of it stays in the printer service
+    assert not service.reprint(outcome.job_id, outcomes.append)
+    assert service.last_output() == b""
 
 
 def test_submission_uuid_as_job_id_prints_once_then_needs_an_explicit_reprint(qtbot, start_service):
