@@ -1,0 +1,58 @@
+"""HubService: GUI-thread facade for on-demand hub requests from resident screens (tracking, payments).
+
+Runs on the GUI thread; requests run in the HubRequestWorker thread. Callbacks get a ``HubResult``
+(``ok``, ``data``, ``error_code`` in offline | not_found | auth | protocol | rejected | not_configured).
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.services.storage import Callbacks
+
+
+class HubService(QObject):
+    _request = Signal(int, str, object)
+
+    def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, hub_url: str | None = None) -> None:
+        super().__init__()
+        self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
+        self._hub_url = hub_url
+        self._calls = Callbacks()
+        self.worker = None
+
+    def start(self) -> None:
+        from offline_queue.hub_worker import HubRequestWorker
+
+        self.worker = HubRequestWorker(self._config, self._data_dir, self._hub_url)
+        self._request.connect(self.worker.handle)
+        self.worker.done.connect(self._on_done)
+        self._threads.start(self.worker, "hub-requests")
+
+    @Slot(int, object)
+    def _on_done(self, request_id: int, result: Any) -> None:
+        self._calls.resolve(request_id, result)
+
+    def _ask(self, op: str, args: tuple, on_done: Callable[[Any], None]) -> int:
+        request_id = self._calls.add(on_done)
+        self._request.emit(request_id, op, args)
+        return request_id
+
+    def track(self, reference: str, on_done: Callable[[Any], None]) -> int:
+        """``HubResult.data``: a ``Dossier`` (status, history, fee) for a hub or local reference."""
+        return self._ask("track", (reference.strip(),), on_done)
+
+    def create_payment(self, reference: str, amount: int, purpose: str, on_done: Callable[[Any], None],
+                       idempotency_key: str | None = None) -> int:
+        """``HubResult.data``: a ``Payment`` with the hub's payee (build the VietQR from it)."""
+        key = idempotency_key or str(uuidlib.uuid4())
+        return self._ask("create_payment", (reference, int(amount), purpose, key), on_done)
+
+    def payment_status(self, payment_id: str, on_done: Callable[[Any], None]) -> int:
+        """``HubResult.data``: the ``Payment`` with ``status`` pending | paid | expired."""
+        return self._ask("payment_status", (payment_id,), on_done)

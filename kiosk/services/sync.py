@@ -1,0 +1,76 @@
+"""SyncService: GUI-thread facade over the SyncWorker; re-emits its status on ``bus.sync_status_changed``.
+
+Runs on the GUI thread. ``sync_now(on_done)`` answers with the run's report dict, or
+``{"ok": False, "stop": "already_syncing"}`` when a run is going. The status dict is read from the
+database by the worker (DESIGN §3.7); ``last_status`` keeps the latest copy for screens that open later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.services.storage import Callbacks
+
+
+class SyncService(QObject):
+    _sync_now = Signal(int)
+    _enqueued = Signal()
+    status_changed = Signal(object)
+
+    def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
+                 hub_url: str | None = None, devices: Callable[[], dict[str, str]] | None = None) -> None:
+        super().__init__()
+        self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
+        self._storage, self._hub_url, self._devices = storage, hub_url, devices
+        self._calls = Callbacks()
+        self.last_status: dict[str, Any] | None = None
+        self.worker = None
+
+    @classmethod
+    def from_context(cls, ctx: Any) -> SyncService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus, storage=ctx.services.storage)
+
+    def start(self) -> None:
+        from offline_queue.sync_worker import SyncWorker
+
+        self.worker = SyncWorker(self._config, self._data_dir, self._hub_url, self._devices)
+        self._sync_now.connect(self.worker.sync_now)
+        self._enqueued.connect(self.worker.notify_enqueued)
+        self.worker.status_changed.connect(self._on_status)
+        self.worker.run_finished.connect(self._on_finished)
+        self.worker.already_syncing.connect(self._on_busy)
+        if self._storage is not None:
+            self._storage.enqueued.connect(self._on_enqueued)
+        self._threads.start(self.worker, "sync")
+
+    def sync_now(self, on_done: Callable[[dict[str, Any]], None] | None = None) -> int:
+        request_id = self._calls.add(on_done)
+        self._sync_now.emit(request_id)
+        return request_id
+
+    def notify_enqueued(self) -> None:
+        self._enqueued.emit()
+
+    @Slot(str, str)
+    def _on_enqueued(self, _uuid: str, _local_ref: str) -> None:
+        self._enqueued.emit()
+
+    @Slot(object)
+    def _on_status(self, status: dict[str, Any]) -> None:
+        self.last_status = status
+        self.status_changed.emit(status)
+        if self._bus is not None:
+            self._bus.sync_status_changed.emit(status)
+
+    @Slot(int, object)
+    def _on_finished(self, request_id: int, report: dict[str, Any]) -> None:
+        if request_id:
+            self._calls.resolve(request_id, report)
+
+    @Slot(int)
+    def _on_busy(self, request_id: int) -> None:
+        self._calls.resolve(request_id, {"ok": False, "stop": "already_syncing", "error": "already syncing"})

@@ -1,0 +1,94 @@
+"""HubRequestWorker: on-demand hub requests for resident screens (track a dossier, create/check a payment).
+
+Runs in its own QThread (started by kiosk.services.hub.HubService), separate from the SyncWorker so a
+resident never waits behind a batch. Short timeouts, and right after a network failure requests fail at
+once with ``offline`` instead of making the resident wait again.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+
+from kiosk.threads import Worker
+from offline_queue.protocol import HubAuthError, HubError, HubUnavailable
+
+log = logging.getLogger(__name__)
+OFFLINE_GRACE_S = 10.0
+
+
+@dataclass(frozen=True)
+class HubResult:
+    """What HubService callbacks receive. ``data`` is a Dossier or Payment (offline_queue.hub_client)."""
+
+    ok: bool
+    data: Any = None
+    error_code: str | None = None  # offline | not_found | auth | protocol | rejected | not_configured
+    message: str = ""
+
+
+class HubRequestWorker(Worker):
+    done = Signal(int, object)  # request id, HubResult
+
+    def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None) -> None:
+        super().__init__()
+        self._config, self._data_dir, self._hub_url = config, data_dir, hub_url
+        self.client = None
+        self._offline_until = 0.0
+
+    def on_start(self) -> None:
+        from offline_queue.runtime import make_client
+
+        h = self._config.hub
+        self.client = make_client(self._config, self._data_dir, url=self._hub_url,
+                                  read_timeout=h.request_timeout_seconds)
+        self.client.timeout = (min(h.connect_timeout_seconds, 3.0), h.request_timeout_seconds)
+
+    def on_stop(self) -> None:
+        if self.client is not None:
+            self.client.close()
+
+    @Slot(int, str, object)
+    def handle(self, request_id: int, op: str, args: object) -> None:
+        self.done.emit(request_id, self._call(op, args))
+
+    def _call(self, op: str, args: Any) -> HubResult:
+        from offline_queue.runtime import make_client
+
+        if self.client is None or not self.client.base_url:
+            return HubResult(False, error_code="not_configured", message="no hub URL")
+        if time.monotonic() < self._offline_until:
+            return HubResult(False, error_code="offline", message="hub unreachable a moment ago")
+        if not self.client.token:  # the SyncWorker enrols; pick up its token file
+            self.client.token = make_client(self._config, self._data_dir, url=self.client.base_url).token
+        try:
+            return HubResult(True, self._dispatch(op, args))
+        except HubUnavailable as exc:
+            if exc.network:
+                self._offline_until = time.monotonic() + OFFLINE_GRACE_S
+            return HubResult(False, error_code="offline", message=str(exc))
+        except HubAuthError as exc:
+            self.client.token = None  # re-read the token file next time (it may have been renewed)
+            return HubResult(False, error_code="auth", message=str(exc))
+        except HubError as exc:
+            return HubResult(False, error_code=exc.code, message=str(exc))
+        except Exception as exc:  # a worker must answer every request
+            log.exception("hub request %s failed", op)
+            return HubResult(False, error_code="protocol", message=type(exc).__name__)
+
+    def _dispatch(self, op: str, args: Any) -> Any:
+        c = self.client
+        if op == "track":
+            return c.get_dossier(args[0])
+        if op == "create_payment":
+            reference, amount, purpose, key = args
+            return c.create_payment(reference, amount, purpose, key or str(uuid.uuid4()))
+        if op == "payment_status":
+            return c.get_payment(args[0])
+        raise ValueError(f"unknown hub request {op!r}")

@@ -1,0 +1,226 @@
+"""SyncWorker: sends the queue to the hub on a timer, soon after enqueues, and when the network returns.
+
+Runs in its own QThread (started by kiosk.services.sync.SyncService) with its own engine and
+requests.Session. A run is split into steps (one batch each) driven by a 0 ms timer, so ``sync_now``
+arriving mid-run is answered "already syncing" between batches. Holding the sync lock file makes this
+the only process that recovers and sends rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal, Slot
+
+from kiosk.threads import Worker
+from offline_queue.protocol import HubError
+
+log = logging.getLogger(__name__)
+SOON_MS = 1000
+MIN_AFTER_FAILURE_S = 30.0
+
+
+class SyncWorker(Worker):
+    status_changed = Signal(object)  # dict, see kiosk/bus.py sync_status_changed
+    run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
+    already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
+
+    def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None,
+                 devices: Callable[[], dict[str, str]] | None = None, soon_ms: int = SOON_MS) -> None:
+        super().__init__()
+        self._config, self._data_dir, self._hub_url = config, data_dir, hub_url
+        self._devices = devices or dict
+        self._soon_ms = soon_ms
+        self._rng = random.Random()
+        self.store = self.client = self._run = None
+        self._run_request = 0
+        self._offline = False
+        self._rerun = False
+        self._locks = ExitStack()
+        self._locked = False
+
+    # -- life cycle -----------------------------------------------------------------------------------------
+
+    def on_start(self) -> None:
+        from offline_queue.runtime import make_client, open_store, retention
+
+        self.store = open_store(self._config, self._data_dir)
+        self.client = make_client(self._config, self._data_dir, url=self._hub_url)
+        self._timer = self._single(self._tick)
+        self._step_timer = self._single(self._step)
+        self._step_timer.setInterval(0)
+        self._hb_timer = QTimer(self)
+        self._hb_timer.setInterval(int(self._config.hub.heartbeat_interval_seconds * 1000))
+        self._hb_timer.timeout.connect(self._heartbeat)
+        self._hb_timer.start()
+        self._take_lock()
+        self.store.purge_sent(retention(self._config))
+        self._emit_status()
+        self._schedule(self._soon_ms / 1000)
+
+    def on_stop(self) -> None:
+        for timer in (self._timer, self._step_timer, self._hb_timer):
+            timer.stop()
+        if self._run is not None and self.store is not None:
+            self.store.set_meta(phase="idle")  # between steps: nothing is left 'sending'
+        self._run = None
+        if self.client is not None:
+            self.client.close()
+        if self.store is not None:
+            self.store.engine.dispose()
+        self._locks.close()
+
+    def _single(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _take_lock(self) -> bool:
+        """Only the process holding the sync lock may recover 'sending' rows and send."""
+        if self._locked:
+            return True
+        from offline_queue.db import file_lock
+        from offline_queue.runtime import queue_paths
+        from offline_queue.sync import start_of_process
+
+        lock = self._locks.enter_context(file_lock(queue_paths(self._config, self._data_dir).sync_lock, False))
+        if not lock:
+            self._locks.close()
+            self._locks = ExitStack()
+            return False
+        self._locked = True
+        start_of_process(self.store)
+        return True
+
+    # -- requests -------------------------------------------------------------------------------------------
+
+    @Slot(int)
+    def sync_now(self, request_id: int) -> None:
+        if self._run is not None:
+            self.already_syncing.emit(request_id)
+            return
+        self._start_run(force=True, request_id=request_id)
+
+    @Slot()
+    def notify_enqueued(self) -> None:
+        """Something was queued: send soon (unless offline, where the probe decides)."""
+        if self._run is not None:
+            self._rerun = True
+        elif not self._offline and (not self._timer.isActive() or self._timer.remainingTime() > self._soon_ms):
+            self._timer.start(self._soon_ms)
+        self._emit_status()
+
+    @Slot()
+    def emit_status(self) -> None:
+        self._emit_status()
+
+    # -- running --------------------------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        if self._offline:
+            timeout = min(3.0, self._config.hub.connect_timeout_seconds)
+            if not self.client.base_url or not self.client.probe(timeout=timeout):
+                self._schedule(self._config.hub.offline_probe_seconds)
+                return
+            log.info("hub reachable again; sending")
+            self._start_run(force=True)  # the backoff was the network's fault, not the rows'
+            return
+        self._start_run(force=False)
+
+    def _start_run(self, force: bool, request_id: int = 0) -> None:
+        from offline_queue.runtime import ensure_token
+        from offline_queue.sync import SyncRun
+
+        self._timer.stop()
+        if not self._take_lock():
+            self._refuse(request_id, "another kiosk process is syncing this queue")
+            return
+        if not self.client.base_url:
+            self._refuse(request_id, "no hub URL configured")
+            return
+        try:
+            ensure_token(self.client, self._config, self._data_dir)
+        except (HubError, ValueError) as exc:
+            log.warning("enrolment failed: %s", exc)
+        self._run = SyncRun(self.store, self.client, self._config.hub.batch_size, force, self._rng)
+        self._run_request = request_id
+        self._step_timer.start()
+
+    def _refuse(self, request_id: int, why: str) -> None:
+        self.run_finished.emit(request_id, {"ok": False, "stop": "unavailable", "error": why})
+        self._schedule(self._config.hub.sync_interval_seconds)
+
+    def _step(self) -> None:
+        run = self._run
+        if run is None:
+            return
+        try:
+            more = run.step()
+        except Exception:  # SyncRun handles its own errors; this is a last guard for the thread
+            log.exception("sync step crashed")
+            more = False
+        self._emit_status()
+        if more:
+            self._step_timer.start()
+            return
+        self._finish(run)
+
+    def _finish(self, run) -> None:
+        from offline_queue.runtime import retention
+
+        self._run = None
+        report = run.report
+        self._offline = report.stop in ("network", "timeout")
+        try:
+            self.store.purge_sent(retention(self._config))
+        except Exception:
+            log.exception("purge failed")
+        self.run_finished.emit(self._run_request, report.to_dict())
+        self._emit_status()
+        if self._offline:
+            delay = float(self._config.hub.offline_probe_seconds)
+        elif not report.ok:
+            delay = max(MIN_AFTER_FAILURE_S, report.retry_after or 0.0, self._until_due())
+        elif self._rerun:
+            delay = self._soon_ms / 1000
+        else:
+            delay = self._until_due()
+        self._rerun = False
+        self._schedule(delay)
+
+    def _until_due(self) -> float:
+        interval = float(self._config.hub.sync_interval_seconds)
+        due = self.store.next_due_at()
+        if due is None:
+            return interval
+        return min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds()))
+
+    def _schedule(self, seconds: float) -> None:
+        self._timer.start(int(max(0.0, seconds) * 1000))
+
+    def _heartbeat(self) -> None:
+        from kiosk import __version__
+        from offline_queue.sync import heartbeat_report, read_status
+
+        if self._run is not None or not self.client.base_url or not self.client.token:
+            return
+        try:
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices()))
+        except HubError as exc:
+            log.info("heartbeat failed: %s", exc)
+
+    def _emit_status(self) -> None:
+        from offline_queue.sync import read_status
+
+        try:
+            status = read_status(self.store)
+        except Exception:
+            log.exception("cannot read sync status")
+            return
+        self.status_changed.emit(status)
