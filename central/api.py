@@ -63,7 +63,7 @@ class SubmissionBatch(BaseModel):
 class HeartbeatRequest(BaseModel):
     version: str = Field(default="", max_length=40)
     queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict, max_length=20)
-    oldest_unsent_age_seconds: float | None = Field(default=None, ge=0)
+    oldest_unsent_age_seconds: float | None = Field(default=None, ge=0, le=10 * 365 * 86400, allow_inf_nan=False)
     last_sync_at: str | None = Field(default=None, max_length=40)
     last_error: str | None = Field(default=None, max_length=2000)
     devices: dict[str, Any] = Field(default_factory=dict, max_length=30)

@@ -19,7 +19,12 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
 
 
 connection = config.attributes.get("connection")
-if connection is not None:
+if context.is_offline_mode():  # `upgrade --sql`: print the DDL for a DBA (and to check PostgreSQL's DDL)
+    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
+                      literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+elif connection is not None:
     _run(connection)
 else:  # `alembic -c …` from a shell
     engine = create_engine(config.get_main_option("sqlalchemy.url"))

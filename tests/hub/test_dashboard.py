@@ -1,0 +1,68 @@
+"""The fleet dashboard: heartbeats per kiosk, totals, recent submissions without personal data, staff buttons."""
+
+from __future__ import annotations
+
+import base64
+
+import requests
+from fastapi.testclient import TestClient
+
+from tests.hub.conftest import item
+
+BEAT = {"version": "0.1.0", "queue": {"queued": 3, "sending": 1, "retry": 2, "rejected": 1, "sent": 40},
+        "oldest_unsent_age_seconds": 7260, "last_sync_at": "2026-11-21T10:15:00+07:00",
+        "last_error": "hub: 503 Service Unavailable", "devices": {"printer": "paper_out", "camera": "ready"}}
+
+
+def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: ignore[no-untyped-def]
+    kiosk = hub.enroll(station_code="BN07", name="Trạm Bến Nghé 7")
+    r = requests.post(hub.url + "/v1/heartbeat", json=BEAT, headers={"Authorization": f"Bearer {kiosk['token']}"},
+                      timeout=10)
+    assert r.status_code == 200 and r.json()["server_time"]
+    basic = base64.b64encode(f"staff:{hub.admin_token}".encode()).decode()
+    page = requests.get(hub.url + "/", headers={"Authorization": f"Basic {basic}"}, timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    html = page.text
+    for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "3 / 1 / 2 / 1 / 40", "2 giờ", "2026-11-21T10:15:00+07:00",
+                 "hub: 503 Service Unavailable", "printer: paper_out", "camera: ready", "0.1.0",
+                 'http-equiv=refresh'):
+        assert text in html, text
+    fleet = hub.fleet()["kiosks"][0]
+    assert fleet["queue"]["retry"] == 2 and fleet["devices"]["printer"] == "paper_out"
+    assert fleet["last_heartbeat_age_seconds"] < 60
+
+
+def test_latest_heartbeat_replaces_the_previous_one(client: TestClient, auth: dict[str, str]) -> None:
+    client.post("/v1/heartbeat", json=BEAT, headers=auth)
+    client.post("/v1/heartbeat", json=BEAT | {"last_error": None, "queue": {"queued": 0}}, headers=auth)
+    fleet = client.get("/admin/fleet").json()["kiosks"]
+    assert len(fleet) == 1 and fleet[0]["last_error"] is None and fleet[0]["queue"] == {"queued": 0}
+    bad = client.post("/v1/heartbeat", json=BEAT | {"queue": {"queued": -1}}, headers=auth)
+    assert bad.status_code == 422 and bad.headers["content-type"] == "application/problem+json"
+
+
+def test_recent_submissions_show_no_personal_data(client: TestClient, auth: dict[str, str]) -> None:
+    it = item(local_ref="BN01-261121-0099", full_name="Nguyễn Văn An", id_number="079090001234")
+    ref = client.post("/v1/submissions", json={"items": [it]}, headers=auth).json()["results"][0]["reference"]
+    html = client.get("/").text
+    assert ref in html and "Hồ sơ TTHC" in html and "Đã tiếp nhận" in html
+    assert "Nguyễn Văn An" not in html and "079090001234" not in html
+
+
+def test_dashboard_buttons_advance_a_dossier(client: TestClient, auth: dict[str, str]) -> None:
+    ref = client.post("/v1/submissions", json={"items": [item()]}, headers=auth).json()["results"][0]["reference"]
+    assert f"/admin/dossiers/{ref}/status" in client.get("/").text
+    r = client.post(f"/admin/dossiers/{ref}/status", data={"status": "completed"}, follow_redirects=False,
+                    headers={"Origin": "http://testserver"})
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    assert client.get(f"/v1/dossiers/{ref}", headers=auth).json()["status"] == "completed"
+    cross = client.post(f"/admin/dossiers/{ref}/status", data={"status": "rejected"},
+                        headers={"Origin": "https://evil.example"})
+    assert cross.status_code == 403
+
+
+def test_dashboard_makes_an_enrolment_qr(client: TestClient) -> None:
+    # what a browser sends for a form without fields
+    r = client.post("/admin/enrolment-codes", content=b"", headers={
+        "Origin": "http://testserver", "Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 201 and "<svg" in r.text and "Mã đăng ký trạm" in r.text

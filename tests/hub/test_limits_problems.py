@@ -1,0 +1,56 @@
+"""Every error is an RFC 9457 problem: size limits over a real socket, FastAPI/Starlette errors, OpenAPI."""
+
+from __future__ import annotations
+
+import requests
+from fastapi.testclient import TestClient
+
+PROBLEM_KEYS = {"type", "title", "status", "detail"}
+
+
+def test_oversize_json_body_is_a_413_problem_over_a_real_socket(hub) -> None:  # type: ignore[no-untyped-def]
+    token = hub.enroll()["token"]
+    body = b'{"items": ["' + b"x" * (1024 * 1024 + 10) + b'"]}'
+    r = requests.post(hub.url + "/v1/submissions", data=body, timeout=30,
+                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    assert r.status_code == 413
+    assert r.headers["content-type"] == "application/problem+json" and set(r.json()) >= PROBLEM_KEYS
+    # chunked (no Content-Length) is counted too
+    chunks = (b"x" * 65536 for _ in range(20))
+    r = requests.post(hub.url + "/v1/heartbeat", data=chunks, timeout=30,
+                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    assert r.status_code == 413
+    assert hub.request("GET", "/healthz")[0] == 200
+
+
+def test_framework_errors_are_problems(client: TestClient, auth: dict[str, str]) -> None:
+    cases = [
+        client.get("/no/such/page"),
+        client.delete("/v1/submissions", headers=auth),
+        client.post("/v1/heartbeat", content=b"{oops", headers=auth | {"Content-Type": "application/json"}),
+        client.get("/v1/catalog?since=-1", headers=auth),
+        client.post("/v1/kiosks/enroll", json=[1, 2]),
+    ]
+    assert [r.status_code for r in cases] == [404, 405, 422, 422, 422]
+    for r in cases:
+        assert r.headers["content-type"] == "application/problem+json"
+        body = r.json()
+        assert set(body) >= PROBLEM_KEYS and body["status"] == r.status_code and body["type"].startswith("http")
+
+
+def test_catalogue_only_sends_procedures_when_newer(client: TestClient, auth: dict[str, str]) -> None:
+    first = client.get("/v1/catalog?since=0", headers=auth).json()
+    assert first["version"] == 1 and first["procedures"][0]["code"] == "1.004222"
+    assert client.get("/v1/catalog?since=1", headers=auth).json() == first | {"procedures": []}
+    assert client.put("/admin/catalog", json={"procedures": [{"code": "2.000200"}]}).json() == {"version": 2}
+    newer = client.get("/v1/catalog?since=1", headers=auth).json()
+    assert newer["version"] == 2 and newer["procedures"] == [{"code": "2.000200"}]
+
+
+def test_openapi_describes_the_v1_contract(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path in ("/v1/kiosks/enroll", "/v1/submissions", "/v1/submissions/{submission_id}/attachments/{name}",
+                 "/v1/dossiers/{reference}", "/v1/payments", "/v1/payments/{payment_id}", "/v1/heartbeat",
+                 "/v1/catalog", "/admin/faults", "/admin/enrolment-codes"):
+        assert path in spec["paths"], path
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]

@@ -1,0 +1,48 @@
+"""LocalHub: the child process used by `make run` and by every area's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import requests
+
+from central.local import LocalHub, LocalHubError
+from tests.hub.conftest import item
+
+
+def test_context_manager_start_and_stop(tmp_path: Path) -> None:
+    with LocalHub(tmp_path / "hub") as hub:
+        assert hub.running and hub.url.startswith("http://127.0.0.1:")
+        assert requests.get(hub.url + "/healthz", timeout=5).json()["demo"] is True
+        assert hub.demo_code == "DEMO-0000" and hub.admin_token
+        url = hub.url
+    assert not hub.running
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "/healthz", timeout=2)
+    assert (tmp_path / "hub" / "hub.db").exists()
+
+
+def test_kill_then_restart_keeps_accepted_submissions_and_tokens(hub) -> None:  # type: ignore[no-untyped-def]
+    token = hub.enroll()["token"]
+    it = item()
+    headers = {"Authorization": f"Bearer {token}"}
+    first = requests.post(hub.url + "/v1/submissions", json={"items": [it]}, headers=headers, timeout=10).json()
+    url = hub.url
+    hub.kill()
+    assert not hub.running
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "/healthz", timeout=2)
+    hub.restart()
+    assert hub.url == url  # same port: the kiosk's configured URL stays right
+    again = requests.post(hub.url + "/v1/submissions", json={"items": [it]}, headers=headers, timeout=10).json()
+    assert again["results"][0] == first["results"][0] | {"status": "duplicate"}
+
+
+def test_custom_demo_code_and_a_failed_start_reports_the_log(tmp_path: Path) -> None:
+    with LocalHub(tmp_path / "a", demo_code="TEST-1234") as hub:
+        assert hub.enroll(code="test-1234")["token"]
+    broken = LocalHub(tmp_path / "b", extra_args=["--faults", "7"], startup_timeout=20)
+    with pytest.raises(LocalHubError, match="faults"):
+        broken.start()
+    assert not broken.running

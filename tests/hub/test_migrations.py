@@ -1,0 +1,55 @@
+"""Alembic migrations: an existing database is upgraded at start-up and keeps its rows."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from fastapi.testclient import TestClient
+
+from central.app import create_app
+from central.config import HubConfig
+from central.db import Database, current_revision
+from central.models import Base
+
+
+def test_upgrade_from_the_first_schema_keeps_rows(tmp_path: Path) -> None:
+    path = tmp_path / "hub.db"
+    old = Database(str(path))
+    old.migrate("0001")
+    with sqlite3.connect(path) as con:  # rows as a 0001 hub wrote them
+        con.execute("INSERT INTO kiosks (id, token_hash, station_code, name, version, enrolled_at) "
+                    "VALUES ('k_old', 'h', 'BN01', 'Trạm cũ', '0.0.9', '2026-11-01 08:00:00')")
+        con.execute("INSERT INTO submissions (id, kiosk_id, kind, schema_version, created_at, received_at, local_ref, "
+                    "reference, body_hash, body, status, updated_at) VALUES ('6f1c3e0a-6f5e-4c3b-9a8e-2d3c4b5a6e7f', "
+                    "'k_old', 'dossier', 1, '2026-11-01T15:00:00+07:00', '2026-11-01 08:00:00', 'BN01-261101-0001', "
+                    "'HS-2026-000001', 'x', '{}', 'processing', '2026-11-01 08:00:00')")
+        con.execute("INSERT INTO status_events (submission_seq, status, at) VALUES (1, 'received', '2026-11-01 08:00')")
+    old.dispose()
+
+    app = create_app(HubConfig(db_url=str(path), demo=True))  # start-up runs the migrations
+    assert current_revision(app.state.db.engine) == "0002"
+    with TestClient(app) as c:
+        token = c.post("/v1/kiosks/enroll", json={"code": "DEMO-0000", "station_code": "BN02"}).json()["token"]
+        tracked = c.get("/v1/dossiers/BN01-261101-0001", headers={"Authorization": f"Bearer {token}"}).json()
+    assert tracked["reference"] == "HS-2026-000001" and tracked["status"] == "processing"
+    assert tracked["fee"] is None  # the new column is empty for old rows
+    app.state.db.dispose()
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    db = Database(str(tmp_path / "hub.db"))
+    db.migrate()
+    with db.engine.connect() as con:
+        assert compare_metadata(MigrationContext.configure(con), Base.metadata) == []
+    db.dispose()
+
+
+def test_migrate_command(tmp_path: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "central", "migrate", "--db", str(tmp_path / "hub.db")],
+                         capture_output=True, text=True, check=True).stdout
+    assert "revision 0002" in out

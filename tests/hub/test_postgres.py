@@ -1,0 +1,97 @@
+"""The same hub on PostgreSQL (runs only when KIOSK_TEST_POSTGRES_URL names a throw-away database).
+
+Example: KIOSK_TEST_POSTGRES_URL=postgresql+psycopg://hub:hub@127.0.0.1/hub_test — its tables are dropped."""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from central.app import create_app
+from central.config import HubConfig
+from central.db import Database
+from central.ingest import validate_item
+from central.models import Base
+from central.records import ingest_item
+from tests.hub.conftest import enroll, item
+
+URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+needs_pg = pytest.mark.skipif(not URL, reason="set KIOSK_TEST_POSTGRES_URL to test on PostgreSQL")
+
+
+@pytest.fixture
+def pg_client():  # type: ignore[no-untyped-def]
+    db = Database(URL)
+    with db.engine.begin() as con:
+        Base.metadata.drop_all(con)
+        con.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    app = create_app(HubConfig(db_url=URL, demo=True), db=db)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+    db.dispose()
+
+
+@needs_pg
+def test_ingest_tracking_and_payments_on_postgres(pg_client: TestClient) -> None:
+    auth = enroll(pg_client)
+    it = item(local_ref="BN01-261121-0001")
+    first = pg_client.post("/v1/submissions", json={"items": [it]}, headers=auth).json()["results"][0]
+    again = pg_client.post("/v1/submissions", json={"items": [it]}, headers=auth).json()["results"][0]
+    assert first["status"] == "accepted" and again == first | {"status": "duplicate"}
+    changed = dict(it, payload={"other": 1})
+    assert pg_client.post("/v1/submissions", json={"items": [changed]}, headers=auth).json()["results"][0][
+        "reason"] == "conflict"
+    assert pg_client.get("/v1/dossiers/BN01-261121-0001", headers=auth).json()["reference"] == first["reference"]
+    key = str(uuid.uuid4())
+    body = {"reference": first["reference"], "amount": 20000, "purpose": "phi"}
+    p1 = pg_client.post("/v1/payments", json=body, headers=auth | {"Idempotency-Key": key}).json()
+    p2 = pg_client.post("/v1/payments", json=body, headers=auth | {"Idempotency-Key": key}).json()
+    assert p1["id"] == p2["id"]
+
+
+@needs_pg
+def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> None:
+    enroll(pg_client)
+    db = pg_client.app.state.db
+    with db.engine.connect() as con:
+        kiosk_id = con.execute(text("SELECT id FROM kiosks")).scalar()
+    valid = validate_item(item())
+    barrier, results = threading.Barrier(6), []
+
+    def insert() -> None:
+        barrier.wait()
+        results.append(ingest_item(db, kiosk_id, valid, check_first=False))
+
+    threads = [threading.Thread(target=insert) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r["status"] for r in results) == ["accepted"] + ["duplicate"] * 5
+    with db.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM submissions")).scalar() == 1
+
+
+def _offline_sql(url: str) -> str:
+    import io
+
+    from alembic import command
+
+    from central.db import alembic_config
+
+    cfg = alembic_config(url)
+    cfg.output_buffer = io.StringIO()
+    command.upgrade(cfg, "head", sql=True)
+    return cfg.output_buffer.getvalue()
+
+
+@pytest.mark.skipif(bool(URL), reason="the live PostgreSQL tests above run instead")
+def test_migrations_render_for_postgresql_without_a_server() -> None:
+    sql = _offline_sql("postgresql+psycopg://hub@127.0.0.1/hub")
+    assert "CREATE TABLE submissions" in sql and "seq BIGSERIAL NOT NULL" in sql
+    assert "TIMESTAMP WITH TIME ZONE" in sql and "ALTER TABLE submissions ADD COLUMN fee_amount" in sql
