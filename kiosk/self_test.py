@@ -26,6 +26,7 @@ def self_test(app, failures: list[str]) -> int:
                 problems.append(f"{screen_id} ({language}) did not open; showing {app.flow.step}")
     app.flow.home("self-test")
     qapp.processEvents()
+    problems += [f"area {area} failed to install" for area in app.install_errors]
     problems += failures
     for problem in problems:
         print(f"self-test: FAIL {problem}")
