@@ -160,6 +160,29 @@ def test_silent_network_printer_status_is_unknown_not_a_hang():
     peer.close()
 
 
+def test_network_printer_dropping_the_connection_mid_receipt_is_not_retryable():
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def drop_after_a_little() -> None:
+        conn, _ = server.accept()
+        conn.recv(3)  # the status query
+        conn.sendall(b"\x12")
+        conn.recv(2)  # ESC @: the receipt has started (the raster is still being drawn)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        conn.close()  # RST: the cable is pulled
+
+    peer = threading.Thread(target=drop_after_a_little, daemon=True)
+    peer.start()
+    d = driver(kind="network", host="127.0.0.1", port=port, status_timeout_seconds=1)
+    with pytest.raises(PrintError) as err:
+        d.print_receipt(sample_receipt("health"))
+    peer.join(2)
+    server.close()
+    assert err.value.reason == "offline"
+    assert err.value.bytes_sent > 0 and not err.value.retryable  # part of it may be on paper: no automatic re-send
+
+
 def test_network_printer_not_listening_is_offline():
     with socket.create_server(("127.0.0.1", 0)) as s:
         port = s.getsockname()[1]
