@@ -129,3 +129,18 @@ def test_no_printer_configured(qtbot, threads):
     with qtbot.waitSignal(worker.print_failed, timeout=5000) as failed:
         sender.submit.emit("job-5", sample_receipt("report"), False)
     assert failed.args == ["job-5", "offline"]
+
+
+def test_job_that_sent_nothing_may_be_printed_again(qtbot, start_worker, tmp_path):
+    """A USB-lp device node that is missing (unplugged): nothing sent, so the same job may go again later."""
+    device = tmp_path / "usb" / "lp0"
+    worker, sender = start_worker(kind="file", file_path=str(device))
+    assert worker.states[-1] == ("absent", "offline")
+    with qtbot.waitSignal(worker.print_failed, timeout=5000) as failed:
+        sender.submit.emit("job-6", sample_receipt("dossier"), False)
+    assert failed.args == ["job-6", "offline"]
+    device.parent.mkdir()  # plugged back in
+    with qtbot.waitSignal(worker.printed, timeout=10000):
+        sender.submit.emit("job-6", sample_receipt("dossier"), False)
+    assert qr_texts(device.read_bytes(), 576) == [sample_receipt("dossier").qr_payload]
+    assert worker.outputs == []  # real transports do not echo their bytes
