@@ -18,15 +18,12 @@ from kiosk.context import AppContext, Services
 from kiosk.flow import Flow
 from kiosk.flow_controller import FlowController
 from kiosk.language import LanguageManager
-from kiosk.pin import PinGate
 from kiosk.threads import ThreadOwner
 from screens.shell import theme
 from screens.shell.coming_soon import ComingSoonScreen
 from screens.shell.home import SERVICES, HomeScreen
 from screens.shell.main_window import MainWindow
 from screens.shell.problem import ProblemScreen
-from screens.technician.pin_pad import PinPadScreen
-from screens.technician.status import TechnicianStatusScreen
 
 log = logging.getLogger(__name__)
 
@@ -105,18 +102,11 @@ class KioskApp:
     def _add_shell_screens(self) -> None:
         self.home_screen = self.navigator.add(HomeScreen())
         self.navigator.add(ProblemScreen())
-        sec = self.config.security
-        gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
-                       sec.lockout_base_seconds)
-        self.pin_screen = self.navigator.add(PinPadScreen(gate))
-        self.tech_screen = self.navigator.add(TechnicianStatusScreen())
-        self.flow.flow.register("technician", sec.technician_idle_seconds)
-        self.pin_screen.unlocked.connect(lambda: self.flow.go("technician"))
-        self.tech_screen.exit_requested.connect(lambda: self.flow.home("technician"))
-        self.tech_screen.sync_now_requested.connect(self._technician_sync_now)
-        self.tech_screen.test_print_requested.connect(self._technician_test_print)
-        self.bus.sync_status_changed.connect(self.tech_screen.set_sync_status)
-        self.bus.device_state_changed.connect(self.tech_screen.set_device_state)
+        from kiosk.technician import TechnicianController
+
+        self.technician = TechnicianController(self.ctx)
+        self.pin_screen = self.technician.pin
+        self.tech_screen = self.technician.status
 
     def _install_areas(self) -> None:
         for service, _glyph in SERVICES:
@@ -170,21 +160,6 @@ class KioskApp:
             self._taps.clear()
             log.info("technician gesture: PIN pad opened")
             self.flow.go("technician.pin")
-
-    def _technician_sync_now(self) -> None:
-        sync = self.ctx.services.sync
-        if sync is None:
-            self.tech_screen.report_unavailable("sync")
-            return
-        sync.sync_now(self.tech_screen.report_sync)
-
-    def _technician_test_print(self) -> None:
-        printer = self.ctx.services.printer
-        if printer is None:
-            self.tech_screen.report_unavailable("printer")
-            return
-        printer.test_page(lambda outcome: self.tech_screen.report_print(
-            bool(getattr(outcome, "ok", False)), str(getattr(outcome, "reason_code", "") or "")))
 
     # ---- life cycle -----------------------------------------------------------------------------
     def start(self) -> None:

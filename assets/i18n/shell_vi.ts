@@ -1,323 +1,431 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
-<context>
+  <context>
     <name>ComingSoonScreen</name>
     <message>
-        <source>Coming soon</source>
-        <translation>Sắp có</translation>
+      <source>Coming soon</source>
+      <translation>Sắp có</translation>
     </message>
     <message>
-        <source>This service is not available on this station yet. Please ask the ward staff, who can help you directly.</source>
-        <translation>Dịch vụ này chưa có tại trạm. Vui lòng hỏi cán bộ phường để được hỗ trợ trực tiếp.</translation>
+      <source>This service is not available on this station yet. Please ask the ward staff, who can help you directly.</source>
+      <translation>Dịch vụ này chưa có tại trạm. Vui lòng hỏi cán bộ phường để được hỗ trợ trực tiếp.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Header</name>
     <message>
-        <source>Large text</source>
-        <translation>Chữ lớn</translation>
+      <source>Large text</source>
+      <translation>Chữ lớn</translation>
     </message>
     <message>
-        <source>Help</source>
-        <translation>Trợ giúp</translation>
+      <source>Help</source>
+      <translation>Trợ giúp</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>Có mạng</translation>
+      <source>Online</source>
+      <translation>Có mạng</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Mất mạng</translation>
+      <source>Offline</source>
+      <translation>Mất mạng</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HelpOverlay</name>
     <message>
-        <source>Need help?</source>
-        <translation>Bạn cần giúp đỡ?</translation>
+      <source>Need help?</source>
+      <translation>Bạn cần giúp đỡ?</translation>
     </message>
     <message>
-        <source>Call the ward staff: %1</source>
-        <translation>Gọi cán bộ phường: %1</translation>
+      <source>Call the ward staff: %1</source>
+      <translation>Gọi cán bộ phường: %1</translation>
     </message>
     <message>
-        <source>113  Police</source>
-        <translation>113  Công an</translation>
+      <source>113  Police</source>
+      <translation>113  Công an</translation>
     </message>
     <message>
-        <source>114  Fire and rescue</source>
-        <translation>114  Cứu hỏa, cứu nạn</translation>
+      <source>114  Fire and rescue</source>
+      <translation>114  Cứu hỏa, cứu nạn</translation>
     </message>
     <message>
-        <source>115  Ambulance</source>
-        <translation>115  Cấp cứu</translation>
+      <source>115  Ambulance</source>
+      <translation>115  Cấp cứu</translation>
     </message>
     <message>
-        <source>In an emergency, call now. Do not wait for this machine.</source>
-        <translation>Khi khẩn cấp, hãy gọi ngay. Đừng chờ máy này.</translation>
+      <source>In an emergency, call now. Do not wait for this machine.</source>
+      <translation>Khi khẩn cấp, hãy gọi ngay. Đừng chờ máy này.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
+      <source>Close</source>
+      <translation>Đóng</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HomeScreen</name>
     <message>
-        <source>Welcome to the digital citizen station</source>
-        <translation>Chào mừng đến Trạm công dân số</translation>
+      <source>Welcome to the digital citizen station</source>
+      <translation>Chào mừng đến Trạm công dân số</translation>
     </message>
     <message>
-        <source>Touch a service to begin. Staff are nearby if you need help.</source>
-        <translation>Chạm vào một dịch vụ để bắt đầu. Cán bộ luôn ở gần nếu bạn cần hỗ trợ.</translation>
+      <source>Touch a service to begin. Staff are nearby if you need help.</source>
+      <translation>Chạm vào một dịch vụ để bắt đầu. Cán bộ luôn ở gần nếu bạn cần hỗ trợ.</translation>
     </message>
     <message>
-        <source>Administrative procedures</source>
-        <translation>Thủ tục hành chính</translation>
+      <source>Administrative procedures</source>
+      <translation>Thủ tục hành chính</translation>
     </message>
     <message>
-        <source>Look up papers, fees, steps</source>
-        <translation>Tra cứu giấy tờ, lệ phí, các bước</translation>
+      <source>Look up papers, fees, steps</source>
+      <translation>Tra cứu giấy tờ, lệ phí, các bước</translation>
     </message>
     <message>
-        <source>Submit a dossier</source>
-        <translation>Nộp hồ sơ</translation>
+      <source>Submit a dossier</source>
+      <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <source>Scan your ID card, photograph papers</source>
-        <translation>Quét CCCD, chụp ảnh giấy tờ</translation>
+      <source>Scan your ID card, photograph papers</source>
+      <translation>Quét CCCD, chụp ảnh giấy tờ</translation>
     </message>
     <message>
-        <source>Track a dossier</source>
-        <translation>Tra cứu hồ sơ</translation>
+      <source>Track a dossier</source>
+      <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <source>Scan the code on your receipt</source>
-        <translation>Quét mã trên biên nhận</translation>
+      <source>Scan the code on your receipt</source>
+      <translation>Quét mã trên biên nhận</translation>
     </message>
     <message>
-        <source>Pay fees</source>
-        <translation>Thanh toán lệ phí</translation>
+      <source>Pay fees</source>
+      <translation>Thanh toán lệ phí</translation>
     </message>
     <message>
-        <source>Bank transfer with VietQR</source>
-        <translation>Chuyển khoản bằng VietQR</translation>
+      <source>Bank transfer with VietQR</source>
+      <translation>Chuyển khoản bằng VietQR</translation>
     </message>
     <message>
-        <source>Report security and order</source>
-        <translation>Phản ánh ANTT</translation>
+      <source>Report security and order</source>
+      <translation>Phản ánh ANTT</translation>
     </message>
     <message>
-        <source>Tell the ward police about a problem</source>
-        <translation>Báo với công an phường về an ninh, trật tự</translation>
+      <source>Tell the ward police about a problem</source>
+      <translation>Báo với công an phường về an ninh, trật tự</translation>
     </message>
     <message>
-        <source>Health check</source>
-        <translation>Kiểm tra sức khỏe</translation>
+      <source>Health check</source>
+      <translation>Kiểm tra sức khỏe</translation>
     </message>
     <message>
-        <source>Blood pressure, SpO2, temperature, weight</source>
-        <translation>Huyết áp, SpO2, nhiệt độ, cân nặng</translation>
+      <source>Blood pressure, SpO2, temperature, weight</source>
+      <translation>Huyết áp, SpO2, nhiệt độ, cân nặng</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Trang chủ</translation>
+      <source>Home</source>
+      <translation>Trang chủ</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>IdleOverlay</name>
     <message>
-        <source>Do you need more time?</source>
-        <translation>Bạn có cần thêm thời gian?</translation>
+      <source>Do you need more time?</source>
+      <translation>Bạn có cần thêm thời gian?</translation>
     </message>
     <message>
-        <source>For your privacy, the screen will return to the start in %1 seconds and what you entered will be erased.</source>
-        <translation>Để bảo vệ thông tin của bạn, màn hình sẽ trở về trang chủ sau %1 giây và những gì bạn đã nhập sẽ bị xóa.</translation>
+      <source>For your privacy, the screen will return to the start in %1 seconds and what you entered will be erased.</source>
+      <translation>Để bảo vệ thông tin của bạn, màn hình sẽ trở về trang chủ sau %1 giây và những gì bạn đã nhập sẽ bị xóa.</translation>
     </message>
     <message>
-        <source>More time</source>
-        <translation>Thêm thời gian</translation>
+      <source>More time</source>
+      <translation>Thêm thời gian</translation>
     </message>
     <message>
-        <source>Finish now</source>
-        <translation>Kết thúc</translation>
+      <source>Finish now</source>
+      <translation>Kết thúc</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NavBar</name>
     <message>
-        <source>◀  Back</source>
-        <translation>◀  Quay lại</translation>
+      <source>◀  Back</source>
+      <translation>◀  Quay lại</translation>
     </message>
     <message>
-        <source>⌂  Home</source>
-        <translation>⌂  Trang chủ</translation>
+      <source>⌂  Home</source>
+      <translation>⌂  Trang chủ</translation>
     </message>
     <message>
-        <source>Step %1 of %2</source>
-        <translation>Bước %1/%2</translation>
+      <source>Step %1 of %2</source>
+      <translation>Bước %1/%2</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PinPadScreen</name>
     <message>
-        <source>Wrong PIN. %1 tries left.</source>
-        <translation>Sai mã PIN. Còn %1 lần thử.</translation>
+      <source>Wrong PIN. %1 tries left.</source>
+      <translation>Sai mã PIN. Còn %1 lần thử.</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. Locked for %1 s.</source>
-        <translation>Nhập sai quá nhiều lần. Tạm khóa %1 giây.</translation>
+      <source>Too many wrong PINs. Locked for %1 s.</source>
+      <translation>Nhập sai quá nhiều lần. Tạm khóa %1 giây.</translation>
     </message>
     <message>
-        <source>Technician access: enter the PIN</source>
-        <translation>Truy cập kỹ thuật: nhập mã PIN</translation>
+      <source>Technician access: enter the PIN</source>
+      <translation>Truy cập kỹ thuật: nhập mã PIN</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ProblemScreen</name>
     <message>
-        <source>A device of this station is not working right now.</source>
-        <translation>Một thiết bị của trạm đang không hoạt động.</translation>
+      <source>A device of this station is not working right now.</source>
+      <translation>Một thiết bị của trạm đang không hoạt động.</translation>
     </message>
     <message>
-        <source>This station could not save your request. Nothing was sent.</source>
-        <translation>Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi.</translation>
+      <source>This station could not save your request. Nothing was sent.</source>
+      <translation>Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi.</translation>
     </message>
     <message>
-        <source>The receipt could not be printed.</source>
-        <translation>Không in được biên nhận.</translation>
+      <source>The receipt could not be printed.</source>
+      <translation>Không in được biên nhận.</translation>
     </message>
     <message>
-        <source>This part of the station is not available.</source>
-        <translation>Chức năng này của trạm hiện không dùng được.</translation>
+      <source>This part of the station is not available.</source>
+      <translation>Chức năng này của trạm hiện không dùng được.</translation>
     </message>
     <message>
-        <source>Something went wrong on this station.</source>
-        <translation>Trạm gặp sự cố.</translation>
+      <source>Something went wrong on this station.</source>
+      <translation>Trạm gặp sự cố.</translation>
     </message>
     <message>
-        <source>Sorry, something went wrong</source>
-        <translation>Xin lỗi, đã có sự cố</translation>
+      <source>Sorry, something went wrong</source>
+      <translation>Xin lỗi, đã có sự cố</translation>
     </message>
     <message>
-        <source>Your request was saved. Your reference number is %1. Please write it down or take a photo.</source>
-        <translation>Yêu cầu của bạn đã được lưu. Mã tra cứu của bạn là %1. Vui lòng ghi lại hoặc chụp ảnh.</translation>
+      <source>Your request was saved. Your reference number is %1. Please write it down or take a photo.</source>
+      <translation>Yêu cầu của bạn đã được lưu. Mã tra cứu của bạn là %1. Vui lòng ghi lại hoặc chụp ảnh.</translation>
     </message>
     <message>
-        <source>Please try again, or ask the ward staff for help. The screen will return to the start by itself.</source>
-        <translation>Vui lòng thử lại hoặc nhờ cán bộ phường hỗ trợ. Màn hình sẽ tự trở về trang chủ.</translation>
+      <source>Please try again, or ask the ward staff for help. The screen will return to the start by itself.</source>
+      <translation>Vui lòng thử lại hoặc nhờ cán bộ phường hỗ trợ. Màn hình sẽ tự trở về trang chủ.</translation>
     </message>
     <message>
-        <source>Back to the start</source>
-        <translation>Về trang chủ</translation>
+      <source>Back to the start</source>
+      <translation>Về trang chủ</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>TechnicianDevicesScreen</name>
+    <message>
+      <source>Device checks</source>
+      <translation>Kiểm tra thiết bị</translation>
+    </message>
+    <message>
+      <source>Camera and QR</source>
+      <translation>Camera và mã QR</translation>
+    </message>
+    <message>
+      <source>Stop camera test</source>
+      <translation>Dừng thử camera</translation>
+    </message>
+    <message>
+      <source>Start camera test</source>
+      <translation>Thử camera</translation>
+    </message>
+    <message>
+      <source>Receipt printer</source>
+      <translation>Máy in biên nhận</translation>
+    </message>
+    <message>
+      <source>Print test page</source>
+      <translation>In trang thử</translation>
+    </message>
+    <message>
+      <source>Health devices</source>
+      <translation>Thiết bị đo sức khỏe</translation>
+    </message>
+    <message>
+      <source>Blood pressure</source>
+      <translation>Huyết áp</translation>
+    </message>
+    <message>
+      <source>Pulse oximeter</source>
+      <translation>Máy đo SpO2</translation>
+    </message>
+    <message>
+      <source>Scale</source>
+      <translation>Cân</translation>
+    </message>
+    <message>
+      <source>Thermometer</source>
+      <translation>Nhiệt kế</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>Đo thử</translation>
+    </message>
+  </context>
+  <context>
     <name>TechnicianStatusScreen</name>
     <message>
-        <source>Sync is not available on this build.</source>
-        <translation>Bản cài đặt này không có chức năng đồng bộ.</translation>
+      <source>Sync is not available on this build.</source>
+      <translation>Bản cài đặt này không có chức năng đồng bộ.</translation>
     </message>
     <message>
-        <source>No printer service on this build.</source>
-        <translation>Bản cài đặt này không có máy in.</translation>
+      <source>No printer service on this build.</source>
+      <translation>Bản cài đặt này không có máy in.</translation>
     </message>
     <message>
-        <source>Already syncing: please wait.</source>
-        <translation>Đang đồng bộ, vui lòng chờ.</translation>
+      <source>Already syncing: please wait.</source>
+      <translation>Đang đồng bộ, vui lòng chờ.</translation>
     </message>
     <message>
-        <source>Sync started.</source>
-        <translation>Đã bắt đầu đồng bộ.</translation>
+      <source>Sync started.</source>
+      <translation>Đã bắt đầu đồng bộ.</translation>
     </message>
     <message>
-        <source>Test page printed.</source>
-        <translation>Đã in trang thử.</translation>
+      <source>Test page printed.</source>
+      <translation>Đã in trang thử.</translation>
     </message>
     <message>
-        <source>Test page failed: %1</source>
-        <translation>In trang thử thất bại: %1</translation>
+      <source>Test page failed: %1</source>
+      <translation>In trang thử thất bại: %1</translation>
     </message>
     <message>
-        <source>Idle</source>
-        <translation>Đang chờ</translation>
+      <source>Sync finished: %1 sent.</source>
+      <translation>Đồng bộ xong: đã gửi %1 hồ sơ.</translation>
     </message>
     <message>
-        <source>Syncing</source>
-        <translation>Đang đồng bộ</translation>
+      <source>Sync stopped: %1</source>
+      <translation>Đồng bộ dừng: %1</translation>
     </message>
     <message>
-        <source>Hub unreachable</source>
-        <translation>Không kết nối được máy chủ</translation>
+      <source>Idle</source>
+      <translation>Đang chờ</translation>
     </message>
     <message>
-        <source>Hub refused this station&apos;s token</source>
-        <translation>Máy chủ từ chối mã truy cập của trạm</translation>
+      <source>Syncing</source>
+      <translation>Đang đồng bộ</translation>
     </message>
     <message>
-        <source>Technician and operator status</source>
-        <translation>Trạng thái kỹ thuật và vận hành</translation>
+      <source>Hub unreachable</source>
+      <translation>Không kết nối được máy chủ</translation>
     </message>
     <message>
-        <source>Submissions and sync</source>
-        <translation>Hồ sơ và đồng bộ</translation>
+      <source>Hub refused this station's token</source>
+      <translation>Máy chủ từ chối mã truy cập của trạm</translation>
     </message>
     <message>
-        <source>Devices</source>
-        <translation>Thiết bị</translation>
+      <source>Technician and operator status</source>
+      <translation>Trạng thái kỹ thuật và vận hành</translation>
     </message>
     <message>
-        <source>Sync</source>
-        <translation>Đồng bộ</translation>
+      <source>Submissions and sync</source>
+      <translation>Hồ sơ và đồng bộ</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>Đang chờ gửi</translation>
+      <source>Devices</source>
+      <translation>Thiết bị</translation>
     </message>
     <message>
-        <source>Sending</source>
-        <translation>Đang gửi</translation>
+      <source>Sync</source>
+      <translation>Đồng bộ</translation>
     </message>
     <message>
-        <source>Will retry</source>
-        <translation>Sẽ gửi lại</translation>
+      <source>Waiting to send</source>
+      <translation>Đang chờ gửi</translation>
     </message>
     <message>
-        <source>Rejected (operator must act)</source>
-        <translation>Bị từ chối (cần người vận hành xử lý)</translation>
+      <source>Sending</source>
+      <translation>Đang gửi</translation>
     </message>
     <message>
-        <source>Sent (kept until purge)</source>
-        <translation>Đã gửi (lưu đến khi xóa định kỳ)</translation>
+      <source>Will retry</source>
+      <translation>Sẽ gửi lại</translation>
     </message>
     <message>
-        <source>Oldest unsent</source>
-        <translation>Hồ sơ chưa gửi lâu nhất</translation>
+      <source>Rejected (operator must act)</source>
+      <translation>Bị từ chối (cần người vận hành xử lý)</translation>
     </message>
     <message>
-        <source>Last successful sync</source>
-        <translation>Lần đồng bộ thành công gần nhất</translation>
+      <source>Sent (kept until purge)</source>
+      <translation>Đã gửi (lưu đến khi xóa định kỳ)</translation>
     </message>
     <message>
-        <source>Last attempt</source>
-        <translation>Lần thử gần nhất</translation>
+      <source>Oldest unsent</source>
+      <translation>Hồ sơ chưa gửi lâu nhất</translation>
     </message>
     <message>
-        <source>Last error</source>
-        <translation>Lỗi gần nhất</translation>
+      <source>Last successful sync</source>
+      <translation>Lần đồng bộ thành công gần nhất</translation>
     </message>
     <message>
-        <source>Sync now</source>
-        <translation>Đồng bộ ngay</translation>
+      <source>Last attempt</source>
+      <translation>Lần thử gần nhất</translation>
     </message>
     <message>
-        <source>Print test page</source>
-        <translation>In trang thử</translation>
+      <source>Last error</source>
+      <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <source>Leave technician mode</source>
-        <translation>Thoát chế độ kỹ thuật</translation>
+      <source>Sync now</source>
+      <translation>Đồng bộ ngay</translation>
     </message>
-</context>
+    <message>
+      <source>Print test page</source>
+      <translation>In trang thử</translation>
+    </message>
+    <message>
+      <source>Leave technician mode</source>
+      <translation>Thoát chế độ kỹ thuật</translation>
+    </message>
+    <message>
+      <source>Device checks</source>
+      <translation>Kiểm tra thiết bị</translation>
+    </message>
+    <message>
+      <source>Submissions needing attention</source>
+      <translation>Hồ sơ cần xử lý</translation>
+    </message>
+  </context>
+  <context>
+    <name>TechnicianSubmissionsScreen</name>
+    <message>
+      <source>attempts</source>
+      <translation>số lần gửi</translation>
+    </message>
+    <message>
+      <source>Nothing here.</source>
+      <translation>Không có hồ sơ nào.</translation>
+    </message>
+    <message>
+      <source>Submissions that need attention</source>
+      <translation>Hồ sơ cần người vận hành xử lý</translation>
+    </message>
+    <message>
+      <source>Rejected submissions stay here until an operator sends them again or exports them (kiosk queue export).</source>
+      <translation>Hồ sơ bị từ chối được giữ ở đây cho đến khi người vận hành gửi lại hoặc xuất ra (kiosk queue export).</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Bị từ chối</translation>
+    </message>
+    <message>
+      <source>Waiting to retry</source>
+      <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+      <source>Send selected again</source>
+      <translation>Gửi lại hồ sơ đã chọn</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.devices</name>
+    <message>
+      <source>No camera service on this build.</source>
+      <translation>Bản cài đặt này không có camera.</translation>
+    </message>
+    <message>
+      <source>No health devices on this build.</source>
+      <translation>Bản cài đặt này không có thiết bị đo sức khỏe.</translation>
+    </message>
+  </context>
 </TS>

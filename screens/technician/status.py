@@ -35,6 +35,8 @@ class TechnicianStatusScreen(Screen):
     sync_now_requested = Signal()
     test_print_requested = Signal()
     exit_requested = Signal()
+    devices_requested = Signal()
+    submissions_requested = Signal()
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
@@ -70,9 +72,15 @@ class TechnicianStatusScreen(Screen):
         self.sync_button = big_button()
         self.print_button = big_button(role="secondary")
         self.exit_button = big_button(role="danger")
+        self.devices_button = big_button(role="secondary")
+        self.submissions_button = big_button(role="secondary")
         buttons.addWidget(self.sync_button, 0, 0)
         buttons.addWidget(self.print_button, 0, 1)
-        buttons.addWidget(self.exit_button, 1, 1)
+        buttons.addWidget(self.devices_button, 1, 0)
+        buttons.addWidget(self.submissions_button, 1, 1)
+        buttons.addWidget(self.exit_button, 2, 1)
+        self.devices_button.clicked.connect(self.devices_requested)
+        self.submissions_button.clicked.connect(self.submissions_requested)
         layout.addLayout(buttons)
         self.sync_button.clicked.connect(self.sync_now_requested)
         self.print_button.clicked.connect(self.test_print_requested)
@@ -100,9 +108,16 @@ class TechnicianStatusScreen(Screen):
         self.set_feedback(self.tr("Sync is not available on this build.") if what == "sync"
                           else self.tr("No printer service on this build."))
 
-    def report_sync(self, result: object) -> None:
-        already = bool(getattr(result, "already_running", False))
-        self.set_feedback(self.tr("Already syncing: please wait.") if already else self.tr("Sync started."))
+    def report_sync(self, report: dict) -> None:
+        report = report or {}
+        if report.get("started"):
+            self.set_feedback(self.tr("Sync started."))
+        elif report.get("stop") == "already_syncing":
+            self.set_feedback(self.tr("Already syncing: please wait."))
+        elif report.get("ok"):
+            self.set_feedback(self.tr("Sync finished: %1 sent.").replace("%1", str(report.get("sent", 0))))
+        else:
+            self.set_feedback(self.tr("Sync stopped: %1").replace("%1", str(report.get("error") or report.get("stop"))))
 
     def report_print(self, ok: bool, reason: str) -> None:
         failed = self.tr("Test page failed: %1").replace("%1", reason)
@@ -147,6 +162,8 @@ class TechnicianStatusScreen(Screen):
         self.sync_button.setText(self.tr("Sync now"))
         self.print_button.setText(self.tr("Print test page"))
         self.exit_button.setText(self.tr("Leave technician mode"))
+        self.devices_button.setText(self.tr("Device checks"))
+        self.submissions_button.setText(self.tr("Submissions needing attention"))
         self._render_sync()
 
     def reset(self) -> None:

@@ -1,0 +1,159 @@
+"""Technician mode: the PIN gate, the status/devices/submissions screens, and what their buttons do.
+
+Runs on the GUI thread. Screens emit intents; this controller calls the service facades and
+writes every action to the audit log (DESIGN §5).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from kiosk.context import AppContext
+from kiosk.logging_setup import audit
+from kiosk.pin import PinGate
+from screens.technician.devices import TechnicianDevicesScreen
+from screens.technician.pin_pad import PinPadScreen
+from screens.technician.status import TechnicianStatusScreen
+from screens.technician.submissions import TechnicianSubmissionsScreen
+
+log = logging.getLogger(__name__)
+
+
+class TechnicianController:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        sec = ctx.config.security
+        gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
+                       sec.lockout_base_seconds)
+        nav, flow = ctx.navigator, ctx.flow
+        self.pin = nav.add(PinPadScreen(gate))
+        self.status = nav.add(TechnicianStatusScreen())
+        self.devices = nav.add(TechnicianDevicesScreen())
+        self.submissions = nav.add(TechnicianSubmissionsScreen())
+        for step in ("technician", "technician.devices", "technician.submissions"):
+            flow.flow.register(step, sec.technician_idle_seconds)
+        self._scan_widget: Any = None
+
+        self.pin.unlocked.connect(self._unlocked)
+        self.status.exit_requested.connect(self._exit)
+        self.status.sync_now_requested.connect(self.sync_now)
+        self.status.test_print_requested.connect(self.test_print)
+        self.status.devices_requested.connect(lambda: flow.go("technician.devices"))
+        self.status.submissions_requested.connect(lambda: flow.go("technician.submissions"))
+        ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
+        ctx.bus.device_state_changed.connect(self.status.set_device_state)
+        ctx.bus.device_state_changed.connect(self.devices.set_device_state)
+
+        self.devices.camera_test_toggled.connect(self.camera_test)
+        self.devices.printer_test_requested.connect(self.test_print)
+        self.devices.printer_mode_chosen.connect(self.printer_mode)
+        self.devices.health_test_requested.connect(self.health_test)
+        printer = ctx.config.printer
+        self.devices.set_printer_simulated(printer.kind == "simulated", printer.simulated_mode)
+
+        self.submissions.refresh_requested.connect(self.list_submissions)
+        self.submissions.requeue_requested.connect(self.requeue)
+
+    # ---- actions ----------------------------------------------------------------------------------
+    def _unlocked(self) -> None:
+        audit("technician_mode_entered")
+        self.ctx.bus.technician_mode_changed.emit(True)
+        self.ctx.flow.go("technician")
+
+    def _exit(self) -> None:
+        audit("technician_mode_left")
+        self.ctx.bus.technician_mode_changed.emit(False)
+        self.ctx.flow.home("technician")
+
+    def sync_now(self) -> None:
+        sync = self.ctx.services.sync
+        if sync is None:
+            self.status.report_unavailable("sync")
+            return
+        audit("sync_now")
+        self.status.report_sync({"started": True})
+        sync.sync_now(self.status.report_sync)
+
+    def test_print(self) -> None:
+        printer = self.ctx.services.printer
+        if printer is None:
+            self.status.report_unavailable("printer")
+            return
+        audit("printer_test_page")
+
+        def done(outcome: Any) -> None:
+            ok, reason = bool(getattr(outcome, "ok", False)), str(getattr(outcome, "reason_code", "") or "")
+            self.status.report_print(ok, reason)
+            self.devices.show_print_result(self.status.feedback.text())
+
+        printer.test_page(done)
+
+    def printer_mode(self, mode: str) -> None:
+        printer = self.ctx.services.printer
+        if printer is not None and hasattr(printer, "set_simulated_mode"):
+            audit("printer_simulated_mode", mode=mode)
+            printer.set_simulated_mode(mode)
+
+    def camera_test(self, on: bool) -> None:
+        scanner = self.ctx.services.scanner
+        if scanner is None:
+            self.devices.show_scan(self.devices.tr("No camera service on this build."))
+            return
+        if not on:
+            scanner.end()
+            return
+        if self._scan_widget is None:
+            from screens.scan.scan_widget import ScanWidget
+
+            self._scan_widget = ScanWidget()
+            self.devices.attach_scan_widget(self._scan_widget)
+        from kiosk.formats import Kind
+
+        audit("camera_test")
+        scanner.begin(self._scan_widget, set(Kind), self._scanned)
+
+    def _scanned(self, result: Any) -> None:
+        # Only the kind and size: the technician screen never shows a resident's ID-card data.
+        kind = getattr(getattr(result, "kind", None), "value", "?")
+        reason = getattr(result, "reason", "")
+        self.devices.show_scan(f"✓ {kind}" + (f" ({reason})" if reason else ""))
+
+    def health_test(self, measure: str) -> None:
+        health = self.ctx.services.health
+        if health is None:
+            self.devices.show_health_result(self.devices.tr("No health devices on this build."))
+            return
+        from kiosk.health.model import Measure
+
+        audit("health_device_test", measure=measure)
+        self.devices.show_health_result("…")
+        health.measure(Measure(measure), lambda _progress: None,
+                       lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
+
+    def list_submissions(self, status: str) -> None:
+        storage = self.ctx.services.storage
+        if storage is not None:
+            storage.list_submissions(status, self.submissions.show_rows)
+
+    def requeue(self, uuid: str) -> None:
+        storage = self.ctx.services.storage
+        if storage is None:
+            return
+        audit("submission_requeued", uuid=uuid)
+
+        def done(view: Any) -> None:
+            self.submissions.show_feedback(getattr(view, "local_ref", "") + " → queued" if view else "?")
+            self.list_submissions("rejected")
+            if self.ctx.services.sync is not None:
+                self.ctx.services.sync.notify_enqueued()
+
+        storage.requeue(uuid, done)
+
+
+def _outcome_text(outcome: Any) -> str:
+    reason = getattr(outcome, "reason", None) or getattr(outcome, "code", None)
+    if reason and not getattr(outcome, "measurements", None):
+        return f"✗ {reason}"
+    values = getattr(outcome, "measurements", None) or getattr(outcome, "values", None) or outcome
+    return f"✓ {values}"

@@ -1,0 +1,86 @@
+"""Operator list of submissions that need a person: rejected by the hub, or waiting a long time.
+
+Shows reasons (never personal data) and offers "send again" after the cause is fixed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, label, title
+
+
+class TechnicianSubmissionsScreen(Screen):
+    screen_id = "technician.submissions"
+    refresh_requested = Signal(str)  # status filter
+    requeue_requested = Signal(str)  # submission uuid
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        self.heading = title()
+        self.hint = label(name="Subtitle")
+        self.rows = QListWidget()
+        self.feedback = label(name="OkText")
+        buttons = QHBoxLayout()
+        self.rejected_button = big_button(role="secondary")
+        self.waiting_button = big_button(role="secondary")
+        self.requeue_button = big_button()
+        for b in (self.rejected_button, self.waiting_button, self.requeue_button):
+            buttons.addWidget(b)
+        for w in (self.heading, self.hint):
+            layout.addWidget(w)
+        layout.addWidget(self.rows, 1)
+        layout.addWidget(self.feedback)
+        layout.addLayout(buttons)
+        self.rejected_button.clicked.connect(lambda: self._refresh("rejected"))
+        self.waiting_button.clicked.connect(lambda: self._refresh("retry"))
+        self.requeue_button.clicked.connect(self._requeue)
+        self._status = "rejected"
+
+    def enter(self, visit: Any, params: dict[str, Any]) -> None:
+        super().enter(visit, params)
+        self._refresh(self._status)
+
+    def _refresh(self, status: str) -> None:
+        self._status = status
+        self.refresh_requested.emit(status)
+
+    def _requeue(self) -> None:
+        item = self.rows.currentItem()
+        if item is not None:
+            self.requeue_requested.emit(item.data(256))
+
+    def show_rows(self, rows: list[Any]) -> None:
+        self.rows.clear()
+        attempts = self.tr("attempts")
+        for row in rows:
+            when = row.created_at.strftime("%d/%m %H:%M") if getattr(row, "created_at", None) else ""
+            reason = row.last_error or "—"
+            status = f" HTTP {row.last_http_status}" if row.last_http_status else ""
+            item = QListWidgetItem(f"{row.local_ref}  {row.kind}  {when}  {attempts}: {row.attempts}"
+                                   f"\n{reason}{status}")
+            item.setData(256, row.uuid)
+            self.rows.addItem(item)
+        if not rows:
+            self.rows.addItem(QListWidgetItem(self.tr("Nothing here.")))
+
+    def show_feedback(self, text: str) -> None:
+        self.feedback.setText(text)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Submissions that need attention"))
+        self.hint.setText(self.tr("Rejected submissions stay here until an operator sends them again or exports them "
+                                  "(kiosk queue export)."))
+        self.rejected_button.setText(self.tr("Rejected"))
+        self.waiting_button.setText(self.tr("Waiting to retry"))
+        self.requeue_button.setText(self.tr("Send selected again"))
+
+    def reset(self) -> None:
+        super().reset()
+        self.rows.clear()
+        self.feedback.setText("")
