@@ -15,9 +15,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from devices.scanner.decoders import BACKENDS, Backend, Decoded, ladder_steps, make_backend, run_ladder_step, to_gray
+from devices.scanner.decoders import (
+    BACKENDS,
+    Backend,
+    Decoded,
+    center_region,
+    fit_width,
+    ladder_steps,
+    make_backend,
+    run_ladder_step,
+    to_gray,
+)
 
 log = logging.getLogger(__name__)
+
+LIVE_FALLBACK_WIDTH = 640  # pyzbar's cost grows with pixels; 640 px keeps it well inside a frame
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,7 @@ class CascadeSettings:
     pyzbar_every_n_frames: int = 5  # applies to every fallback backend
     ladder_after_seconds: float = 2.0
     ladder: bool = True
+    frame_budget_ms: float | None = 30.0  # live: no extra step on a frame whose first decode took half of this
 
     @classmethod
     def from_camera(cls, camera) -> CascadeSettings:
@@ -43,6 +56,7 @@ class DecoderCascade:
         self.backends: dict[str, Backend] = {name: make_backend(name) for name in self.settings.decoders}
         self._order: Sequence[str] = list(self.backends)
         self._steps = ladder_steps(self.backends) if self.settings.ladder else []
+        self._live_steps = ladder_steps(self.backends, live=True) if self.settings.ladder else []
         self.reset()
 
     def reset(self) -> None:
@@ -52,28 +66,32 @@ class DecoderCascade:
         self._step = 0
 
     def decode_frame(self, image: np.ndarray) -> list[Decoded]:
-        """One live frame, within the per-frame budget."""
+        """One live frame, within the per-frame budget: the primary backend, then at most one extra step."""
         gray = to_gray(image)
+        started = time.perf_counter()
         primary, *fallbacks = self._order
         found = _trusted(self.backends[primary](gray))
-        extra_ran = False
-        if not found:
-            n = self.settings.pyzbar_every_n_frames
-            for i, name in enumerate(fallbacks):
-                if self._misses % n == (n - 1 - i) % n:  # staggered, so two fallbacks never share a frame
-                    extra_ran = True
-                    found = _trusted(self.backends[name](gray))
-                    if found:
-                        break
-        if not found and not extra_ran and self._steps and \
-                self._clock() - self._last_found >= self.settings.ladder_after_seconds:
-            for _ in range(len(self._steps)):  # skip steps that do not apply to this frame size
-                variant, name = self._steps[self._step % len(self._steps)]
+        budget = self.settings.frame_budget_ms
+        if found or (budget is not None and (time.perf_counter() - started) * 1000 > budget / 2):
+            return self._account(found)  # a read, or the CPU is busy: extras wait for a later frame
+        n = self.settings.pyzbar_every_n_frames
+        for i, name in enumerate(fallbacks):
+            if self._misses % n == (n - 1 - i) % n:  # staggered, so two fallbacks never share a frame
+                # On big frames the fallback reads a downscaled copy (ANCHORS §5.4): 3–4× cheaper, and the
+                # ladder's centre crop still covers small codes.
+                return self._account(_trusted(self.backends[name](fit_width(gray, LIVE_FALLBACK_WIDTH))))
+        steps = self._live_steps
+        if steps and self._clock() - self._last_found >= self.settings.ladder_after_seconds:
+            region = center_region(gray)  # where the guide frame asks the resident to hold the code
+            for _ in range(len(steps)):  # skip steps that do not apply to this size
+                variant, name = steps[self._step % len(steps)]
                 self._step += 1
-                step = run_ladder_step(gray, variant, self.backends[name], name)
+                step = run_ladder_step(region, variant, self.backends[name], name)
                 if step is not None:
-                    found = _trusted(step)
-                    break
+                    return self._account(_trusted(step))
+        return self._account([])
+
+    def _account(self, found: list[Decoded]) -> list[Decoded]:
         if found:
             self._misses = 0
             self._last_found = self._clock()

@@ -138,6 +138,21 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
+def fit_width(gray: np.ndarray, width: int) -> np.ndarray:
+    if gray.shape[1] <= width:
+        return gray
+    return cv2.resize(gray, (width, round(gray.shape[0] * width / gray.shape[1])), interpolation=cv2.INTER_AREA)
+
+
+def center_region(gray: np.ndarray, limit: int = 800) -> np.ndarray:
+    """Big frames: the centre square (75 % of the short side), where the guide frame is; small images: all."""
+    if max(gray.shape) <= limit:
+        return gray
+    side = int(min(gray.shape) * 0.75)
+    y, x = (gray.shape[0] - side) // 2, (gray.shape[1] - side) // 2
+    return gray[y:y + side, x:x + side]
+
+
 # --- the preprocessing ladder ---------------------------------------------------------------------------------------
 
 def _downscale(g: np.ndarray) -> np.ndarray | None:
@@ -170,9 +185,7 @@ def _center(g: np.ndarray) -> np.ndarray | None:
     # Big frames: the resident holds the code inside the guide frame in the middle; enlarge just that part.
     if max(g.shape) <= 800:
         return None
-    side = int(min(g.shape) * 0.75)
-    y, x = (g.shape[0] - side) // 2, (g.shape[1] - side) // 2
-    return cv2.resize(g[y:y + side, x:x + side], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return cv2.resize(center_region(g), None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
 
 
 VARIANTS: dict[str, Callable[[np.ndarray], np.ndarray | None]] = {
@@ -183,14 +196,15 @@ VARIANTS: dict[str, Callable[[np.ndarray], np.ndarray | None]] = {
 # (variant, backend) in the order tried; zxing already tries inversion itself, pyzbar does not.
 LADDER: tuple[tuple[str, str], ...] = (
     ("upscale", "zxing"), ("center", "zxing"), ("otsu", "zxing"), ("otsu", "pyzbar"), ("sharpen", "zxing"),
-    ("adaptive", "zxing"),
-    ("downscale", "pyzbar"), ("invert", "pyzbar"), ("upscale", "pyzbar"), ("sharpen", "pyzbar"),
-    ("adaptive", "pyzbar"), ("center", "pyzbar"), ("downscale", "zxing"),
+    ("adaptive", "zxing"), ("downscale", "pyzbar"), ("invert", "pyzbar"), ("adaptive", "pyzbar"),
+    ("sharpen", "pyzbar"), ("upscale", "pyzbar"), ("center", "pyzbar"), ("downscale", "zxing"),
 )
+# Live frames run one step per frame on the centre region; these steps cost more than one frame's budget there.
+EXPENSIVE_LIVE = frozenset({("upscale", "pyzbar"), ("center", "pyzbar"), ("sharpen", "pyzbar")})
 
 
-def ladder_steps(backends: dict[str, Backend]) -> list[tuple[str, str]]:
-    return [(variant, name) for variant, name in LADDER if name in backends]
+def ladder_steps(backends: dict[str, Backend], live: bool = False) -> list[tuple[str, str]]:
+    return [(v, name) for v, name in LADDER if name in backends and not (live and (v, name) in EXPENSIVE_LIVE)]
 
 
 def run_ladder_step(gray: np.ndarray, variant: str, backend: Backend, name: str) -> list[Decoded] | None:
