@@ -1,0 +1,150 @@
+"""The submit pipeline every resident journey ends with: save durably → show the done screen → print.
+
+Runs on the GUI thread; it only calls service facades (their work runs in worker threads). Order
+(DESIGN §3.6): the submission is committed first; only then does the receipt print, and a print
+failure is recorded on the row (``receipt_status``) so an operator can reprint — nothing is lost.
+A save failure sends the resident to the failsafe step with ``save_failed`` (nothing was saved).
+
+Other areas use it like this::
+
+    from kiosk.submit import SubmitRequest, pipeline_for
+    pipeline_for(ctx).submit(SubmitRequest(kind="report", payload={...}, personal={...},
+                                           service_name="Phản ánh an ninh trật tự", receipt_items=(...)))
+
+The done screen ("receipt.done") then shows the reference, the tracking QR, the honest status and
+whether the receipt printed. See docs/resident-services.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+DONE_STEP = "receipt.done"
+
+
+@dataclass(frozen=True)
+class SubmitRequest:
+    kind: str  # dossier | report | health (the queue kind and the receipt kind)
+    payload: dict[str, Any]  # non-personal
+    personal: dict[str, Any] | None = None  # encrypted at rest
+    attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # (name, content type, bytes)
+    service_name: str = ""  # printed and shown ("Đăng ký thường trú")
+    resident_name: str = ""  # printed masked
+    receipt_items: tuple[Any, ...] = ()  # devices.printer.receipt.ReceiptItem
+    receipt_notes: tuple[str, ...] = ()
+    fee: int | None = None  # đồng, when the done screen should offer "pay the fee now"
+    done_params: dict[str, Any] = field(default_factory=dict)  # extra params for the done screen
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    uuid: str
+    local_ref: str
+    ok: bool
+    reason: str  # "" | paper_out | offline | timeout | error | unavailable
+
+
+def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
+    from kiosk.formats import build_tracking_payload
+
+    try:
+        return build_tracking_payload(local_ref, hub_ref)
+    except ValueError:
+        log.error("reference %s is not printable as a tracking code", local_ref)
+        return ""
+
+
+class SubmitPipeline(QObject):
+    """One per app (``pipeline_for(ctx)``). Signals tell the done screen how printing went."""
+
+    saved = Signal(str, str)  # uuid, local_ref
+    print_finished = Signal(object)  # PrintResult
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.busy = False
+        self.last_print: PrintResult | None = None
+        self.language = ctx.config.station.language  # the resident's language: receipts are printed in it
+        ctx.bus.language_changed.connect(self._language)
+
+    def _language(self, language: str) -> None:
+        self.language = language
+
+    def submit(self, request: SubmitRequest, on_saved: Callable[[Any], None] | None = None) -> bool:
+        """Start saving; False (and nothing happens) if a submission is already being saved."""
+        storage = self.ctx.services.storage
+        if self.busy:
+            return False
+        if storage is None:
+            log.error("no storage service: %s cannot be saved", request.kind)
+            self.ctx.flow.fail("save_failed")
+            return True
+        self.busy = True
+        storage.enqueue(request.kind, request.payload, request.personal, request.attachments,
+                        on_done=lambda outcome: self._saved(request, outcome, on_saved))
+        return True
+
+    # -- steps ---------------------------------------------------------------------------------------------
+    def _saved(self, request: SubmitRequest, outcome: Any, on_saved: Callable[[Any], None] | None) -> None:
+        self.busy = False
+        if on_saved is not None:
+            on_saved(outcome)
+        if outcome is None or not getattr(outcome, "ok", False):
+            log.error("saving a %s failed: %s", request.kind, getattr(outcome, "error_code", "no answer"))
+            self.ctx.flow.fail("save_failed")
+            return
+        uuid, local_ref = outcome.uuid, outcome.local_ref
+        self.saved.emit(uuid, local_ref)
+        params = {"kind": request.kind, "reference": local_ref, "uuid": uuid, "service": request.service_name,
+                  "qr": tracking_qr(local_ref), "printed": None, "fee": request.fee, **request.done_params}
+        self.ctx.flow.go(DONE_STEP, params)
+        self._print(request, uuid, local_ref)
+
+    def _print(self, request: SubmitRequest, uuid: str, local_ref: str) -> None:
+        printer = self.ctx.services.printer
+        if printer is None:
+            self._printed(uuid, local_ref, False, "unavailable")
+            return
+        try:
+            receipt = self.receipt_for(request, local_ref)
+        except ValueError:
+            log.exception("receipt for %s could not be built", uuid)
+            self._printed(uuid, local_ref, False, "error")
+            return
+        printer.print_receipt(receipt, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or ""))
+
+    def receipt_for(self, request: SubmitRequest, local_ref: str) -> Any:
+        from devices.printer.receipt import Receipt
+
+        station = self.ctx.config.station
+        language = self.language
+        return Receipt(kind=request.kind, station_name=station.name, station_address=station.address,
+                       created_at=datetime.now(), service_name=request.service_name, local_reference=local_ref,
+                       resident_name=request.resident_name, items=tuple(request.receipt_items),
+                       qr_payload=tracking_qr(local_ref), status="queued", notes=tuple(request.receipt_notes),
+                       language=language if language in ("vi", "en") else "vi")
+
+    def _printed(self, uuid: str, local_ref: str, ok: bool, reason: str) -> None:
+        storage = self.ctx.services.storage
+        if storage is not None:  # the operator's reprint list reads this
+            storage.mark_receipt(uuid, ok)
+        log.info("receipt of %s %s", uuid, "printed" if ok else f"not printed ({reason})")
+        self.last_print = PrintResult(uuid, local_ref, ok, reason)
+        self.print_finished.emit(self.last_print)
+
+
+def pipeline_for(ctx: Any) -> SubmitPipeline:
+    """The app's pipeline (created on first use and kept on the context)."""
+    pipeline = getattr(ctx, "_submit_pipeline", None)
+    if pipeline is None:
+        pipeline = SubmitPipeline(ctx)
+        ctx._submit_pipeline = pipeline
+    return pipeline

@@ -1,0 +1,32 @@
+"""Nộp hồ sơ: choose a procedure, identify with the ID card, fill the form, photos, review, consent, submit.
+
+``install(ctx)`` adds the dossier screens (and the shared done screen) and wires their controller.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def install(ctx: Any) -> None:
+    import screens.receipt
+    from screens.dossier.controller import DossierController
+    from screens.dossier.form import FormScreen
+    from screens.dossier.identity import IdentityScanScreen
+    from screens.dossier.photos import PhotosScreen
+    from screens.dossier.pick import ProcedurePickScreen
+    from screens.dossier.review import ConsentScreen, ReviewScreen
+
+    screens.receipt.install(ctx)
+    try:  # the shared ID-card sub-journey (another area); without it the dossier scans the card itself
+        import screens.identity as identity
+    except ImportError:
+        identity = None
+    if identity is not None and hasattr(identity, "install"):
+        identity.install(ctx)
+    built = {}
+    for cls in (ProcedurePickScreen, IdentityScanScreen, FormScreen, PhotosScreen, ReviewScreen, ConsentScreen):
+        built[cls.screen_id] = ctx.navigator.add(cls())
+    consent = built["dossier.consent"]
+    consent.retention_days = ctx.config.queue.retention_days
+    ctx.dossier_controller = DossierController(ctx, built)

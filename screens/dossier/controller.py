@@ -1,0 +1,162 @@
+"""The dossier journey's controller: turns the dossier screens' intents into flow steps and service calls.
+
+GUI thread. It owns no data: the draft lives in the visit (wiped with it); services are looked up at use
+time (``ctx.services`` is filled after the areas install themselves).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from kiosk.formats import Kind
+from kiosk.submit import SubmitRequest, pipeline_for
+from screens.dossier.common import STEPS, draft_of, procedure_name
+from screens.dossier.model import build_submission, fee_for
+from screens.receipt.camera import begin_scan, end_scan
+
+log = logging.getLogger(__name__)
+IDENTITY_STEP = "identity.scan"  # screens/identity (another area)
+FALLBACK_IDENTITY_STEP = "dossier.identity"
+
+
+class DossierController(QObject):
+    def __init__(self, ctx: Any, screens: dict[str, Any]) -> None:
+        super().__init__()
+        self.ctx, self.s = ctx, screens
+        self.language = ctx.config.station.language
+        for screen in screens.values():
+            if hasattr(screen, "catalogue"):
+                screen.catalogue = self.catalogue
+        pick, form, photos = screens["dossier"], screens["dossier.form"], screens["dossier.photos"]
+        review, consent, ident = screens["dossier.review"], screens["dossier.consent"], screens["dossier.identity"]
+        pick.search_changed.connect(self._search)
+        pick.chosen.connect(self.choose)
+        pick.scan_requested.connect(lambda w: self._scan(w, {Kind.PROCEDURE}, self._procedure_scanned))
+        pick.scan_stopped.connect(self._end_scan)
+        ident.scan_requested.connect(lambda w: self._scan(w, {Kind.ID_CARD}, self._card_scanned))
+        ident.scan_stopped.connect(self._end_scan)
+        form.completed.connect(lambda: ctx.flow.go("dossier.photos"))
+        photos.capture_requested.connect(self._capture)
+        photos.completed.connect(lambda: ctx.flow.go("dossier.review"))
+        review.edit_requested.connect(lambda: ctx.flow.go("dossier.form"))
+        review.completed.connect(lambda: ctx.flow.go("dossier.consent"))
+        consent.submit_requested.connect(self.submit)
+        ctx.bus.language_changed.connect(self._language)
+        ctx.navigator.screen_shown.connect(self._shown)
+
+    def catalogue(self) -> Any:
+        return self.ctx.services.catalogue
+
+    # -- procedure -----------------------------------------------------------------------------------------
+    def _shown(self, screen: Any) -> None:
+        if screen is self.s["dossier"]:
+            self._search(screen.search.text())
+            cat = self.catalogue()
+            chosen = cat.get(screen.preselected) if cat is not None and screen.preselected else None
+            screen.show_preselected(procedure_name(chosen, self.language))
+        elif screen is self.s["dossier.photos"]:
+            screen.capture_available = hasattr(self.ctx.services.scanner, "capture_still")
+            screen.retranslate()
+
+    def _search(self, text: str) -> None:
+        cat = self.catalogue()
+        if cat is None:
+            self.s["dossier"].show_procedures([], self.language)
+            return
+        key = (lambda p: p.name_en) if self.language == "en" else (lambda p: p.name_vi)
+        found = cat.search(text, limit=40) if text.strip() else sorted(cat.all(), key=key)
+        self.s["dossier"].show_procedures(found, self.language)
+
+    def choose(self, code: str) -> None:
+        cat = self.catalogue()
+        if cat is None or cat.get(code) is None:
+            log.warning("procedure %s is not in the catalogue", code)
+            return
+        visit = self.ctx.flow.visit
+        draft = draft_of(visit)
+        if draft.code != code:  # another procedure: its form has other questions
+            draft.code, draft.prefilled_for = code, ""
+            draft.answers.clear()
+        if visit.identity is not None:
+            self.ctx.flow.go("dossier.form")
+        elif self.ctx.navigator.has(IDENTITY_STEP):
+            self.ctx.flow.go(IDENTITY_STEP, {"return_to": "dossier.form", "purpose": "dossier", "step": [2, STEPS]})
+        else:
+            self.ctx.flow.go(FALLBACK_IDENTITY_STEP)
+
+    # -- camera --------------------------------------------------------------------------------------------
+    def _scan(self, widget: Any, purposes: set[Kind], on_result: Any) -> None:
+        begin_scan(self.ctx, widget, purposes, on_result)
+
+    def _end_scan(self) -> None:
+        end_scan(self.ctx)
+
+    def _procedure_scanned(self, result: Any) -> None:
+        cat = self.catalogue()
+        procedure = cat.resolve(result.value) if cat is not None else None
+        if procedure is None:
+            self.s["dossier"].scan.show_feedback("unexpected")
+            return
+        self._end_scan()
+        self.choose(procedure.code)
+
+    def _card_scanned(self, result: Any) -> None:
+        self._end_scan()
+        self.ctx.flow.visit.identity = result.value
+        self.ctx.flow.go("dossier.form")
+
+    def _capture(self) -> None:
+        scanner = self.ctx.services.scanner
+        if scanner is None or not hasattr(scanner, "capture_still"):
+            return
+        from screens.dossier.photo_quality import check_photo_bytes
+
+        def shot(data: Any) -> None:
+            if data:
+                self.s["dossier.photos"].show_shot(bytes(data), check_photo_bytes(bytes(data)).problems)
+
+        scanner.capture_still(shot)
+
+    # -- submit --------------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        visit = self.ctx.flow.visit
+        draft = draft_of(visit)
+        cat = self.catalogue()
+        procedure = cat.get(draft.code) if cat is not None else None
+        if procedure is None or not draft.consent:
+            log.error("submit without a procedure or consent ignored")
+            self.s["dossier.consent"].set_busy(False)
+            return
+        from devices.printer.receipt import ReceiptItem, format_vnd
+
+        item = build_submission(procedure, draft, visit.identity, self.language)
+        fee = fee_for(procedure) or None
+        name_vi = procedure.name_vi
+        items = (ReceiptItem("Lệ phí" if self.language == "vi" else "Fee",
+                             format_vnd(fee) if fee else ("Không" if self.language == "vi" else "None")),)
+        request = SubmitRequest(
+            kind="dossier", payload=item.payload, personal=item.personal, attachments=item.attachments,
+            service_name=name_vi if self.language == "vi" else procedure_name(procedure, "en"),
+            resident_name=getattr(visit.identity, "full_name", "") or "", receipt_items=items, fee=fee,
+            done_params={"service": procedure_name(procedure, self.language)})
+        if not pipeline_for(self.ctx).submit(request, on_saved=lambda outcome: self._saved(outcome)):
+            self.s["dossier.consent"].set_busy(False)
+
+    def _saved(self, outcome: Any) -> None:
+        self.s["dossier.consent"].set_busy(False)
+        if getattr(outcome, "ok", False):  # it is in the queue now: keep no copy in memory
+            draft = draft_of(self.ctx.flow.visit)
+            draft.answers.clear()
+            draft.photos.clear()
+
+    # -- language ------------------------------------------------------------------------------------------
+    def _language(self, language: str) -> None:
+        self.language = language
+        for screen in self.s.values():
+            screen.language = language
+            screen.retranslate()
+        if self.ctx.navigator.current is self.s["dossier"]:
+            self._shown(self.s["dossier"])

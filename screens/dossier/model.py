@@ -1,0 +1,186 @@
+"""The dossier draft as pure data: prefill from the ID card, typed-answer checks, personal/public split, payload.
+
+Pure (no Qt, no I/O); used on the GUI thread by the dossier screens and in tests. Error *codes* come back;
+the screens translate them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.formats.text import ascii_digits, clean
+
+SCHEMA_VERSION = 1
+KIOSK_CHANNELS = ("online", "in_person")  # a kiosk dossier is electronic; fall back to the counter channel
+MAX_TEXT = {"text": 120, "address": 250, "textarea": 1000, "phone": 20, "id_number": 20, "date": 10, "choice": 100}
+_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_PHONE = re.compile(r"0\d{9}")
+
+
+@dataclass(frozen=True)
+class Photo:
+    name: str  # attachment name: [A-Za-z0-9._-]
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class DossierDraft:
+    """Everything the resident chose or typed for one dossier; lives in ``visit.data["dossier"]``."""
+
+    code: str = ""
+    answers: dict[str, str] = field(default_factory=dict)
+    photos: list[Photo] = field(default_factory=list)
+    consent: bool = False
+    prefilled_for: str = ""  # the ID number the answers were pre-filled from
+
+    def wipe(self) -> None:
+        self.code, self.prefilled_for, self.consent = "", "", False
+        self.answers.clear()
+        self.photos.clear()
+
+
+def kiosk_channel(procedure: Any) -> str | None:
+    """The channel a kiosk submission counts as: online when the procedure has it, else in person."""
+    for kind in KIOSK_CHANNELS:
+        if procedure.channel(kind) is not None:
+            return kind
+    return None
+
+
+def fee_for(procedure: Any) -> int | None:
+    """The fee (đồng) of a kiosk submission; None or 0: nothing to pay."""
+    channel = kiosk_channel(procedure)
+    return procedure.fee(channel) if channel else None
+
+
+def identity_value(identity: Any, source: str | None) -> str:
+    """The text an ID card gives for a ``prefill`` source such as ``identity.full_name`` ('' if none)."""
+    if identity is None or not source or not source.startswith("identity."):
+        return ""
+    value = getattr(identity, source.split(".", 1)[1], None)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if source == "identity.gender":
+        return "Nam" if str(getattr(value, "value", value)) == "male" else "Nữ"
+    return str(value)
+
+
+def prefill(fields: Any, identity: Any, answers: dict[str, str]) -> dict[str, str]:
+    """Answers with every empty field that the ID card can fill filled in (typed answers are kept)."""
+    out = dict(answers)
+    for f in fields:
+        if not out.get(f.key) and (value := identity_value(identity, f.prefill)):
+            out[f.key] = value
+    return out
+
+
+def normalise(field_type: str, text: str) -> str:
+    """What we store for a typed answer: NFC, single spaces (line breaks kept in long text), digits folded."""
+    text = clean(text or "")
+    if field_type == "textarea":
+        text = "\n".join(" ".join(line.split()) for line in text.splitlines()).strip()
+    else:
+        text = " ".join(text.split())
+    if field_type in ("id_number", "phone"):
+        text = ascii_digits(text).replace(" ", "")
+    return text[:MAX_TEXT.get(field_type, 250)]
+
+
+def check_answer(f: Any, text: str) -> str | None:
+    """None when ``text`` is acceptable for form field ``f``, else an error code (form.required, …)."""
+    value = normalise(f.type, text)
+    if not value:
+        return "form.required" if f.required else None
+    if f.type == "date":
+        m = _DATE.fullmatch(value)
+        try:
+            day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
+        except ValueError:
+            day = None
+        if day is None or not 1900 <= day.year <= 2100:
+            return "form.date"
+    elif f.type == "id_number":
+        if not re.fullmatch(r"\d{12}|\d{9}", value):
+            return "form.id_number"
+    elif f.type == "phone":
+        digits = "0" + value[3:] if value.startswith("+84") else value
+        if not _PHONE.fullmatch(digits):
+            return "form.phone"
+    elif f.type == "choice":
+        if f.choices and value not in {c.value for c in f.choices}:
+            return "form.choice"
+    elif f.type == "text" and f.key == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        return "form.email"
+    return None
+
+
+def check_answers(fields: Any, answers: dict[str, str]) -> dict[str, str]:
+    """{field key: error code} for every field that is not acceptable yet."""
+    errors = {}
+    for f in fields:
+        code = check_answer(f, answers.get(f.key, ""))
+        if code:
+            errors[f.key] = code
+    return errors
+
+
+def is_personal(f: Any) -> bool:
+    """Only answers picked from a fixed list say nothing about a person on their own; the rest is personal."""
+    return not (f.type == "choice" and f.prefill is None)
+
+
+def split_answers(fields: Any, answers: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(public, personal) answers; empty answers are left out."""
+    public, personal = {}, {}
+    for f in fields:
+        value = normalise(f.type, answers.get(f.key, ""))
+        if value:
+            (personal if is_personal(f) else public)[f.key] = value
+    return public, personal
+
+
+def identity_json(identity: Any) -> dict[str, Any] | None:
+    if identity is None:
+        return None
+    dob, gender = identity.date_of_birth, identity.gender
+    return {"id_number": identity.id_number, "old_id": identity.old_id, "full_name": identity.full_name,
+            "date_of_birth": dob.isoformat() if dob else None, "gender": str(getattr(gender, "value", gender)),
+            "address": identity.address, "layout": identity.layout,
+            "issue_date": identity.issue_date.isoformat() if identity.issue_date else None}
+
+
+@dataclass(frozen=True)
+class Submission:
+    kind: str
+    payload: dict[str, Any]
+    personal: dict[str, Any]
+    attachments: list[tuple[str, str, bytes]]
+
+
+def build_submission(procedure: Any, draft: DossierDraft, identity: Any, language: str = "vi") -> Submission:
+    """The queue item for a dossier: non-personal payload, personal fields apart, photos as attachments."""
+    fields = procedure.form_fields
+    public, personal = split_answers(fields, draft.answers)
+    channel = kiosk_channel(procedure)
+    fee = fee_for(procedure)
+    payload = {
+        "procedure_code": procedure.code,
+        "procedure_name": procedure.name_vi,
+        "channel": channel,
+        "fee": {"amount": fee} if fee else None,
+        "answers": public,
+        "attachments": [p.name for p in draft.photos],
+        "consent": {"given": bool(draft.consent), "text_version": CONSENT_VERSION},
+        "language": language,
+    }
+    return Submission("dossier", payload, {"identity": identity_json(identity), "answers": personal},
+                      [(p.name, p.content_type, p.data) for p in draft.photos])
+
+
+CONSENT_VERSION = "nd13-2023-v1"

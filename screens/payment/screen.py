@@ -1,0 +1,239 @@
+"""Thanh toán lệ phí (screen id ``payment``): the dossier's fee as a VietQR to pay with a banking app.
+
+GUI thread; renders what the payment controller tells it and emits intents. States: ask (type or scan a
+reference), busy, qr (waiting for the transfer, with a countdown), paid, expired, waited_out, later (offline:
+a code from the last known payee, pay later), counter (pay at the ward office), no_fee, already_paid,
+unknown, not_yet (the dossier has not reached the ward office yet).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.visit import Visit
+from screens.receipt.done import format_vnd
+from screens.receipt.qr_view import QrView
+from screens.shell.screen import Screen
+from screens.tracking.reference_entry import ReferenceEntry
+from screens.widgets.basics import big_button, card, label, title
+
+QR_STATES = ("qr", "later")
+
+
+class PaymentScreen(Screen):
+    screen_id = "payment"
+    idle_seconds = 300  # a resident paying with their phone touches nothing for minutes
+
+    lookup_requested = Signal(str)
+    scan_requested = Signal(object)
+    scan_stopped = Signal()
+    new_code_requested = Signal()
+    cancelled = Signal()
+    opened = Signal(dict)  # the params the screen was entered with
+
+    def build(self) -> None:
+        self.state = "ask"
+        self.info: dict[str, Any] = {}
+        self.seconds_left = 0
+        self.print_state: bool | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 28, 48, 20)
+        outer.setSpacing(16)
+        self.heading = title()
+        outer.addWidget(self.heading)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        # ask: a reference
+        self.ask_page = QWidget()
+        ask = QVBoxLayout(self.ask_page)
+        ask.setContentsMargins(0, 0, 0, 0)
+        self.ask_hint = label(name="Subtitle")
+        self.entry = ReferenceEntry()
+        self.field = self.entry.field
+        self.entry.submitted.connect(self.lookup_requested)
+        self.entry.scan_requested.connect(self.scan_requested)
+        self.entry.scan_stopped.connect(self.scan_stopped)
+        self.ask_error = label(name="ErrorText")
+        self.ask_error.hide()
+        ask.addWidget(self.ask_hint)
+        ask.addWidget(self.entry)
+        ask.addWidget(self.ask_error)
+        ask.addStretch(1)
+        # result: message, details, the QR
+        self.result_page = QWidget()
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.result_page)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(36)
+        info, info_layout = card()
+        self.message = label()
+        self.message.setStyleSheet("font-size: 38px; font-weight: bold;")
+        self.amount = label(wrap=False)
+        self.amount.setStyleSheet("font-size: 56px; font-weight: bold;")
+        self.payee = label()
+        self.detail = label(name="Subtitle")
+        self.countdown = label(name="OkText")
+        self.printing = label()
+        for w in (self.message, self.amount, self.payee, self.detail, self.countdown, self.printing):
+            info_layout.addWidget(w)
+        info_layout.addStretch(1)
+        self.body.addWidget(info, 3)
+        self.qr_box = QWidget()
+        qr_layout = QVBoxLayout(self.qr_box)
+        qr_layout.setContentsMargins(0, 0, 0, 0)
+        self.qr = QrView(420)
+        self.qr_caption = label(name="Subtitle")
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.qr_caption.setMaximumWidth(480)
+        qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_layout.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_layout.addStretch(1)
+        self.body.addWidget(self.qr_box, 2)
+        self.pages.addWidget(self.ask_page)
+        self.pages.addWidget(self.result_page)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        self.new_code_button = big_button(role="secondary")
+        self.finish_button = big_button()
+        buttons.addWidget(self.new_code_button, 1)
+        buttons.addWidget(self.finish_button, 1)
+        outer.addLayout(buttons)
+        self.new_code_button.clicked.connect(self.new_code_requested)
+        self.finish_button.clicked.connect(self.home_requested)
+
+    def stop_scan(self) -> None:
+        self.entry.stop_scan()
+
+    # -- state in ------------------------------------------------------------------------------------------
+    def enter(self, visit: Visit, params: dict[str, Any]) -> None:
+        super().enter(visit, params)
+        self.opened.emit(dict(params))
+        if params.get("sample_state"):
+            self.show_state(params["sample_state"], params.get("sample_info") or {})
+            self.set_countdown(int(params.get("sample_seconds") or 0))
+
+    def leave(self) -> None:
+        self.stop_scan()
+        self.cancelled.emit()
+
+    def reset(self) -> None:
+        super().reset()
+        self.entry.clear()
+        self.cancelled.emit()
+        self.show_state("ask", {})
+
+    def show_state(self, state: str, info: dict[str, Any] | None = None) -> None:
+        """``info``: reference, amount, bank, account, payee_name, qr, error."""
+        self.state = state
+        self.info = dict(info or {})
+        if state != "qr":
+            self.seconds_left = 0
+        if state not in ("qr", "later"):
+            self.print_state = None
+        self.qr.set_payload(self.info.get("qr", "") if state in QR_STATES else "")
+        self.pages.setCurrentWidget(self.ask_page if state == "ask" else self.result_page)
+        if state != "ask":
+            self.stop_scan()
+        self.retranslate()
+
+    def set_countdown(self, seconds: int) -> None:
+        self.seconds_left = max(0, int(seconds))
+        self.retranslate()
+
+    def set_printed(self, ok: bool | None) -> None:
+        self.print_state = ok
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------------------------
+    def _messages(self) -> dict[str, tuple[str, str]]:
+        return {
+            "busy": (self.tr("Preparing your payment…"), ""),
+            "qr": (self.tr("Scan this code with your banking app"),
+                   self.tr("The amount and the transfer message are filled in for you. Do not change them.")),
+            "paid": (self.tr("Payment received. Thank you!"),
+                     self.tr("The ward office has recorded your payment.")),
+            "expired": (self.tr("This payment code has expired."),
+                        self.tr("If you have not paid yet, make a new code.")),
+            "waited_out": (self.tr("We stopped waiting for the payment."),
+                           self.tr("If you have already paid, nothing is lost: the ward office will see it. "
+                                   "You can also make a new code.")),
+            "later": (self.tr("This station is offline: you can pay later with this code"),
+                      self.tr("The code is printed on your slip. Scan it with your banking app when you like; "
+                              "the transfer message carries your reference.")),
+            "counter": (self.tr("The fee cannot be paid at this station now."),
+                        self.tr("Please pay at the ward office counter. Keep your reference number.")),
+            "no_fee": (self.tr("There is no fee to pay for this dossier."), ""),
+            "already_paid": (self.tr("This fee has already been paid."), ""),
+            "unknown": (self.tr("We found no dossier with this reference."),
+                        self.tr("Please check the number on your receipt, or ask the staff.")),
+            "not_yet": (self.tr("This dossier has not reached the ward office yet."),
+                        self.tr("Please pay once it has been received, or pay at the ward office counter.")),
+        }
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Pay fees"))
+        self.ask_hint.setText(self.tr("Scan the code on your dossier receipt, or touch the box and type its "
+                                      "reference number."))
+        self.entry.retranslate(self.tr("Continue  ▶"))
+        error = self.info.get("error") if self.state == "ask" else None
+        self.ask_error.setText(self.tr("This is not a reference number we know.") if error else "")
+        self.ask_error.setVisible(bool(error))
+        message, detail = self._messages().get(self.state, ("", ""))
+        good = self.state in ("busy", "qr", "paid", "later", "no_fee", "already_paid")
+        self.message.setText(message)
+        self.message.setObjectName("OkText" if good else "ErrorText")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        amount = self.info.get("amount")
+        show_money = self.state in ("qr", "later", "paid", "counter") and bool(amount)
+        self.amount.setText(format_vnd(amount) if show_money else "")
+        self.amount.setVisible(show_money)
+        ref = self.info.get("reference") or ""
+        payee_lines = []
+        if self.state in QR_STATES and self.info.get("bank"):
+            payee_lines += [self.tr("Bank: %1").replace("%1", self.info["bank"]),
+                            self.tr("Account holder: %1").replace("%1", self.info.get("payee_name", "")),
+                            self.tr("Account number: %1").replace("%1", self.info.get("account", ""))]
+        if ref:
+            payee_lines.append(self.tr("Reference: %1").replace("%1", ref))
+        self.payee.setText("\n".join(payee_lines))
+        self.payee.setVisible(bool(payee_lines))
+        if self.state == "qr" and self.seconds_left:
+            minutes, seconds = divmod(self.seconds_left, 60)
+            self.countdown.setText(self.tr("Waiting for your payment… %1 left").replace(
+                "%1", f"{minutes}:{seconds:02d}"))
+        else:
+            self.countdown.setText("")
+        self.countdown.setVisible(bool(self.countdown.text()))
+        printing = {None: "", True: self.tr("A slip with this code has been printed for you."),
+                    False: self.tr("The slip could not be printed: please photograph the code.")}
+        self.printing.setText(printing.get(self.print_state, "") if self.state in QR_STATES else "")
+        self.printing.setVisible(bool(self.printing.text()))
+        self.qr_caption.setText(self.tr("VietQR: any Vietnamese banking app"))
+        self.qr_box.setVisible(self.state in QR_STATES)
+        self.new_code_button.setText(self.tr("Make a new code"))
+        self.new_code_button.setVisible(self.state in ("expired", "waited_out"))
+        self.finish_button.setText(self.tr("Finish"))
+        self.finish_button.setVisible(self.state != "ask")
+
+    def resizeEvent(self, event: QEvent) -> None:
+        portrait = self.height() > self.width()
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def title(self) -> str:
+        return self.tr("Pay fees")
+
+    @classmethod
+    def sample_params(cls) -> dict[str, Any]:
+        from screens.payment.model import Payee, payment_qr
+
+        payee = Payee("970436", "0071000123456", "CONG AN PHUONG BEN NGHE", "HCM")
+        ref = "BN01-261121-0007"
+        return {"sample_state": "qr", "sample_seconds": 272, "sample_info": {
+            "reference": ref, "amount": 10000, "bank": payee.bank_name, "account": payee.account,
+            "payee_name": payee.name, "qr": payment_qr(payee, 10000, ref)}}

@@ -1,0 +1,69 @@
+"""The shared "done" screen (``receipt.done``) every resident journey ends on, and its controller.
+
+``install(ctx)`` is called by the dossier area (and may be called by any area that submits: it is
+idempotent). The controller runs on the GUI thread and only talks to service facades.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.submit import pipeline_for
+
+POLL_MS = 2000
+
+
+class ReceiptController(QObject):
+    """Feeds the done screen: the print outcome from the pipeline, the row's status from the queue DB."""
+
+    def __init__(self, ctx: Any, screen: Any) -> None:
+        super().__init__(screen)
+        self.ctx, self.screen = ctx, screen
+        self._uuid: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        pipeline = pipeline_for(ctx)
+        pipeline.print_finished.connect(lambda r: screen.show_print(r.local_ref, r.ok, r.reason))
+        screen.watch_requested.connect(self._watch)
+        screen.watch_stopped.connect(self._stop)
+        screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
+        ctx.bus.sync_status_changed.connect(lambda _s: self._poll() if self._uuid else None)
+
+    def _watch(self, uuid: str) -> None:
+        self._uuid = uuid
+        self._timer.start()
+        last = pipeline_for(self.ctx).last_print
+        if last is not None and last.uuid == uuid:
+            self.screen.show_print(last.local_ref, last.ok, last.reason)
+        self._poll()
+
+    def _stop(self) -> None:
+        self._uuid = None
+        self._timer.stop()
+
+    def _poll(self) -> None:
+        storage = self.ctx.services.storage
+        if storage is None or not self._uuid:
+            return
+        uuid = self._uuid
+        storage.lookup(uuid, lambda view: self._seen(uuid, view))
+
+    def _seen(self, uuid: str, view: Any) -> None:
+        if view is None or uuid != self._uuid:
+            return
+        status = "sent" if view.status == "sent" else "rejected" if view.status == "rejected" else "queued"
+        self.screen.show_status(view.local_ref, status, view.server_ref)
+        if status == "sent":
+            self._timer.stop()
+
+
+def install(ctx: Any) -> None:
+    from screens.receipt.done import DoneScreen
+
+    if ctx.navigator.has(DoneScreen.screen_id):
+        return
+    screen = ctx.navigator.add(DoneScreen())
+    screen._controller = ReceiptController(ctx, screen)

@@ -1,0 +1,52 @@
+"""A QR code drawn large on screen for a phone camera (tracking codes, VietQR). GUI thread; pure drawing.
+
+Our payloads are ASCII (``TCDS|1|…``, VietQR), so no ECI header: bank apps read them as they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+QUIET_ZONE = 4  # modules of white around the code, as the standard asks
+
+
+class QrView(QWidget):
+    def __init__(self, side: int = 360, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("QrView")
+        self.setFixedSize(side, side)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.payload = ""
+        self._matrix: list[list[bool]] = []
+
+    def set_payload(self, payload: str) -> None:
+        import segno
+
+        self.payload = payload or ""
+        self._matrix = []
+        if self.payload:
+            qr = segno.make_qr(self.payload, error="m")
+            self._matrix = [[bool(v) for v in row] for row in qr.matrix]
+        self.setVisible(bool(self.payload))
+        self.update()
+
+    def clear(self) -> None:
+        self.set_payload("")
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor("white"))
+        n = len(self._matrix)
+        if not n:
+            return
+        size = min(self.width(), self.height())
+        module = size / (n + 2 * QUIET_ZONE)
+        origin = (size - module * n) / 2
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("black"))
+        for y, row in enumerate(self._matrix):
+            for x, dark in enumerate(row):
+                if dark:
+                    p.drawRect(QRectF(origin + x * module, origin + y * module, module + 0.3, module + 0.3))

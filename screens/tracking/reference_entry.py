@@ -1,0 +1,91 @@
+"""A reference number, typed on the on-screen keyboard or scanned from a receipt's code. GUI thread.
+
+Used by the tracking and payment screens: a text box with a primary button and "Scan receipt"; touching the
+box brings up the keyboard (digits first: references are mostly digits), "Scan" shows the camera view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from screens.keyboard import OnScreenKeyboard
+from screens.scan.scan_widget import ScanWidget
+from screens.widgets.basics import big_button
+
+
+class ReferenceEntry(QWidget):
+    submitted = Signal(str)  # the text, stripped, never empty
+    scan_requested = Signal(object)  # the ScanWidget to route the camera to
+    scan_stopped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        row = QHBoxLayout()
+        self.field = QLineEdit()
+        self.field.setMaxLength(40)
+        self.field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.field.installEventFilter(self)
+        self.field.returnPressed.connect(self._submit)
+        self.go_button = big_button()
+        self.scan_button = big_button(role="secondary")
+        row.addWidget(self.field, 1)
+        row.addWidget(self.go_button)
+        row.addWidget(self.scan_button)
+        layout.addLayout(row)
+        self.scan = ScanWidget()
+        self.scan.hide()
+        self.scan.cancelled.connect(self.stop_scan)
+        self.scan.manual_entry_requested.connect(self.open_keyboard)
+        layout.addWidget(self.scan, 1)
+        self.keyboard = OnScreenKeyboard(enter_key=True)
+        self.keyboard.hide()
+        self.keyboard.submitted.connect(self._submit)
+        layout.addWidget(self.keyboard)
+        self.go_button.clicked.connect(self._submit)
+        self.scan_button.clicked.connect(self.start_scan)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.MouseButtonRelease:
+            self.open_keyboard()
+        return False
+
+    @property
+    def scanning(self) -> bool:
+        return self.scan.isVisible()
+
+    def open_keyboard(self) -> None:
+        self.stop_scan()
+        self.keyboard.set_target(self.field, "digits", telex=False)
+        self.keyboard.show()
+
+    def _submit(self) -> None:
+        text = self.field.text().strip()
+        if text:
+            self.keyboard.hide()
+            self.submitted.emit(text)
+
+    def start_scan(self) -> None:
+        self.keyboard.hide()
+        self.scan.show()
+        self.scan_requested.emit(self.scan)
+
+    def stop_scan(self) -> None:
+        if not self.scan.isHidden():
+            self.scan.hide()
+            self.scan_stopped.emit()
+
+    def clear(self) -> None:
+        self.stop_scan()
+        self.keyboard.set_target(None)
+        self.keyboard.hide()
+        self.field.clear()
+
+    def retranslate(self, go_text: str) -> None:
+        self.field.setPlaceholderText(self.tr("e.g. BN01-261121-0007"))
+        self.go_button.setText(go_text)
+        self.scan_button.setText(self.tr("▣  Scan receipt"))
+        self.scan.set_prompt(self.tr("Hold the code on your receipt in front of the camera"))
