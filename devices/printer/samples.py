@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
@@ -16,9 +17,31 @@ SAMPLE_VIETQR = ("00020101021238530010A0000007270123000697041601092576788590208Q
                  "5802VN62150811Chuyen tien630453E6")
 
 
+# the caller (not this package) words the items; the samples do it like the kiosk screens do
+_ENGLISH = {"Giấy tờ đã nộp": "Documents", "Tờ khai đăng ký khai sinh; Giấy chứng sinh":
+            "Birth registration form; birth certificate from the hospital", "Hẹn trả kết quả": "Result on",
+            "Lệ phí": "Fee", "Miễn phí": "Free", "Số tiền": "Amount", "Ngân hàng": "Bank",
+            "Nội dung": "Transfer message", "Địa điểm": "Place", "Ảnh đính kèm": "Photos", "Huyết áp": "Blood pressure",
+            "Nhịp tim": "Pulse", "lần/phút": "bpm", "Cân nặng": "Weight", "Chiều cao": "Height",
+            "Bình thường": "Normal", "Bình thường cao (ESH/ISH)": "High normal (ESH/ISH)",
+            "Thừa cân (chuẩn châu Á ≥ 23)": "Overweight (Asian cut-off ≥ 23)"}
+
+
+def _in(language: str, receipt: Receipt) -> Receipt:
+    if language != "en":
+        return receipt
+    items = tuple(ReceiptItem(*(_ENGLISH.get(part, part) for part in (i.label, i.value, i.unit, i.note)))
+                  for i in receipt.items)
+    return dataclasses.replace(receipt, items=items)
+
+
 def sample_receipt(kind: str, language: str = "vi", *, station_name: str = STATION_NAME,
                    station_address: str = STATION_ADDRESS) -> Receipt:
-    """A realistic receipt of ``kind`` (dossier | payment | report | health)."""
+    """A realistic receipt of ``kind`` (dossier | payment | report | health), items worded in ``language``."""
+    return _in(language, _sample(kind, language, station_name, station_address))
+
+
+def _sample(kind: str, language: str, station_name: str, station_address: str) -> Receipt:
     common = {"station_name": station_name, "station_address": station_address, "created_at": SAMPLE_TIME,
               "language": language}
     if kind == "dossier":
