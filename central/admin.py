@@ -64,7 +64,8 @@ def healthz(request: Request) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse, summary="Fleet dashboard", tags=["staff"])
 def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
     db, config, now = request.app.state.db, request.app.state.config, utcnow()
-    start = datetime.combine(now.date(), time.min, tzinfo=now.tzinfo)
+    local = now.astimezone(dashboard.VN)  # "today" is the ward's day, not UTC's
+    start = datetime.combine(local.date(), time.min, tzinfo=dashboard.VN)
     with db.session() as s:
         today = s.scalar(select(func.count()).select_from(Submission).where(Submission.received_at >= start)) or 0
     faults = request.app.state.faults.as_json() if request.app.state.faults else None

@@ -64,8 +64,8 @@ class HeartbeatRequest(BaseModel):
     version: str = Field(default="", max_length=40)
     queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict, max_length=20)
     oldest_unsent_age_seconds: float | None = Field(default=None, ge=0, le=10 * 365 * 86400, allow_inf_nan=False)
-    last_sync_at: str | None = Field(default=None, max_length=40)
-    last_error: str | None = Field(default=None, max_length=2000)
+    last_sync_at: str | None = Field(default=None, max_length=64)
+    last_error: str | None = None  # truncated to 500 characters when stored
     devices: dict[str, Any] = Field(default_factory=dict, max_length=30)
 
 
@@ -154,6 +154,8 @@ def heartbeat(body: HeartbeatRequest, request: Request, kiosk: KioskDep) -> dict
     beat = body.model_dump()
     if beat["last_error"]:
         beat["last_error"] = beat["last_error"][:500]
+    if beat["last_sync_at"]:
+        beat["last_sync_at"] = beat["last_sync_at"][:40]
     now = store.record_heartbeat(_db(request), kiosk.id, beat)
     return {"server_time": now.isoformat()}
 

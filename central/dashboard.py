@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
@@ -13,6 +13,7 @@ from central.records import STATUSES
 KIND_VI = {"dossier": "Hồ sơ TTHC", "report": "Phản ánh", "health": "Đo sức khỏe", "payment_intent": "Thanh toán"}
 QUEUE_VI = [("queued", "Chờ gửi"), ("sending", "Đang gửi"), ("retry", "Thử lại"), ("rejected", "Bị từ chối"),
             ("sent", "Đã gửi")]
+VN = timezone(timedelta(hours=7), "ICT")  # Vietnam: UTC+7 all year (no summer time)
 STALE_SECONDS = 15 * 60  # three missed heartbeats at the kiosk's 5-minute default
 
 CSS = """
@@ -35,6 +36,25 @@ def age_vi(seconds: float | None) -> str:
         if s >= size:
             return f"{s // size} {unit}"
     return f"{s} giây"
+
+
+def vn_time(value: datetime | str | None) -> str:
+    """Staff read local time: 21/11/2026 17:35:57 (an unparseable text is shown as it came)."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return value[:40]
+        if parsed.tzinfo is None:
+            return value[:40]
+        value = parsed
+    return as_utc(value).astimezone(VN).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def money_vi(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 def _cell(value: Any) -> str:
@@ -74,7 +94,7 @@ def kiosk_rows(kiosks: list[Kiosk], now: datetime) -> str:
             f"<tr data-kiosk='{escape(k.id)}'><td><b>{escape(k.station_code)}</b><br>"
             f"<span class=muted>{escape(k.name or '')}</span></td><td>{state}</td>"
             f"<td>{age_vi(hb_age)}{' trước' if hb_age is not None else ''}</td><td>{queue}</td>"
-            f"<td>{age_vi(k.hb_oldest_unsent_seconds)}</td>{_cell(k.hb_last_sync_at)}"
+            f"<td>{age_vi(k.hb_oldest_unsent_seconds)}</td>{_cell(vn_time(k.hb_last_sync_at))}"
             f"<td class='{'bad' if k.hb_last_error else ''}'>{escape(k.hb_last_error or '—')}</td>"
             f"{_cell(k.version)}<td>{_devices(k.hb_devices)}</td></tr>")
     return "".join(rows) or "<tr><td colspan=9 class=muted>Chưa có trạm nào đăng ký.</td></tr>"
@@ -103,14 +123,14 @@ def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
                 f"value='{st}'><button type=submit>{label}</button></form>"
                 for st, label in STATUSES.items() if st != s.status)
         rows.append(f"<tr>{_cell(s.reference)}{_cell(KIND_VI.get(s.kind, s.kind))}"
-                    f"<td>{as_utc(s.received_at).strftime('%d/%m/%Y %H:%M:%S')} UTC</td>"
+                    f"<td>{vn_time(s.received_at)}</td>"
                     f"{_cell(STATUSES.get(s.status, s.status))}<td>{buttons}</td></tr>")
     return "".join(rows) or "<tr><td colspan=5 class=muted>Chưa có hồ sơ.</td></tr>"
 
 
 def payment_rows(payments: list[Payment]) -> str:
     return "".join(
-        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{p.amount:,} đ</td>"
+        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{money_vi(p.amount)}</td>"
         f"<td><form method=post action='/admin/payments/{escape(p.id)}/mark-paid'>"
         f"<button type=submit>Đánh dấu đã thanh toán</button></form></td></tr>" for p in payments
     ) or "<tr><td colspan=4 class=muted>Không có khoản chờ thanh toán.</td></tr>"
@@ -128,7 +148,7 @@ def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment]
 <meta http-equiv=refresh content="{refresh}"><meta name=viewport content="width=device-width,initial-scale=1">
 <title>Trạm công dân số — Máy chủ phường</title><style>{CSS}</style></head><body>
 <h1>Trạm công dân số — Bảng điều khiển máy chủ phường</h1>
-<p class=muted>Cập nhật lúc {now.strftime('%d/%m/%Y %H:%M:%S')} UTC · tự làm mới sau {refresh} giây</p>
+<p class=muted>Cập nhật lúc {vn_time(now)} (giờ Việt Nam) · tự làm mới sau {refresh} giây</p>
 {demo_note}{fault_note}
 <div class=totals>{totals(kiosks, today_count, now)}</div>
 <h2>Các trạm</h2>

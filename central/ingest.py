@@ -17,7 +17,8 @@ MAX_FEE = 1_000_000_000
 
 @dataclass(frozen=True)
 class ValidItem:
-    id: str
+    id: str  # normalised (lower-case) UUID text: the unique key
+    sent_id: str  # as the kiosk sent it: echoed in the result so the kiosk can match its rows
     kind: str
     schema_version: int
     created_at: str
@@ -98,12 +99,13 @@ def validate_item(item: Any) -> ValidItem | Rejection:
     if not isinstance(payload, dict):
         return Rejection(echo, "invalid_payload", "payload must be a JSON object")
     try:
-        canonical = canonical_json(item)
+        canonical = canonical_json(dict(item, id=item_id))  # id case does not make a conflict
     except (ValueError, TypeError):
         return Rejection(echo, "invalid_payload", "item is not representable as JSON")
     return ValidItem(
-        id=item_id, kind=kind, schema_version=version, created_at=item["created_at"], local_ref=local_ref,
-        payload=payload, canonical=canonical, body_hash=hashlib.sha256(canonical.encode()).hexdigest(),
+        id=item_id, sent_id=item["id"], kind=kind, schema_version=version, created_at=item["created_at"],
+        local_ref=local_ref, payload=payload, canonical=canonical,
+        body_hash=hashlib.sha256(canonical.encode()).hexdigest(),
         fee_amount=fee_of(payload) if kind == "dossier" else None,
     )
 

@@ -29,8 +29,8 @@ PAYMENT_STATUSES = {"pending": "Chờ thanh toán", "paid": "Đã thanh toán", 
 
 def _answer(row: Submission, item: ValidItem) -> dict[str, Any]:
     if row.body_hash == item.body_hash:
-        return {"id": item.id, "status": "duplicate", "reference": row.reference, "reason": None}
-    return {"id": item.id, "status": "rejected", "reference": None, "reason": "conflict"}
+        return {"id": item.sent_id, "status": "duplicate", "reference": row.reference, "reason": None}
+    return {"id": item.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
 
 
 def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = True) -> dict[str, Any]:
@@ -62,7 +62,7 @@ def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bo
         if existing is None:
             raise
         return _answer(existing, item)
-    return {"id": item.id, "status": "accepted", "reference": reference, "reason": None}
+    return {"id": item.sent_id, "status": "accepted", "reference": reference, "reason": None}
 
 
 def _find(s, reference: str) -> Submission | None:  # type: ignore[no-untyped-def]
@@ -79,7 +79,7 @@ def put_attachment(db: Database, submission_id: str, name: str, data: bytes, con
     for _attempt in range(2):
         try:
             with db.session() as s:
-                sub = s.scalar(select(Submission).where(Submission.id == submission_id))
+                sub = s.scalar(select(Submission).where(Submission.id == submission_id.strip().lower()))
                 if sub is None:
                     raise Problem(404, "unknown-submission", detail="No submission with this id has reached the hub.")
                 existing = s.scalar(select(Attachment).where(Attachment.submission_seq == sub.seq,

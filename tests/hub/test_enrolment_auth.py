@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -90,10 +88,11 @@ def test_demo_staff_pages_are_open_only_to_loopback_clients(hub, tmp_path: Path)
         assert remote.get("/admin/fleet").status_code == 401
 
 
-def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path) -> None:
-    db = tmp_path / "hub.db"
-    out = subprocess.run([sys.executable, "-m", "central", "enrolment-code", "--db", str(db),
-                          "--url", "https://hub.example.vn"], capture_output=True, text=True, check=True).stdout
+def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from central.cli import main as cli_main
+
+    assert cli_main(["enrolment-code", "--db", str(tmp_path / "hub.db"), "--url", "https://hub.example.vn"]) == 0
+    out = capsys.readouterr().out
     code, payload = out.splitlines()[:2]
     assert payload == f"TCDS-ENROL|1|https://hub.example.vn|{code}"
     with make_client(tmp_path, demo=False) as c:

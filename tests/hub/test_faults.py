@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from collections.abc import Iterator
 
 import pytest
 import requests
 
+from central.cli import main as cli_main
 from central.config import FaultSettings
-from central.faults import FaultState, parse_settings
+from central.faults import KINDS, FaultState, parse_settings
+from central.local import LocalHub
 from tests.hub.conftest import item
+
+
+@pytest.fixture(scope="module")
+def shared_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalHub]:
+    with LocalHub(tmp_path_factory.mktemp("faulty-hub")) as hub:
+        yield hub
+
+
+@pytest.fixture
+def hub(shared_hub: LocalHub) -> Iterator[LocalHub]:
+    """One hub process for this module (starting one per test is the slow part); faults reset after each test."""
+    yield shared_hub
+    if not shared_hub.running:
+        shared_hub.start()
+    shared_hub.set_faults(0, kinds=list(KINDS), phase="random", paths=["/v1/"], retry_after=1, delay_seconds=2.0)
 
 
 def _batch(hub, token: str, it: dict, timeout: float = 10):  # type: ignore[no-untyped-def]
@@ -99,6 +115,5 @@ def test_invalid_fault_settings_are_refused(hub) -> None:  # type: ignore[no-unt
 
 
 def test_faults_need_demo_or_allow_faults(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    r = subprocess.run([sys.executable, "-m", "central", "serve", "--db", str(tmp_path / "h.db"), "--faults", "0.3"],
-                       capture_output=True, text=True, timeout=60)
-    assert r.returncode != 0 and "--faults needs --demo or --allow-faults" in r.stderr
+    with pytest.raises(SystemExit, match="--faults needs --demo or --allow-faults"):
+        cli_main(["serve", "--db", str(tmp_path / "h.db"), "--faults", "0.3"])

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -49,7 +47,8 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_migrate_command(tmp_path: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "central", "migrate", "--db", str(tmp_path / "hub.db")],
-                         capture_output=True, text=True, check=True).stdout
-    assert "revision 0002" in out
+def test_migrate_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from central.cli import main as cli_main
+
+    assert cli_main(["migrate", "--db", str(tmp_path / "hub.db")]) == 0
+    assert "revision 0002" in capsys.readouterr().out

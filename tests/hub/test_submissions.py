@@ -114,3 +114,11 @@ def test_losing_the_insert_race_answers_duplicate_or_conflict(client: TestClient
     assert ingest_item(db, kiosk_id, validate_item(it), check_first=False) == first | {"status": "duplicate"}
     other = validate_item(dict(it, payload={"changed": True}))
     assert ingest_item(db, kiosk_id, other, check_first=False)["reason"] == "conflict"
+
+
+def test_upper_case_ids_are_echoed_as_sent_and_deduplicated(client: TestClient, auth: dict[str, str]) -> None:
+    it = item()
+    upper = dict(it, id=it["id"].upper())
+    first = _post(client, auth, upper)[0]
+    assert first["id"] == upper["id"] and first["status"] == "accepted"
+    assert _post(client, auth, upper)[0]["status"] == "duplicate"
