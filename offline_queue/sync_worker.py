@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -43,6 +44,7 @@ class SyncWorker(Worker):
         self._rerun = False
         self._locks = ExitStack()
         self._locked = False
+        self._last_heartbeat = -1e9
 
     # -- life cycle -----------------------------------------------------------------------------------------
 
@@ -183,6 +185,8 @@ class SyncWorker(Worker):
             log.exception("purge failed")
         self.run_finished.emit(self._run_request, report.to_dict())
         self._emit_status()
+        if report.ok and time.monotonic() - self._last_heartbeat >= self._config.hub.heartbeat_interval_seconds:
+            self._heartbeat()  # the first good contact reports at once; then the timer keeps the pace
         if self._offline:
             delay = float(self._config.hub.offline_probe_seconds)
         elif not report.ok:
@@ -210,6 +214,7 @@ class SyncWorker(Worker):
 
         if self._run is not None or not self.client.base_url or not self.client.token:
             return
+        self._last_heartbeat = time.monotonic()
         try:
             self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices()))
         except HubError as exc:

@@ -95,7 +95,7 @@ def test_a_malformed_answer_never_marks_anything_sent(case, broken, config, data
     assert status["phase"] == "idle" and status["last_error"] and status["counts"]["retry"] == 3
 
 
-def test_a_full_disk_refuses_new_rows_and_keeps_the_queue(config, data_dir, local_hub):
+def test_a_full_disk_refuses_new_rows_and_keeps_the_queue(config, data_dir, hub):
     from tests.queue.conftest import enrolled
 
     store = open_store(config, data_dir, max_page_count=40)
@@ -109,8 +109,8 @@ def test_a_full_disk_refuses_new_rows_and_keeps_the_queue(config, data_dir, loca
     # what is queued still goes out
     from dataclasses import replace
 
-    config = replace(config, hub=replace(config.hub, url=local_hub.url))
-    client = enrolled(config, data_dir, local_hub.url)
+    config = replace(config, hub=replace(config.hub, url=hub.url))
+    client = enrolled(config, data_dir, hub.url)
     while store.counts()["queued"] + store.counts()["retry"]:
         report = sync_once(store, client, force=True)
         assert report.ok, report

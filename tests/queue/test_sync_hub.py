@@ -9,7 +9,7 @@ from central.local import free_port
 from offline_queue.records import AttachmentIn
 from offline_queue.runtime import ensure_token, load_token, make_client, open_store, queue_paths
 from offline_queue.sync import read_status, sync_once
-from tests.queue.conftest import dossier, enrolled, hub_rows, make_config
+from tests.queue.conftest import NO_FAULTS, dossier, enrolled, hub_rows, kiosk_id, kiosk_rows, make_config
 
 
 def drain(store, client, batch_size=50, max_runs=400):
@@ -49,8 +49,7 @@ def test_1000_queued_while_the_hub_is_down_arrive_exactly_once(local_hub_factory
     assert read_status(store)["phase"] == "idle"
 
 
-def test_with_30_percent_faults_everything_arrives_exactly_once(local_hub_factory, data_dir):
-    hub = local_hub_factory()
+def test_with_30_percent_faults_everything_arrives_exactly_once(hub, data_dir):
     config = make_config(data_dir, hub.url, read_timeout_seconds=1.0)
     client = make_client(config, data_dir, url=hub.url, token="")
     client.timeout = (1.0, 1.0)
@@ -64,22 +63,23 @@ def test_with_30_percent_faults_everything_arrives_exactly_once(local_hub_factor
     hub.set_faults(0.3, kinds=["500", "503", "429", "delay", "drop"], phase="random", retry_after=1,
                    delay_seconds=2.0, seed=11)
     reports = drain(store, client, 25)
-    hub.set_faults(0)
+    hub.set_faults(0, **NO_FAULTS)
     assert any(not r.ok for r in reports)  # faults really happened
     assert {r.stop for r in reports} - {None} <= {"network", "timeout", "server", "rate_limited"}
-    rows = hub_rows(hub)
+    rows = kiosk_rows(hub, config, data_dir)
     assert len(rows) == 300 and {r[0] for r in rows} == set(photos)
     conn = sqlite3.connect(f"file:{hub.db_path}?mode=ro", uri=True)
     try:
-        assert conn.execute("SELECT count(*) FROM attachments").fetchone() == (sum(photos.values()),)
+        assert conn.execute("SELECT count(*) FROM attachments WHERE submission_seq IN (SELECT seq FROM submissions "
+                            "WHERE kiosk_id = ?)", (kiosk_id(config, data_dir),)).fetchone() == (sum(photos.values()),)
     finally:
         conn.close()
     assert all(v.server_ref for v in store.list("sent", limit=400))
 
 
-def test_a_rejected_item_does_not_block_the_ones_behind_it(local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url)
-    client = enrolled(config, data_dir, local_hub.url)
+def test_a_rejected_item_does_not_block_the_ones_behind_it(hub, data_dir):
+    config = make_config(data_dir, hub.url)
+    client = enrolled(config, data_dir, hub.url)
     store = open_store(config, data_dir)
     first = store.enqueue("dossier", dossier(1)).uuid
     bad = store.enqueue("dossier", dossier(2), schema_version=99).uuid
@@ -93,48 +93,48 @@ def test_a_rejected_item_does_not_block_the_ones_behind_it(local_hub, data_dir):
     assert sync_once(store, client).claimed == 0  # it waits for an operator, not for the next run
 
 
-def test_a_wrong_token_leaves_the_queue_intact_with_an_auth_problem(local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url)
+def test_a_wrong_token_leaves_the_queue_intact_with_an_auth_problem(hub, data_dir):
+    config = make_config(data_dir, hub.url)
     store = open_store(config, data_dir)
     ids = [store.enqueue("dossier", dossier(i)).uuid for i in range(3)]
-    client = make_client(config, data_dir, url=local_hub.url, token="not-a-real-token")
+    client = make_client(config, data_dir, url=hub.url, token="not-a-real-token")
     report = sync_once(store, client)
     assert report.stop == "auth" and report.sent == 0
     assert {(store.lookup(i).status, store.lookup(i).attempts) for i in ids} == {("queued", 0)}
     status = read_status(store)
     assert status["phase"] == "auth_problem" and "401" in status["last_error"]
-    assert hub_rows(local_hub) == []
+    assert not set(ids) & {r[0] for r in hub_rows(hub)}
     # after re-enrolment the same rows go through
-    ensure_token(make_client(config, data_dir, url=local_hub.url, token=""), config, data_dir)
-    client = make_client(config, data_dir, url=local_hub.url)
+    ensure_token(make_client(config, data_dir, url=hub.url, token=""), config, data_dir)
+    client = make_client(config, data_dir, url=hub.url)
     assert sync_once(store, client).sent == 3
     assert read_status(store)["phase"] == "idle"
 
 
-def test_enrolment_stores_the_token_owner_only(local_hub, data_dir):
+def test_enrolment_stores_the_token_owner_only(hub, data_dir):
     import os
     import stat
 
-    config = make_config(data_dir, local_hub.url)
-    client = make_client(config, data_dir, url=local_hub.url)
+    config = make_config(data_dir, hub.url)
+    client = make_client(config, data_dir, url=hub.url)
     assert client.token is None
     assert ensure_token(client, config, data_dir)
     path = queue_paths(config, data_dir).token
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     saved = load_token(path)
-    assert saved["token"] == client.token and saved["hub_url"] == local_hub.url
+    assert saved["token"] == client.token and saved["hub_url"] == hub.url
     assert saved["kiosk_id"].startswith("k_")
 
 
-def test_an_answer_lost_after_the_hub_committed_is_resent_as_a_duplicate(local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url)
-    client = enrolled(config, data_dir, local_hub.url)
+def test_an_answer_lost_after_the_hub_committed_is_resent_as_a_duplicate(hub, data_dir):
+    config = make_config(data_dir, hub.url)
+    client = enrolled(config, data_dir, hub.url)
     store = open_store(config, data_dir)
     sid = store.enqueue("dossier", dossier(), None, [AttachmentIn("back.jpg", "image/jpeg", b"back side")]).uuid
-    local_hub.set_faults(1.0, kinds=["drop"], phase="after", paths=["/v1/submissions"])
+    hub.set_faults(1.0, kinds=["drop"], phase="after", paths=["/v1/submissions"])
     assert sync_once(store, client).stop == "network"
-    assert len(hub_rows(local_hub)) == 1  # the hub has it, the kiosk does not know yet
-    local_hub.set_faults(0)
+    assert len(kiosk_rows(hub, config, data_dir)) == 1  # the hub has it, the kiosk does not know yet
+    hub.set_faults(0, **NO_FAULTS)
     report = sync_once(store, client, force=True)
     assert report.ok and report.sent == 1
-    assert store.lookup(sid).server_ref.startswith("HS-") and len(hub_rows(local_hub)) == 1
+    assert store.lookup(sid).server_ref.startswith("HS-") and len(kiosk_rows(hub, config, data_dir)) == 1

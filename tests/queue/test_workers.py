@@ -14,7 +14,9 @@ from kiosk.services.storage import StorageService
 from kiosk.services.sync import SyncService
 from kiosk.threads import ThreadOwner
 from offline_queue.records import AttachmentIn
-from tests.queue.conftest import dossier, make_config
+from offline_queue.runtime import open_store
+from offline_queue.sync import sync_once
+from tests.queue.conftest import dossier, enrolled, kiosk_id, make_config
 
 
 @pytest.fixture
@@ -85,8 +87,8 @@ def test_a_full_disk_is_reported_as_disk_full(qtbot, threads, data_dir):
     assert codes[0] is None and codes[-1] == "disk_full"
 
 
-def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, threads, local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url)
+def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, threads, hub, data_dir):
+    config = make_config(data_dir, hub.url, heartbeat_interval_seconds=1)
     bus = AppBus()
     storage = StorageService(config, data_dir, threads, bus)
     sync = SyncService(config, data_dir, threads, bus, storage=storage)
@@ -105,17 +107,23 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
     found = Recorder()
     storage.lookup(uuid, found)
     assert wait_for(qtbot, found).server_ref.startswith("HS-")
+    # the first good contact also sent a heartbeat: the hub's dashboard shows this kiosk's queue
+    def ours() -> dict:
+        return next(k for k in hub.fleet()["kiosks"] if k["kiosk_id"] == kiosk_id(config, data_dir))
+
+    qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1), timeout=10_000)
+    assert ours()["station_code"] == "BN01"
 
 
-def test_sync_now_during_a_run_answers_already_syncing(qtbot, threads, local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url, batch_size=1)
+def test_sync_now_during_a_run_answers_already_syncing(qtbot, threads, hub, data_dir):
+    config = make_config(data_dir, hub.url, batch_size=1)
     storage = StorageService(config, data_dir, threads)
     storage.start()
     queued = Recorder()
     for i in range(6):
         storage.enqueue("dossier", dossier(i), on_done=queued)
     wait_for(qtbot, queued, 6)
-    local_hub.set_faults(1.0, kinds=["delay"], delay_seconds=0.3, paths=["/v1/submissions"])
+    hub.set_faults(1.0, kinds=["delay"], delay_seconds=0.3, paths=["/v1/submissions"])
     sync = SyncService(config, data_dir, threads)
     sync.start()
     first, second = Recorder(), Recorder()
@@ -151,29 +159,25 @@ def test_sync_goes_offline_then_resumes_when_the_hub_returns(qtbot, threads, loc
     assert statuses[-1]["phase"] == "idle"
 
 
-def test_hub_service_tracks_and_takes_payments(qtbot, threads, local_hub, data_dir):
-    from tests.queue.conftest import enrolled
-    from offline_queue.runtime import open_store
-    from offline_queue.sync import sync_once
-
-    config = make_config(data_dir, local_hub.url)
-    client = enrolled(config, data_dir, local_hub.url)
+def test_hub_service_tracks_and_takes_payments(qtbot, threads, hub, data_dir):
+    config = make_config(data_dir, hub.url)
+    client = enrolled(config, data_dir, hub.url)
     store = open_store(config, data_dir)
     ref = store.enqueue("dossier", dossier()).local_ref
     assert sync_once(store, client).sent == 1
-    hub = HubService(config, data_dir, threads)
-    hub.start()
+    service = HubService(config, data_dir, threads)
+    service.start()
     got = Recorder()
-    hub.track(ref, got)
+    service.track(ref, got)
     result = wait_for(qtbot, got)
     assert result.ok and result.data.local_ref == ref and result.data.status == "received"
-    hub.track("HS-2026-999999", got)
+    service.track("HS-2026-999999", got)
     assert wait_for(qtbot, got, 2).error_code == "not_found"
-    hub.create_payment(ref, 20000, f"{ref} phi", got)
+    service.create_payment(ref, 20000, f"{ref} phi", got)
     payment = wait_for(qtbot, got, 3).data
     assert payment.status == "pending" and payment.payee["bank_bin"]
-    local_hub.mark_paid(payment.id)
-    hub.payment_status(payment.id, got)
+    hub.mark_paid(payment.id)
+    service.payment_status(payment.id, got)
     assert wait_for(qtbot, got, 4).data.status == "paid"
 
 
@@ -187,8 +191,8 @@ def test_hub_service_fails_fast_with_offline(qtbot, threads, data_dir):
     assert [r.error_code for r in (wait_for(qtbot, got), wait_for(qtbot, got, 2))] == ["offline", "offline"]
 
 
-def test_hub_service_without_a_token_reports_auth(qtbot, threads, local_hub, data_dir):
-    config = make_config(data_dir, local_hub.url)
+def test_hub_service_without_a_token_reports_auth(qtbot, threads, hub, data_dir):
+    config = make_config(data_dir, hub.url)
     config = dataclasses.replace(config, hub=dataclasses.replace(config.hub, local_hub=False))
     hub = HubService(config, data_dir, threads)
     hub.start()
