@@ -90,7 +90,6 @@ class VisomatSim(_Base):
         self._buf = bytearray()
         self._streak_start: float | None = None
         self._last_poll = 0.0
-        self._added = 0
 
     def on_input(self, data: bytes, now: float) -> bytes:
         self._buf += data
@@ -99,11 +98,12 @@ class VisomatSim(_Base):
             at = self._buf.find(visomat.REQUEST_MEMORY)
             del self._buf[: at + len(visomat.REQUEST_MEMORY)]
             if self._streak_start is None or now - self._last_poll > max(5.0, 3 * self.measure_s):
-                self._streak_start, self._added = now, 0  # a new resident started polling
+                self._streak_start = now  # a new resident started polling
             self._last_poll = now
-            due = int((now - self._streak_start) / self.measure_s)
-            while self._added < due:
+            # one new record at most per ``measure_s`` (a cuff takes that long), never a burst
+            if now - self._streak_start >= self.measure_s:
                 self.add(*next(self.script))
+                self._streak_start = now
             out += visomat.encode_dump(self.memory)
         del self._buf[: max(0, len(self._buf) - 8)]
         return out
@@ -116,7 +116,6 @@ class VisomatSim(_Base):
         recs = self.memory.setdefault(self.user, [])
         recs.append(rec)
         del recs[:-60]  # the device keeps 60 per user; the oldest go first
-        self._added += 1
 
 
 class TanitaSim(_Base):

@@ -8,7 +8,7 @@ values outside the plausibility limits come back as ``Rejected`` so the journey 
 from __future__ import annotations
 
 import statistics
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,28 +94,32 @@ class OximetrySession(Session):
 
 
 class BloodPressureSession(Session):
-    """The first record that was not in the memory dump before the measurement started."""
+    """The first record that was not in the memory dump before the measurement started.
+
+    Records are counted, not just compared: two readings with the same values in the same minute
+    are two records (the device stores minutes only).
+    """
 
     measure = Measure.BLOOD_PRESSURE
 
     def __init__(self) -> None:
-        self._baseline: set[tuple] | None = None
-        self._current: set[tuple] = set()
+        self._baseline: Counter[tuple] | None = None
+        self._current: Counter[tuple] = Counter()
 
     def feed(self, readings: list[Reading], now: float) -> Update | None:
         for r in readings:
             if r.kind is Kind.BLOOD_PRESSURE:
                 v = r.values
                 key = (v["user"], v.get("record") or (v["time"], v["systolic"], v["diastolic"], v["pulse"]))
-                self._current.add(key)
-                if self._baseline is not None and key not in self._baseline:
-                    self._baseline.add(key)
+                self._current[key] += 1
+                if self._baseline is not None and self._current[key] > self._baseline[key]:
+                    self._baseline[key] += 1
                     values = {"systolic": v["systolic"], "diastolic": v["diastolic"], "pulse": v["pulse"]}
                     return _finish(Measurement(Measure.BLOOD_PRESSURE, values, device=r.device))
             elif r.kind is Kind.STATUS and r.values.get("event") == "dump_end":
                 if self._baseline is None:
-                    self._baseline = set(self._current)  # what was stored before this resident
-                self._current = set()
+                    self._baseline = self._current  # what was stored before this resident
+                self._current = Counter()
         return Progress({}, "waiting") if readings else None
 
 

@@ -55,6 +55,13 @@ def test_blood_pressure_ignores_what_was_stored_before():
     assert isinstance(u, Finished) and u.measurement.values == {"systolic": 132, "diastolic": 85, "pulse": 80}
 
 
+def test_two_identical_records_in_the_same_minute_are_two_readings():
+    p, s = make_protocol("visomat"), BloodPressureSession()
+    s.feed(p.feed(encode_dump({1: [REC]})), 0)
+    u = s.feed(p.feed(encode_dump({1: [REC, REC]})), 1)
+    assert isinstance(u, Finished) and u.measurement.values["systolic"] == 140
+
+
 def test_implausible_bp_is_rejected():
     p, s = make_protocol("visomat"), BloodPressureSession()
     s.feed(p.feed(encode_dump({1: []})), 0)

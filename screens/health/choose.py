@@ -1,0 +1,74 @@
+"""Health check start: what it is, privacy in one line, and which measurement (or all). GUI thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+
+from kiosk.health.model import ORDER, Measure
+from kiosk.visit import Visit
+from screens.health import texts
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, label, title
+
+
+class HealthChooseScreen(Screen):
+    screen_id = "health"
+    chosen = Signal(list)  # list[Measure]
+    entered = Signal()
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 48, 96, 48)
+        layout.setSpacing(24)
+        self.heading = title()
+        self.intro = label(name="Subtitle")
+        self.privacy = label(name="OkText")
+        self.all_button = big_button(role="primary")
+        self.all_button.setObjectName("HealthAll")
+        self.all_button.clicked.connect(lambda: self.chosen.emit([m for m in ORDER if self._available.get(m)]))
+        grid = QGridLayout()
+        grid.setSpacing(20)
+        self.buttons: dict[Measure, object] = {}
+        for i, measure in enumerate(ORDER):
+            button = big_button(role="secondary")
+            button.setObjectName(f"HealthOne_{measure.value}")
+            button.clicked.connect(lambda _=False, m=measure: self.chosen.emit([m]))
+            self.buttons[measure] = button
+            grid.addWidget(button, i // 2, i % 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.privacy)
+        layout.addSpacing(16)
+        layout.addWidget(self.all_button)
+        self.or_label = label(name="Body")
+        layout.addWidget(self.or_label)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self._available: dict[Measure, bool] = dict.fromkeys(ORDER, True)
+
+    def enter(self, visit: Visit, params: dict[str, Any]) -> None:
+        super().enter(visit, params)
+        self.entered.emit()  # the controller refreshes which devices are there
+
+    def set_available(self, available: dict[Measure, bool]) -> None:
+        self._available = dict(available)
+        for measure, button in self.buttons.items():
+            button.setEnabled(self._available.get(measure, False))
+        self.all_button.setEnabled(any(self._available.values()))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Health check"))
+        self.intro.setText(self.tr("Measure your blood pressure, blood oxygen, height and weight, and temperature. "
+                                   "It is free and takes about 10 minutes. The results are for reference only and "
+                                   "are not a diagnosis."))
+        self.privacy.setText(self.tr("Anonymous: nothing is saved unless you ask for it at the end."))
+        self.all_button.setText(self.tr("Measure everything"))
+        self.or_label.setText(self.tr("Or choose one measurement:"))
+        for measure, button in self.buttons.items():
+            name = texts.measure_name(measure)
+            button.setText(name if self._available.get(measure, True) else self.tr("%1 (not available)").replace(
+                "%1", name))

@@ -1,0 +1,290 @@
+"""The health journey controller: screens' intents → HealthService, printer, scanner, storage. GUI thread.
+
+Owns the pure ``Journey`` (kiosk/health/journey.py) for the current visit and nothing else; the
+visit ending (home, timeout) drops it, cancels a running measurement and releases the camera.
+Urgent values are logged with the visit's random id and the category only (no identity).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from kiosk.health import journey as jr
+from kiosk.health.model import ORDER, Measure
+from kiosk.health.sessions import Finished, Rejected
+from screens.health import texts
+from screens.health.check import HealthCheckScreen
+from screens.health.choose import HealthChooseScreen
+from screens.health.consent import HealthConsentScreen
+from screens.health.results import HealthResultsScreen
+
+log = logging.getLogger(__name__)
+
+
+class HealthController(QObject):
+    def __init__(self, ctx: Any, choose: HealthChooseScreen, check: HealthCheckScreen,
+                 results: HealthResultsScreen, consent: HealthConsentScreen) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = ctx.config.health
+        self.choose, self.check, self.results_screen, self.consent = choose, check, results, consent
+        self.journey: jr.Journey | None = None
+        self.language = ctx.config.station.language
+        self.saved_reference = ""
+        self.last_receipt: Any = None
+        choose.chosen.connect(self.start)
+        choose.entered.connect(self.refresh_available)
+        check.entered.connect(self._check_entered)
+        check.left.connect(self._cancel_measurement)
+        check.start_pressed.connect(self.begin_measure)
+        check.retry_pressed.connect(self.begin_measure)
+        check.skip_pressed.connect(lambda: self._after(self.journey.skip("skipped")) if self.journey else None)
+        results.print_requested.connect(lambda: self.print_slip(with_reference=False))
+        results.save_requested.connect(self._ask_consent)
+        results.finish_requested.connect(lambda: ctx.flow.home("finished"))
+        consent.scan_requested.connect(self._scan)
+        consent.consent_changed.connect(self._consent_changed)
+        consent.print_requested.connect(lambda: self.print_slip(with_reference=True))
+        consent.finish_requested.connect(lambda: ctx.flow.home("finished"))
+        consent.left.connect(self._end_scan)
+        consent.scan_widget.cancelled.connect(self._scan_cancelled)
+        consent.scan_widget.manual_button.hide()  # health records are saved from the card only
+        ctx.flow.visit_reset.connect(self._visit_reset)
+        ctx.bus.language_changed.connect(self._language)
+        self.refresh_available()
+
+    # -- services ------------------------------------------------------------------------------
+    @property
+    def health(self) -> Any:
+        return self.ctx.services.health
+
+    def refresh_available(self) -> None:
+        self.choose.set_available({m: bool(self.health and self.health.available(m)) for m in ORDER})
+
+    # -- journey -------------------------------------------------------------------------------
+    def start(self, measures: list[Measure]) -> None:
+        self.journey = jr.Journey(measures, bp_scheme=self.settings.bp_scheme)
+        self.saved_reference, self.last_receipt = "", None
+        log.info("visit %s: health check started (%s)", self.ctx.flow.visit.id,
+                 ",".join(m.value for m in self.journey.measures))
+        self._skip_unavailable()
+        if self.journey.current is None:
+            self._show_results()
+        else:
+            self.ctx.flow.go("health.check")
+
+    def _skip_unavailable(self) -> None:
+        j = self.journey
+        while j.current is not None and not (self.health and self.health.available(j.current)):
+            j.skip("device_missing")
+
+    def _check_entered(self) -> None:
+        j = self.journey
+        if j is None or j.current is None:
+            # reached by Back after the journey ended: start again from the choice
+            self.ctx.flow.go("health")
+            return
+        self._show_guide()
+
+    def _show_guide(self, between: bool = False) -> None:
+        j = self.journey
+        m = j.current
+        bp = m is Measure.BLOOD_PRESSURE
+        if bp:
+            rest = self.settings.bp_between_seconds if between else (
+                self.settings.bp_rest_seconds if j.reading_number == 1 else 0)
+        else:
+            rest = 0
+        readings = max(j.bp_min, j.reading_number) if bp else 1
+        self.check.show_guide(m, j.step, j.reading_number, readings, rest, between)
+
+    def begin_measure(self) -> None:
+        j = self.journey
+        if j is None or j.current is None or self.health is None:
+            return
+        measure = j.current
+        self.check.show_measuring(measure)
+        self.health.measure(measure, self.check.show_progress, lambda outcome: self._measured(measure, outcome))
+
+    def _measured(self, measure: Measure, outcome: Any) -> None:
+        j = self.journey
+        if j is None or j.current is not measure:
+            return  # the resident left or skipped meanwhile
+        if isinstance(outcome, Finished):
+            self._after(j.record(outcome.measurement), between=True)
+        elif isinstance(outcome, Rejected):
+            log.info("visit %s: %s reading rejected as implausible (%s)", self.ctx.flow.visit.id, measure.value,
+                     ",".join(outcome.errors))
+            nxt = j.reject(outcome.errors)
+            if nxt == jr.AGAIN:
+                self.check.show_problem("rejected")
+            else:
+                self._after(nxt)
+        elif getattr(outcome, "code", "") == "device_missing":
+            self._after(j.skip("device_missing"))
+        elif getattr(outcome, "code", "") == "timeout":
+            self.check.show_problem("timeout")
+
+    def _after(self, nxt: str, between: bool = False) -> None:
+        if nxt == jr.AGAIN:
+            self._show_guide(between=between)
+            return
+        self._skip_unavailable()
+        if self.journey.current is None:
+            self._show_results()
+        else:
+            self._show_guide()
+
+    def _show_results(self) -> None:
+        j = self.journey
+        results = j.results()
+        for r in j.crises():
+            log.warning("visit %s: urgent %s value shown (%s); 115 and staff call offered", self.ctx.flow.visit.id,
+                        r.measure.value, ",".join(c.code for c in r.categories.values()))
+        can_save = self.ctx.services.storage is not None
+        self.results_screen.set_results(results, j.step, self.ctx.config.station.staff_phone, can_save)
+        self.ctx.flow.go("health.results")
+
+    def _cancel_measurement(self) -> None:
+        if self.health is not None:
+            self.health.cancel()
+
+    # -- slip ----------------------------------------------------------------------------------
+    def print_slip(self, with_reference: bool) -> None:
+        printer = self.ctx.services.printer
+        screen = self.consent if with_reference else self.results_screen
+        if self.journey is None:
+            return
+        receipt = self.build_receipt(with_reference)
+        self.last_receipt = receipt
+        if printer is None:
+            if screen is self.results_screen:
+                screen.set_print_state("failed")
+            return
+        if screen is self.results_screen:
+            screen.set_print_state("printing")
+
+        def done(outcome: Any) -> None:
+            if screen is self.results_screen:
+                screen.set_print_state("printed" if getattr(outcome, "ok", False) else "failed")
+
+        printer.print_receipt(receipt, done)
+
+    def build_receipt(self, with_reference: bool) -> Any:
+        from devices.printer.receipt import Receipt
+
+        items, notes = slip_lines(self.journey.results())
+        station = self.ctx.config.station
+        return Receipt(kind="health", station_name=station.name, station_address=station.address,
+                       created_at=dt.datetime.now(), service_name=self.tr("Health check"),
+                       local_reference=self.saved_reference if with_reference else "",
+                       items=tuple(items), notes=tuple(notes),
+                       status="queued" if with_reference and self.saved_reference else "",
+                       language=self.language if self.language in ("vi", "en") else "vi")
+
+    # -- consent and saving --------------------------------------------------------------------
+    def _ask_consent(self) -> None:
+        storage, scanner = self.ctx.services.storage, self.ctx.services.scanner
+        self.ctx.flow.go("health.consent")
+        self.consent.set_state("ask" if storage is not None and scanner is not None else "unavailable")
+
+    def _consent_changed(self, on: bool) -> None:
+        if not on and self.consent._state == "scanning":
+            self._end_scan()
+            self.consent.set_state("ask")
+
+    def _scan(self) -> None:
+        scanner = self.ctx.services.scanner
+        if not self.consent.consent or scanner is None:
+            return
+        from kiosk.formats import Kind
+
+        self.consent.set_state("scanning")
+        self.consent.scan_widget.set_prompt(self.tr("Scan the QR code on your ID card"))
+        scanner.begin(self.consent.scan_widget, {Kind.ID_CARD}, self._scanned)
+
+    def _scanned(self, result: Any) -> None:
+        self._end_scan()
+        if not self.consent.consent or self.journey is None:
+            return  # consent was withdrawn meanwhile: nothing is saved
+        card = result.value
+        storage = self.ctx.services.storage
+        payload = jr.to_payload(self.journey.results(), self.settings.bp_scheme)
+        payload["station"] = self.ctx.config.station.code
+        payload["consent"] = {"given_at": dt.datetime.now().isoformat(timespec="seconds"), "text_version": 1}
+        personal = {"id_number": card.id_number, "full_name": card.full_name,
+                    "date_of_birth": card.date_of_birth.isoformat()}
+        self.consent.set_state("saving")
+        storage.enqueue("health", payload, personal, (), self._saved)
+
+    def _saved(self, outcome: Any) -> None:
+        if getattr(outcome, "ok", False):
+            self.saved_reference = outcome.local_ref or ""
+            log.info("visit %s: health results saved with consent (%s)", self.ctx.flow.visit.id, outcome.uuid)
+            self.consent.set_state("saved", self.saved_reference)
+        else:
+            self.consent.set_state("failed", error=getattr(outcome, "error_code", "") or "")
+
+    def _scan_cancelled(self) -> None:
+        self._end_scan()
+        self.consent.set_state("ask")
+
+    def _end_scan(self) -> None:
+        scanner = self.ctx.services.scanner
+        if scanner is not None and getattr(scanner, "active", False):
+            scanner.end()
+        self.consent.scan_widget.stop_scan()
+
+    # -- visit ---------------------------------------------------------------------------------
+    def _visit_reset(self, reason: str) -> None:
+        self._cancel_measurement()
+        self._end_scan()
+        self.journey, self.saved_reference, self.last_receipt = None, "", None
+        self.refresh_available()
+
+    def _language(self, language: str) -> None:
+        self.language = language
+
+
+def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:
+    """Receipt items (label, value, unit, category words) and notes for the slip, in the UI language."""
+    from devices.printer.receipt import ReceiptItem
+
+    items, notes = [], []
+    for r in results:
+        name = texts.measure_name(r.measure)
+        if r.measurement is None:
+            items.append(ReceiptItem(name, "—", "", texts.problem_text(r.problem)))
+            continue
+        v, cats = r.measurement.values, r.categories
+
+        def item(key: str, cat_key: str | None = None, label: str | None = None, v=v, cats=cats) -> None:
+            number, unit = texts.format_value(key, v.get(key))
+            cat = cats.get(cat_key) if cat_key else None
+            note = f"{texts.LEVEL_STYLE[cat.level][1]} {texts.category_text(cat.code)}" if cat else ""
+            items.append(ReceiptItem(label or texts.value_label(key), number, unit, note))
+
+        if r.measure is Measure.BLOOD_PRESSURE:
+            c = cats["blood_pressure"]
+            items.append(ReceiptItem(texts.value_label("blood_pressure"), f"{v['systolic']}/{v['diastolic']}",
+                                     "mmHg", f"{texts.LEVEL_STYLE[c.level][1]} {texts.category_text(c.code)}"))
+            item("pulse", "pulse")
+        elif r.measure is Measure.SPO2:
+            item("spo2", "spo2")
+            item("pulse", "pulse")
+        elif r.measure is Measure.BODY:
+            item("weight_kg")
+            if v.get("height_cm"):
+                item("height_cm")
+            if v.get("bmi") is not None:
+                item("bmi", "bmi")
+        else:
+            item("celsius", "temperature")
+        model = r.measurement.device.model if r.measurement.device else ""
+        who = f"{name} ({model})" if model else name
+        notes += [f"{who}: {texts.device_note(note)}" for note in r.notes]
+    return items, notes

@@ -1,0 +1,160 @@
+"""Health results: value, unit, category in words with colour and icon; urgent help when needed. GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.health.journey import MeasureResult
+from kiosk.health.model import Measure
+from kiosk.health.rules import Level
+from screens.health import texts
+from screens.health.widgets import ResultCard, UrgentBanner
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, label, title
+
+
+class HealthResultsScreen(Screen):
+    screen_id = "health.results"
+    idle_seconds = 180
+
+    print_requested = Signal()
+    save_requested = Signal()
+    finish_requested = Signal()
+
+    def build(self) -> None:
+        self.results: list[MeasureResult] = []
+        self._step: tuple[int, int] | None = None
+        self._print_state = ""
+        self.staff_phone = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(72, 32, 72, 32)
+        outer.setSpacing(16)
+        self.heading = title()
+        self.disclaimer = label(name="Subtitle")
+        self.urgent = UrgentBanner()
+        outer.addWidget(self.heading)
+        outer.addWidget(self.urgent)
+        outer.addWidget(self.disclaimer)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(self.scroll, 1)
+        self.print_status = label(name="OkText")
+        outer.addWidget(self.print_status)
+        row = QHBoxLayout()
+        self.finish_button = big_button(role="secondary")
+        self.save_button = big_button(role="secondary")
+        self.print_button = big_button(role="primary")
+        self.print_button.setObjectName("HealthPrint")
+        self.save_button.setObjectName("HealthSave")
+        self.finish_button.setObjectName("HealthFinish")
+        self.print_button.clicked.connect(self.print_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        self.finish_button.clicked.connect(self.finish_requested)
+        row.addWidget(self.finish_button)
+        row.addWidget(self.save_button)
+        row.addWidget(self.print_button, 1)
+        outer.addLayout(row)
+        self.cards: dict[Measure, ResultCard] = {}
+
+    def set_results(self, results: list[MeasureResult], step: tuple[int, int], staff_phone: str = "",
+                    can_save: bool = True) -> None:
+        self.results = list(results)
+        self._step = step
+        self.staff_phone = staff_phone
+        self._print_state = ""
+        self.save_button.setVisible(can_save and any(r.measurement for r in results))
+        self.retranslate()
+
+    def set_print_state(self, state: str) -> None:
+        """"" | printing | printed | failed"""
+        self._print_state = state
+        self.print_button.setEnabled(state != "printing")
+        self._render_print_state()
+
+    def _render_print_state(self) -> None:
+        text = {"printing": self.tr("Printing…"), "printed": self.tr("Please take your slip."),
+                "failed": self.tr("The slip could not be printed. Please take a photo of this screen.")}
+        self.print_status.setText(text.get(self._print_state, ""))
+        self.print_status.setObjectName("ErrorText" if self._print_state == "failed" else "OkText")
+        self.print_status.setStyleSheet(self.print_status.styleSheet())  # re-polish for the new name
+
+    def _build_cards(self) -> None:
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setSpacing(16)
+        self.cards = {}
+        for r in self.results:
+            card = ResultCard()
+            card.add_heading(texts.measure_name(r.measure))
+            if r.measurement is None:
+                card.add_note(texts.problem_text(r.problem))
+            else:
+                self._fill(card, r)
+            self.cards[r.measure] = card
+            box.addWidget(card)
+        box.addStretch(1)
+        self.scroll.setWidget(holder)
+
+    def _fill(self, card: ResultCard, r: MeasureResult) -> None:
+        v, cats = r.measurement.values, r.categories
+        if r.measure is Measure.BLOOD_PRESSURE:
+            c = cats["blood_pressure"]
+            card.add_value(texts.value_label("blood_pressure"), f"{v['systolic']}/{v['diastolic']}", "mmHg",
+                           c.level, texts.category_text(c.code))
+            card.add_note(self.tr("Average of %1 readings.").replace("%1", str(r.measurement.count)))
+        elif r.measure is Measure.SPO2:
+            c = cats["spo2"]
+            card.add_value(texts.value_label("spo2"), *texts.format_value("spo2", v["spo2"]), c.level,
+                           texts.category_text(c.code))
+            card.add_note(self.tr("SpO2 from a finger sensor is an estimate: the real value may differ by a few "
+                                  "percent (more with cold hands, nail polish or dark skin)."))
+        elif r.measure is Measure.BODY:
+            card.add_value(texts.value_label("weight_kg"), *texts.format_value("weight_kg", v["weight_kg"]))
+            if v.get("height_cm"):
+                card.add_value(texts.value_label("height_cm"), *texts.format_value("height_cm", v["height_cm"]))
+            if "bmi" in cats:
+                c = cats["bmi"]
+                card.add_value(texts.value_label("bmi"), *texts.format_value("bmi", v["bmi"]), c.level,
+                               texts.category_text(c.code))
+        elif r.measure is Measure.TEMPERATURE:
+            c = cats["temperature"]
+            card.add_value(texts.value_label("celsius"), *texts.format_value("celsius", v["celsius"]), c.level,
+                           texts.category_text(c.code))
+        if "pulse" in cats:
+            c = cats["pulse"]
+            card.add_value(texts.value_label("pulse"), *texts.format_value("pulse", v["pulse"]), c.level,
+                           texts.category_text(c.code))
+        card.add_note(texts.level_advice(r.level))
+        for note in r.notes:
+            card.add_note("⚠ " + texts.device_note(note))
+
+    def step_info(self) -> tuple[int, int] | None:
+        return self._step
+
+    def reset(self) -> None:
+        super().reset()
+        self.results, self._print_state = [], ""
+        self.print_button.setEnabled(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Your results"))
+        self.disclaimer.setText(self.tr("For reference only, not a diagnosis. If you feel unwell or a value is "
+                                        "outside the usual range, please see a doctor."))
+        crisis = any(r.crisis for r in self.results)
+        self.urgent.setVisible(crisis)
+        self.urgent.heading.setText(self.tr("Please get medical help now"))
+        phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
+        self.urgent.body.setText(self.tr("One of your values is in the dangerous range. Call 115 (emergency) or ask "
+                                         "the ward staff for help right away.") + phone)
+        self.print_button.setText(self.tr("Print the results slip"))
+        self.save_button.setText(self.tr("Save to my health record"))
+        self.finish_button.setText(self.tr("Finish"))
+        self._build_cards()
+        self._render_print_state()
+
+    def worst_level(self) -> Level:
+        order = list(Level)
+        return max((r.level for r in self.results if r.measurement), key=order.index, default=Level.GOOD)

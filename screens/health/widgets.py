@@ -1,0 +1,130 @@
+"""Widgets of the health screens: guidance picture, live pleth wave, result card, urgent banner. GUI thread."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.health.rules import Level
+from kiosk.paths import asset
+from screens.health import texts
+from screens.shell import theme
+from screens.widgets.basics import label
+
+
+class Picture(QSvgWidget):
+    """A guidance picture from assets/images/health, kept at its 4:3 shape."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(480, 360)
+        self.file = ""
+
+    def show_file(self, name: str) -> None:
+        self.file = name
+        self.load(str(asset("images", "health", name)))
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class PlethView(QWidget):
+    """The pulse wave of the oximeter, newest sample on the right (latest wins, nothing queues)."""
+
+    def __init__(self, samples: int = 240, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(160)
+        self._data: deque[int] = deque(maxlen=samples)
+
+    def add(self, values: tuple[int, ...] | list[int]) -> None:
+        self._data.extend(values)
+        self.update()
+
+    def clear(self) -> None:
+        self._data.clear()
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        if len(self._data) < 2:
+            return
+        w, h = self.width(), self.height()
+        step = w / (self._data.maxlen - 1)
+        start = self._data.maxlen - len(self._data)
+        pts = QPolygonF([QPointF((start + i) * step, h - 8 - (v / 127) * (h - 16)) for i, v in enumerate(self._data)])
+        p.setPen(QPen(QColor(theme.ACCENT), 4))
+        p.drawPolyline(pts)
+
+
+def level_badge(level: Level) -> QLabel:
+    colour, glyph = texts.LEVEL_STYLE[level]
+    badge = label(f"{glyph}  {texts.level_name(level)}", "HealthBadge", wrap=False)
+    badge.setStyleSheet(f"background: {colour}; color: white; border-radius: 12px; padding: 8px 20px;"
+                        "font-weight: bold;")
+    badge.setProperty("level", level.value)
+    return badge
+
+
+class ResultCard(QFrame):
+    """One measure: the value(s) big, the unit, a coloured badge with icon and words, notes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.level: Level | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(28, 20, 28, 20)
+        self._layout.setSpacing(10)
+
+    def add_heading(self, text: str) -> QLabel:
+        lab = label(text, "Subtitle")
+        lab.setStyleSheet(f"color: {theme.PRIMARY}; font-weight: bold;")
+        self._layout.addWidget(lab)
+        return lab
+
+    def add_value(self, name: str, number: str, unit: str, level: Level | None = None,
+                  category: str = "") -> QLabel:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        value = label(f"{number} {unit}".strip(), "HealthValue", wrap=False)
+        value.setStyleSheet(f"font-size: 52px; font-weight: bold; color: {theme.INK};")
+        caption = label(name, "Body", wrap=False)
+        row.addWidget(caption)
+        row.addWidget(value)
+        row.addStretch(1)
+        if level is not None:
+            row.addWidget(level_badge(level))
+        self._layout.addLayout(row)
+        if category:
+            colour = texts.LEVEL_STYLE[level][0] if level is not None else theme.INK
+            cat = label(category, "HealthCategory")
+            cat.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 30px;")
+            self._layout.addWidget(cat)
+        return value
+
+    def add_note(self, text: str) -> QLabel:
+        note = label(text, "HealthNote")
+        note.setStyleSheet(f"color: {theme.MUTED}; font-size: 26px;")
+        self._layout.addWidget(note)
+        return note
+
+
+class UrgentBanner(QFrame):
+    """Red box: what to do now (115, the staff call)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HealthUrgent")
+        self.setStyleSheet(f"#HealthUrgent {{ background: {theme.ACCENT}; border-radius: 18px; }}"
+                           "#HealthUrgent QLabel { color: white; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self.heading = label("", "HealthUrgentTitle")
+        self.heading.setStyleSheet("font-size: 44px; font-weight: bold;")
+        self.body = label("", "Body")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
