@@ -12,14 +12,26 @@ from fastapi.testclient import TestClient
 
 from central.app import create_app
 from central.config import HubConfig
+from central.faults import KINDS
 from central.local import LocalHub
 from tests.hub_fixtures import local_hub, local_hub_factory  # noqa: F401
 
 
+@pytest.fixture(scope="session")
+def _session_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalHub]:
+    with LocalHub(tmp_path_factory.mktemp("shared-hub")) as shared:
+        yield shared
+
+
 @pytest.fixture
-def hub(local_hub: LocalHub) -> LocalHub:  # noqa: F811
-    """A real demo hub process on 127.0.0.1."""
-    return local_hub
+def hub(_session_hub: LocalHub) -> Iterator[LocalHub]:
+    """A real demo hub process on 127.0.0.1, shared by the tests of one worker (starting one is the slow part):
+    tests enrol their own kiosk and must not assume an empty hub. Faults are reset after each test; a test that
+    kills or restarts its hub uses `local_hub` instead."""
+    yield _session_hub
+    if not _session_hub.running:
+        _session_hub.start()
+    _session_hub.set_faults(0, kinds=list(KINDS), phase="random", paths=["/v1/"], retry_after=1, delay_seconds=2.0)
 
 
 def make_client(tmp_path: Path, **config: Any) -> TestClient:

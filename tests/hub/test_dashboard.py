@@ -27,7 +27,7 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
                  "hub: 503 Service Unavailable", "printer: paper_out", "camera: ready", "0.1.0",
                  'http-equiv=refresh'):
         assert text in html, text
-    fleet = hub.fleet()["kiosks"][0]
+    fleet = next(k for k in hub.fleet()["kiosks"] if k["kiosk_id"] == kiosk["kiosk_id"])
     assert fleet["queue"]["retry"] == 2 and fleet["devices"]["printer"] == "paper_out"
     assert fleet["last_heartbeat_age_seconds"] < 60
 

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import requests
 
 from central.cli import main as cli_main
 from central.config import FaultSettings
-from central.faults import KINDS, FaultState, parse_settings
-from central.local import LocalHub
+from central.faults import FaultState, parse_settings
 from tests.hub.conftest import item
-
-
-@pytest.fixture(scope="module")
-def shared_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalHub]:
-    with LocalHub(tmp_path_factory.mktemp("faulty-hub")) as hub:
-        yield hub
-
-
-@pytest.fixture
-def hub(shared_hub: LocalHub) -> Iterator[LocalHub]:
-    """One hub process for this module (starting one per test is the slow part); faults reset after each test."""
-    yield shared_hub
-    if not shared_hub.running:
-        shared_hub.start()
-    shared_hub.set_faults(0, kinds=list(KINDS), phase="random", paths=["/v1/"], retry_after=1, delay_seconds=2.0)
 
 
 def _batch(hub, token: str, it: dict, timeout: float = 10):  # type: ignore[no-untyped-def]

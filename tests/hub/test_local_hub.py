@@ -23,7 +23,8 @@ def test_context_manager_start_and_stop(tmp_path: Path) -> None:
     assert (tmp_path / "hub" / "hub.db").exists()
 
 
-def test_kill_then_restart_keeps_accepted_submissions_and_tokens(hub) -> None:  # type: ignore[no-untyped-def]
+def test_kill_then_restart_keeps_accepted_submissions_and_tokens(local_hub) -> None:  # type: ignore[no-untyped-def]
+    hub = local_hub
     token = hub.enroll()["token"]
     it = item()
     headers = {"Authorization": f"Bearer {token}"}
