@@ -68,6 +68,7 @@ class KioskApp:
         self.font_family = theme.load_fonts()
         qapp.setFont(theme.app_font(1.0, self.font_family))
         qapp.setStyleSheet(theme.stylesheet(1.0))
+        self.large_text = False
         self.window = MainWindow(config)
         self.navigator = self.window.navigator
         station = config.station
@@ -138,6 +139,8 @@ class KioskApp:
         self.bus.language_changed.emit(self.language.language)
 
     def set_large_text(self, on: bool) -> None:
+        if on == self.large_text:
+            return  # restyling every widget is expensive: only when it really changes
         scale = LARGE_TEXT_SCALE if on else 1.0
         qapp = QApplication.instance()
         qapp.setFont(theme.app_font(scale, self.font_family))
@@ -149,8 +152,7 @@ class KioskApp:
     def _apply_visit_defaults(self) -> None:
         """The next resident starts in the station's language, with normal text."""
         self.set_language(self.config.station.language)
-        if getattr(self, "large_text", None) is not False:
-            self.set_large_text(False)
+        self.set_large_text(False)
         self.window.help_overlay.hide()
 
     def _corner_tapped(self) -> None:
