@@ -116,10 +116,10 @@ async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
 async def dossier_status(reference: str, request: Request, _: AdminDep) -> Response:
     fields, from_form = await _input(request)
     status, note = fields.get("status"), fields.get("note")
-    if not isinstance(status, str) or (note is not None and not isinstance(note, str)):
+    if not isinstance(status, str) or (note is not None and not isinstance(note, str)) or "\x00" in reference:
         raise Problem(422, "invalid-request", detail="status (and note) must be strings")
     result = await run_in_threadpool(records.set_status, request.app.state.db, reference, status,
-                                     note[:500] if note else None)
+                                     note.replace("\x00", "")[:500] if note else None)
     return RedirectResponse("/", status_code=303) if from_form else JSONResponse(result)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
@@ -25,6 +25,22 @@ router = APIRouter(prefix="/v1")
 _bearer = HTTPBearer(auto_error=False, description="The kiosk token returned by enrolment")
 ATTACHMENT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; refuse it everywhere so both databases answer alike (422, not 500).
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def _path_text(value: str) -> str:
+    if "\x00" in value or len(value) > 200:
+        raise Problem(404, "not-found", detail="No such resource.")
+    return value.strip()
 
 
 def _db(request: Request) -> Database:
@@ -50,10 +66,10 @@ KioskDep = Annotated[Kiosk, Depends(current_kiosk)]
 
 
 class EnrollRequest(BaseModel):
-    code: str = Field(min_length=1, max_length=32)
-    station_code: str = Field(min_length=1, max_length=32)
-    name: str = Field(default="", max_length=200)
-    version: str = Field(default="", max_length=40)
+    code: Text = Field(min_length=1, max_length=32)
+    station_code: Text = Field(min_length=1, max_length=32)
+    name: Text = Field(default="", max_length=200)
+    version: Text = Field(default="", max_length=40)
 
 
 class SubmissionBatch(BaseModel):
@@ -61,18 +77,18 @@ class SubmissionBatch(BaseModel):
 
 
 class HeartbeatRequest(BaseModel):
-    version: str = Field(default="", max_length=40)
+    version: Text = Field(default="", max_length=40)
     queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict, max_length=20)
     oldest_unsent_age_seconds: float | None = Field(default=None, ge=0, le=10 * 365 * 86400, allow_inf_nan=False)
-    last_sync_at: str | None = Field(default=None, max_length=64)
-    last_error: str | None = None  # truncated to 500 characters when stored
+    last_sync_at: Text | None = Field(default=None, max_length=64)
+    last_error: Text | None = None  # truncated to 500 characters when stored
     devices: dict[str, Any] = Field(default_factory=dict, max_length=30)
 
 
 class PaymentRequest(BaseModel):
-    reference: str = Field(min_length=1, max_length=64)
+    reference: Text = Field(min_length=1, max_length=64)
     amount: int = Field(gt=0, le=1_000_000_000, strict=True)
-    purpose: str = Field(min_length=1, max_length=140)
+    purpose: Text = Field(min_length=1, max_length=140)
 
 
 @router.post("/kiosks/enroll", status_code=201, summary="Enrol a kiosk with a one-time code")
@@ -114,14 +130,15 @@ async def put_attachment(submission_id: str, name: str, request: Request, kiosk:
     if hashlib.sha256(data).hexdigest() != digest.strip().lower():
         raise Problem(422, "digest-mismatch", detail="The body does not match Digest-SHA256.")
     content_type = (request.headers.get("content-type") or "application/octet-stream")[:100]
-    status = await run_in_threadpool(records.put_attachment, _db(request), submission_id, name, data, content_type)
+    status = await run_in_threadpool(records.put_attachment, _db(request), _path_text(submission_id), name, data,
+                                     content_type.replace("\x00", ""))
     return JSONResponse({"submission_id": submission_id, "name": name, "sha256": digest.strip().lower(),
                          "size": len(data)}, status_code=status)
 
 
 @router.get("/dossiers/{reference}", summary="Status and history by hub reference or the kiosk's local reference")
 def dossier(reference: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
-    return records.track(_db(request), reference.strip())
+    return records.track(_db(request), _path_text(reference))
 
 
 def _payee_or_503(request: Request) -> dict[str, str]:
@@ -146,7 +163,8 @@ def create_payment(body: PaymentRequest, request: Request, kiosk: KioskDep,
 @router.get("/payments/{payment_id}", summary="A payment and whether it was paid")
 def get_payment(payment_id: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
     payee = _config(request).effective_payee
-    return records.payment_json(records.get_payment(_db(request), payment_id), payee.as_json() if payee else None)
+    payment = records.get_payment(_db(request), _path_text(payment_id))
+    return records.payment_json(payment, payee.as_json() if payee else None)
 
 
 @router.post("/heartbeat", summary="The kiosk's queue counts, last sync, device states (latest kept)")

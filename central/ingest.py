@@ -93,7 +93,8 @@ def validate_item(item: Any) -> ValidItem | Rejection:
     if not _valid_time(item.get("created_at")):
         return Rejection(echo, "invalid_payload", "created_at must be an ISO 8601 time with an offset")
     local_ref = item.get("local_ref")
-    if local_ref is not None and (not isinstance(local_ref, str) or not 0 < len(local_ref) <= MAX_LOCAL_REF):
+    if local_ref is not None and (not isinstance(local_ref, str) or not 0 < len(local_ref) <= MAX_LOCAL_REF
+                                  or "\x00" in local_ref):
         return Rejection(echo, "invalid_payload", f"local_ref must be a string of 1..{MAX_LOCAL_REF} characters")
     payload = item.get("payload")
     if not isinstance(payload, dict):

@@ -54,3 +54,18 @@ def test_openapi_describes_the_v1_contract(client: TestClient) -> None:
                  "/v1/catalog", "/admin/faults", "/admin/enrolment-codes"):
         assert path in spec["paths"], path
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
+
+
+def test_nul_characters_are_refused_alike_on_every_database(client: TestClient, auth: dict[str, str]) -> None:
+    """PostgreSQL text cannot hold NUL: the hub answers 422/404 (or rejects the item), never 500."""
+    from tests.hub.conftest import item
+
+    r = client.post("/v1/payments", json={"reference": "HS\x00", "amount": 1, "purpose": "x"},
+                    headers=auth | {"Idempotency-Key": "k1"})
+    assert r.status_code == 422
+    assert client.post("/v1/heartbeat", json={"version": "1\x00"}, headers=auth).status_code == 422
+    assert client.get("/v1/dossiers/HS%00", headers=auth).status_code == 404
+    bad = client.post("/v1/submissions", json={"items": [item(local_ref="BN\x00")]}, headers=auth)
+    assert bad.json()["results"][0]["reason"] == "invalid_payload"
+    ok = client.post("/v1/submissions", json={"items": [item(note="a\x00b")]}, headers=auth)
+    assert ok.json()["results"][0]["status"] == "accepted"  # inside the payload it is escaped JSON text
