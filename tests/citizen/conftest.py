@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -29,3 +30,19 @@ def texts(widget) -> list[str]:
 def click(qtbot, widget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def scanner_app(make_app):
+    """The whole app with only the real scanner service running (camera "none": codes come by inject())."""
+
+    def build(camera: dict | None = None, **sections):
+        from kiosk.services.scanner import ScannerService
+
+        app = make_app(camera=camera or {"kind": "none"}, **sections)
+        scanner = ScannerService.from_context(app.ctx)
+        app.ctx.services.scanner = scanner
+        scanner.start()
+        return app
+
+    return build

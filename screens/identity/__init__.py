@@ -1,0 +1,25 @@
+"""The identity sub-journey shared by dossier, report and health: "identity.scan", "identity.confirm",
+"identity.manual". GUI thread.
+
+Enter any of them with params {"return_to": step, "purpose": "dossier"|"report"|"health",
+"return_params": {...} (optional), "step": [n, m] (optional, shown as "step n of m")}. When the resident
+confirms, ``visit.identity`` holds a :class:`kiosk.formats.cccd.IdCard` (typed-in ones: layout "manual",
+issue_date None) and the flow goes to ``return_to`` with ``return_params``. ``install(ctx)`` may be called by
+every area that needs it; the screens are added once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def install(ctx: Any) -> None:
+    if ctx.navigator.has("identity.scan"):
+        return
+    from screens.identity.screens import IdentityConfirmScreen, IdentityManualScreen, IdentityScanScreen
+    from screens.procedures.widgets import ScanBridge
+
+    scan = ctx.navigator.add(IdentityScanScreen())
+    ctx.navigator.add(IdentityConfirmScreen())
+    ctx.navigator.add(IdentityManualScreen())
+    ScanBridge(lambda: ctx.services.scanner, parent=scan).attach(scan)

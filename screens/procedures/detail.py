@@ -1,0 +1,177 @@
+"""One procedure, readable by an older person: big text in sections, big scroll buttons, a QR code that takes
+the official page to the resident's phone, and "submit a dossier for this procedure". GUI thread.
+
+Params: {"code": "1.004222"}. The catalogue's texts are Vietnamese as published; names, summaries and results
+also have an English version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.formats.procedure_link import OFFICIAL_HOSTS
+from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
+from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.widgets.basics import big_button, card, label, title
+
+QR_PX = 280
+
+
+def official_url(procedure: Any) -> str | None:
+    """The page to hand to the phone: only ever an https link on an allowlisted portal (DESIGN §5)."""
+    from urllib.parse import urlsplit
+
+    for url in (procedure.portal_url, procedure.source_url):
+        parts = urlsplit(url or "")
+        if parts.scheme == "https" and (parts.hostname or "") in OFFICIAL_HOSTS:
+            return url
+    return None
+
+
+def vn_date(iso: str) -> str:
+    """"2026-11-21" → "21/11/2026" (left as is when it is not an ISO date)."""
+    parts = (iso or "").split("-")
+    return "/".join(reversed(parts)) if len(parts) == 3 and all(p.isdigit() for p in parts) else iso
+
+
+class ProcedureDetailScreen(_CatalogueScreen):
+    screen_id = "procedures.detail"
+
+    def __init__(self, catalogue: CatalogueGetter) -> None:
+        self.code = ""
+        super().__init__(catalogue)
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 20, 40, 16)
+        outer.setSpacing(12)
+        self.heading = title()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta = plain_label(name="Subtitle")
+        self.panel = ScrollPanel()
+        side_frame, side = card()
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setFixedSize(QR_PX + 20, QR_PX + 20)
+        self.qr_caption = label()
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setMaximumWidth(QR_PX + 120)
+        self.submit = big_button(role="ok")
+        self.submit.clicked.connect(lambda: self.navigate.emit("dossier", {"code": self.code}))
+        side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        side.addWidget(self.qr_caption)
+        side.addStretch(1)
+        side.addWidget(self.submit)
+        self.side = side_frame
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(24)
+        self.split.addWidget(self.panel, 1)
+        self.split.addWidget(self.side, 0)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.meta)
+        outer.addLayout(self.split, 1)
+        self.section_texts: list[str] = []
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+    def enter(self, visit, params) -> None:
+        super().enter(visit, params)
+        self.code = str(params.get("code", ""))
+        self._fill()
+        self.panel.to_top()
+
+    def reset(self) -> None:
+        super().reset()
+        self.code = ""
+        self.panel.clear()
+        self.qr.clear()
+
+    # ---- content --------------------------------------------------------------------------------
+    def _fill(self) -> None:
+        self.panel.clear()
+        self.section_texts = []
+        cat = self.catalogue
+        proc = cat.get(self.code) if cat is not None and self.code else None
+        self.submit.setVisible(proc is not None)
+        self.side.setVisible(proc is not None)
+        if proc is None:
+            self.heading.setText(self.tr("Procedure not found"))
+            self.meta.setText(self.tr("This station has no information about the code %1. Please ask the staff.")
+                              .replace("%1", self.code or "—"))
+            return
+        en = ui_language() == "en"
+        self.heading.setText(proc.name_en if en else proc.name_vi)
+        self.meta.setText(self.tr("Code %1 · %2 · Information updated %3").replace("%1", proc.code)
+                          .replace("%2", cat.field_name(proc.field, "en" if en else "vi"))
+                          .replace("%3", vn_date(proc.fetched_at)))
+        url = official_url(proc)
+        self.qr.setVisible(url is not None)
+        self.qr_caption.setVisible(url is not None)
+        if url is not None:
+            self.qr.setPixmap(qr_pixmap(url, QR_PX))
+        for heading, paragraphs in self._sections(proc, en):
+            if paragraphs:
+                self._section(heading, paragraphs)
+        self.panel.body.addStretch(1)
+
+    def _section(self, heading: str, paragraphs: list[str]) -> None:
+        self.panel.add(label(heading, "SectionHeading"))
+        for text in paragraphs:
+            self.panel.add(plain_label(text))
+            self.section_texts.append(text)
+
+    def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
+        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
+        fees, where = [], []
+        for ch in proc.channels:
+            name = channel_names.get(ch.kind, ch.kind)
+            line = self.tr("%1: fee %2").replace("%1", name).replace("%2", money(ch.fee, free, unknown))
+            if ch.fee and any(f.amount == 0 for f in ch.fees):
+                line += " " + self.tr("(free for some people)")
+            fees.append(line)
+            where.append(f"{name}: {ch.description}")
+        fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times]
+        documents = []
+        case = None
+        for n, doc in enumerate(proc.required_documents, 1):
+            if doc.case and doc.case != case:
+                documents.append(self.tr("Case: %1").replace("%1", doc.case))
+                case = doc.case
+            counts = self.tr("Originals: %1 · Copies: %2").replace("%1", str(doc.original)).replace(
+                "%2", str(doc.copies))
+            if doc.forms:
+                counts += " · " + self.tr("Form: %1").replace("%1", ", ".join(doc.forms))
+            documents.append(f"{n}. {doc.name}\n    {counts}")
+        agency = proc.agency.implementing
+        note = [self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
+        return [
+            (self.tr("In short"), [proc.summary_en if en else proc.summary_vi, *note]),
+            (self.tr("Who handles it, and where to submit"), [self.tr("Handled by: %1").replace("%1", agency),
+                                                              *where]),
+            (self.tr("Fees and time"), fees),
+            (self.tr("Papers to bring"), documents),
+            (self.tr("Steps"), [f"{i}. {s}" for i, s in enumerate(proc.steps, 1)]),
+            (self.tr("Conditions"), [f"• {c}" for c in proc.conditions]),
+            (self.tr("Legal basis"), [f"• {b}" for b in proc.legal_basis]),
+            (self.tr("What you receive"), [proc.result_en if en else proc.result_vi]),
+            (self.tr("About this information"), [
+                self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
+                        "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))]),
+        ]
+
+    def retranslate(self) -> None:
+        self.qr_caption.setText(self.tr("Scan with your phone to open the official page"))
+        self.submit.setText(self.tr("Submit a dossier for this procedure"))
+        if self.visit is not None:
+            self._fill()
+
+    @classmethod
+    def sample_params(cls) -> dict[str, Any]:
+        return {"code": "1.004222"}

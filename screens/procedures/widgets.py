@@ -1,0 +1,202 @@
+"""Building blocks shared by the citizen screens (procedures, identity, report). GUI thread.
+
+- :class:`ItemButton`: a big list entry whose title wraps (long procedure names), with a smaller second line;
+- :class:`ScrollPanel`: a scroll area with big ▲/▼ buttons, for people who do not know how to swipe;
+- :func:`qr_pixmap`: a QR code (segno, UTF-8 with ECI: FORMATS §1.5) as a QPixmap;
+- :func:`money`, :func:`clear_layout`, :class:`ScanBridge` (connects a screen's scan intents to the scanner).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import segno
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screens.widgets.basics import big_button, label
+
+SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
+STYLE = """
+#SectionHeading { font-size: 36px; font-weight: bold; color: #0B4F9C; }
+#ItemTitle { font-size: 32px; font-weight: bold; color: #0B4F9C; }
+#ItemSubtitle { font-size: 28px; color: #4A5563; }
+#Emergency { color: #B3261E; font-weight: bold; font-size: 36px; }
+#Field { font-size: 34px; font-weight: bold; }
+"""
+
+
+def money(amount: int | None, free: str, unknown: str) -> str:
+    """20000 → "20.000 đ" (Vietnamese thousands dots); 0 → ``free``; None → ``unknown``."""
+    if amount is None:
+        return unknown
+    if amount == 0:
+        return free
+    return f"{amount:,}".replace(",", ".") + " đ"
+
+
+def qr_pixmap(text: str, size_px: int = 320) -> QPixmap:
+    """A QR code of ``text`` at about ``size_px`` square (whole modules, quiet zone included)."""
+    qr = segno.make_qr(text, encoding="utf-8", eci=True, error="m")
+    modules = qr.symbol_size(scale=1, border=4)[0]
+    buf = io.BytesIO()
+    qr.save(buf, kind="png", scale=max(2, size_px // modules), border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buf.getvalue(), "PNG")
+    return pixmap
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
+
+
+def plain_label(text: str = "", name: str = "Body") -> QLabel:
+    """A wrapped label that never interprets catalogue or typed text as HTML."""
+    lab = label(text, name)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    return lab
+
+
+class ItemButton(QPushButton):
+    """A touch entry with a wrapped title and an optional second line; as tall as its text needs."""
+
+    def __init__(self, key: str, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setProperty("role", "secondary")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(28, 14, 28, 14)
+        box.setSpacing(4)
+        self.title = plain_label(title, "ItemTitle")
+        self.subtitle = plain_label(subtitle, "ItemSubtitle")
+        self.subtitle.setVisible(bool(subtitle))
+        for lab in (self.title, self.subtitle):
+            lab.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            box.addWidget(lab)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(96, self.layout().totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().totalSizeHint()
+        return QSize(hint.width(), max(96, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 96)
+
+
+class ScrollPanel(QWidget):
+    """Vertical scroll area + big "up"/"down" buttons. Add content to ``body`` (a QVBoxLayout)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("Page")
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(4, 4, 16, 4)
+        self.body.setSpacing(16)
+        self.area.setWidget(inner)
+        self.up = big_button("▲", "secondary")
+        self.down = big_button("▼", "secondary")
+        for button in (self.up, self.down):
+            button.setMinimumWidth(120)
+        self.up.clicked.connect(lambda: self.scroll_pages(-SCROLL_STEP))
+        self.down.clicked.connect(lambda: self.scroll_pages(SCROLL_STEP))
+        side = QVBoxLayout()
+        side.addWidget(self.up)
+        side.addStretch(1)
+        side.addWidget(self.down)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        row.addWidget(self.area, 1)
+        row.addLayout(side)
+        bar = self.area.verticalScrollBar()
+        bar.rangeChanged.connect(lambda *_: self._update_buttons())
+        bar.valueChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def add(self, widget: QWidget) -> QWidget:
+        """Append ``widget`` and show it now (a layout would show it only on the next event loop turn)."""
+        self.body.addWidget(widget)
+        widget.show()
+        return widget
+
+    def scroll_pages(self, fraction: float) -> None:
+        bar = self.area.verticalScrollBar()
+        bar.setValue(bar.value() + int(self.area.viewport().height() * fraction))
+
+    def to_top(self) -> None:
+        self.area.verticalScrollBar().setValue(0)
+
+    def _update_buttons(self) -> None:
+        bar = self.area.verticalScrollBar()
+        self.up.setEnabled(bar.value() > bar.minimum())
+        self.down.setEnabled(bar.value() < bar.maximum())
+
+    def clear(self) -> None:
+        clear_layout(self.body)
+
+
+class ScanBridge(QObject):
+    """Connects screens' ``scan_requested(widget, purposes)`` / ``scan_finished()`` to the ScannerService.
+
+    Screens never touch the camera (DESIGN §3.3); the scanner facade may be missing (not on this build, or
+    built after the areas were installed), so it is looked up at every use.
+    """
+
+    def __init__(self, scanner: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._scanner = scanner
+
+    def attach(self, screen: Any) -> None:
+        screen.scan_requested.connect(lambda widget, purposes, s=screen: self._begin(s, widget, purposes))
+        screen.scan_finished.connect(self._end)
+
+    def _begin(self, screen: Any, widget: Any, purposes: Any) -> None:
+        scanner = self._scanner()
+        if scanner is None:
+            screen.scanner_unavailable()
+            return
+        scanner.begin(widget, purposes, screen.on_scan_result)
+
+    def _end(self) -> None:
+        scanner = self._scanner()
+        if scanner is not None and scanner.active:
+            scanner.end()
+
+
+def ui_language() -> str:
+    """"vi" or "en": which translation is installed right now (valid inside ``retranslate()`` too)."""
+    return "vi" if QCoreApplication.translate("CitizenLanguage", "English") == "Tiếng Việt" else "en"
