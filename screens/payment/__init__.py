@@ -225,7 +225,7 @@ class PaymentController(QObject):
                  ReceiptItem("Nội dung" if vi else "Transfer message", purpose_for(ref)))
         notes = ()
         if later:
-            notes = ("Trạm đang mất mạng. Ông/bà có thể quét mã này để nộp lệ phí sau." if vi else
+            notes = ("Trạm đang mất mạng. Bạn có thể quét mã này để nộp lệ phí sau." if vi else
                      "This station was offline. You can scan this code to pay the fee later.",)
         station = self.ctx.config.station
         receipt = Receipt(kind="payment", station_name=station.name, station_address=station.address,

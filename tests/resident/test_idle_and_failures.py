@@ -1,0 +1,68 @@
+"""A resident who walks away mid-dossier leaves nothing behind; a save failure says nothing was saved."""
+
+from __future__ import annotations
+
+from tests.resident.conftest import card_payloads, click, current, wait_step
+from tests.resident.journeys import ANSWERS, fill, scan_card, start_dossier
+
+
+def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_visit(make_app, qtbot, shared_data):
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    start_dossier(qtbot, app)
+    pick = app.navigator.screen("dossier")
+    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    form = app.navigator.current
+    for key, text in ANSWERS.items():
+        fill(form.rows[key], text)
+    click(qtbot, form.next_button)
+    wait_step(qtbot, app, "dossier.photos")
+    click(qtbot, app.navigator.current.next_button)
+    wait_step(qtbot, app, "dossier.review")
+    review = app.navigator.current
+    assert any(w.text() == "Nguyễn Văn An" for w in review._cells)
+    click(qtbot, review.next_button)
+    wait_step(qtbot, app, "dossier.consent")
+    consent = app.navigator.current
+    click(qtbot, consent.agree)
+    assert app.flow.visit.identity is not None and app.flow.visit.data["dossier"].answers
+    # shorten the timeouts as tests/shell does, then walk away
+    app.flow.flow.warning_seconds = 1
+    app.flow.flow.register("dossier.consent", 0.2)
+    app.flow.activity()
+    qtbot.waitUntil(app.window.idle_overlay.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: current(app) == "home", timeout=5000)
+    visit = app.flow.visit
+    assert visit.identity is None and visit.is_empty
+    assert form.rows == {} and form.procedure is None
+    assert review._cells == [] and review.service.text() == ""
+    assert not consent.agree.isChecked()
+    assert pick.search.text() == "" and not pick.chosen_card.isVisible()
+    done = app.navigator.screen("receipt.done")
+    assert done.params == {} and done.reference.text() == "" and not done.qr.payload
+    tracking, payment = app.navigator.screen("tracking"), app.navigator.screen("payment")
+    assert tracking.field.text() == "" and tracking.view is None
+    assert payment.field.text() == "" and payment.state == "ask" and not payment.qr.payload
+
+
+def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, shared_data):
+    from kiosk.services.storage import StorageService
+
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    broken = StorageService(app.config, app.data_dir / "nowhere", app.threads, app.bus, max_page_count=1)
+    broken.start()  # its database cannot be opened: every enqueue fails
+    app.ctx.services.storage = broken
+    start_dossier(qtbot, app)
+    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    form = app.navigator.current
+    for key, text in ANSWERS.items():
+        fill(form.rows[key], text)
+    click(qtbot, form.next_button)
+    click(qtbot, app.navigator.current.next_button)
+    click(qtbot, app.navigator.current.next_button)
+    consent = app.navigator.current
+    click(qtbot, consent.agree)
+    click(qtbot, consent.submit_button)
+    wait_step(qtbot, app, "problem")
+    problem = app.navigator.current
+    assert problem.message.text() == "Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi."
+    assert not problem.reference.isVisible()
