@@ -82,10 +82,18 @@ def ok(results, expected: str | None) -> bool:
     return any(r.text.replace("\r\n", "\n") == expected for r in results)
 
 
-def timed(fn, image):
+def timed(fn, image, repeat: bool = False):
+    """(results, ms). ``repeat``: best of 3 for runs under 20 ms, where a single preemption by another process
+    would dominate the figure (applied to every backend alike)."""
     start = time.perf_counter()
     results = fn(image)
-    return results, (time.perf_counter() - start) * 1000
+    ms = (time.perf_counter() - start) * 1000
+    if repeat and ms < 20:
+        for _ in range(2):
+            start = time.perf_counter()
+            fn(image)
+            ms = min(ms, (time.perf_counter() - start) * 1000)
+    return results, ms
 
 
 class Clock:
@@ -95,20 +103,23 @@ class Clock:
         return self.now
 
 
-def live(image: np.ndarray, expected: str, settings: CascadeSettings) -> tuple[bool, int, list[float]]:
+def live(image: np.ndarray, expected: str, settings: CascadeSettings) -> tuple[bool, int, float, list[float]]:
     """The code held in front of the camera: the same frame at 15 fps until read or every ladder step was tried."""
     clock = Clock()
     cascade = DecoderCascade(settings, clock=clock)
     frames = math.ceil(settings.ladder_after_seconds * FPS) + 2 * len(cascade._live_steps) + \
         settings.pyzbar_every_n_frames
+    # the first frame, measured like the single backends (best of 3 when cheap) for the median comparison
+    first_ms = timed(lambda im: (cascade.reset(), cascade.decode_frame(im))[1], image, repeat=True)[1]
+    cascade.reset()
     times = []
     for i in range(frames):
         results, ms = timed(cascade.decode_frame, image)
         times.append(ms)
         if ok(results, expected):
-            return True, i + 1, times
+            return True, i + 1, first_ms, times
         clock.now += 1 / FPS
-    return False, frames, times
+    return False, frames, first_ms, times
 
 
 def stats(times: list[float]) -> tuple[float, float]:
@@ -147,7 +158,7 @@ def main() -> int:
             gray = to_gray(image)
             # interleaved per image and rotated, so load from other processes and warm caches favour none
             for label, fn in runs[i % len(runs):] + runs[:i % len(runs)]:
-                results, ms = timed(fn, gray)
+                results, ms = timed(fn, gray, repeat=True)
                 found[label][0] += ok(results, text)
                 found[label][1].append(ms)
         for label, (hits, times) in found.items():
@@ -155,10 +166,10 @@ def main() -> int:
         if category != "nocode":
             hits, times, first, needed = 0, [], [], []
             for _name, image, text in items:
-                read, frames, frame_times = live(image, text, settings)
+                read, frames, first_ms, frame_times = live(to_gray(image), text, settings)
                 hits += read
                 times += frame_times
-                first.append(frame_times[0])
+                first.append(first_ms)
                 if read:
                     needed.append(frames)
             rows[(category, "cascade (live, first frame)")] = (hits, len(items), first)
@@ -178,6 +189,8 @@ def main() -> int:
             rows[(category, "cascade (live, every frame)")] = (0, len(times), times)
 
     print()
+    print("single backends, still runs and the live first frame: best of 3 when under 20 ms (load from other "
+          "processes); live 'every frame': single runs, as they happen.")
     print("live = the same frame fed at 15 fps until read (ladder after 2 s, one step per frame); 'first frame' is "
           "the cost when a code appears,\n'every frame' includes the ladder frames of codes that take long or are "
           "never read; still = every step on one image (CLI).")
