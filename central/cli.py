@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
     s.add_argument("--catalog", type=Path, default=None, help="JSON file of procedures to publish at start")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    s.add_argument("--parent-pid", type=int, default=0,
+                   help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
     s.set_defaults(func=cmd_serve)
 
     e = sub.add_parser("enrolment-code", help="create a one-time enrolment code and print it with its QR payload")
@@ -88,6 +90,21 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
                      public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults)
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """A daemon thread: when the parent dies we are re-parented; then stop like on SIGTERM (graceful)."""
+    import signal
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        logging.getLogger("central").warning("parent process %d is gone: stopping", parent_pid)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -95,6 +112,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from central.app import create_app
 
     config = config_from_args(args)
+    if args.parent_pid:
+        _exit_with_parent(args.parent_pid)
     app = create_app(config)
     if args.catalog:
         procedures = json.loads(args.catalog.read_text(encoding="utf-8"))

@@ -69,7 +69,8 @@ class LocalHub:
 
     def command(self) -> list[str]:
         cmd = [sys.executable, "-m", "central", "serve", "--demo", "--host", self.host, "--port", str(self.port),
-               "--db", self.db_url, "--demo-code", self.demo_code, "--log-level", "warning"]
+               "--db", self.db_url, "--demo-code", self.demo_code, "--log-level", "warning",
+               "--parent-pid", str(os.getpid())]
         if self.faults:
             cmd += ["--faults", str(self.faults)]
         return cmd + self.extra_args

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,30 @@ def test_custom_demo_code_and_a_failed_start_reports_the_log(tmp_path: Path) -> 
     with pytest.raises(LocalHubError, match="faults"):
         broken.start()
     assert not broken.running
+
+
+def test_the_hub_stops_when_its_parent_dies(tmp_path: Path) -> None:
+    """A kiosk killed with SIGKILL must not leave an orphan hub holding the port."""
+    import subprocess
+    import sys
+    import time
+
+    script = ("import sys; from central.local import LocalHub; "
+              "h = LocalHub(sys.argv[1]).start(); print(h.url, h.pid, flush=True); import time; time.sleep(60)")
+    parent = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    url, pid = parent.stdout.readline().split()
+    assert requests.get(url + "/healthz", timeout=5).status_code == 200
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+        except OSError:
+            break
+        if state == "Z":  # exited; only waiting for a reaper
+            break
+        time.sleep(0.2)
+    else:
+        os.kill(int(pid), 9)
+        raise AssertionError("the hub outlived its parent")
