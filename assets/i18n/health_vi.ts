@@ -62,8 +62,8 @@
       <translation>Hoặc chọn một mục đo:</translation>
     </message>
     <message>
-      <source>%1 (not available)</source>
-      <translation>%1 (chưa sẵn sàng)</translation>
+      <source>Not available right now: %1.</source>
+      <translation>Hiện chưa sẵn sàng: %1.</translation>
     </message>
   </context>
   <context>
@@ -105,8 +105,8 @@
       <translation>Nếu bạn đồng ý, kết quả này được lưu cùng số định danh, họ tên và ngày sinh trên căn cước của bạn, rồi gửi đến trạm y tế phường để đưa vào hồ sơ sức khỏe. Thông tin chỉ dùng để chăm sóc sức khỏe cho bạn. Bạn có thể đề nghị trạm y tế xóa bất cứ lúc nào. Nếu bạn không đồng ý, không có gì được lưu.</translation>
     </message>
     <message>
-      <source>I agree that my results are saved in my health record</source>
-      <translation>Tôi đồng ý lưu kết quả vào hồ sơ sức khỏe của tôi</translation>
+      <source>I agree to save my results</source>
+      <translation>Tôi đồng ý lưu kết quả</translation>
     </message>
     <message>
       <source>Scan my ID card</source>
@@ -179,8 +179,8 @@
       <translation>In phiếu kết quả</translation>
     </message>
     <message>
-      <source>Save to my health record</source>
-      <translation>Lưu vào hồ sơ sức khỏe</translation>
+      <source>Save to my record</source>
+      <translation>Lưu vào hồ sơ</translation>
     </message>
     <message>
       <source>Finish</source>
@@ -228,6 +228,14 @@
     <message>
       <source>Temperature</source>
       <translation>Nhiệt độ</translation>
+    </message>
+    <message>
+      <source>SpO2 and pulse</source>
+      <translation>SpO2 và mạch</translation>
+    </message>
+    <message>
+      <source>Height and weight</source>
+      <translation>Chiều cao, cân nặng</translation>
     </message>
     <message>
       <source>Optimal</source>

@@ -14,7 +14,7 @@ from kiosk.health.model import Measure
 from kiosk.health.sessions import Progress
 from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView
+from screens.health.widgets import Picture, PlethView, shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
@@ -33,6 +33,7 @@ class HealthCheckScreen(Screen):
 
     def build(self) -> None:
         self.measure: Measure | None = None
+        self.sample: str | None = None
         self.reading, self.readings = 1, 1
         self._step: tuple[int, int] | None = None
         self._rest_left = 0
@@ -69,16 +70,16 @@ class HealthCheckScreen(Screen):
         self.rest_label.setObjectName("HealthRest")
         g.addWidget(self.rest_label)
         buttons = QHBoxLayout()
-        self.rested_button = big_button(role="secondary")
+        self.rested_button = shrinkable(big_button(role="secondary"))
         self.rested_button.clicked.connect(self._end_rest)
-        self.skip_button = big_button(role="secondary")
+        self.skip_button = shrinkable(big_button(role="secondary"))
         self.skip_button.clicked.connect(self.skip_pressed)
-        self.start_button = big_button(role="primary")
+        self.start_button = shrinkable(big_button(role="primary"))
         self.start_button.setObjectName("HealthStart")
         self.start_button.clicked.connect(self.start_pressed)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.rested_button)
-        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.skip_button, 1)
+        buttons.addWidget(self.rested_button, 1)
+        buttons.addWidget(self.start_button, 2)
         g.addLayout(buttons)
         self.pages.addWidget(guide)
 
@@ -89,7 +90,7 @@ class HealthCheckScreen(Screen):
         self.live.setStyleSheet("font-size: 88px; font-weight: bold;")
         self.pleth = PlethView()
         self.hint = label(name="Subtitle")
-        self.skip_button2 = big_button(role="secondary")
+        self.skip_button2 = shrinkable(big_button(role="secondary"))
         self.skip_button2.clicked.connect(self.skip_pressed)
         m.addWidget(self.live)
         m.addWidget(self.pleth, 1)
@@ -104,13 +105,13 @@ class HealthCheckScreen(Screen):
         p.addWidget(self.problem_label)
         p.addStretch(1)
         pb = QHBoxLayout()
-        self.skip_button3 = big_button(role="secondary")
+        self.skip_button3 = shrinkable(big_button(role="secondary"))
         self.skip_button3.clicked.connect(self.skip_pressed)
-        self.retry_button = big_button(role="primary")
+        self.retry_button = shrinkable(big_button(role="primary"))
         self.retry_button.setObjectName("HealthRetry")
         self.retry_button.clicked.connect(self.retry_pressed)
-        pb.addWidget(self.skip_button3)
-        pb.addWidget(self.retry_button, 1)
+        pb.addWidget(self.skip_button3, 1)
+        pb.addWidget(self.retry_button, 2)
         p.addLayout(pb)
         self.pages.addWidget(prob)
 
@@ -194,6 +195,10 @@ class HealthCheckScreen(Screen):
     # -- Screen --------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
+        self.sample = params.get("sample")
+        if self.sample:  # screenshots/self-test: a guide page without a journey
+            self.show_guide(Measure(self.sample), (1, 5), 1, 2, rest_seconds=180)
+            return
         self.entered.emit()
 
     def leave(self) -> None:
@@ -234,4 +239,4 @@ class HealthCheckScreen(Screen):
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
-        return {}
+        return {"sample": Measure.BLOOD_PRESSURE.value}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 from kiosk.health.model import ORDER, Measure
 from kiosk.visit import Visit
 from screens.health import texts
+from screens.health.widgets import shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
@@ -21,8 +22,8 @@ class HealthChooseScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 48, 96, 48)
-        layout.setSpacing(24)
+        layout.setContentsMargins(72, 24, 72, 24)
+        layout.setSpacing(16)
         self.heading = title()
         self.intro = label(name="Subtitle")
         self.privacy = label(name="OkText")
@@ -33,7 +34,7 @@ class HealthChooseScreen(Screen):
         grid.setSpacing(20)
         self.buttons: dict[Measure, object] = {}
         for i, measure in enumerate(ORDER):
-            button = big_button(role="secondary")
+            button = shrinkable(big_button(role="secondary"))
             button.setObjectName(f"HealthOne_{measure.value}")
             button.clicked.connect(lambda _=False, m=measure: self.chosen.emit([m]))
             self.buttons[measure] = button
@@ -41,11 +42,12 @@ class HealthChooseScreen(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)
-        layout.addSpacing(16)
         layout.addWidget(self.all_button)
         self.or_label = label(name="Body")
         layout.addWidget(self.or_label)
         layout.addLayout(grid)
+        self.missing = label(name="Body")
+        layout.addWidget(self.missing)
         layout.addStretch(1)
         self._available: dict[Measure, bool] = dict.fromkeys(ORDER, True)
 
@@ -56,7 +58,7 @@ class HealthChooseScreen(Screen):
     def set_available(self, available: dict[Measure, bool]) -> None:
         self._available = dict(available)
         for measure, button in self.buttons.items():
-            button.setEnabled(self._available.get(measure, False))
+            button.setVisible(self._available.get(measure, False))  # the line below says what is missing
         self.all_button.setEnabled(any(self._available.values()))
         self.retranslate()
 
@@ -69,6 +71,7 @@ class HealthChooseScreen(Screen):
         self.all_button.setText(self.tr("Measure everything"))
         self.or_label.setText(self.tr("Or choose one measurement:"))
         for measure, button in self.buttons.items():
-            name = texts.measure_name(measure)
-            button.setText(name if self._available.get(measure, True) else self.tr("%1 (not available)").replace(
-                "%1", name))
+            button.setText(texts.short_name(measure))
+        missing = [texts.short_name(m) for m in ORDER if not self._available.get(m, True)]
+        self.missing.setVisible(bool(missing))
+        self.missing.setText(self.tr("Not available right now: %1.").replace("%1", ", ".join(missing)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
+from screens.health.widgets import shrinkable
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -39,20 +40,21 @@ class HealthConsentScreen(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.explain)
         layout.addWidget(self.checkbox)
-        layout.addWidget(self.scan_widget, 1)
+        layout.addWidget(self.scan_widget, 100)
         layout.addWidget(self.status)
+        layout.addStretch(1)  # packs the texts at the top while the camera view is hidden
         row = QHBoxLayout()
-        self.finish_button = big_button(role="secondary")
-        self.print_button = big_button(role="secondary")
-        self.scan_button = big_button(role="primary")
+        self.finish_button = shrinkable(big_button(role="secondary"))
+        self.print_button = shrinkable(big_button(role="secondary"))
+        self.scan_button = shrinkable(big_button(role="primary"))
         self.scan_button.setObjectName("HealthScan")
         self.print_button.setObjectName("HealthPrintRef")
         self.finish_button.clicked.connect(self.finish_requested)
         self.print_button.clicked.connect(self.print_requested)
         self.scan_button.clicked.connect(self.scan_requested)
-        row.addWidget(self.finish_button)
-        row.addWidget(self.print_button)
-        row.addWidget(self.scan_button, 1)
+        row.addWidget(self.finish_button, 1)
+        row.addWidget(self.print_button, 1)
+        row.addWidget(self.scan_button, 2)
         layout.addLayout(row)
 
     def _toggled(self, on: bool) -> None:
@@ -106,7 +108,7 @@ class HealthConsentScreen(Screen):
             "ID card, and sent to the ward health station for your health record. They are used only for your "
             "care. You can ask the health station to delete them at any time. If you do not agree, nothing is "
             "saved."))
-        self.checkbox.setText(self.tr("I agree that my results are saved in my health record"))
+        self.checkbox.setText(self.tr("I agree to save my results"))
         self.scan_button.setText(self.tr("Scan my ID card"))
         self.print_button.setText(self.tr("Print slip with reference"))
         self.finish_button.setText(self.tr("Finish"))

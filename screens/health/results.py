@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.health.journey import MeasureResult
+from kiosk.health.journey import Journey, MeasureResult
 from kiosk.health.model import Measure
 from kiosk.health.rules import Level
+from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import ResultCard, UrgentBanner
+from screens.health.widgets import ResultCard, UrgentBanner, shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
@@ -43,17 +46,17 @@ class HealthResultsScreen(Screen):
         self.print_status = label(name="OkText")
         outer.addWidget(self.print_status)
         row = QHBoxLayout()
-        self.finish_button = big_button(role="secondary")
-        self.save_button = big_button(role="secondary")
-        self.print_button = big_button(role="primary")
+        self.finish_button = shrinkable(big_button(role="secondary"))
+        self.save_button = shrinkable(big_button(role="secondary"))
+        self.print_button = shrinkable(big_button(role="primary"))
         self.print_button.setObjectName("HealthPrint")
         self.save_button.setObjectName("HealthSave")
         self.finish_button.setObjectName("HealthFinish")
         self.print_button.clicked.connect(self.print_requested)
         self.save_button.clicked.connect(self.save_requested)
         self.finish_button.clicked.connect(self.finish_requested)
-        row.addWidget(self.finish_button)
-        row.addWidget(self.save_button)
+        row.addWidget(self.finish_button, 1)
+        row.addWidget(self.save_button, 1)
         row.addWidget(self.print_button, 1)
         outer.addLayout(row)
         self.cards: dict[Measure, ResultCard] = {}
@@ -133,6 +136,15 @@ class HealthResultsScreen(Screen):
     def step_info(self) -> tuple[int, int] | None:
         return self._step
 
+    def enter(self, visit: Visit, params: dict[str, Any]) -> None:
+        super().enter(visit, params)
+        if params.get("sample"):  # screenshots/self-test
+            self.set_results(sample_results(), (5, 5), "028 3822 1234")
+
+    @classmethod
+    def sample_params(cls) -> dict[str, Any]:
+        return {"sample": True}
+
     def reset(self) -> None:
         super().reset()
         self.results, self._print_state = [], ""
@@ -150,7 +162,7 @@ class HealthResultsScreen(Screen):
         self.urgent.body.setText(self.tr("One of your values is in the dangerous range. Call 115 (emergency) or ask "
                                          "the ward staff for help right away.") + phone)
         self.print_button.setText(self.tr("Print the results slip"))
-        self.save_button.setText(self.tr("Save to my health record"))
+        self.save_button.setText(self.tr("Save to my record"))
         self.finish_button.setText(self.tr("Finish"))
         self._build_cards()
         self._render_print_state()
@@ -158,3 +170,18 @@ class HealthResultsScreen(Screen):
     def worst_level(self) -> Level:
         order = list(Level)
         return max((r.level for r in self.results if r.measurement), key=order.index, default=Level.GOOD)
+
+
+def sample_results() -> list[MeasureResult]:
+    """Typical results for screenshots: a raised blood pressure, the rest in range."""
+    from devices.health.reading import DeviceInfo
+    from kiosk.health.model import Measurement
+
+    dev = DeviceInfo("sim-demo", model="Demo", validated=False)
+    j = Journey(list(Measure))
+    for values in ({"systolic": 146, "diastolic": 92, "pulse": 78}, {"systolic": 142, "diastolic": 90, "pulse": 76}):
+        j.record(Measurement(Measure.BLOOD_PRESSURE, values, device=dev))
+    j.record(Measurement(Measure.SPO2, {"spo2": 97, "pulse": 74}, device=dev))
+    j.record(Measurement(Measure.BODY, {"weight_kg": 63.4, "height_cm": 162.0, "bmi": 24.2}, device=dev))
+    j.record(Measurement(Measure.TEMPERATURE, {"celsius": 36.7}, device=dev))
+    return j.results()

@@ -24,6 +24,16 @@ def measure_name(measure: Measure) -> str:
     }[measure]
 
 
+def short_name(measure: Measure) -> str:
+    """For buttons: a few words."""
+    return {
+        Measure.BLOOD_PRESSURE: translate("HealthTexts", "Blood pressure"),
+        Measure.SPO2: translate("HealthTexts", "SpO2 and pulse"),
+        Measure.BODY: translate("HealthTexts", "Height and weight"),
+        Measure.TEMPERATURE: translate("HealthTexts", "Temperature"),
+    }[measure]
+
+
 def value_label(key: str) -> str:
     return {
         "blood_pressure": translate("HealthTexts", "Blood pressure"),

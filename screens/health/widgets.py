@@ -7,13 +7,19 @@ from collections import deque
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.health.rules import Level
 from kiosk.paths import asset
 from screens.health import texts
 from screens.shell import theme
 from screens.widgets.basics import label
+
+
+def shrinkable(widget: QWidget) -> QWidget:
+    """Let a button be narrower than its text on a portrait panel instead of widening the window."""
+    widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
+    return widget
 
 
 class Picture(QSvgWidget):

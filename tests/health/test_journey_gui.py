@@ -102,7 +102,8 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
     results = app.navigator.current
     # "measure everything" means every device that is there; the missing ones cannot be chosen
     assert [r.measure for r in results.results] == [Measure.BLOOD_PRESSURE]
-    assert not app.navigator.screen("health").buttons[Measure.SPO2].isEnabled()
+    choose = app.navigator.screen("health")
+    assert choose.buttons[Measure.SPO2].isHidden() and choose.missing.isVisibleTo(choose)
     _click(qtbot, results.save_button)
     consent = app.navigator.current
     assert consent.screen_id == "health.consent"
