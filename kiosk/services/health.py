@@ -90,7 +90,11 @@ class HealthService(QObject):
             worker.error.connect(self._on_error)
             worker.failed.connect(self._on_worker_failed)
             self._workers[name] = worker
-            self._threads.start(worker, f"health-{name}")
+            thread = self._threads.start(worker, f"health-{name}")
+            if name in self._sims:
+                # whoever stops the thread (this service or the app's ThreadOwner) also unplugs the
+                # simulated device; direct call from the finishing thread, so it runs during shutdown too
+                thread.finished.connect(lambda n=name: self._stop_simulator(n), Qt.ConnectionType.DirectConnection)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -110,9 +114,13 @@ class HealthService(QObject):
         for worker in list(self._workers.values()):
             self._threads.stop(worker)
         self._workers.clear()
-        for sim in self._sims.values():
+        for name in list(self._sims):
+            self._stop_simulator(name)
+
+    def _stop_simulator(self, name: str) -> None:
+        sim = self._sims.pop(name, None)
+        if sim is not None:
             sim.stop()
-        self._sims.clear()
 
     def simulator(self, name: str) -> Any:
         """The simulator of a simulated device (tests, technician demo), or None."""

@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk.health.model import Measure
 from kiosk.services.health import HealthService
@@ -131,3 +132,7 @@ def test_crisis_values_show_the_urgent_message(make_app, qtbot, caplog):
     assert results.urgent.isVisible() and "115" in results.urgent.body.text()
     assert any("urgent blood_pressure value" in r.message for r in caplog.records)
     assert not any("Lương" in r.message for r in caplog.records)
+    assert results.urgent.heading.text() == "Hãy tìm trợ giúp y tế ngay"
+    _click(qtbot, app.window.header.language)  # every text follows the language switch
+    assert results.urgent.heading.text() == "Please get medical help now"
+    assert "Very high" in " ".join(lab.text() for lab in results.cards[Measure.BLOOD_PRESSURE].findChildren(QLabel))

@@ -48,3 +48,16 @@ def test_missing_device_and_timeout(qtbot, make_service):
     outcome, _ = _measure(qtbot, service, Measure.BODY, timeout_s=0.5)
     assert outcome == MeasureFailed("timeout")
     assert service.states["scale"].value == "connecting"
+
+
+def test_stopping_the_threads_also_unplugs_the_simulators(qtbot, threads):
+    from kiosk.services.health import HealthService
+    from tests.health.conftest import FAST_SIMS, health_config
+
+    service = HealthService(health_config(), threads, sim_options=FAST_SIMS)
+    service.start()
+    sims = [service.simulator(n) for n in ("oximeter", "blood_pressure", "scale", "thermometer")]
+    assert all(s.plugged for s in sims)
+    assert threads.shutdown()  # the app's ThreadOwner, not the service, stops the workers
+    qtbot.waitUntil(lambda: not any(s.plugged for s in sims), timeout=3000)
+    assert service.simulator("oximeter") is None

@@ -119,3 +119,12 @@ def test_journey_gives_up_after_three_implausible_readings():
     jr = j.Journey([Measure.TEMPERATURE])
     assert jr.reject() == j.AGAIN and jr.reject() == j.AGAIN and jr.reject() == j.DONE
     assert jr.results()[0].problem == "measurement_error"
+
+
+def test_the_bp_scheme_comes_from_config():
+    jr = j.Journey([Measure.BLOOD_PRESSURE], bp_scheme="aha")
+    jr.record(_m(Measure.BLOOD_PRESSURE, systolic=132, diastolic=78, pulse=70))
+    jr.record(_m(Measure.BLOOD_PRESSURE, systolic=130, diastolic=76, pulse=70))
+    (result,) = jr.results()
+    assert result.categories["blood_pressure"].code == "bp.aha.stage1"  # ESH would say high-normal
+    assert j.to_payload(jr.results(), "aha")["bp_scheme"] == "aha"
