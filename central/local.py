@@ -21,6 +21,9 @@ from typing import Any
 
 from central.config import DEMO_CODE
 
+# The kiosk's own offline catalogue: a demo hub serves it from /v1/catalog, in the format the kiosk parses.
+KIOSK_CATALOGUE = Path(__file__).resolve().parent.parent / "assets" / "catalogue" / "procedures.json"
+
 
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -37,7 +40,8 @@ class LocalHub:
 
     def __init__(self, data_dir: str | os.PathLike[str], port: int | None = None, *, host: str = "127.0.0.1",
                  demo_code: str = DEMO_CODE, admin_token: str | None = None, faults: float | None = None,
-                 extra_args: Sequence[str] = (), startup_timeout: float = 30.0) -> None:
+                 extra_args: Sequence[str] = (), startup_timeout: float = 30.0,
+                 catalog_file: str | os.PathLike[str] | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.host, self.port = host, port or free_port(host)
         self.demo_code = demo_code
@@ -45,6 +49,8 @@ class LocalHub:
         self.faults = faults
         self.extra_args = list(extra_args)
         self.startup_timeout = startup_timeout
+        self.catalog_file = Path(catalog_file) if catalog_file else (KIOSK_CATALOGUE if KIOSK_CATALOGUE.is_file()
+                                                                      else None)
         self.db_path = self.data_dir / "hub.db"
         self.log_path = self.data_dir / "hub.log"
         self._proc: subprocess.Popen[bytes] | None = None
@@ -73,6 +79,8 @@ class LocalHub:
                "--parent-pid", str(os.getpid())]
         if self.faults:
             cmd += ["--faults", str(self.faults)]
+        if self.catalog_file:
+            cmd += ["--catalog", str(self.catalog_file)]
         return cmd + self.extra_args
 
     def start(self) -> LocalHub:

@@ -75,3 +75,17 @@ def test_the_hub_stops_when_its_parent_dies(tmp_path: Path) -> None:
     else:
         os.kill(int(pid), 9)
         raise AssertionError("the hub outlived its parent")
+
+
+def test_a_local_hub_serves_the_kiosks_own_catalogue(hub) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from central.local import KIOSK_CATALOGUE
+
+    if not KIOSK_CATALOGUE.is_file():
+        pytest.skip("no kiosk catalogue in this checkout")
+    token = hub.enroll()["token"]
+    status, body = hub.request("GET", "/v1/catalog?since=0", token=token)
+    assert status == 200
+    assert body["procedures"] == json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))["procedures"]
+    assert hub.request("GET", f"/v1/catalog?since={body['version']}", token=token)[1]["procedures"] == []
