@@ -97,6 +97,18 @@
       <translation>Trạm này chưa lưu được kết quả. Hãy in phiếu và mang đến trạm y tế.</translation>
     </message>
     <message>
+      <source>Printing…</source>
+      <translation>Đang in…</translation>
+    </message>
+    <message>
+      <source>Please take your slip.</source>
+      <translation>Mời bạn nhận phiếu kết quả.</translation>
+    </message>
+    <message>
+      <source>The slip could not be printed. Please write down your reference number.</source>
+      <translation>Không in được phiếu. Bạn hãy ghi lại mã số của mình.</translation>
+    </message>
+    <message>
       <source>Save to your health record</source>
       <translation>Lưu vào hồ sơ sức khỏe</translation>
     </message>
@@ -149,6 +161,10 @@
     <message>
       <source>Average of %1 readings.</source>
       <translation>Trung bình của %1 lần đo.</translation>
+    </message>
+    <message>
+      <source>Only one reading: please measure again on another day to confirm.</source>
+      <translation>Chỉ có một lần đo: hãy đo lại vào ngày khác để khẳng định.</translation>
     </message>
     <message>
       <source>SpO2 from a finger sensor is an estimate: the real value may differ by a few percent (more with cold hands, nail polish or dark skin).</source>

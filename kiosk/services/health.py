@@ -155,6 +155,8 @@ class HealthService(QObject):
         self._job = _Job(measure, name, make_session(measure, **options), on_update, on_done, timer)
         log.info("health: measuring %s on %s", measure.value, name)
         QMetaObject.invokeMethod(worker, "start_measuring", Qt.ConnectionType.QueuedConnection)
+        if self.states.get(name) is DeviceState.CONNECTING:
+            self._call(on_update, Progress({}, "reconnecting"))  # say why nothing happens yet
 
     def cancel(self) -> None:
         if self._job is not None:

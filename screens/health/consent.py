@@ -23,6 +23,7 @@ class HealthConsentScreen(Screen):
 
     def build(self) -> None:
         self._state = "ask"  # ask | scanning | saving | saved | failed | unavailable
+        self._print_state = ""
         self._reference = ""
         self._error = ""
         layout = QVBoxLayout(self)
@@ -66,6 +67,12 @@ class HealthConsentScreen(Screen):
         self._state, self._reference, self._error = state, reference, error
         self._render()
 
+    def set_print_state(self, state: str) -> None:
+        """"" | printing | printed | failed (the slip with the reference)."""
+        self._print_state = state
+        self.print_button.setEnabled(state != "printing")
+        self._render()
+
     @property
     def consent(self) -> bool:
         return self.checkbox.isChecked()
@@ -89,7 +96,10 @@ class HealthConsentScreen(Screen):
             "unavailable": self.tr("Saving is not available on this station. Please print the slip and show it "
                                    "at the health station."),
         }
-        self.status.setText(messages.get(state, ""))
+        printing = {"printing": self.tr("Printing…"), "printed": self.tr("Please take your slip."),
+                    "failed": self.tr("The slip could not be printed. Please write down your reference number.")}
+        extra = printing.get(self._print_state, "") if state == "saved" else ""
+        self.status.setText(" ".join(t for t in (messages.get(state, ""), extra) if t))
         self.status.setObjectName("ErrorText" if state in ("failed", "unavailable") else "OkText")
 
     def leave(self) -> None:
@@ -98,7 +108,7 @@ class HealthConsentScreen(Screen):
     def reset(self) -> None:
         super().reset()
         self.checkbox.setChecked(False)  # silence is not consent: never pre-ticked for the next person
-        self._state, self._reference, self._error = "ask", "", ""
+        self._state, self._reference, self._error, self._print_state = "ask", "", "", ""
         self._render()
 
     def retranslate(self) -> None:

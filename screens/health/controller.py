@@ -162,15 +162,12 @@ class HealthController(QObject):
         receipt = self.build_receipt(with_reference)
         self.last_receipt = receipt
         if printer is None:
-            if screen is self.results_screen:
-                screen.set_print_state("failed")
+            screen.set_print_state("failed")
             return
-        if screen is self.results_screen:
-            screen.set_print_state("printing")
+        screen.set_print_state("printing")
 
         def done(outcome: Any) -> None:
-            if screen is self.results_screen:
-                screen.set_print_state("printed" if getattr(outcome, "ok", False) else "failed")
+            screen.set_print_state("printed" if getattr(outcome, "ok", False) else "failed")
 
         printer.print_receipt(receipt, done)
 

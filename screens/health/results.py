@@ -106,7 +106,10 @@ class HealthResultsScreen(Screen):
             c = cats["blood_pressure"]
             card.add_value(texts.value_label("blood_pressure"), f"{v['systolic']}/{v['diastolic']}", "mmHg",
                            c.level, texts.category_text(c.code))
-            card.add_note(self.tr("Average of %1 readings.").replace("%1", str(r.measurement.count)))
+            if r.measurement.count > 1:
+                card.add_note(self.tr("Average of %1 readings.").replace("%1", str(r.measurement.count)))
+            else:
+                card.add_note(self.tr("Only one reading: please measure again on another day to confirm."))
         elif r.measure is Measure.SPO2:
             c = cats["spo2"]
             card.add_value(texts.value_label("spo2"), *texts.format_value("spo2", v["spo2"]), c.level,

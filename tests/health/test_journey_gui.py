@@ -119,6 +119,11 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
     app.ctx.services.storage.lookup(consent._reference, found.append)
     qtbot.waitUntil(lambda: bool(found), timeout=5000)
     assert found[0].kind == "health"
+    _click(qtbot, consent.print_button)  # the slip now carries the reference
+    qtbot.waitUntil(lambda: consent._print_state in ("printed", "failed"), timeout=10000)
+    receipt = app.navigator.screen("health").controller.last_receipt
+    assert consent._print_state == "printed"
+    assert receipt.local_reference == consent._reference and receipt.status == "queued"
     _click(qtbot, consent.finish_button)
     # the next resident finds the box unticked again
     assert not app.navigator.screen("health.consent").checkbox.isChecked()
