@@ -4,7 +4,7 @@ sync handlers run in Starlette's thread pool."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -65,7 +65,8 @@ def healthz(request: Request) -> dict[str, Any]:
 def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
     db, config, now = request.app.state.db, request.app.state.config, utcnow()
     local = now.astimezone(dashboard.VN)  # "today" is the ward's day, not UTC's
-    start = datetime.combine(local.date(), time.min, tzinfo=dashboard.VN)
+    # in UTC: SQLite keeps the wall-clock digits of what it is given, and everything stored is UTC
+    start = datetime.combine(local.date(), time.min, tzinfo=dashboard.VN).astimezone(UTC)
     with db.session() as s:
         today = s.scalar(select(func.count()).select_from(Submission).where(Submission.received_at >= start)) or 0
     faults = request.app.state.faults.as_json() if request.app.state.faults else None

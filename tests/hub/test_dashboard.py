@@ -66,3 +66,25 @@ def test_dashboard_makes_an_enrolment_qr(client: TestClient) -> None:
     r = client.post("/admin/enrolment-codes", content=b"", headers={
         "Origin": "http://testserver", "Content-Type": "application/x-www-form-urlencoded"})
     assert r.status_code == 201 and "<svg" in r.text and "Mã đăng ký trạm" in r.text
+
+
+def test_received_today_counts_the_wards_day(client: TestClient, auth: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """"Today" on the dashboard is the day in Vietnam (UTC+7), whatever the server's clock zone."""
+    import re
+    import sqlite3
+    from datetime import UTC, timedelta
+
+    from central.dashboard import VN
+    from central.models import utcnow
+
+    client.post("/v1/submissions", json={"items": [item(), item(), item()]}, headers=auth)
+    vn_midnight = utcnow().astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
+    before, after = vn_midnight - timedelta(minutes=5), vn_midnight + timedelta(minutes=5)
+    with sqlite3.connect(tmp_path / "hub.db") as con:  # what SQLAlchemy stores: UTC wall-clock digits
+        fmt = "%Y-%m-%d %H:%M:%S.%f"
+        con.execute("UPDATE submissions SET received_at = ? WHERE seq = 1",
+                    (before.astimezone(UTC).strftime(fmt),))
+        con.execute("UPDATE submissions SET received_at = ? WHERE seq = 2",
+                    (after.astimezone(UTC).strftime(fmt),))
+    html = client.get("/").text
+    assert re.search(r"Nhận hôm nay</span><b>2</b>", html)

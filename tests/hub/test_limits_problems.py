@@ -69,3 +69,13 @@ def test_nul_characters_are_refused_alike_on_every_database(client: TestClient, 
     assert bad.json()["results"][0]["reason"] == "invalid_payload"
     ok = client.post("/v1/submissions", json={"items": [item(note="a\x00b")]}, headers=auth)
     assert ok.json()["results"][0]["status"] == "accepted"  # inside the payload it is escaped JSON text
+
+
+def test_an_unexpected_error_is_a_500_problem(client: TestClient) -> None:
+    def boom() -> None:
+        raise RuntimeError("bug")
+
+    client.app.add_api_route("/v1/boom", boom)
+    r = client.get("/v1/boom")
+    assert r.status_code == 500 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["type"].endswith("/internal-error") and "bug" not in r.text  # no internals leak
