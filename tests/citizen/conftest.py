@@ -32,17 +32,29 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def start_services(app, names) -> None:
+    """Build and start only the named real services (the full set also starts health simulators)."""
+    import importlib
+
+    from kiosk.services.setup import FACADES
+
+    for name in names:
+        module, cls = FACADES[name]
+        factory = getattr(importlib.import_module(module), cls)
+        ctx = app.ctx
+        service = (factory.from_context(ctx) if hasattr(factory, "from_context")
+                   else factory(ctx.config, ctx.data_dir, ctx.threads, ctx.bus))
+        setattr(ctx.services, name, service)
+        service.start()
+
+
 @pytest.fixture
 def scanner_app(make_app):
-    """The whole app with only the real scanner service running (camera "none": codes come by inject())."""
+    """The whole app with the real scanner, storage and printer services (camera "none": codes by inject())."""
 
-    def build(camera: dict | None = None, **sections):
-        from kiosk.services.scanner import ScannerService
-
+    def build(camera: dict | None = None, services=("scanner",), **sections):
         app = make_app(camera=camera or {"kind": "none"}, **sections)
-        scanner = ScannerService.from_context(app.ctx)
-        app.ctx.services.scanner = scanner
-        scanner.start()
+        start_services(app, services)
         return app
 
     return build

@@ -1,0 +1,52 @@
+"""The report journey's controller: turns "send" on the review screen into a saved submission, a receipt and
+the shared done screen (kiosk.submit). GUI thread; talks only to service facades.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from screens.procedures.widgets import ui_language
+from screens.report import model
+
+log = logging.getLogger(__name__)
+
+
+class ReportController(QObject):
+    def __init__(self, ctx: Any, review: Any) -> None:
+        super().__init__(review)
+        self.ctx = ctx
+        self.review = review
+        review.submit_requested.connect(self.submit)
+
+    def submit(self) -> None:
+        from devices.printer.receipt import ReceiptItem
+        from kiosk.submit import SubmitRequest, pipeline_for
+        from screens.report.screens import category_label, location_label
+
+        visit = self.ctx.flow.visit
+        draft = visit.data.get(model.DRAFT_KEY, {})
+        try:
+            payload, personal = model.build_submission(draft, visit.identity, ui_language())
+        except ValueError:
+            log.warning("report %s is incomplete: not sent", visit.id)
+            self.review.save_failed()
+            return
+        request = SubmitRequest(
+            kind="report", payload=payload, personal=personal,
+            service_name=QCoreApplication.translate("Report", "Report on security and order"),
+            resident_name="" if payload["anonymous"] else visit.identity.full_name,
+            receipt_items=(
+                ReceiptItem(QCoreApplication.translate("Report", "About"), category_label(draft["category"])),
+                ReceiptItem(QCoreApplication.translate("Report", "Where"), location_label(draft))),
+            receipt_notes=(QCoreApplication.translate("Report", "In an emergency, call 113."),),
+        )
+        if not pipeline_for(self.ctx).submit(request, on_saved=self._saved):
+            self.review.save_failed()  # another submission is still being saved
+
+    def _saved(self, outcome: Any) -> None:
+        if not getattr(outcome, "ok", False):
+            self.review.save_failed()

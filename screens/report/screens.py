@@ -1,0 +1,457 @@
+"""Phản ánh ANTT: the resident tells the ward police about a security or order problem in five steps —
+what, where, what happened, anonymous or named, review + consent. GUI thread; screens only render and emit.
+
+Every step shows the emergency numbers first: a kiosk report is not for emergencies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screens.keyboard import OnScreenKeyboard
+from screens.procedures.widgets import STYLE, ItemButton, plain_label
+from screens.report import model
+from screens.shell.screen import Screen
+from screens.widgets.basics import big_button, card, label, title
+
+STEPS = 5
+IDENTITY_STEP = 4
+SAMPLE_DRAFT = {**model.new_draft(), "category": "disorder_noise", "area": "parking", "block": "A", "floor": "B2",
+                "description": "Nhóm thanh niên tụ tập, nẹt pô xe máy trong hầm xe từ 23 giờ đêm qua.",
+                "anonymous": True}
+
+
+def category_label(key: str) -> str:
+    return {
+        "disorder_noise": QCoreApplication.translate("Report", "Disorder or noise"),
+        "theft": QCoreApplication.translate("Report", "Theft"),
+        "fighting": QCoreApplication.translate("Report", "Fighting or harassment"),
+        "gathering": QCoreApplication.translate("Report", "Large crowd gathering"),
+        "fire_risk": QCoreApplication.translate("Report", "Fire or explosion risk"),
+        "drugs": QCoreApplication.translate("Report", "Drugs"),
+        "fraud": QCoreApplication.translate("Report", "Fraud or scam"),
+        "traffic": QCoreApplication.translate("Report", "Traffic violation in the residential area"),
+        "other": QCoreApplication.translate("Report", "Something else"),
+    }.get(key, key)
+
+
+def area_label(key: str) -> str:
+    return {
+        "lobby": QCoreApplication.translate("Report", "Lobby"),
+        "parking": QCoreApplication.translate("Report", "Parking basement"),
+        "elevator": QCoreApplication.translate("Report", "Elevator"),
+        "corridor": QCoreApplication.translate("Report", "Corridor or stairs"),
+        "apartment": QCoreApplication.translate("Report", "An apartment"),
+        "yard": QCoreApplication.translate("Report", "Yard or grounds"),
+        "street": QCoreApplication.translate("Report", "Street or path around the building"),
+        "other": QCoreApplication.translate("Report", "Somewhere else"),
+    }.get(key, key)
+
+
+def location_label(draft: dict[str, Any]) -> str:
+    parts = [area_label(draft.get("area", ""))] if draft.get("area") else []
+    words = {"block": QCoreApplication.translate("Report", "Block %1"),
+             "floor": QCoreApplication.translate("Report", "Floor %1"),
+             "apartment": QCoreApplication.translate("Report", "Apartment %1")}
+    for key, word in words.items():
+        value = model.clean(draft.get(key, ""), 20)
+        if value:
+            parts.append(word.replace("%1", value))
+    return " · ".join(parts)
+
+
+class _ReportScreen(Screen):
+    step_number = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet(STYLE)
+
+    def banner(self) -> QWidget:
+        self.emergency = label(name="Emergency")
+        return self.emergency
+
+    @property
+    def draft(self) -> dict[str, Any]:
+        if self.visit is None:
+            return model.new_draft()
+        return self.visit.data.setdefault(model.DRAFT_KEY, model.new_draft())
+
+    def step_info(self) -> tuple[int, int]:
+        return self.step_number, STEPS
+
+    def enter(self, visit, params) -> None:
+        super().enter(visit, params)
+        if params.get("sample"):  # screenshots: show the step with a plausible report in it
+            visit.data[model.DRAFT_KEY] = dict(SAMPLE_DRAFT)
+
+    @classmethod
+    def sample_params(cls) -> dict[str, Any]:
+        return {"sample": True}
+
+    def retranslate(self) -> None:
+        self.emergency.setText(self.tr("In an emergency, call 113 (police) · 114 (fire) · 115 (ambulance)"))
+
+    def grid_of(self, keys: list[str], labels, on_click, columns: int) -> tuple[QGridLayout, dict[str, ItemButton]]:
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        buttons = {}
+        for i, key in enumerate(keys):
+            button = ItemButton(key, labels(key))
+            button.clicked.connect(lambda _=False, k=key: on_click(k))
+            buttons[key] = button
+            grid.addWidget(button, i // columns, i % columns)
+        return grid, buttons
+
+
+class ReportCategoryScreen(_ReportScreen):
+    """The home tile's page (step 1): what kind of problem."""
+
+    screen_id = "report"
+    step_number = 1
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 20, 48, 16)
+        outer.setSpacing(14)
+        outer.addWidget(self.banner())
+        self.heading = title()
+        self.hint = label(name="Subtitle")
+        self.grid, self.buttons = self.grid_of(list(model.CATEGORIES), category_label, self.choose, 3)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.hint)
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+
+    def choose(self, key: str) -> None:
+        self.draft["category"] = key
+        self.navigate.emit("report.location", {})
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("Report a security or order problem"))
+        self.hint.setText(self.tr("Your report goes to the ward police. What is it about?"))
+        for key, button in self.buttons.items():
+            button.title.setText(category_label(key))
+
+    def title(self) -> str:
+        return self.tr("Report a security or order problem")
+
+
+class _Focus(QObject):
+    def __init__(self, on_focus) -> None:
+        super().__init__()
+        self._on_focus = on_focus
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._on_focus(watched)
+        return False
+
+
+class _SplitScreen(_ReportScreen):
+    """Landscape: content left, keyboard right; portrait: content above the keyboard."""
+
+    def split_layout(self, left: QWidget, keyboard: QWidget) -> QBoxLayout:
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(24)
+        self.split.addWidget(left, 1)
+        self.split.addWidget(keyboard, 1)
+        return self.split
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
+
+
+class ReportLocationScreen(_SplitScreen):
+    screen_id = "report.location"
+    step_number = 2
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 16, 40, 12)
+        outer.setSpacing(10)
+        outer.addWidget(self.banner())
+        self.heading = title()
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.grid, self.buttons = self.grid_of(list(model.AREAS), area_label, self.choose, 2)
+        box.addLayout(self.grid)
+        self.details_hint = label()
+        box.addWidget(self.details_hint)
+        fields = QHBoxLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self._focus_filter = _Focus(self._focus)
+        for key in ("block", "floor", "apartment"):
+            edit = QLineEdit()
+            edit.setMaxLength(20)
+            edit.installEventFilter(self._focus_filter)
+            self.edits[key] = edit
+            fields.addWidget(edit)
+        box.addLayout(fields)
+        box.addStretch(1)
+        self.next = big_button()
+        self.next.clicked.connect(self.go_on)
+        box.addWidget(self.next)
+        self.keyboard = OnScreenKeyboard()
+        outer.addWidget(self.heading)
+        outer.addLayout(self.split_layout(left, self.keyboard), 1)
+        self._focus(self.edits["block"])
+
+    def _focus(self, edit: QObject) -> None:
+        if isinstance(edit, QLineEdit):
+            self.keyboard.set_target(edit, "letters", telex=False)
+
+    def choose(self, key: str) -> None:
+        self.draft["area"] = key
+        self._render()
+
+    def _render(self) -> None:
+        area = self.draft.get("area", "")
+        for key, button in self.buttons.items():
+            button.setProperty("role", "ok" if key == area else "secondary")
+            button.title.setStyleSheet("color: white;" if key == area else "")
+            button.style().unpolish(button)
+            button.style().polish(button)
+        self.next.setEnabled(area in model.AREAS)
+
+    def enter(self, visit, params) -> None:
+        super().enter(visit, params)
+        for key, edit in self.edits.items():
+            edit.setText(self.draft.get(key, ""))
+        self._render()
+
+    def go_on(self) -> None:
+        for key, edit in self.edits.items():
+            self.draft[key] = model.clean(edit.text(), 20)
+        self.navigate.emit("report.description", {})
+
+    def reset(self) -> None:
+        super().reset()
+        for edit in self.edits.values():
+            edit.clear()
+        self._render()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("Where is it happening?"))
+        for key, button in self.buttons.items():
+            button.title.setText(area_label(key))
+        self.details_hint.setText(self.tr("Block, floor, apartment (if you know them):"))
+        self.edits["block"].setPlaceholderText(self.tr("Block"))
+        self.edits["floor"].setPlaceholderText(self.tr("Floor"))
+        self.edits["apartment"].setPlaceholderText(self.tr("Apartment"))
+        self.next.setText(self.tr("Continue  ▶"))
+
+
+class ReportDescriptionScreen(_SplitScreen):
+    screen_id = "report.description"
+    step_number = 3
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 16, 40, 12)
+        outer.setSpacing(10)
+        outer.addWidget(self.banner())
+        self.heading = title()
+        left = QWidget()
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.hint = label(name="Subtitle")
+        self.text = QPlainTextEdit()
+        self.text.setMinimumHeight(200)
+        self.text.textChanged.connect(self._render)
+        self.too_short = label(name="ErrorText")
+        self.next = big_button()
+        self.next.clicked.connect(self.go_on)
+        box.addWidget(self.hint)
+        box.addWidget(self.text, 1)
+        box.addWidget(self.too_short)
+        box.addWidget(self.next)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.set_target(self.text, "letters", telex=True)
+        outer.addWidget(self.heading)
+        outer.addLayout(self.split_layout(left, self.keyboard), 1)
+
+    def _render(self) -> None:
+        long_enough = len(model.clean(self.text.toPlainText(), model.MAX_DESCRIPTION)) >= model.MIN_DESCRIPTION
+        self.next.setEnabled(long_enough)
+        self.too_short.setVisible(not long_enough and bool(self.text.toPlainText().strip()))
+
+    def enter(self, visit, params) -> None:
+        super().enter(visit, params)
+        self.text.setPlainText(self.draft.get("description", ""))
+        self._render()
+
+    def go_on(self) -> None:
+        self.draft["description"] = model.clean(self.text.toPlainText(), model.MAX_DESCRIPTION)
+        self.navigate.emit("report.identity", {})
+
+    def reset(self) -> None:
+        super().reset()
+        self.text.clear()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("What happened?"))
+        self.hint.setText(self.tr("Describe it in a few words: what, when, how many people."))
+        self.too_short.setText(self.tr("Please write a little more."))
+        self.next.setText(self.tr("Continue  ▶"))
+
+
+class ReportWhoScreen(_ReportScreen):
+    screen_id = "report.identity"
+    step_number = IDENTITY_STEP
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 20, 48, 16)
+        outer.setSpacing(18)
+        outer.addWidget(self.banner())
+        self.heading = title()
+        self.anonymous = ItemButton("anonymous", "")
+        self.named = ItemButton("named", "")
+        self.anonymous.clicked.connect(self.choose_anonymous)
+        self.named.clicked.connect(self.choose_named)
+        outer.addWidget(self.heading)
+        outer.addWidget(self.anonymous)
+        outer.addWidget(self.named)
+        outer.addStretch(1)
+
+    def choose_anonymous(self) -> None:
+        self.draft["anonymous"] = True
+        self.navigate.emit("report.review", {})
+
+    def choose_named(self) -> None:
+        self.draft["anonymous"] = False
+        self.navigate.emit("identity.scan", {"return_to": "report.review", "purpose": "report",
+                                             "step": [IDENTITY_STEP, STEPS]})
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("Do you want to give your name?"))
+        self.anonymous.title.setText(self.tr("Send without my name (anonymous)"))
+        self.anonymous.subtitle.setText(self.tr("No name or ID number is sent. The police cannot contact you."))
+        self.named.title.setText(self.tr("Send with my name"))
+        self.named.subtitle.setText(self.tr("Scan your ID card, so the police can contact you if needed."))
+        for button in (self.anonymous, self.named):
+            button.subtitle.show()
+
+
+class ReportReviewScreen(_ReportScreen):
+    screen_id = "report.review"
+    step_number = 5
+    submit_requested = Signal()
+
+    def build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 16, 48, 12)
+        outer.setSpacing(12)
+        outer.addWidget(self.banner())
+        self.heading = title()
+        frame, summary = card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        self.names, self.values = {}, {}
+        for row, key in enumerate(("category", "location", "description", "sender")):
+            self.names[key] = label(name="Subtitle")
+            self.values[key] = plain_label(name="Body")
+            grid.addWidget(self.names[key], row, 0)
+            grid.addWidget(self.values[key], row, 1)
+        grid.setColumnStretch(1, 1)
+        summary.addLayout(grid)
+        self.consent_text = label()
+        self.consent = QCheckBox()
+        # As wide as its box and words: a touch anywhere on it toggles it, and nowhere else.
+        self.consent.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.consent.toggled.connect(self._consent_changed)
+        self.status = label(name="OkText")
+        self.submit = big_button(role="ok")
+        self.submit.clicked.connect(self._submit)
+        outer.addWidget(self.heading)
+        outer.addWidget(frame)
+        outer.addWidget(self.consent_text)
+        outer.addWidget(self.consent)
+        outer.addStretch(1)
+        outer.addWidget(self.status)
+        outer.addWidget(self.submit)
+        self.busy = False
+
+    def enter(self, visit, params) -> None:
+        super().enter(visit, params)
+        self.busy = False
+        self.consent.setChecked(bool(self.draft.get("consent")))
+        self._render()
+
+    def _consent_changed(self, on: bool) -> None:
+        self.draft["consent"] = bool(on)
+        self._render()
+
+    def _render(self) -> None:
+        draft = self.draft
+        self.values["category"].setText(category_label(draft.get("category", "")))
+        self.values["location"].setText(location_label(draft))
+        text = draft.get("description", "")
+        self.values["description"].setText(text if len(text) <= 240 else text[:240] + "…")
+        identity = self.visit.identity if self.visit is not None else None
+        if draft.get("anonymous") or identity is None:
+            self.values["sender"].setText(self.tr("Anonymous: no name is sent"))
+        else:
+            self.values["sender"].setText(f"{identity.full_name} · {self.tr('ID number')} "
+                                          f"…{identity.id_number[-4:]}")
+        self.status.setVisible(self.busy)
+        self.submit.setEnabled(not self.busy and not model.problems(draft) and
+                               (bool(draft.get("anonymous")) or identity is not None))
+
+    def _submit(self) -> None:
+        if self.busy or not self.submit.isEnabled():
+            return
+        self.busy = True
+        self._render()
+        self.submit_requested.emit()
+
+    def save_failed(self) -> None:
+        self.busy = False
+        self._render()
+
+    def reset(self) -> None:
+        super().reset()
+        self.busy = False
+        self.consent.setChecked(False)
+        for value in self.values.values():
+            value.clear()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("Check and send"))
+        for key, name in (("category", self.tr("About")), ("location", self.tr("Where")),
+                          ("description", self.tr("What happened")), ("sender", self.tr("Sent by"))):
+            self.names[key].setText(name)
+        self.consent_text.setText(self.tr("I agree that this report is sent to the ward police to check and "
+                                          "handle it. If I gave my name, they may use my name and ID number "
+                                          "to contact me."))
+        self.consent.setText(self.tr("I agree"))
+        self.status.setText(self.tr("Saving your report…"))
+        self.submit.setText(self.tr("Send the report"))
+        if self.visit is not None:
+            self._render()
+
+    @classmethod
+    def sample_params(cls) -> dict[str, Any]:
+        return {"sample": True}

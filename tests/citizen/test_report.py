@@ -1,0 +1,111 @@
+"""A resident reports a security problem: five steps with the emergency number always on screen, anonymous or
+named; the report is read back from the real SQLite queue and the printed receipt carries its reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from offline_queue.runtime import open_store, queue_paths
+from tests.citizen.conftest import click, press_keys, texts
+from tests.printer.helpers import qr_texts
+
+SERVICES = ("scanner", "storage", "printer")
+
+
+@pytest.fixture
+def app(scanner_app):
+    return scanner_app(services=SERVICES)
+
+
+def current(app):
+    return app.navigator.current
+
+
+def fill_report(app, qtbot, anonymous: bool) -> None:
+    click(qtbot, app.home_screen.tiles["report"])
+    assert current(app).screen_id == "report"
+    assert app.window.nav_bar.step.text() == "Bước 1/5"
+    assert any("Nếu khẩn cấp, gọi 113" in t for t in texts(current(app)))
+    click(qtbot, current(app).buttons["theft"])
+    location = current(app)
+    assert location.screen_id == "report.location" and app.window.nav_bar.step.text() == "Bước 2/5"
+    assert not location.next.isEnabled(), "the place must be chosen first"
+    click(qtbot, location.buttons["parking"])
+    press_keys(qtbot, location.keyboard, "A")
+    click(qtbot, location.edits["floor"])
+    press_keys(qtbot, location.keyboard, "B")
+    click(qtbot, location.keyboard.keys["mode"])
+    press_keys(qtbot, location.keyboard, "2")
+    assert [location.edits[k].text() for k in ("block", "floor")] == ["A", "B2"]
+    click(qtbot, location.next)
+    description = current(app)
+    assert description.screen_id == "report.description" and app.window.nav_bar.step.text() == "Bước 3/5"
+    assert any("113" in t for t in texts(description))
+    press_keys(qtbot, description.keyboard, "xe ddapj bij maats lucs 9 giowf")
+    assert description.text.toPlainText() == "xe đạp bị mất lúc 9 giờ"
+    click(qtbot, description.next)
+    who = current(app)
+    assert who.screen_id == "report.identity" and app.window.nav_bar.step.text() == "Bước 4/5"
+    click(qtbot, who.anonymous if anonymous else who.named)
+
+
+def send(app, qtbot) -> dict:
+    review = current(app)
+    assert review.screen_id == "report.review" and app.window.nav_bar.step.text() == "Bước 5/5"
+    assert not review.consent.isChecked() and not review.submit.isEnabled(), "no pre-ticked consent"
+    click(qtbot, review.consent)
+    click(qtbot, review.submit)
+    qtbot.waitUntil(lambda: current(app).screen_id == "receipt.done", timeout=10000)
+    done = current(app)
+    reference = done.params["reference"]
+    printer = app.ctx.services.printer
+    qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=15000)
+    assert done.params["printed"] is True
+    assert f"TCDS|1|{reference}" in qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
+    store = open_store(app.config, app.data_dir)
+    try:
+        rows = [r for r in store.export(include_personal=True) if r["local_ref"] == reference]
+    finally:
+        store.engine.dispose()
+    assert len(rows) == 1 and rows[0]["kind"] == "report"
+    return rows[0]
+
+
+def test_an_anonymous_report_carries_no_identity(app, qtbot, shared_data) -> None:
+    # The resident scanned the ID card earlier in this visit, then chose to stay anonymous.
+    app.flow.go("identity.scan", {"return_to": "home"})
+    app.ctx.services.scanner.inject(next(line for line in (shared_data / "cccd_qr_samples.txt").read_text(
+        encoding="utf-8").splitlines() if line[:1].isdigit()))
+    click(qtbot, current(app).confirm)
+    assert app.flow.visit.identity is None, "home ends the visit"
+    fill_report(app, qtbot, anonymous=True)
+    review = current(app)
+    assert "Ẩn danh" in review.values["sender"].text()
+    row = send(app, qtbot)
+    assert row["personal"] is None
+    payload = row["payload"]
+    assert payload["anonymous"] is True and payload["category"] == "theft"
+    assert payload["description"] == "xe đạp bị mất lúc 9 giờ"
+    assert payload["location"]["area"] == "parking" and payload["location"]["text_vi"] == "Hầm xe · Tòa A · Tầng B2"
+    assert payload["consent"]["given"] is True
+
+
+def test_a_named_report_carries_the_identity_only_in_the_encrypted_part(app, qtbot, shared_data) -> None:
+    fill_report(app, qtbot, anonymous=False)
+    assert current(app).screen_id == "identity.scan" and app.window.nav_bar.step.text() == "Bước 4/5"
+    sample = [line for line in (shared_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
+              if line[:1].isdigit()][1]  # Trần Thị Bích
+    app.ctx.services.scanner.inject(sample)
+    click(qtbot, current(app).confirm)
+    review = current(app)
+    assert review.screen_id == "report.review"
+    assert "Trần Thị Bích" in review.values["sender"].text()
+    row = send(app, qtbot)
+    assert row["personal"]["full_name"] == "Trần Thị Bích" and row["personal"]["id_number"] == "034303000002"
+    assert row["payload"]["anonymous"] is False
+    assert "Trần" not in str(row["payload"]) and "034303000002" not in str(row["payload"])
+    db = queue_paths(app.config, app.data_dir).db
+    raw = b"".join(Path(p).read_bytes() for p in (db, Path(f"{db}-wal")) if Path(p).exists())
+    assert "Trần Thị Bích".encode() not in raw and b"034303000002" not in raw, "personal part is encrypted"
