@@ -19,6 +19,7 @@ class DeviceSpec:
     port: str = ""
     kind: str = "serial"  # serial | simulated | none
     baudrate: int = 0  # 0: the protocol's default
+    parity: str = ""  # "": the protocol's default; N | O | E
     model: str = ""
     firmware: str = ""
     validated: bool = False
@@ -30,9 +31,7 @@ class DeviceSpec:
 
     def serial_params(self, protocol: Protocol | None = None) -> SerialParams:
         base = (protocol or self.make_protocol()).serial
-        if self.baudrate:
-            return SerialParams(self.baudrate, base.bytesize, base.parity, base.stopbits)
-        return base
+        return SerialParams(self.baudrate or base.baudrate, base.bytesize, self.parity or base.parity, base.stopbits)
 
     def device_info(self, stable_id: str = "") -> DeviceInfo:
         device_id = f"sim-{self.name}" if self.kind == "simulated" else (stable_id or self.port)
@@ -43,6 +42,6 @@ class DeviceSpec:
 def spec_from_settings(name: str, settings: Any) -> DeviceSpec:
     """From a ``SerialDeviceSettings`` (or anything with the same attributes)."""
     return DeviceSpec(name=name, protocol=settings.protocol, port=settings.port, kind=settings.kind,
-                      baudrate=settings.baudrate, model=settings.model,
+                      baudrate=settings.baudrate, parity=getattr(settings, "parity", ""), model=settings.model,
                       firmware=getattr(settings, "firmware", ""), validated=settings.validated,
                       calibration_due=settings.calibration_due, line_pattern=getattr(settings, "line_pattern", ""))

@@ -147,6 +147,8 @@ class SerialDeviceSettings:
                             "cms50_new, cms50_old, visomat, tanita, generic_scale, mlx90614")
     port: str = setting("", "Port", "Cổng", "/dev/serial/by-id/…, USB VID:PID:serial, or a path")
     baudrate: int = setting(0, "Baud rate", "Tốc độ baud", "0: the protocol's default")
+    parity: str = setting("", "Parity", "Bit chẵn lẻ", "Empty: the protocol's default; N, O or E.",
+                          choices=("", "N", "O", "E"))
     model: str = setting("", "Model", "Mẫu thiết bị")
     validated: bool = setting(False, "Validated model", "Thiết bị đã thẩm định",
                               "True only for models on a recognised validation list (e.g. STRIDE BP).")
