@@ -16,12 +16,7 @@ import time
 from typing import Any
 
 from devices.base import DeviceError, DeviceFault, DeviceNotFound
-from devices.printer.encode import (
-    emit_receipt,
-    import_escpos,
-    supports_native_qr,
-    supports_vietnamese_text,
-)
+from devices.printer.encode import import_escpos, render_bytes
 from devices.printer.receipt import Receipt
 
 log = logging.getLogger(__name__)
@@ -32,6 +27,8 @@ REASONS = ("paper_out", "offline", "timeout", "error")
 PAPER_OK, PAPER_NEAR_END, PAPER_OUT, PAPER_UNKNOWN = "ok", "near_end", "out", "unknown"
 STATUS_PAPER = b"\x10\x04\x04"  # DLE EOT 4: paper roll sensor status (Epson)
 SLOW_DELAY_SECONDS = 0.05  # per write, "slow" simulated mode
+WRITE_CHUNK = 4096  # bytes per write: the deadline is checked between writes
+NETWORK_SEND_BUFFER = 16384
 
 
 class PrintError(DeviceError):
@@ -95,9 +92,9 @@ def _simulated_class() -> type:
         def _raw(self, msg: bytes) -> None:
             if self.mode == "offline":
                 raise OSError("simulated printer went offline")
-            if self.mode == "slow":
-                time.sleep(SLOW_DELAY_SECONDS)
             super()._raw(msg)
+            if self.mode == "slow":  # handed over, then the printer takes its time to accept more
+                time.sleep(SLOW_DELAY_SECONDS)
 
         def _read(self) -> bytes:
             return b"\x72" if self.mode == "paper_out" else b"\x12"
@@ -168,6 +165,10 @@ class PrinterDriver:
             printer.open()
             if self.kind == "serial" and getattr(printer, "device", None) is not None:
                 printer.device.write_timeout = self.settings.job_timeout_seconds  # flow control can hold forever
+            if self.kind == "network" and getattr(printer, "device", None) is not None:
+                # a small send buffer: writes then follow the printer's progress, so the job deadline and
+                # a dropped connection are noticed during the receipt, not hidden in megabytes of kernel buffer
+                printer.device.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, NETWORK_SEND_BUFFER)
         except DeviceNotFound:
             raise
         except Exception as exc:  # escpos DeviceNotFoundError, pyusb missing, permission denied ...
@@ -224,6 +225,14 @@ class PrinterDriver:
 
     def print_receipt(self, receipt: Receipt, deadline_seconds: float | None = None) -> int:
         """Print and cut. Returns the bytes sent; raises PrintError with a reason and the bytes already sent."""
+        s = self.settings
+        try:
+            # everything is drawn and encoded first, so the deadline measures the printer, not the CPU
+            data = render_bytes(receipt, width=s.paper_width_dots, profile=s.profile, qr_mode=s.qr_mode,
+                                text_mode=s.text_mode)
+        except Exception as exc:  # a layout bug: nothing was sent
+            log.exception("receipt could not be rendered")
+            raise PrintError("error", f"{type(exc).__name__}: {exc}") from exc
         try:
             self.open()
         except DeviceError as exc:
@@ -231,15 +240,13 @@ class PrinterDriver:
         printer = self._printer
         if self.paper_status() == PAPER_OUT:
             raise PrintError("paper_out", "paper sensor reports no paper")
-        s = self.settings
         printer.sent = 0
         printer.deadline = time.monotonic() + (deadline_seconds or s.job_timeout_seconds)
         if self.simulated:
             printer.clear()
         try:
-            emit_receipt(printer, receipt, width=s.paper_width_dots,
-                         native_qr=supports_native_qr(printer.profile, s.qr_mode),
-                         text_mode=s.text_mode and supports_vietnamese_text(printer.profile))
+            for start in range(0, len(data), WRITE_CHUNK):
+                printer._raw(data[start:start + WRITE_CHUNK])
         except Exception as exc:
             sent = printer.sent
             self.close()  # the connection is in an unknown state: reopen for the next job

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,10 +32,16 @@ STYLE_FONTS = {"title": (34, True), "heading": (28, True), "body": (24, False), 
                "small": (20, False)}
 
 
-@functools.lru_cache(maxsize=16)
+_fonts = threading.local()  # one FreeType face per thread: faces are not safe to share between threads
+
+
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    return ImageFont.truetype(str(asset("fonts", name)), size)
+    cache = _fonts.__dict__.setdefault("faces", {})
+    key = (size, bold)
+    if key not in cache:
+        name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+        cache[key] = ImageFont.truetype(str(asset("fonts", name)), size)
+    return cache[key]
 
 
 def style_font(style: str) -> ImageFont.FreeTypeFont:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pty
 import socket
+import struct
 import threading
+import time
 import tty
 
 import pytest
@@ -13,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from devices.printer.driver import PrinterDriver, PrintError, parse_paper_status
+from devices.printer.receipt import ReceiptItem
 from devices.printer.samples import sample_receipt
 from tests.printer.conftest import make_config
 from tests.printer.escpos_decode import decode
@@ -161,22 +165,28 @@ def test_silent_network_printer_status_is_unknown_not_a_hang():
 
 
 def test_network_printer_dropping_the_connection_mid_receipt_is_not_retryable():
-    server = socket.create_server(("127.0.0.1", 0))
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 2048)  # a printer with a tiny input buffer
+    server.bind(("127.0.0.1", 0))
+    server.listen()
     port = server.getsockname()[1]
 
-    def drop_after_a_little() -> None:
+    def drop_while_printing() -> None:
         conn, _ = server.accept()
         conn.recv(3)  # the status query
         conn.sendall(b"\x12")
-        conn.recv(2)  # ESC @: the receipt has started (the raster is still being drawn)
-        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        time.sleep(0.3)  # "printing": reads nothing, so the kiosk's writes back up
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         conn.close()  # RST: the cable is pulled
 
-    peer = threading.Thread(target=drop_after_a_little, daemon=True)
+    peer = threading.Thread(target=drop_while_printing, daemon=True)
     peer.start()
+    # a long report (about 200 kB of raster): more than the socket buffers take while the printer reads nothing
+    long_report = dataclasses.replace(sample_receipt("report"),
+                                      items=tuple(ReceiptItem(f"Dòng {n}", "Phản ánh đèn đường") for n in range(60)))
     d = driver(kind="network", host="127.0.0.1", port=port, status_timeout_seconds=1)
     with pytest.raises(PrintError) as err:
-        d.print_receipt(sample_receipt("health"))
+        d.print_receipt(long_report)
     peer.join(2)
     server.close()
     assert err.value.reason == "offline"
