@@ -108,8 +108,9 @@ async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
     if from_form:
         import segno
 
-        svg = segno.make_qr(payload, encoding="utf-8", eci=True).svg_inline(scale=6)
-        return HTMLResponse(dashboard.enrolment_page(row.code, payload, expires or "", svg), status_code=201)
+        svg = segno.make_qr(payload, encoding="utf-8", eci=True).svg_inline(scale=6, light="#fff")  # a white quiet zone
+        expires_vn = dashboard.vn_time(row.expires_at and as_utc(row.expires_at))
+        return HTMLResponse(dashboard.enrolment_page(row.code, payload, expires_vn, svg), status_code=201)
     return JSONResponse({"code": row.code, "qr_payload": payload, "expires_at": expires}, status_code=201)
 
 

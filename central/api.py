@@ -75,6 +75,11 @@ class EnrollRequest(BaseModel):
 class SubmissionBatch(BaseModel):
     items: list[Any] = Field(max_length=100, description="Items are validated one by one (see the contract).")
 
+    model_config = {"json_schema_extra": {"examples": [{"items": [{
+        "id": "0b7c1f6e-3f4a-4a51-9a43-3f8f1b6f0c2d", "kind": "dossier", "schema_version": 1,
+        "created_at": "2026-11-21T10:20:00+07:00", "local_ref": "BN01-261121-0007",
+        "payload": {"procedure_code": "1.004222", "fee": {"amount": 20000}}}]}]}}
+
 
 class HeartbeatRequest(BaseModel):
     version: Text = Field(default="", max_length=40)

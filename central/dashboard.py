@@ -171,5 +171,5 @@ def enrolment_page(code: str, qr_payload: str, expires: str, svg: str) -> str:
     return f"""<!doctype html><html lang=vi><head><meta charset=utf-8><title>Mã đăng ký trạm</title>
 <style>{CSS}</style></head><body><h1>Mã đăng ký trạm</h1>
 <p>Quét mã QR này trên màn hình kỹ thuật của trạm, hoặc nhập mã: <b style="font-size:2rem">{escape(code)}</b></p>
-<div>{svg}</div><p class=muted>Dùng một lần, hết hạn lúc {escape(expires)}.</p>
+<div>{svg}</div><p class=muted>Dùng một lần, hết hạn lúc {escape(expires)} (giờ Việt Nam).</p>
 <p><a href="/">← Quay lại bảng điều khiển</a></p></body></html>"""

@@ -28,7 +28,7 @@ items = st.fixed_dictionaries({}, optional=field_values) | json_values
 
 
 @given(items)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 def test_validate_item_never_raises(raw: object) -> None:
     assert isinstance(validate_item(raw), ValidItem | Rejection)
 
@@ -38,7 +38,7 @@ def test_random_batches_never_give_a_500(tmp_path: Path) -> None:
         auth = enroll(client)
 
         @given(st.one_of(st.fixed_dictionaries({"items": st.lists(items, max_size=5)}), json_values))
-        @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+        @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
         def check(body: object) -> None:
             # allow_nan: Python's JSON writes Infinity/NaN, which the hub's parser must survive too
             raw = json.dumps(body, allow_nan=True).encode()
