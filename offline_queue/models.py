@@ -91,7 +91,7 @@ class Attachment(Base):
     content_type: Mapped[str] = mapped_column(String(64))
     sha256: Mapped[str] = mapped_column(String(64))  # of the plaintext: the hub checks Digest-SHA256
     size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # loaded only when uploaded
     uploaded_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     submission: Mapped[Submission] = relationship(back_populates="attachments")

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from kiosk.threads import Worker
 from offline_queue.records import AttachmentIn
-from offline_queue.store import InvalidSubmission, QueueStore
+from offline_queue.store import InvalidSubmission, QueueStore, StorageError, storage_error_code
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +28,6 @@ class EnqueueOutcome:
     uuid: str | None = None
     local_ref: str | None = None
     error_code: str | None = None  # invalid | disk_full | storage_error | not_started
-
-
-def storage_error_code(exc: BaseException) -> str:
-    """Map a storage failure to a code the screens translate (never the raw message: it may hold data)."""
-    text = str(exc).lower()
-    if isinstance(exc, InvalidSubmission):
-        return "invalid"
-    if "full" in text or "no space" in text or (isinstance(exc, OSError) and exc.errno == 28):
-        return "disk_full"
-    return "storage_error"
 
 
 class StorageWorker(Worker):
@@ -81,7 +70,7 @@ class StorageWorker(Worker):
         files = [a if isinstance(a, AttachmentIn) else AttachmentIn(*a) for a in attachments or ()]
         try:
             res = self.store.enqueue(kind, payload, personal, files, schema_version)
-        except (InvalidSubmission, OperationalError, SQLAlchemyError, OSError) as exc:
+        except (InvalidSubmission, StorageError) as exc:
             log.error("enqueue of a %s failed: %s", kind, type(exc).__name__)
             return EnqueueOutcome(False, error_code=storage_error_code(exc))
         log.info("submission %s queued as %s", res.uuid, res.local_ref)

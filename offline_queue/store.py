@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, or_, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from offline_queue.crypto import Cipher
@@ -63,6 +65,26 @@ class InvalidSubmission(ValueError):
     """The caller handed the queue something it must not store (a programming error, never resident input)."""
 
 
+class StorageError(RuntimeError):
+    """The database refused a write (disk full, locked, read-only); ``code`` is ``disk_full`` or ``storage_error``."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def storage_error_code(exc: BaseException) -> str:
+    """A code the screens translate (never the raw message: it could carry data)."""
+    if isinstance(exc, InvalidSubmission):
+        return "invalid"
+    if isinstance(exc, StorageError):
+        return exc.code
+    text = str(exc).lower()
+    if "full" in text or "no space" in text or (isinstance(exc, OSError) and exc.errno == 28):
+        return "disk_full"
+    return "storage_error"
+
+
 def format_local_ref(station: str, day: str, seq: int) -> str:
     return f"{station}-{day}-{seq:04d}"
 
@@ -103,17 +125,21 @@ class QueueStore:
         stamp = sqlite_time(now)
         # Plain DB-API statements inside the SQLAlchemy transaction: enqueue is the hot path (bench/queue.py)
         # and the statement layer costs more than the fsync'd commit on a fast disk.
-        with self._writer.begin() as conn:
-            cur = conn.connection.driver_connection.cursor()
-            # The sequence is allocated in the same transaction as the insert: no gaps, no reuse after a crash.
-            seq = cur.execute(_NEXT_SEQ, (self.station, day)).fetchone()[0]
-            ref = format_local_ref(self.station, day, seq)
-            cur.execute(_INSERT_SUB, (sid, ref, kind, schema_version, payload_text, personal_blob, stamp, stamp, stamp))
-            if files:
-                cur.executemany(_INSERT_ATT, [
-                    (sid, a.name, a.content_type, hashlib.sha256(a.data).hexdigest(), len(a.data),
-                     self.cipher.encrypt(a.data, f"{sid}/{a.name}")) for a in files])
-            cur.close()
+        try:
+            with self._writer.begin() as conn:
+                cur = conn.connection.driver_connection.cursor()
+                # The sequence is allocated in the same transaction as the insert: no gaps, no reuse after a crash.
+                seq = cur.execute(_NEXT_SEQ, (self.station, day)).fetchone()[0]
+                ref = format_local_ref(self.station, day, seq)
+                cur.execute(_INSERT_SUB, (sid, ref, kind, schema_version, payload_text, personal_blob,
+                                          stamp, stamp, stamp))
+                if files:
+                    cur.executemany(_INSERT_ATT, [
+                        (sid, a.name, a.content_type, hashlib.sha256(a.data).hexdigest(), len(a.data),
+                         self.cipher.encrypt(a.data, f"{sid}/{a.name}")) for a in files])
+                cur.close()
+        except (sqlite3.Error, SQLAlchemyError, OSError) as exc:
+            raise StorageError(f"{type(exc).__name__}: {exc}", storage_error_code(exc)) from exc
         return EnqueueResult(sid, ref, now)
 
     # -- sync side ------------------------------------------------------------------------------------------

@@ -66,8 +66,9 @@ class SyncWorker(Worker):
         self._schedule(self._soon_ms / 1000)
 
     def on_stop(self) -> None:
-        for timer in (self._timer, self._step_timer, self._hb_timer):
-            timer.stop()
+        for name in ("_timer", "_step_timer", "_hb_timer"):  # absent if on_start failed half-way
+            if hasattr(self, name):
+                getattr(self, name).stop()
         if self._run is not None and self.store is not None:
             self.store.set_meta(phase="idle")  # between steps: nothing is left 'sending'
         self._run = None
@@ -179,6 +180,10 @@ class SyncWorker(Worker):
         self._run = None
         report = run.report
         self._offline = report.stop in ("network", "timeout")
+        if report.stop == "auth" and self._config.hub.local_hub:
+            # A demo hub that lost its database forgot us: enrol again with the demo code on the next run.
+            # A real hub's codes are one-time, so there an operator re-enrols (kiosk enrol).
+            self.client.token = None
         try:
             self.store.purge_sent(retention(self._config))
         except Exception:

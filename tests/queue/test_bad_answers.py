@@ -12,10 +12,10 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
 from offline_queue.records import AttachmentIn
 from offline_queue.runtime import make_client, open_store
+from offline_queue.store import StorageError
 from offline_queue.sync import read_status, sync_once
 from tests.queue.conftest import dossier
 
@@ -100,10 +100,11 @@ def test_a_full_disk_refuses_new_rows_and_keeps_the_queue(config, data_dir, hub)
 
     store = open_store(config, data_dir, max_page_count=40)
     done = []
-    with pytest.raises(OperationalError, match="full"):
+    with pytest.raises(StorageError) as info:
         for i in range(10_000):
             done.append(store.enqueue("dossier", dossier(i), {"full_name": "Hoàng Văn Hai"},
                                       [AttachmentIn("a.jpg", "image/jpeg", bytes(2000))]).uuid)
+    assert info.value.code == "disk_full"
     assert done and store.counts()["queued"] == len(done)
     assert all(store.lookup(sid) for sid in done[:5] + done[-5:])
     # what is queued still goes out
