@@ -122,3 +122,14 @@ def test_visomat_round_trip_and_empty_user():
     readings = make_protocol("visomat").feed(encode_dump({1: [], 2: [rec]}))
     assert readings[0].values | {"record": ""} == rec | {"user": 2, "record": ""}
     assert readings[-1].values == {"event": "dump_end", "count": 1}
+
+
+def test_a_full_visomat_memory_arrives_in_small_chunks():
+    rec = {"time": "2026-11-21T10:30", "flag": 0, "systolic": 120, "diastolic": 80, "pulse": 70}
+    frame = encode_dump({1: [rec] * 60, 2: [rec] * 60})
+    assert len(frame) > 2400
+    p = make_protocol("visomat")
+    readings = []
+    for i in range(0, len(frame), 64):
+        readings += p.feed(frame[i : i + 64])
+    assert readings[-1].values == {"event": "dump_end", "count": 120} and p.errors == 0

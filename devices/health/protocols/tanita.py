@@ -16,7 +16,7 @@ import re
 from devices.health.protocols.base import Protocol
 from devices.health.reading import Kind, Reading
 
-MAX_LINE = 1024
+MAX_LINE = 4096  # body-composition monitors print long lines (segmental values)
 
 
 def checksum(body: bytes) -> str:

@@ -18,7 +18,7 @@ from devices.health.reading import Kind, Reading
 STX, ETX = 0x02, 0x03
 REQUEST_MEMORY = b"\x02R00\x03"
 _RECORD = re.compile(rb"(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d)(\d{3})(\d{3})(\d{3})")
-MAX_PAYLOAD = 2048
+MAX_PAYLOAD = 8192  # a full memory: 2 users × 60 records × 20 characters ≈ 2.4 KB
 
 
 class VisomatError(ValueError):
