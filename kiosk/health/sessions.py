@@ -28,11 +28,20 @@ class Progress:
 class Finished:
     measurement: Measurement
 
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.measurement.values
+
 
 @dataclass(frozen=True)
 class Rejected:
     measurement: Measurement
     errors: tuple[str, ...]
+
+    @property
+    def reason(self) -> str:
+        """Technician text: which limits the value broke."""
+        return "implausible " + ", ".join(e.removeprefix("implausible.") for e in self.errors)
 
 
 Update = Progress | Finished | Rejected
