@@ -28,6 +28,13 @@ def qr_payload(base_url: str, code: str) -> str:
     return f"TCDS-ENROL|1|{base_url.rstrip('/')}|{code}"
 
 
+def _qr_svg(payload: str, scale: int) -> str:
+    import segno
+
+    # UTF-8 with ECI, as everywhere in the project; white background so the quiet zone is light
+    return segno.make_qr(payload, encoding="utf-8", eci=True).svg_inline(scale=scale, light="#fff")
+
+
 def _base_url(request: Request) -> str:
     return request.app.state.config.public_url or str(request.base_url).rstrip("/")
 
@@ -70,9 +77,11 @@ def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
     with db.session() as s:
         today = s.scalar(select(func.count()).select_from(Submission).where(Submission.received_at >= start)) or 0
     faults = request.app.state.faults.as_json() if request.app.state.faults else None
+    demo_svg = _qr_svg(qr_payload(_base_url(request), config.demo_code), scale=4) if config.demo else ""
     html = dashboard.page(kiosks=store.kiosks(db), subs=records.recent_submissions(db),
                           payments=records.pending_payments(db), today_count=today, now=now,
-                          refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults)
+                          refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
+                          demo_code=config.demo_code, demo_qr_svg=demo_svg)
     return HTMLResponse(html)
 
 
@@ -106,9 +115,7 @@ async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
     payload = qr_payload(_base_url(request), row.code)
     expires = as_utc(row.expires_at).isoformat() if row.expires_at else None
     if from_form:
-        import segno
-
-        svg = segno.make_qr(payload, encoding="utf-8", eci=True).svg_inline(scale=6, light="#fff")  # a white quiet zone
+        svg = _qr_svg(payload, scale=6)
         expires_vn = dashboard.vn_time(row.expires_at and as_utc(row.expires_at))
         return HTMLResponse(dashboard.enrolment_page(row.code, payload, expires_vn, svg), status_code=201)
     return JSONResponse({"code": row.code, "qr_payload": payload, "expires_at": expires}, status_code=201)

@@ -24,7 +24,7 @@ text-align:left;font-size:.92rem;vertical-align:top}th{background:#e8ebef}.bad{c
 .ok{color:#0b6b2b;font-weight:600}.muted{color:#555}.totals{display:flex;gap:1rem;flex-wrap:wrap}
 .card{background:#fff;border:1px solid #d0d4da;padding:.6rem 1rem;min-width:9rem}.card b{display:block;font-size:1.4rem}
 form{display:inline}button{font-size:.85rem;margin:.1rem;padding:.2rem .5rem;cursor:pointer}.demo{background:#fff7d6;
-border:1px solid #e0c200;padding:.4rem .8rem}
+border:1px solid #e0c200;padding:.4rem .8rem;margin-bottom:1rem}svg.segno{flex-shrink:0}
 """
 
 
@@ -137,9 +137,10 @@ def payment_rows(payments: list[Payment]) -> str:
 
 
 def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment], today_count: int, now: datetime,
-         refresh: int, demo: bool, faults: dict[str, Any] | None) -> str:
-    demo_note = ("<p class=demo>Chế độ trình diễn: mã đăng ký dùng lại được, có thể chuyển trạng thái hồ sơ "
-                 "bằng các nút bên dưới.</p>") if demo else ""
+         refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "") -> str:
+    demo_note = (f"<div class=demo style='display:flex;gap:1rem;align-items:center'>{demo_qr_svg}<p>Chế độ trình "
+                 f"diễn: mã đăng ký dùng lại được <b>{escape(demo_code)}</b> (quét mã QR bên cạnh trên màn hình kỹ "
+                 "thuật của trạm); có thể chuyển trạng thái hồ sơ bằng các nút bên dưới.</p></div>") if demo else ""
     fault_note = ""
     if faults is not None and faults.get("rate"):
         fault_note = (f"<p class=demo>Đang giả lập lỗi: {faults['rate']:.0%} yêu cầu "
