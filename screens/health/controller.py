@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.health import journey as jr
 from kiosk.health.model import ORDER, Measure
@@ -85,10 +85,15 @@ class HealthController(QObject):
     def _check_entered(self) -> None:
         j = self.journey
         if j is None or j.current is None:
-            # reached by Back after the journey ended: start again from the choice
-            self.ctx.flow.go("health")
+            # reached by Back from the results: there is nothing to measure, so one more step back
+            # (to the choice). Deferred: the navigator is still in the middle of showing this screen.
+            QTimer.singleShot(0, self._back_if_idle)
             return
         self._show_guide()
+
+    def _back_if_idle(self) -> None:
+        if self.ctx.flow.step == "health.check" and (self.journey is None or self.journey.current is None):
+            self.ctx.flow.back()
 
     def _show_guide(self, between: bool = False) -> None:
         j = self.journey

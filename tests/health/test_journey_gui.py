@@ -93,8 +93,11 @@ def test_measure_all_then_print_and_nothing_is_stored_without_consent(make_app, 
     assert any("mô phỏng" in n for n in receipt.notes)
 
     assert _counts(qtbot, app.ctx.services.storage) == 0  # anonymous: nothing was queued
-    _click(qtbot, results.finish_button)
+    _click(qtbot, app.window.nav_bar.back)  # Back from the results: nothing left to measure → the choice
+    qtbot.waitUntil(lambda: app.navigator.current.screen_id == "health", timeout=3000)
+    _click(qtbot, app.window.nav_bar.back)
     assert app.navigator.current.screen_id == "home"
+    assert _counts(qtbot, app.ctx.services.storage) == 0
 
 
 def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
