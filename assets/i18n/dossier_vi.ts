@@ -178,21 +178,6 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
   </context>
   <context>
-    <name>IdentityScanScreen</name>
-    <message>
-      <source>Scan your ID card</source>
-      <translation>Quét thẻ căn cước</translation>
-    </message>
-    <message>
-      <source>Hold the QR code of your citizen ID card in front of the camera. It fills in your name, date of birth and address for you.</source>
-      <translation>Đưa mã QR trên thẻ căn cước trước camera. Họ tên, ngày sinh và địa chỉ sẽ được điền sẵn.</translation>
-    </message>
-    <message>
-      <source>Hold the QR code of your ID card in the frame</source>
-      <translation>Đưa mã QR của thẻ căn cước vào khung</translation>
-    </message>
-  </context>
-  <context>
     <name>PaymentScreen</name>
     <message>
       <source>Preparing your payment…</source>
@@ -364,6 +349,10 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     <message>
       <source>Photos added: %1</source>
       <translation>Đã thêm %1 ảnh</translation>
+    </message>
+    <message>
+      <source>Place the paper flat under the camera, then touch “Take photo”</source>
+      <translation>Đặt giấy tờ phẳng dưới camera, rồi chạm “Chụp ảnh”</translation>
     </message>
     <message>
       <source>Take again</source>

@@ -9,23 +9,18 @@ from typing import Any
 
 
 def install(ctx: Any) -> None:
+    import screens.identity
     import screens.receipt
     from screens.dossier.controller import DossierController
     from screens.dossier.form import FormScreen
-    from screens.dossier.identity import IdentityScanScreen
     from screens.dossier.photos import PhotosScreen
     from screens.dossier.pick import ProcedurePickScreen
     from screens.dossier.review import ConsentScreen, ReviewScreen
 
     screens.receipt.install(ctx)
-    try:  # the shared ID-card sub-journey (another area); without it the dossier scans the card itself
-        import screens.identity as identity
-    except ImportError:
-        identity = None
-    if identity is not None and hasattr(identity, "install"):
-        identity.install(ctx)
+    screens.identity.install(ctx)  # the shared ID-card sub-journey (idempotent)
     built = {}
-    for cls in (ProcedurePickScreen, IdentityScanScreen, FormScreen, PhotosScreen, ReviewScreen, ConsentScreen):
+    for cls in (ProcedurePickScreen, FormScreen, PhotosScreen, ReviewScreen, ConsentScreen):
         built[cls.screen_id] = ctx.navigator.add(cls())
     consent = built["dossier.consent"]
     consent.retention_days = ctx.config.queue.retention_days

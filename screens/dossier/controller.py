@@ -18,8 +18,7 @@ from screens.dossier.model import build_submission, fee_for
 from screens.receipt.camera import begin_scan, end_scan
 
 log = logging.getLogger(__name__)
-IDENTITY_STEP = "identity.scan"  # screens/identity (another area)
-FALLBACK_IDENTITY_STEP = "dossier.identity"
+IDENTITY_STEP = "identity.scan"  # the shared ID-card sub-journey (screens/identity)
 
 
 class DossierController(QObject):
@@ -31,15 +30,15 @@ class DossierController(QObject):
             if hasattr(screen, "catalogue"):
                 screen.catalogue = self.catalogue
         pick, form, photos = screens["dossier"], screens["dossier.form"], screens["dossier.photos"]
-        review, consent, ident = screens["dossier.review"], screens["dossier.consent"], screens["dossier.identity"]
+        review, consent = screens["dossier.review"], screens["dossier.consent"]
         pick.search_changed.connect(self._search)
         pick.chosen.connect(self.choose)
         pick.scan_requested.connect(lambda w: self._scan(w, {Kind.PROCEDURE}, self._procedure_scanned))
         pick.scan_stopped.connect(self._end_scan)
-        ident.scan_requested.connect(lambda w: self._scan(w, {Kind.ID_CARD}, self._card_scanned))
-        ident.scan_stopped.connect(self._end_scan)
         form.completed.connect(lambda: ctx.flow.go("dossier.photos"))
         photos.capture_requested.connect(self._capture)
+        photos.preview_requested.connect(lambda w: self._scan(w, set(), lambda _result: None))
+        photos.preview_stopped.connect(self._end_scan)
         photos.completed.connect(lambda: ctx.flow.go("dossier.review"))
         review.edit_requested.connect(lambda: ctx.flow.go("dossier.form"))
         review.completed.connect(lambda: ctx.flow.go("dossier.consent"))
@@ -58,17 +57,22 @@ class DossierController(QObject):
             chosen = cat.get(screen.preselected) if cat is not None and screen.preselected else None
             screen.show_preselected(procedure_name(chosen, self.language))
         elif screen is self.s["dossier.photos"]:
-            screen.capture_available = hasattr(self.ctx.services.scanner, "capture_still")
-            screen.retranslate()
+            screen.set_capture_available(hasattr(self.ctx.services.scanner, "capture_still"))
 
     def _search(self, text: str) -> None:
         cat = self.catalogue()
         if cat is None:
             self.s["dossier"].show_procedures([], self.language)
             return
-        key = (lambda p: p.name_en) if self.language == "en" else (lambda p: p.name_vi)
-        found = cat.search(text, limit=40) if text.strip() else sorted(cat.all(), key=key)
+        found = cat.search(text, limit=40) if text.strip() else sorted(cat.all(), key=self._sort_key)
         self.s["dossier"].show_procedures(found, self.language)
+
+    def _sort_key(self, procedure: Any) -> tuple[str, str]:
+        """Alphabetical as a Vietnamese reader expects: "Đăng ký" between "Cấp" and "Gia hạn"."""
+        from kiosk.formats.text import strip_diacritics
+
+        name = procedure_name(procedure, self.language)
+        return strip_diacritics(name).casefold(), name
 
     def choose(self, code: str) -> None:
         cat = self.catalogue()
@@ -80,12 +84,10 @@ class DossierController(QObject):
         if draft.code != code:  # another procedure: its form has other questions
             draft.code, draft.prefilled_for = code, ""
             draft.answers.clear()
-        if visit.identity is not None:
+        if visit.identity is not None:  # already identified in this visit (e.g. came back to change procedure)
             self.ctx.flow.go("dossier.form")
-        elif self.ctx.navigator.has(IDENTITY_STEP):
-            self.ctx.flow.go(IDENTITY_STEP, {"return_to": "dossier.form", "purpose": "dossier", "step": [2, STEPS]})
         else:
-            self.ctx.flow.go(FALLBACK_IDENTITY_STEP)
+            self.ctx.flow.go(IDENTITY_STEP, {"return_to": "dossier.form", "purpose": "dossier", "step": [2, STEPS]})
 
     # -- camera --------------------------------------------------------------------------------------------
     def _scan(self, widget: Any, purposes: set[Kind], on_result: Any) -> None:
@@ -103,11 +105,6 @@ class DossierController(QObject):
         self._end_scan()
         self.choose(procedure.code)
 
-    def _card_scanned(self, result: Any) -> None:
-        self._end_scan()
-        self.ctx.flow.visit.identity = result.value
-        self.ctx.flow.go("dossier.form")
-
     def _capture(self) -> None:
         scanner = self.ctx.services.scanner
         if scanner is None or not hasattr(scanner, "capture_still"):
@@ -115,8 +112,11 @@ class DossierController(QObject):
         from screens.dossier.photo_quality import check_photo_bytes
 
         def shot(data: Any) -> None:
+            photos = self.s["dossier.photos"]
             if data:
-                self.s["dossier.photos"].show_shot(bytes(data), check_photo_bytes(bytes(data)).problems)
+                photos.show_shot(bytes(data), check_photo_bytes(bytes(data)).problems)
+            else:
+                photos.show_shot(None, ())
 
         scanner.capture_still(shot)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -179,15 +179,17 @@ class FormScreen(Screen):
                                  auto_capitalize=field_type in ("text", "address"),
                                  modes=("digits",) if digits else None)
         self.keyboard.show()
-        self.next_button.hide()
+        for w in (self.next_button, self.hint, self.service):  # room for the box being typed in
+            w.hide()
         row = next((r for r in self.rows.values() if r.editor is editor), None)
-        if row is not None:
-            self.scroll.ensureWidgetVisible(row)
+        if row is not None:  # after the layout has made room for the keyboard
+            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 0))
 
     def hide_keyboard(self) -> None:
         self.keyboard.set_target(None)
         self.keyboard.hide()
-        self.next_button.show()
+        for w in (self.next_button, self.hint, self.service):
+            w.show()
 
     # -- state in ------------------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:

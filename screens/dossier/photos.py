@@ -11,10 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, draft_of
+from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
@@ -27,6 +28,8 @@ class PhotosScreen(Screen):
 
     capture_requested = Signal()
     completed = Signal()
+    preview_requested = Signal(object)  # the ScanWidget to show the camera in
+    preview_stopped = Signal()
 
     def build(self) -> None:
         self.catalogue: Callable[[], Any] = lambda: None  # set by the controller
@@ -34,29 +37,43 @@ class PhotosScreen(Screen):
         self._pending: tuple[bytes, tuple[str, ...]] | None = None  # last shot and its problems
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(16)
+        outer.setSpacing(14)
         self.heading = title()
         self.note = label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.note)
+        self.camera_row = QWidget()
+        camera = QHBoxLayout(self.camera_row)
+        camera.setContentsMargins(0, 0, 0, 0)
+        camera.setSpacing(24)
+        self.camera = ScanWidget()  # live view, so the paper can be placed right
+        self.camera.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        shot = QVBoxLayout()
+        self.preview = QLabel()
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check = label(name="ErrorText")
+        self.count = label(name="OkText")
+        shot.addWidget(self.preview, 1)
+        shot.addWidget(self.check)
+        shot.addWidget(self.count)
+        camera.addWidget(self.camera, 3)
+        camera.addLayout(shot, 2)
+        self.camera_row.hide()
+        outer.addWidget(self.camera_row, 3)
         docs, docs_layout = card()
         self.docs_caption = label()
         self.docs_caption.setStyleSheet("font-weight: bold;")
         self.docs = label()
+        self.docs.setTextFormat(Qt.TextFormat.PlainText)
+        docs_scroll = QScrollArea()
+        docs_scroll.setWidgetResizable(True)
+        docs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        docs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        docs_scroll.setWidget(self.docs)
+        docs_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         docs_layout.addWidget(self.docs_caption)
-        docs_layout.addWidget(self.docs)
-        outer.addWidget(docs)
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(240)
-        self.preview.hide()
-        self.check = label(name="ErrorText")
-        self.check.hide()
-        self.count = label(name="OkText")
-        outer.addWidget(self.preview, 1)
-        outer.addWidget(self.check)
-        outer.addWidget(self.count)
-        outer.addStretch(1)
+        docs_layout.addWidget(docs_scroll, 1)
+        outer.addWidget(docs, 2)
         row = QHBoxLayout()
         row.setSpacing(24)
         self.take_button = big_button(role="secondary")
@@ -66,41 +83,59 @@ class PhotosScreen(Screen):
         row.addWidget(self.keep_button, 1)
         row.addWidget(self.next_button, 1)
         outer.addLayout(row)
-        self.take_button.clicked.connect(self.capture_requested)
+        self.take_button.clicked.connect(self._take)
         self.keep_button.clicked.connect(self._keep)
         self.next_button.clicked.connect(self.completed)
+
+    def set_capture_available(self, available: bool) -> None:
+        """The camera can take still photos: show its live view (the controller routes it there)."""
+        self.capture_available = available
+        self.camera_row.setVisible(available)
+        if available:
+            self.preview_requested.emit(self.camera)
+        self.retranslate()
+
+    def _take(self) -> None:
+        self.take_button.setEnabled(False)  # one shot at a time; show_shot() enables it again
+        self.capture_requested.emit()
+
+    def leave(self) -> None:
+        self.preview_stopped.emit()
 
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
         if params.get("code"):
             draft_of(visit).code = str(params["code"])
-        self._pending = None
-        self.preview.clear()
-        self.preview.hide()
-        self.check.hide()
-        self.retranslate()
+        self._clear_shot()
 
     def reset(self) -> None:
         super().reset()
+        self.preview_stopped.emit()
+        self._clear_shot()
+
+    def _clear_shot(self) -> None:
         self._pending = None
         self.preview.clear()
-        self.preview.hide()
-        self.check.hide()
+        self.check.setText("")
+        self.take_button.setEnabled(True)
         self.retranslate()
 
-    def show_shot(self, data: bytes, problems: tuple[str, ...]) -> None:
-        """A still photo was taken: show it, with what is wrong with it (if anything)."""
+    def show_shot(self, data: bytes | None, problems: tuple[str, ...]) -> None:
+        """A still photo was taken (None: the camera gave none): show it, with what is wrong with it."""
+        self.take_button.setEnabled(True)
+        if not data:
+            self.check.setText(self.problem_text("photo.unreadable"))
+            self.retranslate()
+            return
         image = QImage.fromData(data)
         if not image.isNull():
             self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-                640, 360, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
-            self.preview.show()
+                420, 300, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         self._pending = (data, tuple(problems))
         if not problems:
             self._keep()
             return
         self.check.setText(" ".join(self.problem_text(p) for p in problems))
-        self.check.show()
         self.retranslate()
 
     def _keep(self) -> None:
@@ -112,7 +147,7 @@ class PhotosScreen(Screen):
         if len(draft.photos) < MAX_PHOTOS:
             draft.photos.append(Photo(f"page-{len(draft.photos) + 1}.jpg", "image/jpeg", self._pending[0]))
         self._pending = None
-        self.check.hide()
+        self.check.setText("")
         self.retranslate()
 
     def problem_text(self, code: str) -> str:
@@ -136,6 +171,8 @@ class PhotosScreen(Screen):
         self.docs.setText("\n".join(f"• {n}" for n in names))
         photos = len(draft_of(self.visit).photos) if self.visit is not None else 0
         self.count.setText(self.tr("Photos added: %1").replace("%1", str(photos)) if photos else "")
+        self.check.setVisible(bool(self.check.text()))
+        self.camera.set_prompt(self.tr("Place the paper flat under the camera, then touch “Take photo”"))
         self.take_button.setText(self.tr("Take again") if self._pending else self.tr("Take photo"))
         self.take_button.setVisible(self.capture_available and photos < MAX_PHOTOS)
         self.keep_button.setText(self.tr("Use it anyway"))

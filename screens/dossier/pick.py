@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+)
 
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS
@@ -43,6 +51,8 @@ class ProcedurePickScreen(Screen):
         self.search = QLineEdit()
         self.search.setObjectName("SearchField")
         self.search.textChanged.connect(self.search_changed)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.search.installEventFilter(self)
         self.type_button = big_button(role="secondary")
         self.scan_button = big_button(role="secondary")
         row.addWidget(self.search, 1)
@@ -64,10 +74,13 @@ class ProcedurePickScreen(Screen):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemClicked.connect(lambda item: self.chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = label(name="Subtitle")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scan = ScanWidget()
+        # the camera view takes the room there is: it must not make the window taller than the screen
+        self.scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scan.cancelled.connect(self.stop_scan)
         self.scan.manual_entry_requested.connect(self.stop_scan)
         self.pages.addWidget(self.list)
@@ -80,6 +93,13 @@ class ProcedurePickScreen(Screen):
         layout.addWidget(self.keyboard)
         self.type_button.clicked.connect(self.open_keyboard)
         self.scan_button.clicked.connect(self.start_scan)
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.search and event.type() == QEvent.Type.MouseButtonRelease and self.keyboard.isHidden():
+            self.open_keyboard()
+        return False
 
     # -- state in ------------------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:

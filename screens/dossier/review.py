@@ -198,6 +198,8 @@ class ConsentScreen(_DossierPage):
         self.busy.hide()
         outer.addWidget(self.busy)
         self.submit_button = big_button(role="ok")
+        # the app's role colour would otherwise hide that the button cannot be pressed before consent
+        self.submit_button.setStyleSheet("QPushButton:disabled { background: #C9D1DA; color: #3D4752; }")
         self.submit_button.clicked.connect(self._submit)
         outer.addWidget(self.submit_button)
 

@@ -86,9 +86,8 @@ class PaymentScreen(Screen):
         self.qr = QrView(420)
         self.qr_caption = label(name="Subtitle")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption.setMaximumWidth(480)
         qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        qr_layout.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_layout.addWidget(self.qr_caption)  # no alignment flag: a wrapped label then gets its full height
         qr_layout.addStretch(1)
         self.body.addWidget(self.qr_box, 2)
         self.pages.addWidget(self.ask_page)
@@ -223,6 +222,7 @@ class PaymentScreen(Screen):
     def resizeEvent(self, event: QEvent) -> None:
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(0, 0 if portrait else 3)  # stacked: the text card only as tall as its text
         super().resizeEvent(event)
 
     def title(self) -> str:

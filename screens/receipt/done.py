@@ -62,9 +62,8 @@ class DoneScreen(Screen):
         self.qr = QrView(380)
         self.qr_caption = label(name="Subtitle")
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.qr_caption.setMaximumWidth(460)
         qr_layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        qr_layout.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        qr_layout.addWidget(self.qr_caption)  # no alignment flag: a wrapped label then gets its full height
         qr_layout.addStretch(1)
         self.body.addWidget(qr_box, 2)
         buttons = QHBoxLayout()
@@ -175,6 +174,7 @@ class DoneScreen(Screen):
     def resizeEvent(self, event: QEvent) -> None:
         portrait = self.height() > self.width()
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.body.setStretch(0, 0 if portrait else 3)  # stacked: the text card only as tall as its text
         super().resizeEvent(event)
 
     def title(self) -> str:

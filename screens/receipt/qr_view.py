@@ -5,7 +5,7 @@ Our payloads are ASCII (``TCDS|1|…``, VietQR), so no ECI header: bank apps rea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -42,11 +42,10 @@ class QrView(QWidget):
         if not n:
             return
         size = min(self.width(), self.height())
-        module = size / (n + 2 * QUIET_ZONE)
-        origin = (size - module * n) / 2
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("black"))
+        module = max(1, size // (n + 2 * QUIET_ZONE))  # whole pixels: crisp edges a phone camera reads easily
+        origin = (size - module * n) // 2
+        black = QColor("black")
         for y, row in enumerate(self._matrix):
             for x, dark in enumerate(row):
                 if dark:
-                    p.drawRect(QRectF(origin + x * module, origin + y * module, module + 0.3, module + 0.3))
+                    p.fillRect(QRect(origin + x * module, origin + y * module, module, module), black)

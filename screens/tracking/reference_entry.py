@@ -7,7 +7,7 @@ box brings up the keyboard (digits first: references are mostly digits), "Scan" 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from screens.keyboard import OnScreenKeyboard
 from screens.scan.scan_widget import ScanWidget
@@ -37,6 +37,8 @@ class ReferenceEntry(QWidget):
         row.addWidget(self.scan_button)
         layout.addLayout(row)
         self.scan = ScanWidget()
+        # the camera view takes the room there is: it must not make the window taller than the screen
+        self.scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scan.hide()
         self.scan.cancelled.connect(self.stop_scan)
         self.scan.manual_entry_requested.connect(self.open_keyboard)

@@ -33,13 +33,11 @@ def start_dossier(qtbot, app, search: str = "thuong tru", code: str = "1.004222"
 
 
 def scan_card(qtbot, app, payload: str) -> None:
-    step = current(app)
-    assert step in ("dossier.identity", "identity.scan"), step
+    assert current(app) == "identity.scan"
     qtbot.waitUntil(lambda: app.ctx.services.scanner.active, timeout=3000)
     app.ctx.services.scanner.inject(payload)
-    if step == "identity.scan":  # the identity area asks the resident to confirm what was read
-        wait_step(qtbot, app, "identity.confirm")
-        click(qtbot, app.navigator.current.confirm)
+    wait_step(qtbot, app, "identity.confirm")  # the identity sub-journey asks to confirm what was read
+    click(qtbot, app.navigator.current.confirm)
     wait_step(qtbot, app, "dossier.form")
 
 

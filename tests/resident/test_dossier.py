@@ -5,12 +5,14 @@ from __future__ import annotations
 from tests.printer.helpers import qr_texts
 from tests.resident.conftest import (
     card_payloads,
+    click,
     hub_settings,
     hub_submissions,
     module_hub,  # noqa: F401
     wait_enrolled,
+    wait_step,
 )
-from tests.resident.journeys import fill_form_and_submit, scan_card, start_dossier, track
+from tests.resident.journeys import ANSWERS, fill, fill_form_and_submit, scan_card, start_dossier, track
 
 
 def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_tracking_code(
@@ -38,3 +40,52 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     tracking = track(qtbot, app, ref)
     assert tracking.view.state == "hub" and tracking.view.status == "received"
     assert tracking.message.text() == "Đã tiếp nhận" and ref in tracking.detail.text()
+
+
+def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, shared_data, module_hub):  # noqa: F811
+    import sqlite3
+
+    import pytest
+
+    app = make_app(services=True, hub=hub_settings(module_hub))
+    if not hasattr(app.ctx.services.scanner, "capture_still"):
+        pytest.skip("the scanner service has no still capture on this build")
+    wait_enrolled(qtbot, app)
+    start_dossier(qtbot, app)
+    scan_card(qtbot, app, card_payloads(shared_data)[3])
+    form = app.navigator.current
+    for key, text in ANSWERS.items():
+        fill(form.rows[key], text)
+    click(qtbot, form.next_button)
+    wait_step(qtbot, app, "dossier.photos")
+    photos = app.navigator.current
+    assert photos.camera.isVisible() and photos.take_button.isVisible()
+    click(qtbot, photos.take_button)
+    qtbot.waitUntil(lambda: photos.take_button.isEnabled(), timeout=10000)
+    if photos.keep_button.isVisible():  # the simulated view may be judged glaring: the resident may keep it
+        assert photos.check.isVisible() and photos.check.text()
+        click(qtbot, photos.keep_button)
+    assert len(app.flow.visit.data["dossier"].photos) == 1 and "1" in photos.count.text()
+    click(qtbot, photos.next_button)
+    wait_step(qtbot, app, "dossier.review")
+    review = app.navigator.current
+    assert "1" in review.photos.text()
+    click(qtbot, review.next_button)
+    consent = app.navigator.current
+    click(qtbot, consent.agree)
+    click(qtbot, consent.submit_button)
+    wait_step(qtbot, app, "receipt.done")
+    ref = app.navigator.current.reference.text()
+    qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)
+
+    def attachments() -> list[tuple[str, int]]:
+        conn = sqlite3.connect(f"file:{module_hub.db_path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT a.name, a.size FROM attachments a JOIN submissions s "
+                                "ON a.submission_seq = s.seq WHERE s.local_ref = ?", (ref,)).fetchall()
+        finally:
+            conn.close()
+
+    qtbot.waitUntil(lambda: len(attachments()) == 1, timeout=15000)
+    name, size = attachments()[0]
+    assert name == "page-1.jpg" and size > 1000

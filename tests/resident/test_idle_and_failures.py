@@ -66,3 +66,27 @@ def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, shared_data):
     problem = app.navigator.current
     assert problem.message.text() == "Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi."
     assert not problem.reference.isVisible()
+
+
+def test_form_boxes_are_typed_with_the_on_screen_keyboard_in_telex(make_app, qtbot):
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    app.flow.go("dossier.form", {"code": "1.004222", "sample": True})
+    form = app.navigator.current
+    phone = form.rows["phone"].editor
+    click(qtbot, phone)
+    assert form.keyboard.isVisible() and form.keyboard.mode == "digits" and not form.next_button.isVisible()
+    for key in "0912345678":
+        click(qtbot, form.keyboard.keys[key])
+    assert phone.text() == "0912345678"
+    click(qtbot, form.rows["request_content"].editor)
+    assert form.keyboard.mode == "letters"
+    for key in ["n", "h", "a", "f", "space", "o", "w", "r"]:
+        click(qtbot, form.keyboard.keys[key])
+    assert form.rows["request_content"].value() == "nhà ở"
+    click(qtbot, form.keyboard.keys["enter"])
+    assert not form.keyboard.isVisible() and form.next_button.isVisible()
+    answers = app.flow.visit.data["dossier"].answers
+    assert answers["phone"] == "0912345678" and answers["request_content"] == "nhà ở"
+    click(qtbot, form.next_button)  # new_address is still empty: the form says so and stays
+    assert current(app) == "dossier.form" and form.rows["new_address"].error.isVisible()
+    assert form.rows["new_address"].error.text() == "Xin điền thông tin này."
