@@ -67,3 +67,12 @@ def test_export_decrypts_personal_fields_only_when_asked(kiosk, data_dir, tmp_pa
     assert kiosk("queue", "export", str(full), "--include-personal")[0] == 0
     assert json.loads(full.read_text())["personal"] == {"full_name": "Bùi Thị Sáu"}
     assert stat.S_IMODE(os.stat(full).st_mode) == 0o600
+
+
+def test_sync_once_refuses_while_another_process_syncs(kiosk, data_dir):
+    from offline_queue.db import file_lock
+    from offline_queue.runtime import queue_paths
+
+    with file_lock(queue_paths(make_config(data_dir), data_dir).sync_lock):
+        code, _ = kiosk("sync", "--once", hub=f"http://127.0.0.1:{free_port()}")
+    assert code == 3

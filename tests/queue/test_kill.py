@@ -16,9 +16,10 @@ import time
 import pytest
 
 from offline_queue.db import file_lock
+from offline_queue.records import AttachmentIn
 from offline_queue.runtime import make_client, open_store, queue_paths
 from offline_queue.sync import SyncRun, start_of_process, sync_once
-from tests.queue.conftest import dossier, enrolled, kiosk_rows, make_config
+from tests.queue.conftest import dossier, enrolled, kiosk_id, kiosk_rows, make_config
 
 
 def _child(config, data_dir, url, wfd, seed) -> None:
@@ -30,7 +31,9 @@ def _child(config, data_dir, url, wfd, seed) -> None:
             start_of_process(store)
             while True:
                 for _ in range(rng.randint(1, 4)):
-                    res = store.enqueue("dossier", dossier(rng.randint(0, 10**6)), {"full_name": "Đinh Văn Năm"})
+                    photo = [AttachmentIn("front.jpg", "image/jpeg", rng.randbytes(2000))] if rng.random() < 0.3 else []
+                    res = store.enqueue("dossier", dossier(rng.randint(0, 10**6)), {"full_name": "Đinh Văn Năm"},
+                                        photo)
                     os.write(wfd, f"{res.uuid} {res.local_ref}\n".encode())
                 SyncRun(store, client, batch_size=rng.randint(1, 6), force=rng.random() < 0.5).step()
     finally:
@@ -75,6 +78,13 @@ def run_trials(hub, data_dir, trials: int, seed: int) -> None:
     assert len(rows) == len(local), "duplicates or losses at the hub"
     assert {r[0] for r in rows} == set(local)
     assert sorted(r[1] for r in rows) == sorted(local.values())
+    with_photos = sum(1 for v in store.list(limit=100_000) if v.attachments)
+    conn = sqlite3.connect(f"file:{hub.db_path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM attachments WHERE submission_seq IN (SELECT seq FROM submissions "
+                            "WHERE kiosk_id = ?)", (kiosk_id(config, data_dir),)).fetchone() == (with_photos,)
+    finally:
+        conn.close()
     store.engine.dispose()
 
 

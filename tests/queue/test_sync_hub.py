@@ -138,3 +138,21 @@ def test_an_answer_lost_after_the_hub_committed_is_resent_as_a_duplicate(hub, da
     report = sync_once(store, client, force=True)
     assert report.ok and report.sent == 1
     assert store.lookup(sid).server_ref.startswith("HS-") and len(kiosk_rows(hub, config, data_dir)) == 1
+
+
+def test_a_photo_the_hub_holds_with_other_content_rejects_the_row_with_a_reason(hub, data_dir):
+    config = make_config(data_dir, hub.url)
+    client = enrolled(config, data_dir, hub.url)
+    store = open_store(config, data_dir)
+    sid = store.enqueue("dossier", dossier(), None, [AttachmentIn("front.jpg", "image/jpeg", b"the real photo")]).uuid
+    behind = store.enqueue("dossier", dossier(2)).uuid
+    # the hub already has this submission with a different front.jpg (e.g. from a restored old backup)
+    item = store.claim_due(1)[0]
+    assert client.submit_batch([item.body()])[0].status == "accepted"
+    client.upload_attachment(sid, "front.jpg", b"another photo", "image/jpeg")
+    store.recover_inflight()
+    report = sync_once(store, client, force=True)
+    assert report.ok and report.rejected == 1 and report.sent == 1
+    row = store.lookup(sid)
+    assert row.status == "rejected" and "front.jpg" in row.last_error and row.last_http_status == 409
+    assert store.lookup(behind).status == "sent"
