@@ -40,8 +40,15 @@ def create_enrolment_code(db: Database, ttl_hours: float | None = 24.0, code: st
     return row
 
 
+ENROL_RETRY_WINDOW = timedelta(minutes=10)
+
+
 def enroll(db: Database, code: str, station_code: str, name: str, version: str) -> tuple[str, str]:
-    """Spend a one-time code (or use the reusable demo code): a new kiosk id and its token."""
+    """Spend a one-time code (or use the reusable demo code): a new kiosk id and its token.
+
+    A kiosk whose answer was lost (timeout, dropped connection) retries with the code it already spent: within
+    ENROL_RETRY_WINDOW and for the same station it gets the same kiosk id with a fresh token (the first token,
+    which it never received, stops working)."""
     code, now = normalise_code(code), utcnow()
     kiosk_id, token = "k_" + secrets.token_hex(8), new_token()
     with db.session() as s:
@@ -53,7 +60,13 @@ def enroll(db: Database, code: str, station_code: str, name: str, version: str) 
             claimed = s.execute(update(EnrolmentCode).where(EnrolmentCode.code == code, EnrolmentCode.used_at.is_(None))
                                 .values(used_at=now, used_by=kiosk_id)).rowcount
             if claimed != 1:
-                raise EnrolmentError("already used")
+                s.refresh(row)
+                kiosk = s.get(Kiosk, row.used_by) if row.used_by else None
+                if (kiosk is None or kiosk.station_code != station_code or row.used_at is None
+                        or now - as_utc(row.used_at) > ENROL_RETRY_WINDOW):
+                    raise EnrolmentError("already used")
+                kiosk.token_hash, kiosk.name, kiosk.version = hash_token(token), name, version
+                return kiosk.id, token
         s.add(Kiosk(id=kiosk_id, token_hash=hash_token(token), station_code=station_code, name=name,
                     version=version, enrolled_at=now))
     return kiosk_id, token

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from tests.hub.conftest import enroll, make_client
 
 
-def _enrol(client: TestClient, code: str):  # type: ignore[no-untyped-def]
-    return client.post("/v1/kiosks/enroll", json={"code": code, "station_code": "BN02", "name": "Trạm 2",
+def _enrol(client: TestClient, code: str, station: str = "BN02"):  # type: ignore[no-untyped-def]
+    return client.post("/v1/kiosks/enroll", json={"code": code, "station_code": station, "name": "Trạm 2",
                                                    "version": "0.1.0"})
 
 
@@ -31,7 +31,7 @@ def test_one_time_code_works_once(client: TestClient) -> None:
     code = created.json()["code"]
     assert created.json()["qr_payload"] == f"TCDS-ENROL|1|http://testserver|{code}"
     assert _enrol(client, code).status_code == 201
-    again = _enrol(client, code)
+    again = _enrol(client, code, station="BN03")  # another kiosk
     assert again.status_code == 400
     assert again.headers["content-type"] == "application/problem+json"
     assert again.json()["type"].endswith("/enrolment-code-invalid")
@@ -97,4 +97,17 @@ def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path, capsys) -
     assert payload == f"TCDS-ENROL|1|https://hub.example.vn|{code}"
     with make_client(tmp_path, demo=False) as c:
         assert _enrol(c, code).status_code == 201
-        assert _enrol(c, code).status_code == 400
+        assert _enrol(c, code, station="BN03").status_code == 400
+
+
+def test_a_retried_enrolment_of_the_same_station_gets_the_same_kiosk(client: TestClient) -> None:
+    """The answer to a one-time code was lost (timeout, dropped connection): the station's retry still works."""
+    code = client.post("/admin/enrolment-codes", json={}).json()["code"]
+    first = _enrol(client, code).json()
+    retry = _enrol(client, code)
+    assert retry.status_code == 201
+    assert retry.json()["kiosk_id"] == first["kiosk_id"] and retry.json()["token"] != first["token"]
+    assert client.get("/v1/catalog", headers={"Authorization": f"Bearer {retry.json()['token']}"}).status_code == 200
+    assert client.get("/v1/catalog", headers={"Authorization": f"Bearer {first['token']}"}).status_code == 401
+    other = client.post("/v1/kiosks/enroll", json={"code": code, "station_code": "BN09"})
+    assert other.status_code == 400  # another station cannot reuse it
