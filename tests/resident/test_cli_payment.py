@@ -1,0 +1,49 @@
+"""``kiosk payment qr``: a technician checks the payee set-up; the payload parses independently."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import qr_pay
+
+from tests.resident.conftest import module_hub  # noqa: F401
+
+
+def kiosk(config: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kiosk", "--config", str(config), "payment", "qr", *args],
+                          capture_output=True, text=True, timeout=60)
+
+
+def write_config(tmp_path: Path, hub_url: str, code: str = "") -> Path:
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f'data_dir = "{data}"\n[hub]\nurl = "{hub_url}"\nlocal_hub = false\nenrolment_code = "{code}"\n'
+                    "connect_timeout_seconds = 1.0\nread_timeout_seconds = 3.0\n", encoding="utf-8")
+    return path
+
+
+def test_payload_from_the_hub_then_from_the_cache_when_it_is_unreachable(tmp_path, module_hub):  # noqa: F811
+    config = write_config(tmp_path, module_hub.url, module_hub.demo_code)
+    done = kiosk(config, "--amount", "20000", "--reference", "bn01 261121 0007", "--json")
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    decoded = qr_pay.decode(out["payload"])
+    assert out["source"] == "hub" and decoded["bin_id"] == "970436" and decoded["consumer_id"] == "0071000123456"
+    assert decoded["transaction_amount"] == "20000" and decoded["bill_number"] == "BN01-261121-0007"
+
+    offline = write_config(tmp_path, "http://127.0.0.1:9")  # same data dir: the cached payee
+    done = kiosk(offline, "--amount", "15000", "--reference", "HS-2026-000123")
+    assert done.returncode == 0, done.stderr
+    assert "cache" in done.stderr and qr_pay.decode(done.stdout.strip())["consumer_id"] == "0071000123456"
+
+
+def test_no_payee_anywhere_and_bad_input(tmp_path):
+    config = write_config(tmp_path, "http://127.0.0.1:9")
+    done = kiosk(config, "--amount", "20000", "--reference", "BN01-261121-0007")
+    assert done.returncode == 1 and "no payee" in done.stderr
+    assert kiosk(config, "--amount", "0", "--reference", "BN01-261121-0007").returncode == 2
+    assert kiosk(config, "--amount", "5", "--reference", "hello").returncode == 2
