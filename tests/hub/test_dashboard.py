@@ -25,7 +25,7 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
     html = page.text
     for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "3 / 1 / 2 / 1 / 40", "2 giờ", "21/11/2026 10:15:00",
                  "hub: 503 Service Unavailable", "printer: paper_out", "camera: ready", "0.1.0",
-                 'http-equiv=refresh'):
+                 'http-equiv=refresh', "DEMO-0000", '<svg'):
         assert text in html, text
     fleet = next(k for k in hub.fleet()["kiosks"] if k["kiosk_id"] == kiosk["kiosk_id"])
     assert fleet["queue"]["retry"] == 2 and fleet["devices"]["printer"] == "paper_out"
