@@ -101,30 +101,31 @@ class SyncRun:
     def step(self) -> bool:
         if self.done:
             return False
-        if not self._started:
-            self._started = True
-            self.store.set_meta(phase="syncing", last_attempt_at=self.store.clock().isoformat())
         try:
-            items = self.store.claim_due(self.batch_size, self.force)
-            if not items:
-                if self.report.claimed == 0:
-                    self._check_contact()
-                self._finish()
-                return False
-            self.report.claimed += len(items)
-            self.report.batches += 1
-            self._send(items)
-        except _Stop as stop:
-            self._stopped(stop.exc)
-        except Exception as exc:  # storage failure (disk full, locked)
+            try:
+                if not self._started:
+                    self._started = True
+                    self.store.set_meta(phase="syncing", last_attempt_at=self.store.clock().isoformat())
+                items = self.store.claim_due(self.batch_size, self.force)
+                if not items:
+                    if self.report.claimed == 0:
+                        self._check_contact()
+                    self._finish()
+                    return False
+                self.report.claimed += len(items)
+                self.report.batches += 1
+                self._send(items)
+            except _Stop as stop:
+                self._stopped(stop.exc)
+        except Exception as exc:  # storage failure (disk full, locked, read-only)
             log.exception("sync run failed on storage")
             self.report.stop, self.report.error = "storage", f"{type(exc).__name__}: {str(exc)[:200]}"
             try:  # we are the only syncer (sync lock), so rows we left 'sending' can go back to 'retry'
                 self.store.recover_inflight()
                 self._finish()
             except Exception:
-                self.done = True
                 log.exception("could not record the storage failure")
+            self.done = True
         return not self.done
 
     def run(self) -> SyncReport:

@@ -31,11 +31,10 @@ class SyncWorker(Worker):
     run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
     already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
 
-    def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None,
-                 devices: Callable[[], dict[str, str]] | None = None, soon_ms: int = SOON_MS) -> None:
+    def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None, soon_ms: int = SOON_MS) -> None:
         super().__init__()
         self._config, self._data_dir, self._hub_url = config, data_dir, hub_url
-        self._devices = devices or dict
+        self._devices: dict[str, str] = {}
         self._soon_ms = soon_ms
         self._rng = random.Random()
         self.store = self.client = self._run = None
@@ -118,6 +117,11 @@ class SyncWorker(Worker):
         elif not self._offline and (not self._timer.isActive() or self._timer.remainingTime() > self._soon_ms):
             self._timer.start(self._soon_ms)
         self._emit_status()
+
+    @Slot(object)
+    def set_devices(self, states: dict[str, str]) -> None:
+        """Device states for the heartbeat (the facade forwards bus.device_state_changed)."""
+        self._devices = dict(states)
 
     @Slot()
     def emit_status(self) -> None:
@@ -221,7 +225,7 @@ class SyncWorker(Worker):
             return
         self._last_heartbeat = time.monotonic()
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices()))
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
 

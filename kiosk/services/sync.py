@@ -19,13 +19,15 @@ from kiosk.services.storage import Callbacks
 class SyncService(QObject):
     _sync_now = Signal(int)
     _enqueued = Signal()
+    _devices = Signal(object)
     status_changed = Signal(object)
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
-                 hub_url: str | None = None, devices: Callable[[], dict[str, str]] | None = None) -> None:
+                 hub_url: str | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
-        self._storage, self._hub_url, self._devices = storage, hub_url, devices
+        self._storage, self._hub_url = storage, hub_url
+        self._device_states: dict[str, str] = {}
         self._calls = Callbacks()
         self.last_status: dict[str, Any] | None = None
         self.worker = None
@@ -37,9 +39,12 @@ class SyncService(QObject):
     def start(self) -> None:
         from offline_queue.sync_worker import SyncWorker
 
-        self.worker = SyncWorker(self._config, self._data_dir, self._hub_url, self._devices)
+        self.worker = SyncWorker(self._config, self._data_dir, self._hub_url)
         self._sync_now.connect(self.worker.sync_now)
         self._enqueued.connect(self.worker.notify_enqueued)
+        self._devices.connect(self.worker.set_devices)
+        if self._bus is not None:
+            self._bus.device_state_changed.connect(self._on_device)
         self.worker.status_changed.connect(self._on_status)
         self.worker.run_finished.connect(self._on_finished)
         self.worker.already_syncing.connect(self._on_busy)
@@ -58,6 +63,11 @@ class SyncService(QObject):
     @Slot(str, str)
     def _on_enqueued(self, _uuid: str, _local_ref: str) -> None:
         self._enqueued.emit()
+
+    @Slot(str, str, str)
+    def _on_device(self, name: str, state: str, _detail: str) -> None:
+        self._device_states[name] = state  # the heartbeat tells the hub's dashboard
+        self._devices.emit(dict(self._device_states))
 
     @Slot(object)
     def _on_status(self, status: dict[str, Any]) -> None:

@@ -96,6 +96,7 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
     bus.sync_status_changed.connect(statuses.append)
     storage.start()
     sync.start()
+    bus.device_state_changed.emit("printer", "ready", "")
     done = Recorder()
     with qtbot.waitSignal(bus.sync_status_changed, timeout=15_000,
                           check_params_cb=lambda s: s["counts"]["sent"] == 1 and s["phase"] == "idle"):
@@ -111,8 +112,9 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
     def ours() -> dict:
         return next(k for k in hub.fleet()["kiosks"] if k["kiosk_id"] == kiosk_id(config, data_dir))
 
-    qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1), timeout=10_000)
-    assert ours()["station_code"] == "BN01"
+    qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1 and ours()["devices"]),
+                    timeout=10_000)
+    assert ours()["station_code"] == "BN01" and ours()["devices"] == {"printer": "ready"}
 
 
 def test_sync_now_during_a_run_answers_already_syncing(qtbot, threads, hub, data_dir):
