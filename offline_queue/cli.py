@@ -101,7 +101,7 @@ def cmd_list(args: argparse.Namespace, config: Any) -> int:
         if r.status in ("rejected", "retry") and r.last_error:
             detail = f"reason: {r.last_error}" + (f" (HTTP {r.last_http_status})" if r.last_http_status else "")
         print(f"{r.local_ref:18} {r.uuid}  {r.kind:14} {r.status:9} tries={r.attempts:<3} "
-              f"{r.created_at:%Y-%m-%d %H:%M}  {detail}")
+              f"{r.created_at.astimezone():%Y-%m-%d %H:%M}  {detail}")
     return 0
 
 

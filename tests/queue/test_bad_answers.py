@@ -116,3 +116,30 @@ def test_a_full_disk_refuses_new_rows_and_keeps_the_queue(config, data_dir, hub)
         report = sync_once(store, client, force=True)
         assert report.ok, report
     assert store.counts()["sent"] == len(done)
+
+
+@pytest.mark.parametrize("call", [
+    lambda c: c.get_dossier("BN01-261121-0001"),
+    lambda c: c.create_payment("BN01-261121-0001", 20000, "phi", "key-1"),
+    lambda c: c.get_payment("pay_1"),
+    lambda c: c.heartbeat({"version": "0.1.0"}),
+    lambda c: c.catalog(0),
+    lambda c: c.enroll("DEMO-0000", "BN01", "Trạm", "0.1.0"),
+])
+def test_every_endpoint_turns_an_html_page_into_a_protocol_error(call, broken, config, data_dir):
+    from offline_queue.protocol import HubProtocolError
+
+    broken.status, broken.content_type = 200, "text/html"
+    broken.respond = lambda _req: HTML
+    with pytest.raises(HubProtocolError):
+        call(make_client(config, data_dir, url=f"http://127.0.0.1:{broken.server_port}", token="t"))
+
+
+def test_tls_is_verified_with_the_configured_ca_bundle(config, data_dir, tmp_path):
+    import dataclasses
+
+    assert make_client(config, data_dir, url="https://hub.example").session.verify is True
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    config = dataclasses.replace(config, hub=dataclasses.replace(config.hub, ca_bundle=str(bundle)))
+    assert make_client(config, data_dir, url="https://hub.example").session.verify == str(bundle)

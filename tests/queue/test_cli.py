@@ -76,3 +76,8 @@ def test_sync_once_refuses_while_another_process_syncs(kiosk, data_dir):
     with file_lock(queue_paths(make_config(data_dir), data_dir).sync_lock):
         code, _ = kiosk("sync", "--once", hub=f"http://127.0.0.1:{free_port()}")
     assert code == 3
+
+
+def test_enrol_with_a_wrong_code_fails_and_stores_nothing(kiosk, hub, data_dir):
+    code, _ = kiosk("enrol", "--code", "ABCD-2345", "--hub", hub.url)
+    assert code == 1 and not (data_dir / "hub_token.json").exists()
