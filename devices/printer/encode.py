@@ -8,9 +8,11 @@ python-escpos is imported lazily (see :func:`import_escpos`), never at module im
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import struct
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -43,6 +45,12 @@ def import_escpos():
         from kiosk.logging_setup import FORMAT
 
         logging.basicConfig(level=logging.WARNING, format=FORMAT)
+    if "escpos.capabilities" not in sys.modules:
+        # python-escpos writes its profile pickle in place on first import; a second process importing at the
+        # same time (pytest -n, kiosk + CLI) would read it half-written. One importer at a time per cache dir.
+        with open(Path(cache) / ".import.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            import escpos.capabilities
     import escpos.printer
 
     return escpos
