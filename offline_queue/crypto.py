@@ -21,21 +21,29 @@ class KeyFileError(RuntimeError):
 
 
 def load_or_create_key(path: Path) -> bytes:
-    """Read the key, or create it (random, mode 0600) on first start. Never overwrites an existing key."""
+    """Read the key, or create it (random, mode 0600) on first start. Never overwrites an existing key.
+
+    The new key is written to a private temporary file and hard-linked into place, so two threads or
+    processes starting together can never read a half-written key: the loser of the link reads the winner's.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_bytes()
-        if len(key) != KEY_BYTES:
-            raise KeyFileError(f"{path}: expected {KEY_BYTES} bytes, found {len(key)}") from None
-        return key
-    key = AESGCM.generate_key(bit_length=KEY_BYTES * 8)
-    try:
-        os.write(fd, key)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    if not path.exists():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, AESGCM.generate_key(bit_length=KEY_BYTES * 8))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    key = path.read_bytes()
+    if len(key) != KEY_BYTES:
+        raise KeyFileError(f"{path}: expected {KEY_BYTES} bytes, found {len(key)}")
     return key
 
 

@@ -193,3 +193,14 @@ def test_export_has_personal_data_only_when_asked(cstore):
     plain = next(cstore.export())
     assert "personal" not in plain and "Lê Thị Tám" not in str(plain)
     assert next(cstore.export(include_personal=True))["personal"] == {"full_name": "Lê Thị Tám"}
+
+
+def test_two_threads_starting_together_get_the_same_whole_key(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    for n in range(20):
+        path = tmp_path / f"key{n}"
+        with ThreadPoolExecutor(4) as pool:
+            keys = list(pool.map(lambda _: load_or_create_key(path), range(4)))
+        assert len(set(keys)) == 1 and len(keys[0]) == 32
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"key{n}" for n in range(20))
