@@ -83,7 +83,7 @@ def load_token(path: Path) -> dict[str, Any] | None:
 def save_token(path: Path, doc: dict[str, Any]) -> None:
     """Write atomically with mode 0600 (the token is a credential)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         os.write(fd, json.dumps(doc).encode())
