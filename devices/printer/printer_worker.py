@@ -125,24 +125,21 @@ class PrinterWorker(Worker):
 
     def _print(self, job_id: str, receipt: Any) -> None:
         assert self._driver is not None
-        try:
-            self._driver.print_receipt(receipt)
-        except PrintError as exc:
-            if exc.bytes_sent:
-                self._sent.add(job_id)
-                raise
-            if exc.reason != "offline":
-                raise
-            # nothing reached the printer: one reconnect and one more try cannot double a receipt
-            log.info("job %s: printer offline before any byte, reconnecting once", job_id)
-            self._driver.close()
+        for attempt in (1, 2):
             try:
                 self._driver.print_receipt(receipt)
-            except PrintError as again:
-                if again.bytes_sent:
-                    self._sent.add(job_id)
-                raise
-        self._sent.add(job_id)
+            except PrintError as exc:
+                if exc.bytes_sent:
+                    self._sent.add(job_id)  # part of it may be on paper: never again without a person
+                    raise
+                if exc.reason != "offline" or attempt == 2:
+                    raise
+                # nothing reached the printer: one reconnect and one more try cannot double a receipt
+                log.info("job %s: printer offline before any byte, reconnecting once", job_id)
+                self._driver.close()
+            else:
+                self._sent.add(job_id)
+                return
 
     def _set_state(self, state: DeviceState, detail: str) -> None:
         if self._state == (state.value, detail):
