@@ -16,20 +16,17 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from PIL import Image, ImageDraw
-
-from devices.printer.driver import PrinterDriver
-from devices.printer.raster import MARGIN, line_metrics, style_font, wrap_text
-from devices.printer.receipt import TextBlock, layout
-from devices.printer.samples import SAMPLE_KINDS, sample_receipt
-from kiosk.config import default_config
+# the repository root instead of bench/ (whose queue.py would shadow the standard library's queue)
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 
 
-def pillow_only(lines: list[tuple[str, str]], width: int) -> Image.Image:
+def pillow_only(lines: list[tuple[str, str]], width: int):
+    from PIL import Image, ImageDraw
+
+    from devices.printer.raster import MARGIN, line_metrics, style_font
+
     height = sum(line_metrics(style)[1] for style, _ in lines)
     image = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(image)
@@ -51,6 +48,12 @@ def median_seconds(fn) -> float:
 
 
 def main() -> int:
+    from devices.printer.driver import PrinterDriver
+    from devices.printer.raster import MARGIN, style_font, wrap_text
+    from devices.printer.receipt import TextBlock, layout
+    from devices.printer.samples import SAMPLE_KINDS, sample_receipt
+    from kiosk.config import default_config
+
     config = default_config()
     print(f"{'sample':8} {'width':>5} {'print→bytes':>12} {'pillow only':>12} {'ratio':>6} {'bytes':>7}")
     for width in (384, 576):
