@@ -44,6 +44,7 @@ class SyncWorker(Worker):
         self._locks = ExitStack()
         self._locked = False
         self._last_heartbeat = -1e9
+        self._ready = False  # on_start finished (a broken database leaves the worker answering, not crashing)
 
     # -- life cycle -----------------------------------------------------------------------------------------
 
@@ -61,6 +62,7 @@ class SyncWorker(Worker):
         self._hb_timer.start()
         self._take_lock()
         self.store.purge_sent(retention(self._config))
+        self._ready = True
         self._emit_status()
         self._schedule(self._soon_ms / 1000)
 
@@ -104,6 +106,9 @@ class SyncWorker(Worker):
 
     @Slot(int)
     def sync_now(self, request_id: int) -> None:
+        if not self._ready:
+            self.run_finished.emit(request_id, {"ok": False, "stop": "unavailable", "error": "sync not started"})
+            return
         if self._run is not None:
             self.already_syncing.emit(request_id)
             return
@@ -112,6 +117,8 @@ class SyncWorker(Worker):
     @Slot()
     def notify_enqueued(self) -> None:
         """Something was queued: send soon (unless offline, where the probe decides)."""
+        if not self._ready:
+            return
         if self._run is not None:
             self._rerun = True
         elif not self._offline and (not self._timer.isActive() or self._timer.remainingTime() > self._soon_ms):
@@ -160,6 +167,7 @@ class SyncWorker(Worker):
         self._step_timer.start()
 
     def _refuse(self, request_id: int, why: str) -> None:
+        log.warning("sync refused: %s", why)
         self.run_finished.emit(request_id, {"ok": False, "stop": "unavailable", "error": why})
         self._schedule(self._config.hub.sync_interval_seconds)
 

@@ -201,6 +201,6 @@ def test_two_threads_starting_together_get_the_same_whole_key(tmp_path):
     for n in range(20):
         path = tmp_path / f"key{n}"
         with ThreadPoolExecutor(4) as pool:
-            keys = list(pool.map(lambda _: load_or_create_key(path), range(4)))
+            keys = list(pool.map(load_or_create_key, [path] * 4))
         assert len(set(keys)) == 1 and len(keys[0]) == 32
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"key{n}" for n in range(20))

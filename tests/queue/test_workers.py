@@ -201,3 +201,20 @@ def test_hub_service_without_a_token_reports_auth(qtbot, threads, hub, data_dir)
     got = Recorder()
     hub.track("BN01-261121-0001", got)
     assert wait_for(qtbot, got).error_code == "auth"
+
+
+def test_an_unusable_database_is_answered_not_crashed(qtbot, threads, data_dir):
+    blocker = data_dir / "not-a-dir"
+    blocker.write_text("a file where a folder should be")
+    config = make_config(data_dir)
+    config = dataclasses.replace(config, queue=dataclasses.replace(config.queue, db_path=str(blocker / "kiosk.db")))
+    storage = StorageService(config, data_dir, threads)
+    sync = SyncService(config, data_dir, threads, storage=storage)
+    storage.start()
+    sync.start()
+    got = Recorder()
+    storage.enqueue("dossier", dossier(), on_done=got)
+    sync.sync_now(got)
+    results = [wait_for(qtbot, got), wait_for(qtbot, got, 2)]
+    assert results[0].error_code == "not_started"
+    assert results[1]["stop"] == "unavailable" and not results[1]["ok"]
