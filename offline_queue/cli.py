@@ -171,7 +171,10 @@ def cmd_sync(args: argparse.Namespace, config: Any) -> int:
             print(json.dumps(report.to_dict()))
             if args.once:
                 return 0 if report.ok else 1
-            time.sleep(config.hub.sync_interval_seconds)
+            try:
+                time.sleep(config.hub.sync_interval_seconds)
+            except KeyboardInterrupt:  # Ctrl-C between runs: a clean stop (a run itself is never cut short)
+                return 0
 
 
 def cmd_enrol(args: argparse.Namespace, config: Any) -> int:
