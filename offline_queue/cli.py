@@ -161,20 +161,20 @@ def cmd_sync(args: argparse.Namespace, config: Any) -> int:
             print("kiosk: another kiosk process is syncing this queue", file=sys.stderr)
             return 3
         start_of_process(store)
-        while True:
-            try:
-                ensure_token(client, config, data_dir)
-            except HubError as exc:
-                print(f"kiosk: enrolment failed: {exc}", file=sys.stderr)
-            report = sync_once(store, client, config.hub.batch_size, force=True)
-            store.purge_sent(retention(config))
-            print(json.dumps(report.to_dict()))
-            if args.once:
-                return 0 if report.ok else 1
-            try:
+        try:
+            while True:
+                try:
+                    ensure_token(client, config, data_dir)
+                except HubError as exc:
+                    print(f"kiosk: enrolment failed: {exc}", file=sys.stderr)
+                report = sync_once(store, client, config.hub.batch_size, force=True)
+                store.purge_sent(retention(config))
+                print(json.dumps(report.to_dict()))
+                if args.once:
+                    return 0 if report.ok else 1
                 time.sleep(config.hub.sync_interval_seconds)
-            except KeyboardInterrupt:  # Ctrl-C between runs: a clean stop (a run itself is never cut short)
-                return 0
+        except KeyboardInterrupt:  # rows cut off mid-send stay 'sending' and are resent by the next start
+            return 130
 
 
 def cmd_enrol(args: argparse.Namespace, config: Any) -> int:
