@@ -55,3 +55,17 @@ def test_printer_status(tmp_path, capsys):
     assert main(["--config", config_file(tmp_path), "printer", "status"]) == 0
     assert "paper ok" in capsys.readouterr().out
     assert main(["--config", config_file(tmp_path, simulated_mode="offline"), "printer", "status"]) == 1
+
+
+@pytest.mark.parametrize("width", [384, 576])
+def test_render_is_exactly_what_the_printer_gets(tmp_path, width):
+    from devices.printer.driver import PrinterDriver
+    from devices.printer.samples import sample_receipt
+    from tests.printer.conftest import make_config
+
+    out = tmp_path / "r.bin"
+    assert main(["--config", config_file(tmp_path, paper_width_dots=width), "receipt", "render",
+                 "--sample", "health", "--out", str(out)]) == 0
+    driver = PrinterDriver(make_config(paper_width_dots=width).printer)
+    driver.print_receipt(sample_receipt("health"))
+    assert driver.last_output == out.read_bytes()
