@@ -71,12 +71,18 @@ def effective_width(width: int, profile: Any) -> int:
         return width
 
 
-def supports_native_qr(profile: Any, qr_mode: str = "auto") -> bool:
+def use_native_qr(profile: Any, payload: str, qr_mode: str = "auto") -> bool:
+    """Whether this QR goes out as the printer's ``GS ( k`` (True) or as a segno image (False).
+
+    "auto" prefers the printer's own command where the profile has it, but only for ASCII payloads:
+    the printer stores UTF-8 bytes without an ECI header, which zbar-based readers misread as Big5
+    (FORMATS §1.5), while the image path carries UTF-8 + ECI.
+    """
     if qr_mode == "native":
         return True
     if qr_mode == "image":
         return False
-    return bool(profile.supports("qrCode"))
+    return bool(profile.supports("qrCode")) and payload.isascii()
 
 
 def supports_vietnamese_text(profile: Any) -> bool:
@@ -134,7 +140,7 @@ def _emit_text(printer: Any, block: TextBlock, width: int) -> None:
     printer._raw(BOLD[False] + ALIGN[False])
 
 
-def emit_receipt(printer: Any, receipt: Receipt, *, width: int, native_qr: bool = False,
+def emit_receipt(printer: Any, receipt: Receipt, *, width: int, qr_mode: str = "auto",
                  text_mode: bool = False, cut: bool = True) -> None:
     """Send ``receipt`` to ``printer``: drawn blocks as raster, the QR natively if asked, then cut.
 
@@ -145,7 +151,7 @@ def emit_receipt(printer: Any, receipt: Receipt, *, width: int, native_qr: bool 
     printer._raw(INIT)
     pending: list[Block] = []
     for block in layout(receipt):
-        if isinstance(block, QrBlock) and native_qr:
+        if isinstance(block, QrBlock) and use_native_qr(printer.profile, block.payload, qr_mode):
             _emit_raster(printer, pending, width)
             pending = []
             _emit_native_qr(printer, block.payload, width)
@@ -166,6 +172,6 @@ def render_bytes(receipt: Receipt, *, width: int, profile: str = "default", qr_m
     escpos = import_escpos()
     printer = escpos.printer.Dummy(profile=profile or "default")
     prof = printer.profile
-    emit_receipt(printer, receipt, width=width, native_qr=supports_native_qr(prof, qr_mode),
+    emit_receipt(printer, receipt, width=width, qr_mode=qr_mode,
                  text_mode=text_mode and supports_vietnamese_text(prof))
     return printer.output

@@ -132,7 +132,8 @@ class PrinterSettings:
     status_timeout_seconds: float = setting(2.0, "Status query timeout (s)", "Chờ trạng thái (giây)",
                                             minimum=0.2, maximum=30)
     qr_mode: str = setting("auto", "QR printing", "Cách in mã QR",
-                           "auto: the printer's own QR command where the profile has it, else an image; "
+                           "auto: the printer's own QR command where the profile has it and the content is "
+                           "ASCII, else an image (UTF-8 with ECI); "
                            "image: always an image (for clones that lack GS ( k).",
                            choices=("auto", "native", "image"))
     job_timeout_seconds: float = setting(20.0, "Print job timeout (s)", "Thời gian chờ in (giây)",

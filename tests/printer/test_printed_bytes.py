@@ -49,11 +49,19 @@ def test_payment_slip_carries_a_valid_vietqr(qr_mode, shared_data):
         assert qr_pay.decode(text)  # a bank app's parser accepts it (CRC included)
 
 
-@pytest.mark.parametrize("qr_mode", ["native", "image"])
+@pytest.mark.parametrize("qr_mode", ["native", "image", "auto"])
 def test_vietnamese_qr_content_survives(qr_mode):
     payload = "TCDS|1|BN01-261121-0007|Nguyễn Thị Hương — Phường Bến Nghé"
     receipt = dataclasses.replace(sample_receipt("report"), qr_payload=payload)
-    assert qr_texts(render_bytes(receipt, width=576, qr_mode=qr_mode), 576) == [payload]
+    data = render_bytes(receipt, width=576, qr_mode=qr_mode)
+    assert qr_texts(data, 576) == [payload]
+    # auto: a non-ASCII payload goes as an image (UTF-8 + ECI) even where the printer has GS ( k
+    assert len(decode(data).qrs) == (1 if qr_mode == "native" else 0)
+
+
+def test_auto_prints_ascii_payloads_natively_where_the_profile_can():
+    assert len(decode(render_bytes(sample_receipt("dossier"), width=576, qr_mode="auto")).qrs) == 1
+    assert decode(render_bytes(sample_receipt("dossier"), width=384, profile="POS-5890")).qrs == []
 
 
 def test_image_qr_is_read_right_by_zbar_too():
@@ -62,7 +70,7 @@ def test_image_qr_is_read_right_by_zbar_too():
 
     payload = "Lê Anh Sơn"  # unrecoverable from zbar's guess without the ECI header
     receipt = dataclasses.replace(sample_receipt("report"), qr_payload=payload)
-    page = page_image(decode(render_bytes(receipt, width=576, qr_mode="image")), 576).convert("L")
+    page = page_image(decode(render_bytes(receipt, width=576, qr_mode="auto")), 576).convert("L")
     [zbar] = pyzbar.decode(page)
     assert zbar.data.decode("utf-8") == payload
     [result] = zxingcpp.read_barcodes(page)
