@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from devices.base import DeviceError, DeviceState
+from devices.base import DeviceError, DeviceNotFound, DeviceState
 from devices.scanner.cascade import CascadeSettings, DecoderCascade, Deduper
 from devices.scanner.sources import FrameSource, SimulatedCamera, make_source
 from kiosk.threads import Worker
@@ -26,6 +26,7 @@ DEVICE_ID = "camera"
 PREVIEW_FPS = 15
 BACKOFF_SECONDS = (0.5, 1.0, 2.0, 4.0, 8.0)
 ABSENT_AFTER_FAILURES = 3  # this many failed opens in a row: tell people the camera is missing
+STILL_WARMUP_FRAMES = 5  # a real camera needs a few frames to settle exposure after opening
 
 
 def to_qimage(frame: np.ndarray) -> QImage:
@@ -40,6 +41,7 @@ class ScannerWorker(Worker):
     state_changed = Signal(str, str, str)
     frame_ready = Signal(QImage)
     code_found = Signal(str, str)  # text, backend
+    still_captured = Signal(str, object)  # request id, JPEG bytes or None
 
     def __init__(self, camera, source: FrameSource | None = None, parent: QObject | None = None) -> None:
         """``camera``: the ``[camera]`` config section. ``source`` overrides the one it describes (tests)."""
@@ -69,7 +71,18 @@ class ScannerWorker(Worker):
         if self._source is None:
             self._set_state(DeviceState.ABSENT, "camera disabled in config")
         else:
-            self._set_state(DeviceState.ABSENT, "idle")
+            self._probe()
+
+    def _probe(self) -> None:
+        """Open and release once at start, so the technician sees a true state before any scan."""
+        self._set_state(DeviceState.CONNECTING, f"checking {self._source.description}")
+        try:
+            self._source.open()
+            self._source.close()
+        except Exception as exc:  # DeviceError, or a driver bug: either way not usable now
+            self._set_state(DeviceState.ABSENT, f"{exc}; will retry when a scan starts")
+        else:
+            self._set_state(DeviceState.READY, f"{self._source.description} (released until a scan starts)")
 
     def on_stop(self) -> None:
         self.deactivate()
@@ -116,6 +129,38 @@ class ScannerWorker(Worker):
                 log.warning("show_image: cannot read the image")
         else:
             log.warning("show_image needs the simulated camera")
+
+    @Slot(str)
+    def capture_still(self, request: str) -> None:
+        """One JPEG of the current view (a document photo the resident takes on purpose; never stored here).
+
+        Uses the open camera, or opens it just for this shot (a few frames for auto-exposure) and releases it.
+        """
+        import cv2
+
+        data = None
+        was_open = self._open
+        try:
+            if self._source is None:
+                raise DeviceNotFound("camera disabled in config")
+            if not was_open:
+                self._source.open()
+            frame = None
+            for _ in range(1 if was_open or self._source.paced else STILL_WARMUP_FRAMES):
+                frame = self._source.read()
+            ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])
+            data = encoded.tobytes() if ok else None
+        except DeviceError as exc:
+            log.warning("still capture failed: %s", exc)
+        except Exception:
+            log.exception("still capture crashed")
+        finally:
+            if not was_open and self._source is not None:
+                try:
+                    self._source.close()
+                except Exception:
+                    log.exception("camera close failed")
+        self.still_captured.emit(request, data)
 
     # --- internals ---
     def _try_open(self) -> None:
@@ -192,7 +237,7 @@ class ScannerWorker(Worker):
                 self.code_found.emit(result.text, result.backend)
 
     def _set_state(self, state: DeviceState, detail: str) -> None:
-        if state != self._state or state != DeviceState.READY:
+        if state != self._state:
             log.info("camera %s: %s", state.value, detail)
         self._state = state
         self.state_changed.emit(DEVICE_ID, state.value, detail)

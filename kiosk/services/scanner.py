@@ -4,22 +4,28 @@ A screen that wants a code calls ``begin(widget, purposes, on_result)``: the cam
 to that :class:`screens.scan.scan_widget.ScanWidget`, every new decoded text is classified with
 :func:`kiosk.formats.classify`, and ``on_result(ScanResult)`` is called (GUI thread) for the kinds in
 ``purposes``; anything else gets feedback on the widget ("not an official code" / "not the code we need").
-``end()`` releases the camera. Camera states go to ``bus.device_state_changed("camera", state, detail)``.
+``end()`` releases the camera. ``capture_still(on_done)`` takes one JPEG for a document photo (the only camera
+image that leaves the worker other than the live preview; it is not stored here).
+Camera states go to ``bus.device_state_changed("camera", state, detail)``.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from devices.base import DeviceState
 from kiosk.formats import Kind, ScanResult, classify
 
 log = logging.getLogger(__name__)
+
+STILL_TIMEOUT = 8.0  # seconds; a real camera may need to open first
 
 
 def feedback_code(result: ScanResult, purposes: set[Kind]) -> str:
@@ -37,6 +43,7 @@ class ScannerService(QObject):
     _ack = Signal()
     _show_payload = Signal(str)
     _show_image = Signal(str)
+    _capture = Signal(str)
 
     def __init__(self, config: Any, threads: Any, bus: Any = None) -> None:
         super().__init__()
@@ -47,6 +54,10 @@ class ScannerService(QObject):
         self._widget: Any = None
         self._purposes: set[Kind] = set()
         self._on_result: Callable[[ScanResult], None] | None = None
+        self._stills: dict[str, tuple[Callable[[bytes | None], None], float]] = {}  # request -> callback, deadline
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._expire_stills)
         self.state = DeviceState.ABSENT
         self.detail = ""
 
@@ -70,14 +81,16 @@ class ScannerService(QObject):
         self._ack.connect(worker.preview_ack)
         self._show_payload.connect(worker.show_payload)
         self._show_image.connect(worker.show_image)
+        self._capture.connect(worker.capture_still)
+        worker.still_captured.connect(self._still_done)
         self._worker = worker
         self._threads.start(worker, "scanner")
 
     # --- public API (GUI thread) ---
     def begin(self, widget: Any, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
         """Open the camera and route its preview to ``widget``; accepted results go to ``on_result``."""
-        if self._widget is not None and self._widget is not widget:
-            self._disconnect_widget()
+        if self._widget is not None:
+            self._disconnect_widget()  # also for the same widget again: no doubled connections
         self._widget = widget
         self._purposes = set(purposes)
         self._on_result = on_result
@@ -105,6 +118,15 @@ class ScannerService(QObject):
         """Simulated camera only: show an image file in front of it for a few seconds."""
         self._show_image.emit(str(path))
 
+    def capture_still(self, on_done: Callable[[bytes | None], None], timeout_seconds: float = STILL_TIMEOUT) -> None:
+        """A JPEG of the camera's current view for a document photo; ``on_done(bytes or None)`` follows on the
+        GUI thread exactly once (None: no camera, a failure, or no answer within ``timeout_seconds``)."""
+        request = uuid.uuid4().hex
+        self._stills[request] = (on_done, time.monotonic() + (timeout_seconds if self._worker is not None else 0))
+        self._watchdog.start(0 if self._worker is None else 250)  # never answer inside this call
+        if self._worker is not None:
+            self._capture.emit(request)
+
     @property
     def active(self) -> bool:
         return self._widget is not None
@@ -117,6 +139,21 @@ class ScannerService(QObject):
             self._bus.device_state_changed.emit(device, state, detail)
         if self._widget is not None:
             self._widget.set_camera_state(state)
+
+    @Slot(str, object)
+    def _still_done(self, request: str, data: object) -> None:
+        entry = self._stills.pop(request, None)
+        if entry is None:
+            return  # answered already (the watchdog gave up on it)
+        entry[0](bytes(data) if data else None)
+
+    def _expire_stills(self) -> None:
+        now = time.monotonic()
+        for request in [r for r, (_cb, deadline) in self._stills.items() if deadline <= now]:
+            log.warning("still capture: no answer in time")
+            self._still_done(request, None)
+        if self._stills:
+            self._watchdog.start(250)
 
     @Slot(str)
     def _on_worker_failed(self, detail: str) -> None:

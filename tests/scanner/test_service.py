@@ -105,3 +105,23 @@ def test_timeout_releases_the_camera_and_try_again_reopens_it(qtbot, rig):
     qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=5000)
     assert widget.state == "scanning"
     service.end()
+
+
+def test_document_photo_is_one_jpeg_even_without_a_scan(qtbot, rig):
+    import cv2
+    import numpy as np
+
+    service, _widget, _ = rig()
+    shots = []
+    service.capture_still(shots.append)
+    qtbot.waitUntil(lambda: bool(shots), timeout=5000)
+    image = cv2.imdecode(np.frombuffer(shots[0], np.uint8), cv2.IMREAD_COLOR)
+    assert shots[0][:2] == b"\xff\xd8" and image.shape == (720, 1280, 3)
+
+
+def test_document_photo_without_a_camera_answers_none(qtbot, rig):
+    service, _widget, _ = rig(kind="none")
+    shots = []
+    service.capture_still(shots.append)
+    qtbot.waitUntil(lambda: bool(shots), timeout=5000)
+    assert shots == [None]

@@ -120,3 +120,12 @@ def test_demo_camera_shows_an_injected_payload(qtbot, owner):
     wanted = "https://dichvucong.bocongan.gov.vn/bocongan/bothutuc/tthc?matt=26052"
     with qtbot.waitSignal(worker.code_found, timeout=5000, check_params_cb=lambda text, backend: text == wanted):
         call(worker, "show_payload", wanted)
+
+
+def test_start_probes_the_camera_and_releases_it(qtbot, tmp_path, owner):
+    video = write_video(tmp_path / "cam.avi", [card_photo("1.004222", i) for i in range(3)])
+    worker = ScannerWorker(CameraSettings(kind="simulated", simulated_source=str(video), fps=30))
+    with qtbot.waitSignal(worker.state_changed, timeout=3000, check_params_cb=state_is("ready")):
+        owner.start(worker, "scanner-test")
+    with qtbot.assertNotEmitted(worker.frame_ready, wait=300):
+        pass  # known to work, but not capturing until a scan begins
