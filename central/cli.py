@@ -9,8 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from central.config import DEMO_CODE, DEMO_PAYEE, FaultSettings, HubConfig, Payee
-from central.faults import KINDS, PHASES
+from central.config import DEMO_CODE, DEMO_PAYEE, FAULT_KINDS, FAULT_PHASES, FaultSettings, HubConfig, Payee
 
 DEFAULT_DB = os.environ.get("KIOSK_HUB_DB", "sqlite:///hub.db")
 
@@ -24,8 +23,8 @@ def _rate(text: str) -> float:
 
 def _kinds(text: str) -> tuple[str, ...]:
     kinds = tuple(k.strip() for k in text.split(",") if k.strip())
-    if not kinds or any(k not in KINDS for k in kinds):
-        raise argparse.ArgumentTypeError(f"comma-separated subset of {','.join(KINDS)}")
+    if not kinds or any(k not in FAULT_KINDS for k in kinds):
+        raise argparse.ArgumentTypeError(f"comma-separated subset of {','.join(FAULT_KINDS)}")
     return kinds
 
 
@@ -45,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--public-url", default="", help="base URL put into enrolment QR codes")
     s.add_argument("--allow-faults", action="store_true", help="allow fault injection without demo mode (tests)")
     s.add_argument("--faults", type=_rate, default=0.0, metavar="RATE", help="share of kiosk requests that fail")
-    s.add_argument("--fault-kinds", type=_kinds, default=KINDS, metavar="LIST", help=",".join(KINDS))
-    s.add_argument("--fault-phase", choices=PHASES, default="random",
+    s.add_argument("--fault-kinds", type=_kinds, default=FAULT_KINDS, metavar="LIST", help=",".join(FAULT_KINDS))
+    s.add_argument("--fault-phase", choices=FAULT_PHASES, default="random",
                    help="fail before the handler runs, after it committed, or either")
     s.add_argument("--fault-seed", type=int, default=None)
     s.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds of injected 429/503")

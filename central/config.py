@@ -25,12 +25,16 @@ class Payee:
 DEMO_PAYEE = Payee(bank_bin="970436", account="0071000123456", name="CONG AN PHUONG BEN NGHE", city="HCM")
 
 
+FAULT_KINDS = ("500", "503", "429", "delay", "drop")
+FAULT_PHASES = ("before", "after", "random")
+
+
 @dataclass(frozen=True)
 class FaultSettings:
     """Start-up fault injection (changed at run time through POST /admin/faults)."""
 
     rate: float = 0.0
-    kinds: tuple[str, ...] = ("500", "503", "429", "delay", "drop")
+    kinds: tuple[str, ...] = FAULT_KINDS
     phase: str = "random"  # before | after | random (relative to the handler and its commit)
     retry_after: int = 1
     delay_seconds: float = 2.0

@@ -11,12 +11,12 @@ import threading
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from central.config import FAULT_KINDS as KINDS
+from central.config import FAULT_PHASES as PHASES
 from central.config import FaultSettings
 from central.problems import problem_body
 
 log = logging.getLogger(__name__)
-KINDS = ("500", "503", "429", "delay", "drop")
-PHASES = ("before", "after", "random")
 
 
 class ConnectionDropped(Exception):

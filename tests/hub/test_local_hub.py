@@ -13,10 +13,11 @@ from tests.hub.conftest import item
 
 
 def test_context_manager_start_and_stop(tmp_path: Path) -> None:
-    with LocalHub(tmp_path / "hub") as hub:
+    with LocalHub(tmp_path / "hub", demo_code="TEST-1234") as hub:
         assert hub.running and hub.url.startswith("http://127.0.0.1:")
         assert requests.get(hub.url + "/healthz", timeout=5).json()["demo"] is True
-        assert hub.demo_code == "DEMO-0000" and hub.admin_token
+        assert hub.demo_code == "TEST-1234" and hub.admin_token
+        assert hub.enroll(code="test-1234")["token"]
         url = hub.url
     assert not hub.running
     with pytest.raises(requests.ConnectionError):
@@ -41,9 +42,7 @@ def test_kill_then_restart_keeps_accepted_submissions_and_tokens(local_hub) -> N
     assert again["results"][0] == first["results"][0] | {"status": "duplicate"}
 
 
-def test_custom_demo_code_and_a_failed_start_reports_the_log(tmp_path: Path) -> None:
-    with LocalHub(tmp_path / "a", demo_code="TEST-1234") as hub:
-        assert hub.enroll(code="test-1234")["token"]
+def test_a_failed_start_reports_the_log(tmp_path: Path) -> None:
     broken = LocalHub(tmp_path / "b", extra_args=["--faults", "7"], startup_timeout=20)
     with pytest.raises(LocalHubError, match="faults"):
         broken.start()
