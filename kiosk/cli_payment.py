@@ -34,7 +34,7 @@ def _from_hub(config: Any, data_dir: Any, url: str | None, reference: str, amoun
     from offline_queue.protocol import HubError
     from offline_queue.runtime import ensure_token, make_client
     from screens.payment.model import payee_from, purpose_for
-    from screens.payment.payee_cache import write_cached_payee
+    from screens.receipt.station_cache import write_cached_payee
 
     client = make_client(config, data_dir, url=url)
     if not client.base_url:
@@ -61,7 +61,7 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
     from kiosk.formats.tracking import TrackingError
     from kiosk.paths import data_dir as resolve_data_dir
     from screens.payment.model import payment_qr
-    from screens.payment.payee_cache import read_cached_payee
+    from screens.receipt.station_cache import read_cached_payee
 
     try:
         reference = parse_reference(args.reference).reference

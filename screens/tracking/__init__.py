@@ -6,92 +6,12 @@ at the same time and shows the honest combination (screens/tracking/model.py).
 
 from __future__ import annotations
 
-import logging
-from datetime import UTC, datetime
-from types import SimpleNamespace
 from typing import Any
-
-from PySide6.QtCore import QObject
-
-from kiosk.formats import Kind, TrackingError, parse_reference
-from screens.receipt.camera import begin_scan, end_scan
-from screens.tracking.model import TrackingCache, combine
-
-log = logging.getLogger(__name__)
-_NO_HUB = SimpleNamespace(ok=False, data=None, error_code="not_configured")
-
-
-class TrackingController(QObject):
-    def __init__(self, ctx: Any, screen: Any, cache: TrackingCache | None = None) -> None:
-        super().__init__(screen)
-        self.ctx, self.screen = ctx, screen
-        self.cache = cache or TrackingCache()  # outlives visits: the last answer per reference
-        self._token = 0
-        screen.lookup_requested.connect(self.lookup)
-        screen.scan_requested.connect(self._scan)
-        screen.scan_stopped.connect(self._end_scan)
-        screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
-
-    def lookup(self, text: str) -> None:
-        try:
-            ref = parse_reference(text)
-        except TrackingError:
-            self.screen.show_error("tracking.reference")
-            return
-        self._ask(ref.reference, ref.local_ref or "")
-
-    def _ask(self, reference: str, local_ref: str) -> None:
-        storage, hub = self.ctx.services.storage, self.ctx.services.hub
-        if storage is None and hub is None:
-            self.screen.show_error("unavailable")
-            return
-        self._token += 1
-        token = self._token
-        answers: dict[str, Any] = {}
-        self.screen.set_busy(True, reference)
-
-        def got(key: str, value: Any) -> None:
-            if token != self._token:
-                return  # a newer lookup started, or the visit ended
-            answers[key] = value
-            if len(answers) == 2:
-                self._show(reference, local_ref, answers["local"], answers["hub"])
-
-        if storage is not None:
-            storage.lookup(reference, lambda view: got("local", view))
-        else:
-            got("local", None)
-        if hub is not None:
-            hub.track(reference, lambda result: got("hub", result))
-        else:
-            got("hub", _NO_HUB)
-
-    def _show(self, reference: str, local_ref: str, local: Any, hub: Any) -> None:
-        cached = self.cache.get(reference, local_ref, getattr(local, "local_ref", ""),
-                                getattr(local, "server_ref", "") or "")
-        view = combine(reference, local, hub, cached, datetime.now(UTC))
-        self.cache.put(view)
-        log.info("tracking: %s (hub: %s)", view.state, getattr(hub, "error_code", None) or "ok")
-        self.screen.show_view(view)
-
-    def cancel(self) -> None:
-        self._token += 1
-
-    def _scan(self, widget: Any) -> None:
-        begin_scan(self.ctx, widget, {Kind.RECEIPT}, self._scanned)
-
-    def _scanned(self, result: Any) -> None:
-        self._end_scan()
-        ref = result.value
-        self.screen.field.setText(ref.reference)
-        self._ask(ref.reference, ref.local_ref or "")
-
-    def _end_scan(self) -> None:
-        end_scan(self.ctx)
 
 
 def install(ctx: Any) -> None:
     import screens.receipt
+    from screens.tracking.controller import TrackingController
     from screens.tracking.screen import TrackingScreen
 
     screens.receipt.install(ctx)

@@ -83,6 +83,10 @@ class TrackingCache:
         while len(self._views) > self.limit:
             self._views.pop(next(iter(self._views)))
 
+    def views(self) -> list[TrackingView]:
+        """Each cached answer once, oldest first."""
+        return list({id(v): v for v in self._views.values()}.values())
+
     def get(self, *references: str) -> TrackingView | None:
         for ref in references:
             if ref and ref in self._views:
@@ -91,3 +95,24 @@ class TrackingCache:
 
     def __len__(self) -> int:
         return len(self._views)
+
+
+def view_to_json(view: TrackingView) -> dict[str, Any]:
+    return {"reference": view.reference, "status": view.status, "status_label_vi": view.status_label_vi,
+            "history": [[h.status, h.at, h.note] for h in view.history],
+            "known_at": view.known_at.isoformat() if view.known_at else None, "local_ref": view.local_ref,
+            "hub_ref": view.hub_ref, "fee_amount": view.fee_amount, "fee_paid": view.fee_paid}
+
+
+def view_from_json(doc: Any) -> TrackingView | None:
+    """A cached hub answer read back from the station's cache file; None if it is not one we wrote."""
+    try:
+        known_at = datetime.fromisoformat(doc["known_at"]) if doc.get("known_at") else None
+        history = tuple(HistoryEntry(str(s), str(a), str(n or "")) for s, a, n in doc.get("history") or [])
+        fee = doc.get("fee_amount")
+        return TrackingView(str(doc["reference"]), "hub", str(doc.get("status") or ""),
+                            str(doc.get("status_label_vi") or ""), history, known_at, str(doc.get("local_ref") or ""),
+                            str(doc.get("hub_ref") or ""), fee if isinstance(fee, int) else None,
+                            bool(doc.get("fee_paid")))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None

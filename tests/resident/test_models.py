@@ -221,3 +221,17 @@ def test_payee_and_payment_code_never_crash(doc, amount, reference):
     payload = safe_payment_qr(payee, amount, reference)
     if payload:
         assert isinstance(payee, Payee) and parse_vietqr(payload).amount == amount
+
+
+def test_cached_answers_survive_the_cache_file(tmp_path):
+    from screens.receipt.station_cache import load_cache, save_cache
+    from screens.tracking.model import view_from_json, view_to_json
+
+    view = combine("HS-2026-000001", None, hub_ok(), None, NOW)
+    save_cache(tmp_path, {"tracking": [view_to_json(view)], "payee": PAYEE})
+    doc = load_cache(tmp_path)
+    assert view_from_json(doc["tracking"][0]) == view and payee_from(doc["payee"]).account == "0071000123456"
+    assert view_from_json({"reference": 1}) is not None and view_from_json({}) is None
+    assert view_from_json("garbage") is None
+    (tmp_path / "station_cache.json").write_text("{not json")
+    assert load_cache(tmp_path) == {}

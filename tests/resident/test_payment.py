@@ -30,9 +30,9 @@ def independent_parse(payload: str) -> dict:
 
 @pytest.fixture
 def fast_polls(monkeypatch):
-    import screens.payment
+    import screens.payment.controller
 
-    monkeypatch.setattr(screens.payment, "POLL_MS", 200)
+    monkeypatch.setattr(screens.payment.controller, "POLL_MS", 200)
 
 
 def test_fee_after_a_dossier_is_paid_by_vietqr_and_the_hub_says_paid(
