@@ -141,13 +141,13 @@ class IdentityConfirmScreen(_IdentityScreen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 20, 48, 16)
-        outer.setSpacing(10)
+        outer.setContentsMargins(48, 12, 48, 8)
+        outer.setSpacing(8)
         self.heading = title()
         self.hint = label(name="Subtitle")
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(8)
+        grid.setVerticalSpacing(4)
         self.names: dict[str, Any] = {}
         self.values: dict[str, Any] = {}
         self.edit_buttons: dict[str, Any] = {}
@@ -162,14 +162,28 @@ class IdentityConfirmScreen(_IdentityScreen):
             grid.addWidget(self.edit_buttons[key], row, 2)
         grid.setColumnStretch(1, 1)
         self.warnings = plain_label(name="ErrorText")
-        self.confirm = big_button(role="ok")
+        self.confirm = big_button()  # can be disabled: "ok" buttons do not look disabled in the theme
         self.confirm.clicked.connect(self.confirm_identity)
+        side = QVBoxLayout()
+        side.addWidget(self.warnings)
+        side.addStretch(1)
+        side.addWidget(self.confirm)
+        # Landscape: the fields on the left, warnings and "yes" on the right; portrait: one column.
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.setSpacing(32)
+        fields = QVBoxLayout()
+        fields.addLayout(grid)
+        fields.addStretch(1)
+        self.split.addLayout(fields, 3)
+        self.split.addLayout(side, 2)
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
-        outer.addLayout(grid)
-        outer.addWidget(self.warnings)
-        outer.addStretch(1)
-        outer.addWidget(self.confirm)
+        outer.addLayout(self.split, 1)
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()
+        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

@@ -17,7 +17,7 @@ from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
 from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
 from screens.widgets.basics import big_button, card, label, title
 
-QR_PX = 280
+QR_PX = 300
 
 
 def official_url(procedure: Any) -> str | None:
@@ -61,10 +61,15 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr_caption.setMaximumWidth(QR_PX + 120)
         self.submit = big_button(role="ok")
         self.submit.clicked.connect(lambda: self.navigate.emit("dossier", {"code": self.code}))
-        side.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        side.addWidget(self.qr_caption)
-        side.addStretch(1)
-        side.addWidget(self.submit)
+        words = QVBoxLayout()
+        words.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addStretch(1)
+        words.addWidget(self.submit)
+        # Landscape: a column beside the text; portrait: a row under it (QR left, button right).
+        self.side_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.side_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.side_box.addLayout(words, 1)
+        side.addLayout(self.side_box)
         self.side = side_frame
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(24)
@@ -78,6 +83,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
     def resizeEvent(self, event) -> None:
         portrait = self.height() > self.width()
         self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.side_box.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
         super().resizeEvent(event)
 
     def enter(self, visit, params) -> None:
