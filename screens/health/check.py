@@ -14,7 +14,7 @@ from kiosk.health.model import Measure
 from kiosk.health.sessions import Progress
 from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView, shrinkable
+from screens.health.widgets import Picture, PlethView, px, shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
@@ -87,7 +87,6 @@ class HealthCheckScreen(Screen):
         meas = QWidget()
         m = QVBoxLayout(meas)
         self.live = label(name="HealthLive", wrap=False)
-        self.live.setStyleSheet("font-size: 88px; font-weight: bold;")
         self.pleth = PlethView()
         self.hint = label(name="Subtitle")
         self.skip_button2 = shrinkable(big_button(role="secondary"))
@@ -137,6 +136,7 @@ class HealthCheckScreen(Screen):
         self._rest_timer.stop()
         self.pleth.clear()
         self.pleth.setVisible(measure is Measure.SPO2)
+        self.live.setStyleSheet(f"font-size: {px(88)}; font-weight: bold;")  # large-text mode may have changed
         self.live.setText("…")
         self.hint.setText(texts.hint_text("waiting" if measure is not Measure.SPO2 else "finger_out"))
         self.pages.setCurrentIndex(MEASURING)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
-from screens.health.widgets import shrinkable
+from screens.health.widgets import px, shrinkable
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -33,8 +33,6 @@ class HealthConsentScreen(Screen):
         self.explain = label(name="Body")
         self.checkbox = QCheckBox()
         self.checkbox.setObjectName("HealthConsent")
-        self.checkbox.setStyleSheet("QCheckBox { font-size: 32px; font-weight: bold; spacing: 20px; }"
-                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
         self.checkbox.toggled.connect(self._toggled)
         self.scan_widget = ScanWidget()
         self.status = label(name="OkText")
@@ -119,6 +117,8 @@ class HealthConsentScreen(Screen):
             "care. You can ask the health station to delete them at any time. If you do not agree, nothing is "
             "saved."))
         self.checkbox.setText(self.tr("I agree to save my results"))
+        self.checkbox.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
+                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
         self.scan_button.setText(self.tr("Scan my ID card"))
         self.print_button.setText(self.tr("Print slip with reference"))
         self.finish_button.setText(self.tr("Finish"))

@@ -55,6 +55,7 @@ class HealthController(QObject):
         consent.scan_widget.manual_button.hide()  # health records are saved from the card only
         ctx.flow.visit_reset.connect(self._visit_reset)
         ctx.bus.language_changed.connect(self._language)
+        ctx.bus.large_text_changed.connect(self._large_text)
         self.refresh_available()
 
     # -- services ------------------------------------------------------------------------------
@@ -250,6 +251,11 @@ class HealthController(QObject):
 
     def _language(self, language: str) -> None:
         self.language = language
+
+    def _large_text(self, _on: bool) -> None:
+        # our big numbers and result cards have their own sizes: rebuild them at the new scale
+        self.results_screen.retranslate()
+        self.consent.retranslate()
 
 
 def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:

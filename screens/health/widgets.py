@@ -7,13 +7,21 @@ from collections import deque
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.health.rules import Level
 from kiosk.paths import asset
 from screens.health import texts
 from screens.shell import theme
 from screens.widgets.basics import label
+
+
+def px(size: float) -> str:
+    """A font size that follows the large-text mode (the app font grows from theme.BODY_PX)."""
+    app = QApplication.instance()
+    font_px = app.font().pixelSize() if app is not None else -1
+    scale = font_px / theme.BODY_PX if font_px > 0 else 1.0
+    return f"{round(size * max(1.0, scale))}px"
 
 
 def shrinkable(widget: QWidget) -> QWidget:
@@ -97,7 +105,7 @@ class ResultCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(16)
         value = label(f"{number} {unit}".strip(), "HealthValue", wrap=False)
-        value.setStyleSheet(f"font-size: 52px; font-weight: bold; color: {theme.INK};")
+        value.setStyleSheet(f"font-size: {px(52)}; font-weight: bold; color: {theme.INK};")
         caption = label(name, "Body", wrap=False)
         row.addWidget(caption)
         row.addWidget(value)
@@ -108,13 +116,13 @@ class ResultCard(QFrame):
         if category:
             colour = texts.LEVEL_STYLE[level][0] if level is not None else theme.INK
             cat = label(category, "HealthCategory")
-            cat.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 30px;")
+            cat.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: {px(30)};")
             self._layout.addWidget(cat)
         return value
 
     def add_note(self, text: str) -> QLabel:
         note = label(text, "HealthNote")
-        note.setStyleSheet(f"color: {theme.MUTED}; font-size: 26px;")
+        note.setStyleSheet(f"color: {theme.MUTED}; font-size: {px(28)};")
         self._layout.addWidget(note)
         return note
 
@@ -130,7 +138,7 @@ class UrgentBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         self.heading = label("", "HealthUrgentTitle")
-        self.heading.setStyleSheet("font-size: 44px; font-weight: bold;")
+        self.heading.setStyleSheet(f"font-size: {px(44)}; font-weight: bold;")
         self.body = label("", "Body")
         layout.addWidget(self.heading)
         layout.addWidget(self.body)

@@ -52,7 +52,7 @@ def _measure_all(app, qtbot):
         _click(qtbot, check.start_button)
         last = seen[-1][:2]
         qtbot.waitUntil(lambda last=last: nav.current.screen_id == "health.results" or (
-            check.pages.currentIndex() == GUIDE and (check.measure, check.reading) != last), timeout=10000)
+            check.pages.currentIndex() == GUIDE and (check.measure, check.reading) != last), timeout=20000)
     return seen
 
 
@@ -83,7 +83,7 @@ def test_measure_all_then_print_and_nothing_is_stored_without_consent(make_app, 
 
     _click(qtbot, results.print_button)
     printer = app.ctx.services.printer
-    qtbot.waitUntil(lambda: results._print_state in ("printed", "failed"), timeout=10000)
+    qtbot.waitUntil(lambda: results._print_state in ("printed", "failed"), timeout=20000)
     assert results._print_state == "printed"
     assert len(printer.last_output()) > 1000  # the Dummy printer got the raster slip
     receipt = app.navigator.screen("health").controller.last_receipt
@@ -115,7 +115,7 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
     consent.checkbox.setChecked(True)
     _click(qtbot, consent.scan_button)
     app.ctx.services.scanner.inject(ID_CARD)
-    qtbot.waitUntil(lambda: consent._state in ("saved", "failed"), timeout=10000)
+    qtbot.waitUntil(lambda: consent._state in ("saved", "failed"), timeout=20000)
     assert consent._state == "saved" and consent._reference.startswith(app.config.station.code)
     assert _counts(qtbot, app.ctx.services.storage) == 1
     found = []
@@ -123,7 +123,7 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
     qtbot.waitUntil(lambda: bool(found), timeout=5000)
     assert found[0].kind == "health"
     _click(qtbot, consent.print_button)  # the slip now carries the reference
-    qtbot.waitUntil(lambda: consent._print_state in ("printed", "failed"), timeout=10000)
+    qtbot.waitUntil(lambda: consent._print_state in ("printed", "failed"), timeout=20000)
     receipt = app.navigator.screen("health").controller.last_receipt
     assert consent._print_state == "printed"
     assert receipt.local_reference == consent._reference and receipt.status == "queued"
