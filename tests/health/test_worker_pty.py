@@ -92,3 +92,12 @@ def test_visomat_poll_brings_new_records(qtbot, threads, make_sim):
     mark = len(rec.states)
     _call(worker, "stop_measuring")
     _wait_state(qtbot, rec, "ready", mark)
+
+
+def test_a_replayed_capture_goes_through_the_real_driver(qtbot, threads, make_sim, shared_data):
+    capture = shared_data / "devices" / "cms50e_live_capture.hex"
+    sim = make_sim("cms50_new", replay=str(capture), bytes_per_s=20000, loop=True)
+    worker, rec = _worker(threads, sim, "cms50_new")
+    _call(worker, "start_measuring")
+    qtbot.waitUntil(lambda: len(rec.readings) >= 102, timeout=TIMEOUT)
+    assert {(r.values["spo2"], r.values["pulse"]) for r in rec.readings} == {(99, 60)}
