@@ -214,6 +214,16 @@ class ScanWidget(QWidget):
         self.preview.update()
         self.retry_button.setVisible(self.state == "timeout" or (missing and self.state != "idle"))
         self.hint.setVisible(self.hint.isVisible() and self.state == "scanning" and not missing)
+        if missing:
+            self.feedback.setVisible(False)
+        # Without a camera (or after a timeout) typing is the way forward: make it the primary action.
+        role = "primary" if missing or self.state == "timeout" else "secondary"
+        if self.manual_button.property("role") != role:
+            self.manual_button.setProperty("role", role)
+            self.retry_button.setProperty("role", "secondary" if role == "primary" else "primary")
+            for button in (self.manual_button, self.retry_button):
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     def _feedback_text(self, code: str) -> str:
         return {

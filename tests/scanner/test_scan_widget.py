@@ -105,3 +105,11 @@ def test_vietnamese_after_a_language_change(qtbot, widget, tmp_path):
         QCoreApplication.removeTranslator(translator)
         QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
     assert widget.manual_button.text() == "Type it in"
+
+
+def test_typing_becomes_the_primary_action_without_a_camera(widget):
+    widget.start_scan(60)
+    widget.show_feedback("not_official")
+    assert widget.manual_button.property("role") == "secondary"
+    widget.set_camera_state("fault")
+    assert widget.manual_button.property("role") == "primary" and not widget.feedback.isVisible()
