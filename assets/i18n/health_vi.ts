@@ -23,6 +23,18 @@
       <translation>Lần đo %1/%2. Trạm đo ít nhất hai lần và lấy giá trị trung bình.</translation>
     </message>
     <message>
+      <source>This value is very high</source>
+      <translation>Chỉ số này rất cao</translation>
+    </message>
+    <message>
+      <source> Staff phone: %1.</source>
+      <translation> Điện thoại cán bộ: %1.</translation>
+    </message>
+    <message>
+      <source>If you feel unwell (chest pain, shortness of breath, severe headache, weakness), call 115 now or ask the ward staff.</source>
+      <translation>Nếu bạn thấy không khỏe (đau ngực, khó thở, đau đầu dữ dội, yếu người), hãy gọi 115 ngay hoặc báo cho cán bộ phường.</translation>
+    </message>
+    <message>
       <source>Start measuring</source>
       <translation>Bắt đầu đo</translation>
     </message>

@@ -14,7 +14,7 @@ from kiosk.health.model import Measure
 from kiosk.health.sessions import Progress
 from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView, px, shrinkable
+from screens.health.widgets import Picture, PlethView, UrgentBanner, px, shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
@@ -50,6 +50,10 @@ class HealthCheckScreen(Screen):
         self.sub = label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.sub)
+        self.urgent = UrgentBanner()  # shown at once after a crisis value, while the check goes on
+        self.urgent.hide()
+        self.staff_phone = ""
+        outer.addWidget(self.urgent)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
 
@@ -155,6 +159,11 @@ class HealthCheckScreen(Screen):
         self.pages.setCurrentIndex(PROBLEM)
         self.retranslate()
 
+    def set_urgent(self, on: bool, staff_phone: str = "") -> None:
+        self.staff_phone = staff_phone
+        self.urgent.setVisible(on)
+        self.retranslate()
+
     def set_step(self, step: tuple[int, int] | None) -> None:
         self._step = step
         self.step_info_changed.emit()
@@ -209,6 +218,7 @@ class HealthCheckScreen(Screen):
         super().reset()
         self._rest_timer.stop()
         self.measure, self._step, self._problem = None, None, ""
+        self.urgent.hide()
         self.pleth.clear()
         self.live.setText("")
         self.pages.setCurrentIndex(GUIDE)
@@ -229,6 +239,10 @@ class HealthCheckScreen(Screen):
         for i, lab in enumerate(self.step_labels):
             lab.setVisible(i < len(steps))
             lab.setText(f"{i + 1}. {steps[i]}" if i < len(steps) else "")
+        self.urgent.heading.setText(self.tr("This value is very high"))
+        phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
+        self.urgent.body.setText(self.tr("If you feel unwell (chest pain, shortness of breath, severe headache, "
+                                         "weakness), call 115 now or ask the ward staff.") + phone)
         self.start_button.setText(self.tr("Start measuring"))
         self.rested_button.setText(self.tr("I have already rested"))
         for button in (self.skip_button, self.skip_button2, self.skip_button3):

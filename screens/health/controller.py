@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk.health import journey as jr
+from kiosk.health import rules
 from kiosk.health.model import ORDER, Measure
 from kiosk.health.sessions import Finished, Rejected
 from screens.health import texts
@@ -69,6 +70,7 @@ class HealthController(QObject):
     # -- journey -------------------------------------------------------------------------------
     def start(self, measures: list[Measure]) -> None:
         self.journey = jr.Journey(measures, bp_scheme=self.settings.bp_scheme)
+        self.check.set_urgent(False)
         self.saved_reference, self.last_receipt = "", None
         log.info("visit %s: health check started (%s)", self.ctx.flow.visit.id,
                  ",".join(m.value for m in self.journey.measures))
@@ -121,6 +123,10 @@ class HealthController(QObject):
         if j is None or j.current is not measure:
             return  # the resident left or skipped meanwhile
         if isinstance(outcome, Finished):
+            if rules.is_crisis(outcome.measurement):
+                # do not wait for the results page: say it now, and keep measuring (a second reading confirms)
+                log.warning("visit %s: crisis %s reading; urgent help shown", self.ctx.flow.visit.id, measure.value)
+                self.check.set_urgent(True, self.ctx.config.station.staff_phone)
             self._after(j.record(outcome.measurement), between=True)
         elif isinstance(outcome, Rejected):
             log.info("visit %s: %s reading rejected as implausible (%s)", self.ctx.flow.visit.id, measure.value,

@@ -135,7 +135,9 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
 def test_crisis_values_show_the_urgent_message(make_app, qtbot, caplog):
     app = _app(make_app, scale={"kind": "none"}, thermometer={"kind": "none"}, oximeter={"kind": "none"})
     app.ctx.services.health.simulator("blood_pressure").behaviour.script = itertools.repeat((186, 118, 90))
-    _measure_all(app, qtbot)
+    seen = _measure_all(app, qtbot)
+    check = app.navigator.screen("health.check")
+    assert len(seen) == 2 and check.urgent.isVisibleTo(check)  # said right after the first reading
     results = app.navigator.current
     assert results.urgent.isVisible() and "115" in results.urgent.body.text()
     assert any("urgent blood_pressure value" in r.message for r in caplog.records)
