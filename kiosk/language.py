@@ -1,6 +1,8 @@
 """Switches the UI language with Qt translators; Qt then sends LanguageChange to every widget.
 
 Runs on the GUI thread. English is the source language; Vietnamese comes from the .qm files.
+The language is a property of the whole QApplication, so the installed translators are kept
+module-wide: switching always removes every translator this module installed, whoever did.
 """
 
 from __future__ import annotations
@@ -14,31 +16,32 @@ from kiosk.paths import asset
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
+_installed: list[QTranslator] = []
+
+
+def _remove_all() -> None:
+    app = QCoreApplication.instance()
+    while _installed:
+        app.removeTranslator(_installed.pop())
 
 
 class LanguageManager:
     def __init__(self) -> None:
         self.language = "en"
-        self._translators: list[QTranslator] = []
 
     def uninstall(self) -> None:
-        """Remove this manager's translators (the app is shutting down)."""
-        app = QCoreApplication.instance()
-        for translator in self._translators:
-            app.removeTranslator(translator)
-        self._translators = []
+        """Remove the translators (the app is shutting down)."""
+        _remove_all()
         self.language = "en"
 
     def set_language(self, language: str) -> None:
         if language not in LANGUAGES:
             log.warning("unknown language %r; keeping %s", language, self.language)
             return
-        if language == self.language and (self._translators or language == "en"):
+        if language == self.language and (_installed or language == "en"):
             return
         app = QCoreApplication.instance()
-        for translator in self._translators:
-            app.removeTranslator(translator)
-        self._translators = []
+        _remove_all()
         if language != "en":
             files = sorted(asset("i18n").glob(f"*_{language}.qm"))
             if not files:
@@ -47,7 +50,7 @@ class LanguageManager:
                 translator = QTranslator()
                 if translator.load(str(path)):
                     app.installTranslator(translator)
-                    self._translators.append(translator)
+                    _installed.append(translator)
                 else:
                     log.error("cannot load translation %s", path.name)
         self.language = language
