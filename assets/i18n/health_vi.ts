@@ -533,5 +533,17 @@
       <source>decimal separator</source>
       <translation>,</translation>
     </message>
+    <message>
+      <source>Blood pressure: average of %1 readings.</source>
+      <translation>Huyết áp: trung bình của %1 lần đo.</translation>
+    </message>
+    <message>
+      <source>Blood pressure: only one reading; measure again on another day to confirm.</source>
+      <translation>Huyết áp: chỉ có một lần đo; hãy đo lại vào ngày khác để khẳng định.</translation>
+    </message>
+    <message>
+      <source>SpO2 from a finger sensor is an estimate.</source>
+      <translation>SpO2 đo ở ngón tay chỉ là giá trị ước tính.</translation>
+    </message>
   </context>
 </TS>

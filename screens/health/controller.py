@@ -269,6 +269,7 @@ def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:
     from devices.printer.receipt import ReceiptItem
 
     items, notes = [], []
+    by_note: dict[str, list[str]] = {}
     for r in results:
         name = texts.measure_name(r.measure)
         if r.measurement is None:
@@ -298,7 +299,12 @@ def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:
                 item("bmi", "bmi")
         else:
             item("celsius", "temperature")
-        model = r.measurement.device.model if r.measurement.device else ""
-        who = f"{name} ({model})" if model else name
-        notes += [f"{who}: {texts.device_note(note)}" for note in r.notes]
+        if r.measure is Measure.BLOOD_PRESSURE:
+            notes.append(texts.average_note(r.measurement.count))
+        elif r.measure is Measure.SPO2:
+            notes.append(texts.spo2_estimate_note())
+        for note in r.notes:
+            by_note.setdefault(note, []).append(texts.short_name(r.measure))
+    # one line per device note, naming the measures it applies to (not the same sentence four times)
+    notes += [f"{texts.device_note(note)} ({', '.join(names)})" for note, names in by_note.items()]
     return items, notes

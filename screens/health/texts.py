@@ -195,3 +195,13 @@ def format_value(key: str, value: float | int | None) -> tuple[str, str]:
     else:
         text = str(value)
     return text, units.get(key, "")
+
+
+def average_note(count: int) -> str:
+    if count > 1:
+        return translate("HealthTexts", "Blood pressure: average of %1 readings.").replace("%1", str(count))
+    return translate("HealthTexts", "Blood pressure: only one reading; measure again on another day to confirm.")
+
+
+def spo2_estimate_note() -> str:
+    return translate("HealthTexts", "SpO2 from a finger sensor is an estimate.")
