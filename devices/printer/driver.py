@@ -115,6 +115,7 @@ class PrinterDriver:
         self.settings = settings
         self.kind = settings.kind
         self._printer: Any = None
+        self._status_silent = False  # the printer did not answer a status query on this connection
         self._simulated_mode = settings.simulated_mode if settings.simulated_mode in SIMULATED_MODES else "ok"
         self.last_output = b""
 
@@ -151,7 +152,9 @@ class PrinterDriver:
             return _guarded(escpos.printer.Serial)(devfile=s.serial_port, baudrate=s.serial_baudrate,
                                                    timeout=s.status_timeout_seconds, profile=profile)
         if self.kind == "network":
-            return _guarded(escpos.printer.Network)(s.host, port=s.port, timeout=timeout, profile=profile)
+            # connecting gets the short status timeout (an absent printer is known fast); writes get the job's
+            return _guarded(escpos.printer.Network)(s.host, port=s.port, timeout=s.status_timeout_seconds,
+                                                    profile=profile)
         if self.kind == "file":
             return _guarded(escpos.printer.File)(devfile=s.file_path, profile=profile)
         raise DeviceNotFound(f"no printer configured (kind={self.kind})")
@@ -169,11 +172,13 @@ class PrinterDriver:
                 # a small send buffer: writes then follow the printer's progress, so the job deadline and
                 # a dropped connection are noticed during the receipt, not hidden in megabytes of kernel buffer
                 printer.device.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, NETWORK_SEND_BUFFER)
+                printer.device.settimeout(self.settings.job_timeout_seconds)
         except DeviceNotFound:
             raise
         except Exception as exc:  # escpos DeviceNotFoundError, pyusb missing, permission denied ...
             raise DeviceNotFound(f"{type(exc).__name__}: {exc}") from exc
         self._printer = printer
+        self._status_silent = False
         log.info("printer open: %s", self.describe())
 
     def close(self) -> None:
@@ -204,7 +209,7 @@ class PrinterDriver:
     def paper_status(self, timeout: float | None = None) -> str:
         """ok | near_end | out | unknown. Never blocks longer than ``timeout`` (default: configured)."""
         printer = self._printer
-        if printer is None or self.kind == "file":
+        if printer is None or self.kind == "file" or self._status_silent:
             return PAPER_UNKNOWN
         timeout = self.settings.status_timeout_seconds if timeout is None else timeout
         result: list[bytes] = []
@@ -219,7 +224,9 @@ class PrinterDriver:
         reader.start()
         reader.join(timeout)
         if reader.is_alive():
-            log.warning("paper status query did not answer within %.1f s", timeout)
+            # do not ask again on this connection: a printer that ignores DLE EOT would pile up waiting readers
+            log.warning("paper status query did not answer within %.1f s; not asking again", timeout)
+            self._status_silent = True
             return PAPER_UNKNOWN
         return parse_paper_status(result[0]) if result else PAPER_UNKNOWN
 

@@ -160,6 +160,7 @@ def test_silent_network_printer_status_is_unknown_not_a_hang():
     d = driver(kind="network", host="127.0.0.1", port=peer.port, status_timeout_seconds=0.3)
     d.open()
     assert d.paper_status() == "unknown"
+    assert d.paper_status(timeout=30) == "unknown"  # not asked again: answers at once, no waiting reader piles up
     d.close()
     peer.close()
 
