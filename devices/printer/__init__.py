@@ -1,1 +1,1 @@
-"""devices/printer."""
+"""Receipt printing: model and layout, Vietnamese raster rendering, ESC/POS driver, worker (docs/printing.md)."""

@@ -1,4 +1,4 @@
-"""The receipt printer driver: python-escpos built from ``[printer]`` config, plus the simulated printer.
+"""The receipt printer driver (python-escpos from ``[printer]`` config, plus the simulated printer). Worker thread.
 
 Plain Python, no Qt; runs in the printer worker's thread (or the CLI). Every transport is wrapped
 so the driver knows whether any byte was handed to the connection (a job that sent bytes is never

@@ -1,4 +1,4 @@
-"""Sample receipts (synthetic people, public VietQR example) for the CLI preview, the bench and tests. Pure."""
+"""Sample receipts (synthetic people, public VietQR example) for previews, the bench and tests. Pure, any thread."""
 
 from __future__ import annotations
 
