@@ -146,3 +146,20 @@ def test_crisis_values_show_the_urgent_message(make_app, qtbot, caplog):
     _click(qtbot, app.window.header.language)  # every text follows the language switch
     assert results.urgent.heading.text() == "Please get medical help now"
     assert "Very high" in " ".join(lab.text() for lab in results.cards[Measure.BLOOD_PRESSURE].findChildren(QLabel))
+
+
+def test_going_home_mid_measurement_stops_the_device_and_forgets_the_visit(make_app, qtbot):
+    app = _app(make_app)
+    health = app.ctx.services.health
+    _click(qtbot, app.home_screen.tiles["health"])
+    _click(qtbot, app.navigator.screen("health").buttons[Measure.SPO2])
+    check = app.navigator.screen("health.check")
+    _click(qtbot, check.start_button)
+    qtbot.waitUntil(lambda: "97" in check.live.text(), timeout=20000)  # live values on screen
+    sim = health.simulator("oximeter")
+    sim.received.clear()
+    _click(qtbot, app.window.nav_bar.home)
+    assert app.navigator.current.screen_id == "home"
+    assert health.measuring is None and check.live.text() == ""
+    qtbot.waitUntil(lambda: b"\x7d\x81\xa2" in sim.received, timeout=5000)  # stop command on the wire
+    assert app.navigator.screen("health").controller.journey is None
