@@ -41,6 +41,7 @@ class SyncWorker(Worker):
         self._run_request = 0
         self._offline = False
         self._rerun = False
+        self._asked_again = False  # sync_now arrived during a run: one more forced run right after it
         self._locks = ExitStack()
         self._locked = False
         self._last_heartbeat = -1e9
@@ -111,6 +112,7 @@ class SyncWorker(Worker):
             return
         if self._run is not None:
             self.already_syncing.emit(request_id)
+            self._asked_again = True  # the person may know something we do not (the network is back)
             return
         self._start_run(force=True, request_id=request_id)
 
@@ -213,6 +215,11 @@ class SyncWorker(Worker):
         else:
             delay = self._until_due()
         self._rerun = False
+        if self._asked_again:
+            self._asked_again = False
+            self._timer.stop()
+            self._start_run(force=True)
+            return
         self._schedule(delay)
 
     def _until_due(self) -> float:
