@@ -14,9 +14,9 @@ from kiosk.health.model import Measure
 from kiosk.health.sessions import Progress
 from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView, UrgentBanner, px, shrinkable
+from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row, px
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import label, title
 
 GUIDE, MEASURING, PROBLEM = 0, 1, 2
 
@@ -73,18 +73,10 @@ class HealthCheckScreen(Screen):
         self.rest_label = label(name="Subtitle")
         self.rest_label.setObjectName("HealthRest")
         g.addWidget(self.rest_label)
-        buttons = QHBoxLayout()
-        self.rested_button = shrinkable(big_button(role="secondary"))
-        self.rested_button.clicked.connect(self._end_rest)
-        self.skip_button = shrinkable(big_button(role="secondary"))
-        self.skip_button.clicked.connect(self.skip_pressed)
-        self.start_button = shrinkable(big_button(role="primary"))
-        self.start_button.setObjectName("HealthStart")
-        self.start_button.clicked.connect(self.start_pressed)
-        buttons.addWidget(self.skip_button, 1)
-        buttons.addWidget(self.rested_button, 1)
-        buttons.addWidget(self.start_button, 2)
-        g.addLayout(buttons)
+        self.skip_button = action_button("secondary", "HealthSkip", self.skip_pressed)
+        self.rested_button = action_button("secondary", "HealthRested", self._end_rest)
+        self.start_button = action_button("primary", "HealthStart", self.start_pressed, stretch=2)
+        g.addLayout(button_row(self.skip_button, self.rested_button, self.start_button))
         self.pages.addWidget(guide)
 
         # measuring page: live values, pulse wave, what to do
@@ -93,8 +85,7 @@ class HealthCheckScreen(Screen):
         self.live = label(name="HealthLive", wrap=False)
         self.pleth = PlethView()
         self.hint = label(name="Subtitle")
-        self.skip_button2 = shrinkable(big_button(role="secondary"))
-        self.skip_button2.clicked.connect(self.skip_pressed)
+        self.skip_button2 = action_button("secondary", "HealthSkip", self.skip_pressed)
         m.addWidget(self.live)
         m.addWidget(self.pleth, 1)
         m.addWidget(self.hint)
@@ -107,15 +98,9 @@ class HealthCheckScreen(Screen):
         self.problem_label = label(name="ErrorText")
         p.addWidget(self.problem_label)
         p.addStretch(1)
-        pb = QHBoxLayout()
-        self.skip_button3 = shrinkable(big_button(role="secondary"))
-        self.skip_button3.clicked.connect(self.skip_pressed)
-        self.retry_button = shrinkable(big_button(role="primary"))
-        self.retry_button.setObjectName("HealthRetry")
-        self.retry_button.clicked.connect(self.retry_pressed)
-        pb.addWidget(self.skip_button3, 1)
-        pb.addWidget(self.retry_button, 2)
-        p.addLayout(pb)
+        self.skip_button3 = action_button("secondary", "HealthSkip", self.skip_pressed)
+        self.retry_button = action_button("primary", "HealthRetry", self.retry_pressed, stretch=2)
+        p.addLayout(button_row(self.skip_button3, self.retry_button))
         self.pages.addWidget(prob)
 
     # -- state from the controller -------------------------------------------------------------

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from screens.health.widgets import px, shrinkable
+from screens.health.widgets import action_button, button_row, px
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import label, title
 
 
 class HealthConsentScreen(Screen):
@@ -42,19 +42,10 @@ class HealthConsentScreen(Screen):
         layout.addWidget(self.scan_widget, 100)
         layout.addWidget(self.status)
         layout.addStretch(1)  # packs the texts at the top while the camera view is hidden
-        row = QHBoxLayout()
-        self.finish_button = shrinkable(big_button(role="secondary"))
-        self.print_button = shrinkable(big_button(role="secondary"))
-        self.scan_button = shrinkable(big_button(role="primary"))
-        self.scan_button.setObjectName("HealthScan")
-        self.print_button.setObjectName("HealthPrintRef")
-        self.finish_button.clicked.connect(self.finish_requested)
-        self.print_button.clicked.connect(self.print_requested)
-        self.scan_button.clicked.connect(self.scan_requested)
-        row.addWidget(self.finish_button, 1)
-        row.addWidget(self.print_button, 1)
-        row.addWidget(self.scan_button, 2)
-        layout.addLayout(row)
+        self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
+        self.print_button = action_button("secondary", "HealthPrintRef", self.print_requested)
+        self.scan_button = action_button("primary", "HealthScan", self.scan_requested, stretch=2)
+        layout.addLayout(button_row(self.finish_button, self.print_button, self.scan_button))
 
     def _toggled(self, on: bool) -> None:
         self.consent_changed.emit(on)

@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.health.journey import Journey, MeasureResult
 from kiosk.health.model import Measure
 from kiosk.health.rules import Level
 from kiosk.visit import Visit
 from screens.health import texts
-from screens.health.widgets import ResultCard, UrgentBanner, shrinkable
+from screens.health.widgets import ResultCard, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import label, title
 
 
 class HealthResultsScreen(Screen):
@@ -45,20 +45,10 @@ class HealthResultsScreen(Screen):
         outer.addWidget(self.scroll, 1)
         self.print_status = label(name="OkText")
         outer.addWidget(self.print_status)
-        row = QHBoxLayout()
-        self.finish_button = shrinkable(big_button(role="secondary"))
-        self.save_button = shrinkable(big_button(role="secondary"))
-        self.print_button = shrinkable(big_button(role="primary"))
-        self.print_button.setObjectName("HealthPrint")
-        self.save_button.setObjectName("HealthSave")
-        self.finish_button.setObjectName("HealthFinish")
-        self.print_button.clicked.connect(self.print_requested)
-        self.save_button.clicked.connect(self.save_requested)
-        self.finish_button.clicked.connect(self.finish_requested)
-        row.addWidget(self.finish_button, 1)
-        row.addWidget(self.save_button, 1)
-        row.addWidget(self.print_button, 1)
-        outer.addLayout(row)
+        self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
+        self.save_button = action_button("secondary", "HealthSave", self.save_requested)
+        self.print_button = action_button("primary", "HealthPrint", self.print_requested)
+        outer.addLayout(button_row(self.finish_button, self.save_button, self.print_button))
         self.cards: dict[Measure, ResultCard] = {}
 
     def set_results(self, results: list[MeasureResult], step: tuple[int, int], staff_phone: str = "",

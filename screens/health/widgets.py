@@ -7,13 +7,22 @@ from collections import deque
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.health.rules import Level
 from kiosk.paths import asset
 from screens.health import texts
 from screens.shell import theme
-from screens.widgets.basics import label
+from screens.widgets.basics import big_button, label
 
 
 def px(size: float) -> str:
@@ -28,6 +37,22 @@ def shrinkable(widget: QWidget) -> QWidget:
     """Let a button be narrower than its text on a portrait panel instead of widening the window."""
     widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
     return widget
+
+
+def action_button(role: str, name: str, signal, stretch: int = 1) -> QPushButton:
+    """A shrinkable touch button that emits ``signal``; ``stretch`` is its share of the row."""
+    button = shrinkable(big_button(role=role))
+    button.setObjectName(name)
+    button.clicked.connect(signal)
+    button.setProperty("stretch", stretch)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button, int(button.property("stretch") or 1))
+    return row
 
 
 class Picture(QSvgWidget):
