@@ -90,3 +90,41 @@ def test_a_corrupted_capture_never_crashes(shared_data, name, file, flip):
         data[flip.draw(st.integers(0, len(data) - 1))] = flip.draw(st.integers(0, 255))
     for r in make_protocol(name).feed(bytes(data)):
         _check(r, bytes(data), name)
+
+
+SESSION_PROTOCOLS = [("spo2", "cms50_new"), ("spo2", "cms50_old"), ("blood_pressure", "visomat"),
+                     ("body", "tanita"), ("body", "generic_scale"), ("temperature", "mlx90614")]
+VALUES = st.tuples(st.integers(0, 300), st.integers(0, 300), st.integers(0, 300))
+
+
+def _frames_for(protocol: str, a: int, b: int, c: int) -> bytes:
+    if protocol == "cms50_new":
+        return encode_new(a % 128, b % 128, c % 127)
+    if protocol == "cms50_old":
+        return encode_old(a % 128, b % 128, c % 256)
+    if protocol == "visomat":
+        rec = {"time": "2026-01-02T03:04", "flag": 0, "systolic": a, "diastolic": b, "pulse": c}
+        return encode_dump({1: [rec] * (a % 3)})
+    if protocol == "tanita":
+        return encode_tanita(a / 2, b or None, None)
+    if protocol == "generic_scale":
+        return encode_scale(a / 3, stable=bool(b % 2))
+    return encode_frame(a / 7, c / 9)
+
+
+@pytest.mark.parametrize("measure,protocol", SESSION_PROTOCOLS)
+@settings(max_examples=60, deadline=None)
+@given(batches=st.lists(st.tuples(VALUES, st.binary(max_size=12)), max_size=25))
+def test_sessions_never_finish_with_an_implausible_value(measure, protocol, batches):
+    from kiosk.health import rules
+    from kiosk.health.model import Measure
+    from kiosk.health.sessions import Finished, Rejected, make_session
+
+    options = {"valid_s": 0.05} if measure == "spo2" else {}
+    session, parser = make_session(Measure(measure), **options), make_protocol(protocol)
+    for i, ((a, b, c), noise) in enumerate(batches):
+        update = session.feed(parser.feed(_frames_for(protocol, a, b, c) + noise), now=i * 0.1)
+        if isinstance(update, Finished):
+            assert rules.implausible(update.measurement) == []
+        if isinstance(update, Rejected):
+            assert update.errors
