@@ -19,9 +19,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
-# System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), xvfb (screenshots), fonts
-# and the Qt xcb runtime libraries (a real window).
-SYSPKGS := libzbar0 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+# System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), libusb (USB printers), xvfb (screenshots),
+# fonts and the Qt xcb runtime libraries (a real window).
+SYSPKGS := libzbar0 libusb-1.0-0 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
            libfontconfig1 libdbus-1-3
 sysdeps:
@@ -49,7 +49,9 @@ test: sysdeps $(STAMP) i18n lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n auto -m "not slow and not hardware" $(PYTEST_ARGS)
 
 bench: sysdeps $(STAMP) i18n
-	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+	@# run as modules: bench/queue.py must not shadow the standard library's queue module
+	@for b in bench/[a-z]*.py; do m=$$(basename $$b .py); echo "== bench/$$m.py"; \
+	  QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.$$m || exit 1; done
 
 screenshots: sysdeps $(STAMP) i18n
 	rm -rf screenshots
