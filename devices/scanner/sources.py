@@ -67,9 +67,7 @@ class CameraSource(FrameSource):
         return frame
 
     def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-            self._cap = None
+        self._cap = _release(self._cap)
 
 
 class VideoFileSource(FrameSource):
@@ -102,9 +100,12 @@ class VideoFileSource(FrameSource):
         return frame
 
     def close(self) -> None:
-        if self._cap is not None:
-            self._cap.release()
-            self._cap = None
+        self._cap = _release(self._cap)
+
+
+def _release(cap: cv2.VideoCapture | None) -> None:
+    if cap is not None:
+        cap.release()
 
 
 class ImageFolderSource(FrameSource):
