@@ -212,9 +212,9 @@ def test_an_unusable_database_is_answered_not_crashed(qtbot, threads, data_dir):
     sync = SyncService(config, data_dir, threads, storage=storage)
     storage.start()
     sync.start()
-    got = Recorder()
-    storage.enqueue("dossier", dossier(), on_done=got)
-    sync.sync_now(got)
-    results = [wait_for(qtbot, got), wait_for(qtbot, got, 2)]
-    assert results[0].error_code == "not_started"
-    assert results[1]["stop"] == "unavailable" and not results[1]["ok"]
+    saved, synced = Recorder(), Recorder()
+    storage.enqueue("dossier", dossier(), on_done=saved)
+    sync.sync_now(synced)
+    assert wait_for(qtbot, saved).error_code == "not_started"
+    report = wait_for(qtbot, synced)
+    assert report["stop"] == "unavailable" and not report["ok"]
