@@ -176,8 +176,7 @@ class ScannerWorker(Worker):
             log.exception("camera open crashed")
             self._failed(f"{type(exc).__name__}: {exc}", fault=True)
             return
-        self._open = True
-        self._failures = 0
+        self._open = True  # failures are only forgotten after a frame arrives (a camera may open, then fail)
         self._acked = True
         if self._cascade is not None:
             self._cascade.reset()
@@ -222,6 +221,7 @@ class ScannerWorker(Worker):
             log.exception("camera read crashed")
             self._failed(f"{type(exc).__name__}: {exc}", fault=True)
             return
+        self._failures = 0
         now = time.monotonic()
         if self._acked and now - self._last_preview >= 1.0 / PREVIEW_FPS:
             self._acked = False

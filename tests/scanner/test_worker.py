@@ -129,3 +129,13 @@ def test_start_probes_the_camera_and_releases_it(qtbot, tmp_path, owner):
         owner.start(worker, "scanner-test")
     with qtbot.assertNotEmitted(worker.frame_ready, wait=300):
         pass  # known to work, but not capturing until a scan begins
+
+
+def test_camera_that_opens_but_gives_no_frames_is_reported_absent(qtbot, tmp_path, owner):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "0.png").write_bytes(b"not a png")  # opens (a file is there), every read fails
+    worker = ScannerWorker(CameraSettings(kind="simulated", simulated_source=str(folder), fps=20))
+    owner.start(worker, "scanner-test")
+    with qtbot.waitSignal(worker.state_changed, timeout=8000, check_params_cb=state_is("absent")):
+        call(worker, "activate")
