@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePol
 
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, draft_of
-from screens.scan.scan_widget import ScanWidget
+from screens.dossier.photo_view import PhotoView
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
@@ -28,7 +28,7 @@ class PhotosScreen(Screen):
 
     capture_requested = Signal()
     completed = Signal()
-    preview_requested = Signal(object)  # the ScanWidget to show the camera in
+    preview_requested = Signal(object)  # the PhotoView to show the camera in
     preview_stopped = Signal()
 
     def build(self) -> None:
@@ -46,8 +46,7 @@ class PhotosScreen(Screen):
         camera = QHBoxLayout(self.camera_row)
         camera.setContentsMargins(0, 0, 0, 0)
         camera.setSpacing(24)
-        self.camera = ScanWidget()  # live view, so the paper can be placed right
-        self.camera.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.camera = PhotoView()  # live view, so the paper can be placed right
         shot = QVBoxLayout()
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -65,6 +64,7 @@ class PhotosScreen(Screen):
         self.docs_caption.setStyleSheet("font-weight: bold;")
         self.docs = label()
         self.docs.setTextFormat(Qt.TextFormat.PlainText)
+        self.docs.setStyleSheet("background: white;")
         docs_scroll = QScrollArea()
         docs_scroll.setWidgetResizable(True)
         docs_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -159,8 +159,9 @@ class PhotosScreen(Screen):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Photos of your papers (optional)"))
         if self.capture_available:
-            self.note.setText(self.tr("Hold each paper under the camera and touch “Take photo”. You can also "
-                                      "skip this and bring the papers to the ward office."))
+            self.note.setText(self.tr("Place each paper flat under the camera and touch “Take photo”. Only the "
+                                      "photos you take are kept, with your dossier. You can also skip this and "
+                                      "bring the papers to the ward office."))
         else:
             self.note.setText(self.tr("This station cannot take photos of papers yet. Your dossier can be "
                                       "submitted without them: bring the papers below to the ward office when "
@@ -172,7 +173,9 @@ class PhotosScreen(Screen):
         photos = len(draft_of(self.visit).photos) if self.visit is not None else 0
         self.count.setText(self.tr("Photos added: %1").replace("%1", str(photos)) if photos else "")
         self.check.setVisible(bool(self.check.text()))
-        self.camera.set_prompt(self.tr("Place the paper flat under the camera, then touch “Take photo”"))
+        self.camera.texts = {"connecting": self.tr("Starting the camera…"),
+                             "missing": self.tr("The camera is not working. You can skip the photos.")}
+        self.camera.update()
         self.take_button.setText(self.tr("Take again") if self._pending else self.tr("Take photo"))
         self.take_button.setVisible(self.capture_available and photos < MAX_PHOTOS)
         self.keep_button.setText(self.tr("Use it anyway"))

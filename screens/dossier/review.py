@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from devices.printer.receipt import format_vnd
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
 from screens.dossier.form import sample_identity
 from screens.dossier.model import fee_for, kiosk_channel, normalise
-from screens.receipt.done import format_vnd
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
