@@ -86,7 +86,7 @@ QPushButton[role="ok"] {{ background: {OK}; color: white; }}
 #Countdown {{ font-size: {px(96)}; font-weight: bold; color: {ACCENT}; }}
 #PinDisplay {{ font-size: {px(56)}; letter-spacing: 12px; background: white; border: 2px solid {BORDER};
     border-radius: 12px; padding: 8px; }}
-#KeyButton {{ min-height: {px(110)}; min-width: {px(150)}; font-size: {px(44)}; }}
+#KeyButton {{ min-height: {px(96)}; min-width: {px(150)}; font-size: {px(44)}; }}
 #ErrorText {{ color: {ACCENT}; font-weight: bold; }}
 #OkText {{ color: {OK}; font-weight: bold; }}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ background: white; border: 2px solid {BORDER};

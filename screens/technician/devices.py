@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 HEALTH_DEVICES = (("blood_pressure", "blood_pressure"), ("spo2", "oximeter"), ("body", "scale"),
                   ("temperature", "thermometer"))
@@ -72,7 +72,9 @@ class TechnicianDevicesScreen(Screen):
         right.addWidget(hl_card, 1)
         row.addWidget(cam_card, 1)
         row.addLayout(right, 1)
-        layout.addLayout(row, 1)
+        holder = QWidget()
+        holder.setLayout(row)
+        layout.addWidget(scroll_area(holder), 1)
         self.cam_button.toggled.connect(self._camera_toggled)
         self.prn_button.clicked.connect(self.printer_test_requested)
         self.prn_mode.currentTextChanged.connect(self.printer_mode_chosen)

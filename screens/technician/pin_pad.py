@@ -32,7 +32,7 @@ class PinPadScreen(Screen):
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         col = QVBoxLayout()
-        col.setSpacing(20)
+        col.setSpacing(12)
         self.heading = title()
         self.display = label(name="PinDisplay", wrap=False)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -41,7 +41,7 @@ class PinPadScreen(Screen):
         col.addWidget(self.display)
         col.addWidget(self.status)
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(12)
         self.keys = {}
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             button = big_button(key, role="secondary" if key in "⌫" else "primary")

@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 STATUSES = ("queued", "sending", "retry", "rejected", "sent")
 
@@ -65,7 +65,9 @@ class TechnicianStatusScreen(Screen):
         dev_box.addStretch(1)
         row.addWidget(sync_card, 3)
         row.addWidget(dev_card, 2)
-        layout.addLayout(row, 1)
+        holder = QWidget()
+        holder.setLayout(row)
+        layout.addWidget(scroll_area(holder), 1)
         self.feedback = label(name="OkText")
         layout.addWidget(self.feedback)
         buttons = QGridLayout()

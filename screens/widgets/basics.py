@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
 def big_button(text: str = "", role: str = "primary", parent: QWidget | None = None) -> QPushButton:
@@ -34,3 +34,14 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(32, 24, 32, 24)
     layout.setSpacing(16)
     return frame, layout
+
+
+def scroll_area(content: QWidget) -> QScrollArea:
+    """Wrap tall content so a screen never grows the window past the panel (big touch scroll bar)."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content.setObjectName("Page")
+    return area

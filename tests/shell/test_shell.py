@@ -184,3 +184,18 @@ def test_unexpected_exception_sends_the_resident_to_the_problem_screen(make_app,
         sys.excepthook, threading.excepthook = saved
     assert app.navigator.current.screen_id == "problem"
     assert failures == ["RuntimeError: boom in a slot"]
+
+
+def test_no_screen_grows_the_window_past_the_panel(make_app, qtbot) -> None:
+    """The stack is as tall as its tallest page, so one tall screen would push every screen off the panel."""
+    app = make_app()
+    panel = app.window.screen().geometry()
+    room = panel.height() - app.window.header.minimumSizeHint().height() - app.window.nav_bar.minimumSizeHint().height()
+    too_tall = {sid: app.navigator.screen(sid).minimumSizeHint().height() for sid in app.navigator.ids()}
+    too_tall = {sid: h for sid, h in too_tall.items() if h > room}
+    assert not too_tall, f"screens taller than the {room} px available: {too_tall}"
+    for screen_id in app.navigator.ids():
+        app.flow.home()
+        app.flow.go(screen_id, app.navigator.screen(screen_id).sample_params())
+        assert app.window.height() <= panel.height() and app.window.width() <= panel.width(), (
+            screen_id, app.window.size())
