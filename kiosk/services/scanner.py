@@ -96,6 +96,7 @@ class ScannerService(QObject):
         self._on_result = on_result
         widget.retry_requested.connect(self._retry)
         widget.timed_out.connect(self._pause)
+        widget.destroyed.connect(self._widget_destroyed)  # a screen that forgot end(): still release the camera
         widget.start_scan(self._config.camera.scan_timeout_seconds)
         self._activate.emit()
 
@@ -185,11 +186,17 @@ class ScannerService(QObject):
     def _pause(self) -> None:
         self._deactivate.emit()  # timed out: nobody is in front of the camera, release it
 
+    @Slot()
+    def _widget_destroyed(self) -> None:
+        self._widget, self._on_result, self._purposes = None, None, set()
+        self._deactivate.emit()
+
     def _disconnect_widget(self) -> None:
         widget, self._widget = self._widget, None
         if widget is None:
             return
-        for signal, slot in ((widget.retry_requested, self._retry), (widget.timed_out, self._pause)):
+        for signal, slot in ((widget.retry_requested, self._retry), (widget.timed_out, self._pause),
+                             (widget.destroyed, self._widget_destroyed)):
             try:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):

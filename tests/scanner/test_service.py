@@ -125,3 +125,18 @@ def test_document_photo_without_a_camera_answers_none(qtbot, rig):
     service.capture_still(shots.append)
     qtbot.waitUntil(lambda: bool(shots), timeout=5000)
     assert shots == [None]
+
+
+def test_a_destroyed_widget_releases_the_camera(qtbot, rig):
+    service, _widget, _ = rig()
+    widget = ScanWidget()
+    frames = []
+    service._worker.frame_ready.connect(frames.append)
+    service.begin(widget, {Kind.ID_CARD}, lambda result: None)
+    qtbot.waitUntil(lambda: bool(frames), timeout=5000)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not service.active, timeout=3000)
+    qtbot.wait(300)
+    count = len(frames)
+    qtbot.wait(500)
+    assert len(frames) == count  # no more preview: the camera was released
