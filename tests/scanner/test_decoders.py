@@ -102,3 +102,14 @@ def test_opencv_backend_is_optional_and_reads_ascii():
 def test_unknown_decoder_name_is_refused():
     with pytest.raises(ValueError):
         make_backend("tesseract")
+
+
+def test_zbar_really_garbles_these_and_we_notice():
+    """The trap is real on this machine's libzbar: one string is repaired, one cannot be and is dropped."""
+    pyzbar = make_backend("pyzbar")
+    (nu,) = pyzbar(qr_image("Nữ"))
+    assert nu.repaired and nu.text == "Nữ"
+    (son,) = pyzbar(qr_image("Lê Anh Sơn"))
+    assert son.suspect and son.text != "Lê Anh Sơn"
+    cascade = DecoderCascade(CascadeSettings(("pyzbar", "zxing"), ladder=False))  # pyzbar first, on purpose
+    assert [(r.text, r.backend) for r in cascade.decode_still(qr_image("Lê Anh Sơn"))] == [("Lê Anh Sơn", "zxing")]
