@@ -156,3 +156,22 @@ def test_a_photo_the_hub_holds_with_other_content_rejects_the_row_with_a_reason(
     row = store.lookup(sid)
     assert row.status == "rejected" and "front.jpg" in row.last_error and row.last_http_status == 409
     assert store.lookup(behind).status == "sent"
+
+
+def test_retry_after_from_a_429_is_honoured(hub, data_dir):
+    from datetime import UTC, datetime, timedelta
+
+    config = make_config(data_dir, hub.url)
+    client = enrolled(config, data_dir, hub.url)
+    store = open_store(config, data_dir)
+    sid = store.enqueue("dossier", dossier()).uuid
+    hub.set_faults(1.0, kinds=["429"], phase="before", retry_after=600, paths=["/v1/submissions"])
+    before = datetime.now(UTC)
+    report = sync_once(store, client)
+    assert report.stop == "rate_limited" and report.retry_after == 600
+    row = store.lookup(sid)
+    assert row.status == "retry" and row.last_http_status == 429
+    assert row.next_attempt_at >= before + timedelta(seconds=600)
+    status = read_status(store)
+    assert status["phase"] == "idle" and status["online"] and "429" in status["last_error"]
+    assert sync_once(store, client).claimed == 0  # not due yet
