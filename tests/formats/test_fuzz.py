@@ -11,6 +11,7 @@ from kiosk.formats import (
     CccdError,
     EnrolmentError,
     FormatError,
+    Kind,
     LinkError,
     ScanResult,
     TrackingError,
@@ -89,3 +90,18 @@ def test_mutated_valid_payload_never_crashes(noise):
     mutated = good[:cut] + noise.decode("latin-1") + good[cut:]
     _only(parse_vietqr, VietQRError, mutated)
     classify(mutated)
+
+
+TLV = st.tuples(st.sampled_from(["00", "01", "38", "53", "54", "58", "59", "62", "63", "26", "99"]),
+                st.text(alphabet="0123456789AQRIBFTVNabc ", min_size=0, max_size=30))
+
+
+@SETTINGS
+@given(st.lists(TLV, max_size=10), st.booleans())
+def test_structures_with_a_valid_crc_never_crash(items, lead):
+    from kiosk.formats.vietqr import crc16_ccitt_false
+
+    body = ("000201" if lead else "") + "".join(f"{tag}{len(value):02d}{value}" for tag, value in items) + "6304"
+    payload = body + f"{crc16_ccitt_false(body.encode()):04X}"
+    _only(parse_vietqr, VietQRError, payload)
+    assert classify(payload).kind in set(Kind)
