@@ -161,3 +161,14 @@ def test_anything_else_is_unknown_with_a_reason(text, reason):
                                   "WIFI:S:net;T:WPA;P:x;;", "Version 1 QR"])
 def test_other_common_qr_contents_are_unknown_not_links(text):
     assert classify(text).reason == "unrecognised"
+
+
+def test_codes_the_hub_makes_are_read_back():
+    """Contract with central/: its enrolment QR payload and codes parse here (docs/hub-api.md)."""
+    admin = pytest.importorskip("central.admin")
+    from central.config import DEMO_CODE
+    from central.security import new_enrolment_code
+
+    for code in (new_enrolment_code(), DEMO_CODE):
+        result = classify(admin.qr_payload("http://127.0.0.1:8765/", code))
+        assert result.kind is Kind.ENROLMENT and result.value.code == code
