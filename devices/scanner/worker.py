@@ -108,6 +108,8 @@ class ScannerWorker(Worker):
         if self._timer is not None:
             self._timer.stop()
         self._close()
+        if self._state == DeviceState.CONNECTING:  # released while still trying: do not show "connecting" forever
+            self._set_state(DeviceState.ABSENT, "released before the camera opened")
 
     @Slot()
     def preview_ack(self) -> None:
