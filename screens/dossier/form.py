@@ -88,7 +88,10 @@ class FieldRow(QFrame):
             self.editor.textChanged.connect(lambda text: self.changed.emit(f.key, text))
             layout.addWidget(self.editor)
         if self.editor is not None:
-            self.editor.installEventFilter(self)
+            # a touch on a long-text box lands on its viewport, not on the box itself
+            self._touch_targets = {self.editor, getattr(self.editor, "viewport", lambda: self.editor)()}
+            for target in self._touch_targets:
+                target.installEventFilter(self)
             self.editor.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         layout.addWidget(self.source)
         layout.addWidget(self.error)
@@ -97,7 +100,7 @@ class FieldRow(QFrame):
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
 
-        if watched is self.editor and event.type() == QEvent.Type.MouseButtonRelease:
+        if watched in self._touch_targets and event.type() == QEvent.Type.MouseButtonRelease:
             self.keyboard_requested.emit(self.editor, self.field.type)
         return False
 

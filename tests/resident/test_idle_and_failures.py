@@ -78,7 +78,7 @@ def test_form_boxes_are_typed_with_the_on_screen_keyboard_in_telex(make_app, qtb
     for key in "0912345678":
         click(qtbot, form.keyboard.keys[key])
     assert phone.text() == "0912345678"
-    click(qtbot, form.rows["request_content"].editor)
+    click(qtbot, form.rows["request_content"].editor.viewport())  # where a finger lands on a long-text box
     assert form.keyboard.mode == "letters"
     for key in ["n", "h", "a", "f", "space", "o", "w", "r"]:
         click(qtbot, form.keyboard.keys[key])
@@ -90,3 +90,29 @@ def test_form_boxes_are_typed_with_the_on_screen_keyboard_in_telex(make_app, qtb
     click(qtbot, form.next_button)  # new_address is still empty: the form says so and stays
     assert current(app) == "dossier.form" and form.rows["new_address"].error.isVisible()
     assert form.rows["new_address"].error.text() == "Xin điền thông tin này."
+
+
+def test_every_resident_screen_speaks_both_languages(make_app, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    ids = [s for s in app.navigator.ids() if s.split(".")[0] in ("dossier", "tracking", "payment", "receipt")]
+    assert {"dossier", "dossier.form", "dossier.consent", "receipt.done", "tracking", "payment"} <= set(ids)
+
+    def texts(screen_id: str) -> set[str]:
+        screen = app.navigator.screen(screen_id)
+        app.flow.home("button")
+        app.flow.go(screen_id, screen.sample_params())
+        found = {w.text() for w in screen.findChildren(QLabel) + screen.findChildren(QAbstractButton)
+                 if w.isVisibleTo(screen) and w.text().strip()}
+        return found | {app.window.nav_bar.step.text()} - {""}
+
+    for screen_id in ids:
+        vietnamese = texts(screen_id)
+        app.set_language("en")
+        english = texts(screen_id)
+        app.set_language("vi")
+        assert vietnamese and english, screen_id
+        left_in_english = {t for t in vietnamese & english if any(
+            word in f" {t} " for word in (" the ", " your ", "Please", " Scan", "Step ", " to ", " of "))}
+        assert not left_in_english, (screen_id, left_in_english)

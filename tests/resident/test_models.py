@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 import qr_pay
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.catalogue import load_catalogue
@@ -95,7 +95,7 @@ def test_a_kiosk_dossier_uses_the_online_channel_and_its_fee():
     assert kiosk_channel(only_counter) == "in_person" and not fee_for(only_counter)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(RESIDENCE.form_fields), st.text(max_size=400))
 def test_any_typed_text_gives_an_answer_or_an_error_code_never_a_crash(f, text):
     result = check_answer(f, text)
@@ -132,7 +132,7 @@ def test_encoded_photos_and_garbage(shared_data):
     assert check_photo_bytes(b"").problems == ("photo.unreadable",)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(1, 60), st.integers(1, 60), st.binary(min_size=1, max_size=3600))
 def test_any_small_image_is_scored_without_crashing(h, w, data):
     image = np.frombuffer((data * (h * w // len(data) + 1))[: h * w], dtype=np.uint8).reshape(h, w)
@@ -212,7 +212,7 @@ def test_a_malformed_payee_is_never_used(doc):
     assert safe_payment_qr(payee_from(doc), 10000, "BN01-261121-0007") == ""
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(["bank_bin", "account", "name", "city"]),
                        st.one_of(st.text(max_size=40), st.integers(), st.none())),
        st.integers(-5, 10**14), st.text(max_size=40))
