@@ -107,6 +107,8 @@ class QueueStore:
             raise InvalidSubmission(f"bad kind {kind!r}")
         if not isinstance(payload, dict) or (personal is not None and not isinstance(personal, dict)):
             raise InvalidSubmission("payload and personal must be dicts")
+        if "personal" in payload:  # the hub receives the personal fields under this key
+            raise InvalidSubmission("payload must not have a 'personal' key; pass personal fields separately")
         try:
             payload_text = json.dumps(payload, ensure_ascii=False, sort_keys=True, allow_nan=False)
         except (TypeError, ValueError) as exc:

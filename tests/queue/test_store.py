@@ -77,6 +77,7 @@ def test_the_key_is_kept_across_restarts(tmp_path):
     ("Dossier!", {}, []),
     ("dossier", {"x": object()}, []),
     ("dossier", {"x": float("nan")}, []),
+    ("dossier", {"personal": {"full_name": "in the wrong place"}}, []),
     ("dossier", {}, [AttachmentIn("../../etc/passwd", "image/jpeg", b"x")]),
     ("dossier", {}, [AttachmentIn("a.jpg", "image/jpeg", b"x"), AttachmentIn("a.jpg", "image/jpeg", b"y")]),
 ])
