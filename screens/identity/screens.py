@@ -133,7 +133,7 @@ class IdentityScanScreen(_IdentityScreen):
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
-        return {"return_to": "report.review", "purpose": "report", "step": [4, 5]}
+        return {"return_to": "report.review", "purpose": "report", "step": [5, 6]}
 
 
 class IdentityConfirmScreen(_IdentityScreen):
@@ -228,7 +228,7 @@ class IdentityConfirmScreen(_IdentityScreen):
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
-        return {"draft": SAMPLE_DRAFT, "step": [4, 5]}
+        return {"draft": SAMPLE_DRAFT, "step": [5, 6]}
 
 
 class _FocusWatcher(QObject):
@@ -383,4 +383,4 @@ class IdentityManualScreen(_IdentityScreen):
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
-        return {"draft": SAMPLE_DRAFT, "field": "full_name", "step": [4, 5]}
+        return {"draft": SAMPLE_DRAFT, "field": "full_name", "step": [5, 6]}

@@ -24,6 +24,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -78,10 +79,20 @@ class OnScreenKeyboard(QWidget):
         layout.addWidget(self.stack)
         self.retranslate()
         self.set_mode("letters")
+        self._forget_cached_sizes()
+
+    def _forget_cached_sizes(self) -> None:
+        """Rows measured before the keys took this widget's style would keep the app's bigger button height."""
+        for key in self.keys.values():
+            key.ensurePolished()
+        for layout in self.findChildren(QLayout):
+            layout.invalidate()
 
     # ---- building ----------------------------------------------------------------------------
     def _key(self, name: str, text: str | None = None, special: str | None = None) -> QPushButton:
-        button = QPushButton(text if text is not None else name)
+        # Born inside the keyboard, so its style sheet sizes the key from the start (a key created without a
+        # parent is first measured with the app's bigger button style, and its row keeps that height).
+        button = QPushButton(text if text is not None else name, self)
         button.setObjectName("OskKey")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the target keeps its cursor
         button.setAutoRepeat(name == "backspace")
@@ -134,14 +145,14 @@ class OnScreenKeyboard(QWidget):
         self.keys["abc"] = self._key("abc", "ABC", "true")
         grid.addWidget(self.keys["abc"], 3, 0)
         grid.addWidget(self._key("0"), 3, 1)
-        backspace = QPushButton("⌫")
+        backspace = QPushButton("⌫", self)
         self._clone_special(backspace, "digits_backspace")
         grid.addWidget(backspace, 3, 2)
-        clear = QPushButton()
+        clear = QPushButton(self)
         self._clone_special(clear, "digits_clear")
         grid.addWidget(clear, 0, 3)
         if enter_key:
-            ok = QPushButton()
+            ok = QPushButton(self)
             self._clone_special(ok, "digits_enter", "enter")
             grid.addWidget(ok, 1, 3, 3, 1)
         for c in range(4):

@@ -1,5 +1,6 @@
-"""Area "report" (Phản ánh an ninh, trật tự): category → place → description → anonymous or named (identity
-sub-journey) → review + consent → saved, receipt printed, shared done screen. GUI thread.
+"""Area "report" (Phản ánh an ninh, trật tự): category → place → description → photos (only when the camera
+service can take stills) → anonymous or named (identity sub-journey) → review + consent → saved, receipt
+printed, shared done screen. GUI thread.
 
 Queue item: kind "report", ``payload`` per :func:`screens.report.model.build_submission` (no personal data),
 ``personal`` = the identity (encrypted at rest) only when the resident did not choose anonymous.
@@ -13,7 +14,9 @@ from typing import Any
 def install(ctx: Any) -> None:
     import screens.receipt
     from screens import identity
+    from screens.procedures.widgets import ScanBridge
     from screens.report.journey import ReportController
+    from screens.report.photo import ReportPhotoScreen
     from screens.report.screens import (
         ReportCategoryScreen,
         ReportDescriptionScreen,
@@ -22,9 +25,13 @@ def install(ctx: Any) -> None:
         ReportWhoScreen,
     )
 
-    for cls in (ReportCategoryScreen, ReportLocationScreen, ReportDescriptionScreen, ReportWhoScreen):
-        ctx.navigator.add(cls())
-    review = ctx.navigator.add(ReportReviewScreen())
-    ReportController(ctx, review)
+    built = [ctx.navigator.add(cls()) for cls in (ReportCategoryScreen, ReportLocationScreen,
+                                                  ReportDescriptionScreen, ReportPhotoScreen, ReportWhoScreen,
+                                                  ReportReviewScreen)]
+    review, photo = built[-1], built[3]
+    controller = ReportController(ctx, review, photo)
+    for screen in built:
+        screen.photo_available = controller.photo_available
+    ScanBridge(lambda: ctx.services.scanner, parent=photo).attach(photo)
     identity.install(ctx)
     screens.receipt.install(ctx)

@@ -16,11 +16,23 @@ log = logging.getLogger(__name__)
 
 
 class ReportController(QObject):
-    def __init__(self, ctx: Any, review: Any) -> None:
+    def __init__(self, ctx: Any, review: Any, photo: Any) -> None:
         super().__init__(review)
         self.ctx = ctx
         self.review = review
+        self.photo = photo
         review.submit_requested.connect(self.submit)
+        photo.capture_requested.connect(self.capture)
+
+    def photo_available(self) -> bool:
+        return hasattr(self.ctx.services.scanner, "capture_still")
+
+    def capture(self) -> None:
+        scanner = self.ctx.services.scanner
+        if not self.photo_available():
+            self.photo.add_photo(None)
+            return
+        scanner.capture_still(self.photo.add_photo)
 
     def submit(self) -> None:
         from devices.printer.receipt import ReceiptItem
@@ -36,7 +48,7 @@ class ReportController(QObject):
             self.review.save_failed()
             return
         request = SubmitRequest(
-            kind="report", payload=payload, personal=personal,
+            kind="report", payload=payload, personal=personal, attachments=model.attachments(draft),
             service_name=QCoreApplication.translate("Report", "Report on security and order"),
             resident_name="" if payload["anonymous"] else visit.identity.full_name,
             receipt_items=(

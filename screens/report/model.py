@@ -46,7 +46,7 @@ CONSENT_TEXT_VI = ("Tôi đồng ý gửi phản ánh này cho Công an phườn
 
 def new_draft() -> dict[str, Any]:
     return {"category": "", "area": "", "block": "", "floor": "", "apartment": "", "description": "",
-            "anonymous": None, "consent": False}
+            "anonymous": None, "consent": False, "photos": []}
 
 
 def clean(text: str, limit: int) -> str:
@@ -81,6 +81,11 @@ def problems(draft: dict[str, Any]) -> list[str]:
     return out
 
 
+def attachments(draft: dict[str, Any]) -> list[tuple[str, str, bytes]]:
+    """The photos the resident took on purpose, as queue attachments (encrypted at rest by the store)."""
+    return [(f"photo-{i}.jpg", "image/jpeg", bytes(data)) for i, data in enumerate(draft.get("photos") or (), 1)]
+
+
 def build_submission(draft: dict[str, Any], identity: Any, language: str = "vi") -> tuple[dict, dict | None]:
     """(payload, personal). Raises ValueError("report.incomplete") when :func:`problems` is not empty."""
     anonymous = bool(draft.get("anonymous"))
@@ -94,7 +99,7 @@ def build_submission(draft: dict[str, Any], identity: Any, language: str = "vi")
                      "apartment": clean(draft.get("apartment", ""), 20), "text_vi": location_text(draft)},
         "description": clean(draft["description"], MAX_DESCRIPTION),
         "anonymous": anonymous,
-        "photos": 0,  # no photo step on this build: the camera service has no still-capture yet
+        "photos": len(draft.get("photos") or ()),
         "consent": {"given": True, "version": CONSENT_VERSION, "text_vi": CONSENT_TEXT_VI},
         "language": language,
     }

@@ -27,8 +27,8 @@ from screens.report import model
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
-STEPS = 5
-IDENTITY_STEP = 4
+STEP_SCREENS = {"category": "report", "location": "report.location", "description": "report.description",
+                "photo": "report.photo", "identity": "report.identity", "review": "report.review"}
 SAMPLE_DRAFT = {**model.new_draft(), "category": "disorder_noise", "area": "parking", "block": "A", "floor": "B2",
                 "description": "Nhóm thanh niên tụ tập, nẹt pô xe máy trong hầm xe từ 23 giờ đêm qua.",
                 "anonymous": True}
@@ -74,15 +74,33 @@ def location_label(draft: dict[str, Any]) -> str:
 
 
 class _ReportScreen(Screen):
-    step_number = 1
+    step_key = "category"
 
     def __init__(self) -> None:
+        # () -> bool: the camera service can take photos (set by install(); the photo step exists only then)
+        self.photo_available = lambda: False
         super().__init__()
         self.setStyleSheet(STYLE)
 
-    def banner(self) -> QWidget:
+    def steps(self) -> list[str]:
+        if self.step_key == "photo" or self.photo_available():
+            return list(STEP_SCREENS)
+        return [k for k in STEP_SCREENS if k != "photo"]
+
+    def next_step(self) -> str:
+        steps = self.steps()
+        return STEP_SCREENS[steps[steps.index(self.step_key) + 1]]
+
+    def page(self, side: int, top: int, bottom: int, spacing: int) -> QVBoxLayout:
+        """The screen's column with what every report step starts with: the emergency line and the title."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(side, top, side, bottom)
+        outer.setSpacing(spacing)
         self.emergency = label(name="Emergency")
-        return self.emergency
+        self.heading = title()
+        outer.addWidget(self.emergency)
+        outer.addWidget(self.heading)
+        return outer
 
     @property
     def draft(self) -> dict[str, Any]:
@@ -91,7 +109,8 @@ class _ReportScreen(Screen):
         return self.visit.data.setdefault(model.DRAFT_KEY, model.new_draft())
 
     def step_info(self) -> tuple[int, int]:
-        return self.step_number, STEPS
+        steps = self.steps()
+        return steps.index(self.step_key) + 1, len(steps)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)
@@ -121,17 +140,12 @@ class ReportCategoryScreen(_ReportScreen):
     """The home tile's page (step 1): what kind of problem."""
 
     screen_id = "report"
-    step_number = 1
+    step_key = "category"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 20, 48, 16)
-        outer.setSpacing(14)
-        outer.addWidget(self.banner())
-        self.heading = title()
+        outer = self.page(side=48, top=20, bottom=16, spacing=14)
         self.hint = label(name="Subtitle")
         self.grid, self.buttons = self.grid_of(list(model.CATEGORIES), category_label, self.choose, 3)
-        outer.addWidget(self.heading)
         outer.addWidget(self.hint)
         outer.addLayout(self.grid)
         outer.addStretch(1)
@@ -180,14 +194,10 @@ class _SplitScreen(_ReportScreen):
 
 class ReportLocationScreen(_SplitScreen):
     screen_id = "report.location"
-    step_number = 2
+    step_key = "location"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 12)
-        outer.setSpacing(10)
-        outer.addWidget(self.banner())
-        self.heading = title()
+        outer = self.page(side=40, top=16, bottom=12, spacing=10)
         left = QWidget()
         self.grid, self.buttons = self.grid_of(list(model.AREAS), area_label, self.choose, 2)
         areas = QVBoxLayout(left)
@@ -213,7 +223,6 @@ class ReportLocationScreen(_SplitScreen):
         self.next = big_button()
         self.next.clicked.connect(self.go_on)
         box.addWidget(self.next)
-        outer.addWidget(self.heading)
         outer.addLayout(self.split_layout(left, right), 1)
         self._focus(self.edits["block"])
 
@@ -264,14 +273,10 @@ class ReportLocationScreen(_SplitScreen):
 
 class ReportDescriptionScreen(_SplitScreen):
     screen_id = "report.description"
-    step_number = 3
+    step_key = "description"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 12)
-        outer.setSpacing(10)
-        outer.addWidget(self.banner())
-        self.heading = title()
+        outer = self.page(side=40, top=16, bottom=12, spacing=10)
         left = QWidget()
         box = QVBoxLayout(left)
         box.setContentsMargins(0, 0, 0, 0)
@@ -288,7 +293,6 @@ class ReportDescriptionScreen(_SplitScreen):
         box.addWidget(self.next)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.set_target(self.text, "letters", telex=True)
-        outer.addWidget(self.heading)
         outer.addLayout(self.split_layout(left, self.keyboard), 1)
 
     def _render(self) -> None:
@@ -303,7 +307,7 @@ class ReportDescriptionScreen(_SplitScreen):
 
     def go_on(self) -> None:
         self.draft["description"] = model.clean(self.text.toPlainText(), model.MAX_DESCRIPTION)
-        self.navigate.emit("report.identity", {})
+        self.navigate.emit(self.next_step(), {})
 
     def reset(self) -> None:
         super().reset()
@@ -319,19 +323,14 @@ class ReportDescriptionScreen(_SplitScreen):
 
 class ReportWhoScreen(_ReportScreen):
     screen_id = "report.identity"
-    step_number = IDENTITY_STEP
+    step_key = "identity"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 20, 48, 16)
-        outer.setSpacing(18)
-        outer.addWidget(self.banner())
-        self.heading = title()
+        outer = self.page(side=48, top=20, bottom=16, spacing=18)
         self.anonymous = ItemButton("anonymous", "")
         self.named = ItemButton("named", "")
         self.anonymous.clicked.connect(self.choose_anonymous)
         self.named.clicked.connect(self.choose_named)
-        outer.addWidget(self.heading)
         outer.addWidget(self.anonymous)
         outer.addWidget(self.named)
         outer.addStretch(1)
@@ -343,7 +342,7 @@ class ReportWhoScreen(_ReportScreen):
     def choose_named(self) -> None:
         self.draft["anonymous"] = False
         self.navigate.emit("identity.scan", {"return_to": "report.review", "purpose": "report",
-                                             "step": [IDENTITY_STEP, STEPS]})
+                                             "step": list(self.step_info())})
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -358,20 +357,16 @@ class ReportWhoScreen(_ReportScreen):
 
 class ReportReviewScreen(_ReportScreen):
     screen_id = "report.review"
-    step_number = 5
+    step_key = "review"
     submit_requested = Signal()
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 16, 48, 12)
-        outer.setSpacing(12)
-        outer.addWidget(self.banner())
-        self.heading = title()
+        outer = self.page(side=48, top=16, bottom=12, spacing=12)
         frame, summary = card()
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
         self.names, self.values = {}, {}
-        for row, key in enumerate(("category", "location", "description", "sender")):
+        for row, key in enumerate(("category", "location", "description", "photos", "sender")):
             self.names[key] = label(name="Subtitle")
             self.values[key] = plain_label(name="Body")
             grid.addWidget(self.names[key], row, 0)
@@ -387,7 +382,6 @@ class ReportReviewScreen(_ReportScreen):
         # "primary", not "ok": the theme greys out a disabled primary button, and it stays disabled until consent
         self.submit = big_button()
         self.submit.clicked.connect(self._submit)
-        outer.addWidget(self.heading)
         outer.addWidget(frame)
         outer.addWidget(self.consent_text)
         outer.addWidget(self.consent)
@@ -412,6 +406,10 @@ class ReportReviewScreen(_ReportScreen):
         self.values["location"].setText(location_label(draft))
         text = draft.get("description", "")
         self.values["description"].setText(text if len(text) <= 240 else text[:240] + "…")
+        photos = len(draft.get("photos") or ())
+        self.values["photos"].setText(str(photos))
+        for part in (self.names["photos"], self.values["photos"]):
+            part.setVisible(bool(photos))
         identity = self.visit.identity if self.visit is not None else None
         if draft.get("anonymous") or identity is None:
             self.values["sender"].setText(self.tr("Anonymous: no name is sent"))
@@ -444,7 +442,8 @@ class ReportReviewScreen(_ReportScreen):
         super().retranslate()
         self.heading.setText(self.tr("Check and send"))
         for key, name in (("category", self.tr("About")), ("location", self.tr("Where")),
-                          ("description", self.tr("What happened")), ("sender", self.tr("Sent by"))):
+                          ("description", self.tr("What happened")), ("photos", self.tr("Pictures")),
+                          ("sender", self.tr("Sent by"))):
             self.names[key].setText(name)
         self.consent_text.setText(self.tr("I agree that this report is sent to the ward police to check and "
                                           "handle it. If I gave my name, they may use my name and ID number "
