@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.formats import Kind, ScanResult
 from screens.identity import model
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, plain_label
+from screens.procedures.widgets import STYLE, FocusWatcher, Orientable, plain_label
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -32,7 +32,7 @@ SAMPLE_DRAFT = {**model.empty_draft(), "full_name": "Nguyễn Văn An", "id_numb
                 "address": "Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Quận Hoàn Kiếm, Hà Nội", "issue_date": "2022-06-22"}
 
 
-class _IdentityScreen(Screen):
+class _IdentityScreen(Orientable, Screen):
     """Shared: remembers the sub-journey's params in the visit and shows its "step n of m"."""
 
     def __init__(self) -> None:
@@ -176,14 +176,10 @@ class IdentityConfirmScreen(_IdentityScreen):
         fields.addStretch(1)
         self.split.addLayout(fields, 3)
         self.split.addLayout(side, 2)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
         outer.addLayout(self.split, 1)
-
-    def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()
-        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)
@@ -231,19 +227,6 @@ class IdentityConfirmScreen(_IdentityScreen):
         return {"draft": SAMPLE_DRAFT, "step": [5, 6]}
 
 
-class _FocusWatcher(QObject):
-    """Tapping a text box points the keyboard at it."""
-
-    def __init__(self, on_focus) -> None:
-        super().__init__()
-        self._on_focus = on_focus
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self._on_focus(watched)
-        return False
-
-
 class IdentityManualScreen(_IdentityScreen):
     screen_id = "identity.manual"
 
@@ -259,7 +242,7 @@ class IdentityManualScreen(_IdentityScreen):
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(8)
         self.names: dict[str, Any] = {}
-        self._watcher = _FocusWatcher(self._focus)
+        self._watcher = FocusWatcher(self._focus)
         for row, key in enumerate(model.FIELDS):
             self.names[key] = label(name="Body")
             form.addWidget(self.names[key], row, 0)
@@ -296,15 +279,11 @@ class IdentityManualScreen(_IdentityScreen):
         self.split.setSpacing(24)
         self.split.addWidget(self.left, 4)
         self.split.addWidget(self.keyboard, 5, Qt.AlignmentFlag.AlignBottom)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         outer.addWidget(self.heading)
         outer.addLayout(self.split, 1)
         self.active = "full_name"
         self._focus(self.edits["full_name"])
-
-    def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()
-        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
     def _focus(self, edit: QObject) -> None:
         key = next((k for k, e in self.edits.items() if e is edit), None)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, Q
 
 from kiosk.formats import Kind, ScanResult
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, ItemButton, ScrollPanel, plain_label, ui_language
+from screens.procedures.widgets import STYLE, ItemButton, Orientable, ScrollPanel, plain_label, ui_language
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -28,7 +28,7 @@ def procedure_button(procedure: Any, on_click: Callable[[str], None]) -> ItemBut
     return button
 
 
-class _CatalogueScreen(Screen):
+class _CatalogueScreen(Orientable, Screen):
     def __init__(self, catalogue: CatalogueGetter) -> None:
         self._catalogue = catalogue
         super().__init__()
@@ -188,14 +188,10 @@ class ProcedureSearchScreen(_CatalogueScreen):
         self.left.setLayout(left)
         self.split.addWidget(self.left, 5)
         self.split.addWidget(self.panel, 4)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.BottomToTop)
         outer.addWidget(self.heading)
         outer.addLayout(self.split, 1)
         self.results: dict[str, ItemButton] = {}
-
-    def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()
-        self.split.setDirection(QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

@@ -70,21 +70,17 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.side_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         self.side_box.addLayout(words, 1)
         side.addLayout(self.side_box)
+        self.orient(self.side_box, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight)
         self.side = side_frame
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(24)
         self.split.addWidget(self.panel, 1)
         self.split.addWidget(self.side, 0)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         outer.addWidget(self.heading)
         outer.addWidget(self.meta)
         outer.addLayout(self.split, 1)
         self.section_texts: list[str] = []
-
-    def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()
-        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.side_box.setDirection(QBoxLayout.Direction.LeftToRight if portrait else QBoxLayout.Direction.TopToBottom)
-        super().resizeEvent(event)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 import segno
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -195,6 +196,45 @@ class ScanBridge(QObject):
         scanner = self._scanner()
         if scanner is not None and scanner.active:
             scanner.end()
+
+
+class FocusWatcher(QObject):
+    """Tapping a text box calls ``on_focus(box)``: screens point their on-screen keyboard at it."""
+
+    def __init__(self, on_focus: Callable[[QObject], None]) -> None:
+        super().__init__()
+        self._on_focus = on_focus
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._on_focus(watched)
+        return False
+
+
+def panel_is_portrait() -> bool:
+    """The primary panel stands upright (1080×1920)."""
+    screen = QGuiApplication.primaryScreen()
+    geometry = screen.geometry() if screen is not None else None
+    return bool(geometry is not None and geometry.height() > geometry.width())
+
+
+class Orientable:
+    """Screen mixin: box layouts that change direction with the orientation (landscape/portrait).
+
+    The direction is set from the panel when the layout is registered, not only on resize: a page of the stack
+    that has never been shown gets no resize event, and its landscape minimum width would widen a portrait
+    window.
+    """
+
+    def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction) -> None:
+        self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait))
+        layout.setDirection(portrait if panel_is_portrait() else landscape)
+
+    def resizeEvent(self, event) -> None:
+        upright = self.height() > self.width()
+        for layout, landscape, portrait in self.__dict__.get("_oriented", ()):
+            layout.setDirection(portrait if upright else landscape)
+        super().resizeEvent(event)
 
 
 def ui_language() -> str:

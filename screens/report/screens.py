@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, ItemButton, plain_label
+from screens.procedures.widgets import STYLE, FocusWatcher, ItemButton, Orientable, plain_label
 from screens.report import model
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
@@ -73,7 +73,7 @@ def location_label(draft: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-class _ReportScreen(Screen):
+class _ReportScreen(Orientable, Screen):
     step_key = "category"
 
     def __init__(self) -> None:
@@ -165,17 +165,6 @@ class ReportCategoryScreen(_ReportScreen):
         return self.tr("Report a security or order problem")
 
 
-class _Focus(QObject):
-    def __init__(self, on_focus) -> None:
-        super().__init__()
-        self._on_focus = on_focus
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self._on_focus(watched)
-        return False
-
-
 class _SplitScreen(_ReportScreen):
     """Landscape: content left, keyboard right; portrait: content above the keyboard."""
 
@@ -184,12 +173,8 @@ class _SplitScreen(_ReportScreen):
         self.split.setSpacing(24)
         self.split.addWidget(left, 1)
         self.split.addWidget(keyboard, 1)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         return self.split
-
-    def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()
-        self.split.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        super().resizeEvent(event)
 
 
 class ReportLocationScreen(_SplitScreen):
@@ -209,7 +194,7 @@ class ReportLocationScreen(_SplitScreen):
         box.setContentsMargins(0, 0, 0, 0)
         fields = QHBoxLayout()
         self.edits: dict[str, QLineEdit] = {}
-        self._focus_filter = _Focus(self._focus)
+        self._focus_filter = FocusWatcher(self._focus)
         for key in ("block", "floor", "apartment"):
             edit = QLineEdit()
             edit.setMaxLength(20)

@@ -70,7 +70,10 @@ def test_editing_a_field_shows_the_parser_warning_plainly(app, qtbot, shared_dat
 
 
 def test_manual_entry_with_the_keyboard(app, qtbot) -> None:
-    click(qtbot, app.navigator.current.scan.manual_button)
+    scan = app.navigator.current.scan
+    qtbot.waitUntil(scan.missing.isVisible, timeout=5000)  # no camera: said plainly, typing offered
+    assert "camera" in scan.missing.text().lower()
+    click(qtbot, scan.manual_button)
     manual = app.navigator.current
     assert manual.screen_id == "identity.manual" and manual.keyboard.target is manual.edits["full_name"]
     press_keys(qtbot, manual.keyboard, "traanf thij bichs")
