@@ -84,6 +84,7 @@ class DossierController(QObject):
         if draft.code != code:  # another procedure: its form has other questions
             draft.code, draft.prefilled_for = code, ""
             draft.answers.clear()
+            draft.prefilled.clear()
         if visit.identity is not None:  # already identified in this visit (e.g. came back to change procedure)
             self.ctx.flow.go("dossier.form")
         else:

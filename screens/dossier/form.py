@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
-from screens.dossier.model import check_answers, identity_value, prefill
+from screens.dossier.model import card_values, check_answers, identity_value, prefill
 from screens.keyboard import OnScreenKeyboard
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -208,7 +208,8 @@ class FormScreen(Screen):
             self._build_rows(procedure)
         if procedure is not None:
             if identity is not None and draft.prefilled_for != identity.id_number:
-                draft.answers = prefill(procedure.form_fields, identity, draft.answers)
+                draft.answers = prefill(procedure.form_fields, identity, draft.answers, draft.prefilled)
+                draft.prefilled = card_values(procedure.form_fields, identity)
                 draft.prefilled_for = identity.id_number
             for key, row in self.rows.items():
                 row.set_value(draft.answers.get(key, ""))

@@ -36,10 +36,12 @@ class DossierDraft:
     photos: list[Photo] = field(default_factory=list)
     consent: bool = False
     prefilled_for: str = ""  # the ID number the answers were pre-filled from
+    prefilled: dict[str, str] = field(default_factory=dict)  # key -> the value the card gave (not edited since)
 
     def wipe(self) -> None:
         self.code, self.prefilled_for, self.consent = "", "", False
         self.answers.clear()
+        self.prefilled.clear()
         self.photos.clear()
 
 
@@ -71,13 +73,23 @@ def identity_value(identity: Any, source: str | None) -> str:
     return str(value)
 
 
-def prefill(fields: Any, identity: Any, answers: dict[str, str]) -> dict[str, str]:
-    """Answers with every empty field that the ID card can fill filled in (typed answers are kept)."""
+def prefill(fields: Any, identity: Any, answers: dict[str, str],
+            prefilled: dict[str, str] | None = None) -> dict[str, str]:
+    """Answers with what the ID card says filled in: empty fields, and fields still holding what an earlier
+    card gave (``prefilled``), so scanning another card replaces it. What the resident typed is kept."""
     out = dict(answers)
+    earlier = prefilled or {}
     for f in fields:
-        if not out.get(f.key) and (value := identity_value(identity, f.prefill)):
+        value = identity_value(identity, f.prefill)
+        current = out.get(f.key, "")
+        if value and (not current or current == earlier.get(f.key)):
             out[f.key] = value
     return out
+
+
+def card_values(fields: Any, identity: Any) -> dict[str, str]:
+    """key -> what the ID card gives for it (to remember what was pre-filled)."""
+    return {f.key: v for f in fields if (v := identity_value(identity, f.prefill))}
 
 
 def normalise(field_type: str, text: str) -> str:

@@ -192,6 +192,9 @@ class ConsentScreen(_DossierPage):
         outer.addWidget(scroll, 1)
         self.agree = QCheckBox()
         self.agree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # a box older eyes can find: thick dark border, filled when ticked
+        self.agree.setStyleSheet("QCheckBox::indicator { border: 4px solid #0B4F9C; border-radius: 8px; "
+                                 "background: white; } QCheckBox::indicator:checked { background: #0B4F9C; }")
         self.agree.toggled.connect(self._toggled)
         outer.addWidget(self.agree, 0, Qt.AlignmentFlag.AlignLeft)  # the touch area is the box and its text
         self.busy = label(name="OkText")

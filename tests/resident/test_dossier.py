@@ -34,7 +34,7 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     printer = app.ctx.services.printer
     assert f"TCDS|1|{ref}" in qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
     qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)
-    qtbot.waitUntil(lambda: done.params.get("status") == "sent", timeout=10000)
+    qtbot.waitUntil(lambda: done.params.get("status") == "sent", timeout=20000)
     assert "Đã tiếp nhận" in done.status.text()
     assert [r for r in hub_submissions(module_hub) if r[1] == ref].__len__() == 1
     tracking = track(qtbot, app, ref)

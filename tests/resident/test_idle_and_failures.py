@@ -26,7 +26,7 @@ def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_vis
     click(qtbot, consent.agree)
     assert app.flow.visit.identity is not None and app.flow.visit.data["dossier"].answers
     # shorten the timeouts as tests/shell does, then walk away
-    app.flow.flow.warning_seconds = 1
+    app.flow.flow.warning_seconds = 2
     app.flow.flow.register("dossier.consent", 0.2)
     app.flow.activity()
     qtbot.waitUntil(app.window.idle_overlay.isVisible, timeout=3000)

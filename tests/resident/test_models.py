@@ -235,3 +235,15 @@ def test_cached_answers_survive_the_cache_file(tmp_path):
     assert view_from_json("garbage") is None
     (tmp_path / "station_cache.json").write_text("{not json")
     assert load_cache(tmp_path) == {}
+
+
+def test_another_card_replaces_what_the_first_card_filled_but_not_what_was_typed(shared_data):
+    from screens.dossier.model import card_values
+
+    first, second = (parse_cccd(p) for p in card_payloads(shared_data)[:2])
+    answers = prefill(RESIDENCE.form_fields, first, {})
+    remembered = card_values(RESIDENCE.form_fields, first)
+    answers["current_address"] = "Số 1 Đồng Khởi"  # typed over the card's address
+    answers = prefill(RESIDENCE.form_fields, second, answers, remembered)
+    assert answers["full_name"] == "Trần Thị Bích" and answers["gender"] == "Nữ"
+    assert answers["id_number"] == "034303000002" and answers["current_address"] == "Số 1 Đồng Khởi"
