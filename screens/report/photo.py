@@ -18,6 +18,13 @@ MAX_PHOTOS = 3
 THUMB_PX = 360
 
 
+class PhotoCamera(ScanWidget):
+    """The scan widget as a plain live view: codes the camera happens to see are not commented on here."""
+
+    def show_feedback(self, code: str) -> None:
+        super().show_feedback("")
+
+
 class ReportPhotoScreen(_ReportScreen):
     screen_id = "report.photo"
     step_key = "photo"
@@ -28,7 +35,7 @@ class ReportPhotoScreen(_ReportScreen):
     def build(self) -> None:
         outer = self.page(side=40, top=16, bottom=12, spacing=10)
         self.hint = label(name="Subtitle")
-        self.camera = ScanWidget()
+        self.camera = PhotoCamera()
         self.camera.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         for button in (self.camera.manual_button, self.camera.cancel_button):
             button.hide()  # a photo, not a code: nothing to type, and Back is in the nav bar
