@@ -106,12 +106,16 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Dịch vụ: %1</translation>
     </message>
     <message>
-      <source>You can follow your dossier with this reference at any station, or photograph the code.</source>
-      <translation>Bạn có thể tra cứu hồ sơ bằng mã này tại bất kỳ trạm nào, hoặc chụp ảnh mã QR.</translation>
+      <source>You can look it up with this reference at any station (“Track a dossier”), or photograph the code.</source>
+      <translation>Bạn có thể tra cứu bằng mã này tại bất kỳ trạm nào (mục “Tra cứu hồ sơ”), hoặc chụp ảnh mã QR.</translation>
     </message>
     <message>
       <source>Nothing is lost: your request is saved. Please photograph the code or write down the reference number. Staff can print the receipt again for you.</source>
       <translation>Không mất gì cả: hồ sơ đã được lưu. Xin bạn chụp ảnh mã QR hoặc ghi lại mã tra cứu. Cán bộ có thể in lại biên nhận cho bạn.</translation>
+    </message>
+    <message>
+      <source>Photograph this code to follow your report</source>
+      <translation>Chụp ảnh mã này để theo dõi phản ánh</translation>
     </message>
     <message>
       <source>Photograph this code to track your dossier</source>

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, draft_of
@@ -43,7 +43,7 @@ class PhotosScreen(Screen):
         outer.addWidget(self.heading)
         outer.addWidget(self.note)
         self.camera_row = QWidget()
-        camera = QHBoxLayout(self.camera_row)
+        self.camera_layout = camera = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.camera_row)
         camera.setContentsMargins(0, 0, 0, 0)
         camera.setSpacing(24)
         self.camera = PhotoView()  # live view, so the paper can be placed right
@@ -182,6 +182,12 @@ class PhotosScreen(Screen):
         self.keep_button.setVisible(self._pending is not None)
         self.next_button.setText(self.tr("Continue  ▶") if photos or not self.capture_available
                                  else self.tr("Skip  ▶"))
+
+    def resizeEvent(self, event) -> None:
+        portrait = self.height() > self.width()  # portrait: the photo taken goes under the live view
+        self.camera_layout.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                        else QBoxLayout.Direction.LeftToRight)
+        super().resizeEvent(event)
 
     def _procedure(self) -> Any:
         if self.visit is None or self.catalogue() is None:

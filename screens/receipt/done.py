@@ -156,13 +156,15 @@ class DoneScreen(Screen):
         self.print_state.style().unpolish(self.print_state)
         self.print_state.style().polish(self.print_state)
         if ok:
-            self.advice.setText(self.tr("You can follow your dossier with this reference at any station, or "
-                                        "photograph the code."))
+            self.advice.setText(self.tr("You can look it up with this reference at any station (“Track a dossier”), "
+                                        "or photograph the code."))
         else:
             self.advice.setText(self.tr("Nothing is lost: your request is saved. Please photograph the code or "
                                         "write down the reference number. Staff can print the receipt again "
                                         "for you."))
-        self.qr_caption.setText(self.tr("Photograph this code to track your dossier"))
+        report = p.get("kind") == "report"
+        self.qr_caption.setText(self.tr("Photograph this code to follow your report") if report
+                                else self.tr("Photograph this code to track your dossier"))
         fee = p.get("fee")
         self.pay_button.setText(self.tr("Pay the fee now (%1)").replace("%1", format_vnd(fee)) if fee else "")
         self.pay_button.setVisible(bool(fee))
