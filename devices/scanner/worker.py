@@ -90,10 +90,10 @@ class ScannerWorker(Worker):
     # --- slots (queued from the GUI thread) ---
     @Slot()
     def activate(self) -> None:
+        self._dedupe.clear()  # a new scan: the same card may be shown again
         if self._active:
             return
         self._active = True
-        self._dedupe.clear()
         if self._source is None:
             self._set_state(DeviceState.ABSENT, "camera disabled in config")
             return

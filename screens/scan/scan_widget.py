@@ -158,6 +158,8 @@ class ScanWidget(QWidget):
     @Slot(QImage)
     def show_frame(self, image: QImage) -> None:
         if self.state in ("scanning", "success"):
+            if self.camera_state != "ready":  # frames flow, so the camera works (it may have been open already)
+                self.set_camera_state("ready")
             self.preview.set_image(image)
 
     @Slot(str)

@@ -140,3 +140,19 @@ def test_a_destroyed_widget_releases_the_camera(qtbot, rig):
     count = len(frames)
     qtbot.wait(500)
     assert len(frames) == count  # no more preview: the camera was released
+
+
+def test_a_second_screen_can_take_over_a_running_camera(qtbot, rig):
+    service, first, _ = rig()
+    service.begin(first, {Kind.ID_CARD}, lambda result: None)
+    qtbot.waitUntil(lambda: first.preview.image is not None, timeout=5000)
+    second = ScanWidget()
+    qtbot.addWidget(second)
+    results = []
+    service.begin(second, {Kind.PROCEDURE}, results.append)  # no end() in between
+    qtbot.waitUntil(lambda: second.preview.image is not None, timeout=5000)
+    assert second.camera_state == "ready" and second.preview.overlay_text == ""
+    assert first.preview.image is None  # the first one was detached and cleared
+    service.show_payload("1.004222")
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    service.end()
