@@ -73,7 +73,20 @@ class SubmitPipeline(QObject):
         self.busy = False
         self.last_print: PrintResult | None = None
         self.language = ctx.config.station.language  # the resident's language: receipts are printed in it
+        self._jobs: list[str] = []  # print jobs of this visit (the printer keeps them for a reprint)
+        self._requests: dict[str, tuple[SubmitRequest, str]] = {}  # uuid -> (request, local_ref), this visit
         ctx.bus.language_changed.connect(self._language)
+        ctx.flow.visit_reset.connect(self._visit_over)
+
+    def _visit_over(self, _reason: str = "") -> None:
+        """Receipts hold a (masked) name: the printer forgets this visit's jobs when the resident leaves."""
+        printer = self.ctx.services.printer
+        if printer is not None and hasattr(printer, "forget"):
+            for job in self._jobs:
+                printer.forget(job)
+        self._jobs.clear()
+        self._requests.clear()
+        self.last_print = None
 
     def _language(self, language: str) -> None:
         self.language = language
@@ -119,7 +132,19 @@ class SubmitPipeline(QObject):
             log.exception("receipt for %s could not be built", uuid)
             self._printed(uuid, local_ref, False, "error")
             return
-        printer.print_receipt(receipt, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or ""))
+        self._jobs.append(uuid)
+        self._requests[uuid] = (request, local_ref)
+        printer.print_receipt(receipt, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or ""),
+                              job_id=uuid)
+
+    def reprint(self, uuid: str) -> bool:
+        """Print the receipt of this visit's submission ``uuid`` again (the resident asked, e.g. after staff
+        added paper). False if there is nothing to reprint; the outcome comes as ``print_finished``."""
+        printer = self.ctx.services.printer
+        if printer is None or uuid not in self._requests:
+            return False
+        local_ref = self._requests[uuid][1]
+        return bool(printer.reprint(uuid, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or "")))
 
     def receipt_for(self, request: SubmitRequest, local_ref: str) -> Any:
         from devices.printer.receipt import Receipt

@@ -114,6 +114,10 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Không mất gì cả: hồ sơ đã được lưu. Xin bạn chụp ảnh mã QR hoặc ghi lại mã tra cứu. Cán bộ có thể in lại biên nhận cho bạn.</translation>
     </message>
     <message>
+      <source>Print the receipt again</source>
+      <translation>In lại biên nhận</translation>
+    </message>
+    <message>
       <source>Photograph this code to follow your report</source>
       <translation>Chụp ảnh mã này để theo dõi phản ánh</translation>
     </message>

@@ -40,6 +40,7 @@ class PaymentController(QObject):
         self.reference = ""
         self.amount = 0
         self.payment_id = ""
+        self.jobs: list[str] = []  # slips printed in this visit
         self._token = 0
         self._deadline = 0.0
         self._poll = QTimer(self)
@@ -232,7 +233,18 @@ class PaymentController(QObject):
                           local_reference="" if is_hub_ref(ref) else ref, hub_reference=ref if is_hub_ref(ref) else "",
                           items=items, qr_payload=info["qr"], status="", notes=notes, language=language)
         token = self._token
-        printer.print_receipt(receipt, lambda o: token == self._token and self.screen.set_printed(bool(o.ok)))
+        self.jobs.append(printer.print_receipt(
+            receipt, lambda o: token == self._token and self.screen.set_printed(bool(o.ok))))
+
+    def visit_over(self) -> None:
+        """Stop waiting, ignore late answers, and let the printer drop the slips it kept for a reprint."""
+        self.stop()
+        self._new_token()
+        printer = self.ctx.services.printer
+        if printer is not None and hasattr(printer, "forget"):
+            for job in self.jobs:
+                printer.forget(job)
+        self.jobs.clear()
 
     # -- camera --------------------------------------------------------------------------------------------
     def _scan(self, widget: Any) -> None:

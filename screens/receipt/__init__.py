@@ -30,6 +30,7 @@ class ReceiptController(QObject):
         screen.watch_requested.connect(self._watch)
         screen.watch_stopped.connect(self._stop)
         screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
+        screen.reprint_requested.connect(self._reprint)
         ctx.bus.sync_status_changed.connect(lambda _s: self._poll() if self._uuid else None)
 
     def _watch(self, uuid: str) -> None:
@@ -39,6 +40,10 @@ class ReceiptController(QObject):
         if last is not None and last.uuid == uuid:
             self.screen.show_print(last.local_ref, last.ok, last.reason)
         self._poll()
+
+    def _reprint(self, uuid: str) -> None:
+        if not pipeline_for(self.ctx).reprint(uuid):
+            self.screen.show_print(self.screen.params.get("reference", ""), False, "unavailable")
 
     def _stop(self) -> None:
         self._uuid = None

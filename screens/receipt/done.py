@@ -27,6 +27,7 @@ class DoneScreen(Screen):
     watch_requested = Signal(str)  # uuid: keep me told about this row's status
     watch_stopped = Signal()
     pay_requested = Signal(dict)  # {"reference", "amount", "service"}
+    reprint_requested = Signal(str)  # uuid
 
     def build(self) -> None:
         self.params: dict[str, Any] = {}
@@ -48,9 +49,12 @@ class DoneScreen(Screen):
         self.service = label()
         self.print_state = label()
         self.advice = label(name="Subtitle")
+        self.reprint_button = big_button(role="secondary")
+        self.reprint_button.clicked.connect(self._reprint)
         for w in (self.ref_caption, self.reference, self.hub_ref, self.service, self.status, self.print_state,
                   self.advice):
             info_layout.addWidget(w)
+        info_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
         info_layout.addStretch(1)
         self.body.addWidget(info, 3)
         qr_box = QWidget()
@@ -105,6 +109,12 @@ class DoneScreen(Screen):
             return
         self.params["status"], self.params["hub_reference"] = status, hub_reference
         self.retranslate()
+
+    def _reprint(self) -> None:
+        if self.params.get("uuid") and self.params.get("printed") is False:
+            self.params["printed"], self.params["print_reason"] = None, ""
+            self.retranslate()
+            self.reprint_requested.emit(str(self.params["uuid"]))
 
     def _pay(self) -> None:
         fee = self.params.get("fee")
@@ -163,6 +173,9 @@ class DoneScreen(Screen):
                                         "write down the reference number. Staff can print the receipt again "
                                         "for you."))
         report = p.get("kind") == "report"
+        self.reprint_button.setText(self.tr("Print the receipt again"))
+        self.reprint_button.setVisible(p.get("printed") is False and p.get("print_reason") != "unavailable"
+                                       and bool(p.get("uuid")))
         self.qr_caption.setText(self.tr("Photograph this code to follow your report") if report
                                 else self.tr("Photograph this code to track your dossier"))
         fee = p.get("fee")

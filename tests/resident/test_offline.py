@@ -75,3 +75,14 @@ def test_printer_out_of_paper_keeps_the_dossier_and_says_so(make_app, qtbot, sha
     seen = []
     qtbot.waitUntil(lambda: app.ctx.services.storage.lookup(ref, seen.append) and bool(seen), timeout=5000)
     assert seen[0].status in ("queued", "retry") and seen[0].receipt_status == "failed"
+    assert done.reprint_button.isVisible()
+    # staff add paper; the resident asks for the receipt again
+    app.ctx.services.printer.set_simulated_mode("ok")
+    click(qtbot, done.reprint_button)
+    qtbot.waitUntil(lambda: done.params.get("printed") is True, timeout=15000)
+    assert done.print_state.text() == "Biên nhận đã được in. Xin bạn nhận và giữ lại."
+    assert not done.reprint_button.isVisible()
+    assert f"TCDS|1|{ref}" in qr_texts(app.ctx.services.printer.last_output(), app.config.printer.paper_width_dots)
+    seen.clear()
+    qtbot.waitUntil(lambda: app.ctx.services.storage.lookup(ref, seen.append) and bool(seen), timeout=5000)
+    assert seen[0].receipt_status == "printed"
