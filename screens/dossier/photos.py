@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QScrollAr
 from kiosk.visit import Visit
 from screens.dossier.common import STEPS, draft_of
 from screens.dossier.photo_view import PhotoView
+from screens.receipt.qr_view import stack_in_portrait
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
@@ -184,9 +185,7 @@ class PhotosScreen(Screen):
                                  else self.tr("Skip  ▶"))
 
     def resizeEvent(self, event) -> None:
-        portrait = self.height() > self.width()  # portrait: the photo taken goes under the live view
-        self.camera_layout.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                                        else QBoxLayout.Direction.LeftToRight)
+        stack_in_portrait(self.camera_layout, self)  # portrait: the photo taken goes under the live view
         super().resizeEvent(event)
 
     def _procedure(self) -> Any:

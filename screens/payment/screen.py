@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 
 from devices.printer.receipt import format_vnd
 from kiosk.visit import Visit
-from screens.receipt.qr_view import QrView
+from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
 from screens.widgets.basics import big_button, card, label, title
@@ -220,9 +220,7 @@ class PaymentScreen(Screen):
         self.finish_button.setVisible(self.state != "ask")
 
     def resizeEvent(self, event: QEvent) -> None:
-        portrait = self.height() > self.width()
-        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.body.setStretch(0, 0 if portrait else 3)  # stacked: the text card only as tall as its text
+        stack_in_portrait(self.body, self)
         super().resizeEvent(event)
 
     def title(self) -> str:

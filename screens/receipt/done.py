@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from devices.printer.receipt import format_vnd  # pure: "20.000 đ", the same as on the printed receipt
 from kiosk.visit import Visit
-from screens.receipt.qr_view import QrView
+from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, title
 
@@ -184,9 +184,7 @@ class DoneScreen(Screen):
         self.finish_button.setText(self.tr("Finish"))
 
     def resizeEvent(self, event: QEvent) -> None:
-        portrait = self.height() > self.width()
-        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
-        self.body.setStretch(0, 0 if portrait else 3)  # stacked: the text card only as tall as its text
+        stack_in_portrait(self.body, self)
         super().resizeEvent(event)
 
     def title(self) -> str:

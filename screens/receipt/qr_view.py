@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 
@@ -49,3 +49,13 @@ class QrView(QWidget):
             for x, dark in enumerate(row):
                 if dark:
                     p.fillRect(QRect(origin + x * module, origin + y * module, module, module), black)
+
+
+def stack_in_portrait(body: QBoxLayout, page: QWidget, stretch: int = 3) -> None:
+    """Text card beside the QR in landscape; in portrait the QR goes under a card only as tall as its text.
+
+    Call from ``page.resizeEvent``.
+    """
+    portrait = page.height() > page.width()
+    body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+    body.setStretch(0, 0 if portrait else stretch)

@@ -6,7 +6,6 @@ station, enrolled with the hub's demo code by the app's own sync worker).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from central.local import LocalHub
+from tests.queue.conftest import hub_rows
 
 CARD_SAMPLE = 0  # first payload of cccd_qr_samples.txt: Nguyễn Văn An
 
@@ -61,10 +61,4 @@ def wait_enrolled(qtbot, app, timeout: int = 15000) -> None:
     qtbot.waitUntil(token.exists, timeout=timeout)
 
 
-def hub_submissions(hub: LocalHub) -> list[tuple[str, str]]:
-    """(id, local_ref) of every submission in the hub's own database."""
-    conn = sqlite3.connect(f"file:{hub.db_path}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT id, local_ref FROM submissions").fetchall()
-    finally:
-        conn.close()
+hub_submissions = hub_rows  # (id, local_ref) of every submission in the hub's own database
