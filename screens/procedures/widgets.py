@@ -211,19 +211,20 @@ class FocusWatcher(QObject):
         return False
 
 
-def panel_is_portrait() -> bool:
-    """The primary panel stands upright (1080×1920)."""
-    screen = QGuiApplication.primaryScreen()
+def panel_is_portrait(widget: QWidget | None = None) -> bool:
+    """The panel (the widget's screen, else the primary one) stands upright (1080×1920)."""
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
     geometry = screen.geometry() if screen is not None else None
     return bool(geometry is not None and geometry.height() > geometry.width())
 
 
 class Orientable:
-    """Screen mixin: box layouts that change direction with the orientation (landscape/portrait).
+    """Screen mixin: box layouts that follow the panel's orientation (landscape/portrait).
 
-    The direction is set from the panel when the layout is registered, not only on resize: a page of the stack
-    that has never been shown gets no resize event, and its landscape minimum width would widen a portrait
-    window.
+    The panel decides, not the page's own size: a page of the stack that has never been shown gets its first
+    resize event with a default landscape size, and a landscape layout's minimum width would then widen a
+    portrait window for good.
     """
 
     def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction) -> None:
@@ -231,7 +232,7 @@ class Orientable:
         layout.setDirection(portrait if panel_is_portrait() else landscape)
 
     def resizeEvent(self, event) -> None:
-        upright = self.height() > self.width()
+        upright = panel_is_portrait(self)
         for layout, landscape, portrait in self.__dict__.get("_oriented", ()):
             layout.setDirection(portrait if upright else landscape)
         super().resizeEvent(event)
