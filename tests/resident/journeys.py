@@ -71,5 +71,5 @@ def track(qtbot, app, reference: str):
     assert screen.screen_id == "tracking"
     screen.field.setText(reference)
     click(qtbot, screen.entry.go_button)
-    qtbot.waitUntil(lambda: not screen.busy and (screen.view is not None or screen.error_code), timeout=8000)
+    qtbot.waitUntil(lambda: not screen.busy and (screen.view is not None or bool(screen.error_code)), timeout=8000)
     return screen

@@ -72,7 +72,7 @@ def test_fee_after_a_dossier_is_paid_by_vietqr_and_the_hub_says_paid(
     assert "đã nộp" in tracking.fee.text()
 
 
-def test_a_typed_reference_without_a_fee_and_an_unknown_one(make_app, qtbot, module_hub):  # noqa: F811
+def test_a_typed_reference_that_is_unknown_or_not_a_reference(make_app, qtbot, module_hub):  # noqa: F811
     app = make_app(services=True, hub=hub_settings(module_hub))
     wait_enrolled(qtbot, app)
     app.flow.go("payment")
@@ -85,6 +85,11 @@ def test_a_typed_reference_without_a_fee_and_an_unknown_one(make_app, qtbot, mod
     click(qtbot, pay.entry.go_button)
     qtbot.waitUntil(lambda: pay.state == "unknown", timeout=8000)
     assert "Không tìm thấy" in pay.message.text()
+    tracking = track(qtbot, app, "BN01-261121-9999")
+    assert tracking.view.state == "unknown" and tracking.message.text() == "Không tìm thấy hồ sơ có mã này."
+    tracking = track(qtbot, app, "xin chào")
+    assert tracking.error_code == "tracking.reference"
+    assert tracking.message.text() == "Đây không phải là mã tra cứu hợp lệ."
 
 
 def _token(app) -> str:
