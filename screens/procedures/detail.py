@@ -58,11 +58,10 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr.setFixedSize(QR_PX + 20, QR_PX + 20)
         self.qr_caption = label()
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_caption.setMaximumWidth(QR_PX + 120)
         self.submit = big_button(role="ok")
         self.submit.clicked.connect(lambda: self.navigate.emit("dossier", {"code": self.code}))
         words = QVBoxLayout()
-        words.addWidget(self.qr_caption, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addWidget(self.qr_caption)  # no alignment flag: it would keep the one-line height and clip
         words.addStretch(1)
         words.addWidget(self.submit)
         # Landscape: a column beside the text; portrait: a row under it (QR left, button right).
@@ -170,7 +169,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
 
     def retranslate(self) -> None:
         self.qr_caption.setText(self.tr("Scan with your phone to open the official page"))
-        self.submit.setText(self.tr("Submit a dossier for this procedure"))
+        self.submit.setText(self.tr("Apply for this procedure"))
         if self.visit is not None:
             self._fill()
 

@@ -50,7 +50,7 @@ def test_detail_in_english_and_unknown_code(make_app, qtbot) -> None:
     detail = app.navigator.current
     shown = "\n".join(texts(detail))
     assert detail.heading.text() == "Register permanent residence"
-    assert "In person: fee 20.000 đ" in shown and "Submit a dossier for this procedure" in shown
+    assert "In person: fee 20.000 đ" in shown and "Apply for this procedure" in shown
     app.flow.go("procedures.detail", {"code": "9.999999"})
     assert detail.heading.text() == "Procedure not found" and not detail.submit.isVisible()
 
