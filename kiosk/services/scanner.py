@@ -88,7 +88,10 @@ class ScannerService(QObject):
 
     # --- public API (GUI thread) ---
     def begin(self, widget: Any, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
-        """Open the camera and route its preview to ``widget``; accepted results go to ``on_result``."""
+        """Open the camera and route its preview to ``widget``; accepted results go to ``on_result``.
+
+        With no ``purposes`` the widget is a plain viewfinder (document photos with :meth:`capture_still`):
+        codes in view are ignored without feedback."""
         if self._widget is not None:
             self._disconnect_widget()  # also for the same widget again: no doubled connections
         self._widget = widget
@@ -168,8 +171,8 @@ class ScannerService(QObject):
 
     @Slot(str, str)
     def _on_code(self, text: str, backend: str) -> None:
-        if self._widget is None or self._on_result is None:
-            return
+        if self._widget is None or self._on_result is None or not self._purposes:
+            return  # no scan, or a viewfinder (document photos: begin() with no purposes) that ignores codes
         result = classify(text)
         log.info("scanned %s via %s%s", result.kind.value, backend, f" ({result.reason})" if result.reason else "")
         if result.kind in self._purposes:

@@ -156,3 +156,13 @@ def test_a_second_screen_can_take_over_a_running_camera(qtbot, rig):
     service.show_payload("1.004222")
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     service.end()
+
+
+def test_viewfinder_without_purposes_ignores_codes_silently(qtbot, rig):
+    service, widget, _ = rig()
+    results = []
+    service.begin(widget, set(), results.append)
+    service.inject("https://evil.example/")
+    service.inject("1.004222")
+    assert results == [] and widget.feedback_code == "" and widget.state == "scanning"
+    service.end()
