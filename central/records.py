@@ -5,14 +5,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from central.db import Database
-from central.ingest import ValidItem, canonical_json, reference_for
+from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
 from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
 
@@ -33,36 +35,73 @@ def _answer(row: Submission, item: ValidItem) -> dict[str, Any]:
     return {"id": item.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
 
 
-def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = True) -> dict[str, Any]:
-    """Store one item in its own transaction; the unique id makes concurrent retries safe.
+def _rejected(rejection: Rejection) -> dict[str, Any]:
+    return {"id": rejection.id, "status": "rejected", "reference": None, "reason": rejection.reason,
+            "detail": rejection.detail}
 
-    `check_first=False` skips the cheap look-up, as when a concurrent request inserts between it and ours."""
-    if check_first:
-        with db.session() as s:
-            existing = s.scalar(select(Submission).where(Submission.id == item.id))
-        if existing is not None:
-            return _answer(existing, item)
+
+def _insert(s: Session, kiosk_id: str, item: ValidItem) -> Submission:
     now = utcnow()
-    try:
+    row = Submission(id=item.id, kiosk_id=kiosk_id, kind=item.kind, schema_version=item.schema_version,
+                     created_at=item.created_at, received_at=now, local_ref=item.local_ref,
+                     body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
+                     status="received", updated_at=now)
+    s.add(row)
+    s.flush()  # the sequence number makes the reference unique without a counter row to contend on
+    row.reference = reference_for(item.kind, now.year, row.seq)
+    s.add(StatusEvent(submission_seq=row.seq, status="received", at=now, note=None))
+    s.flush()  # inside the item's savepoint, so a failure here undoes only this item
+    return row
+
+
+def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
+                 check_first: bool = True) -> list[dict[str, Any]]:
+    """Validate and store a batch of kiosk items in ONE transaction; the results in item order.
+
+    Each item is accepted, a duplicate (same id and canonical body: the first answer again) or rejected (conflict,
+    invalid) on its own: malformed items never reach the database and every insert runs in its own SAVEPOINT, so
+    an IntegrityError undoes that item only. One fsync'd commit for the batch instead of one per item is what
+    makes batching pay; the results are returned only after that commit, so `accepted` is durable.
+    `check_first=False` skips the look-up of existing ids, as when a concurrent request inserts between the two."""
+    checked = [x if isinstance(x, ValidItem | Rejection) else validate_item(x) for x in items]
+    answers = {i: _rejected(c) for i, c in enumerate(checked) if isinstance(c, Rejection)}
+    valid = [(i, c) for i, c in enumerate(checked) if isinstance(c, ValidItem)]
+    # Inserts go in id order (answers stay in item order): two concurrent batches sharing new ids then wait for
+    # each other's unique-index entries in the same order, never in a cycle (PostgreSQL row-level waits;
+    # SQLite's BEGIN IMMEDIATE serialises writers anyway). The sort is stable: the first copy of an id sent
+    # twice in one batch is stored, the later ones are answered from it.
+    valid.sort(key=lambda pair: pair[1].id)
+    if valid:
         with db.session() as s:
-            row = Submission(id=item.id, kiosk_id=kiosk_id, kind=item.kind, schema_version=item.schema_version,
-                             created_at=item.created_at, received_at=now, local_ref=item.local_ref,
-                             body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
-                             status="received", updated_at=now)
-            s.add(row)
-            s.flush()  # the sequence number makes the reference unique without a counter row to contend on
-            row.reference = reference_for(item.kind, now.year, row.seq)
-            s.add(StatusEvent(submission_seq=row.seq, status="received", at=now, note=None))
-            reference = row.reference
-    except IntegrityError:
-        # Another request stored the same id between our check and our insert: answer as a retry.
-        log.info("submission %s: concurrent insert lost the race; answering as a retry", item.id)
-        with db.session() as s:
-            existing = s.scalar(select(Submission).where(Submission.id == item.id))
-        if existing is None:
-            raise
-        return _answer(existing, item)
-    return {"id": item.sent_id, "status": "accepted", "reference": reference, "reason": None}
+            stored: dict[str, Submission] = {}
+            if check_first:
+                ids = sorted({c.id for _, c in valid})
+                stored = {row.id: row for row in s.scalars(select(Submission).where(Submission.id.in_(ids)))}
+            for i, item in valid:
+                if (row := stored.get(item.id)) is not None:
+                    answers[i] = _answer(row, item)
+                    continue
+                try:
+                    with s.begin_nested():
+                        row = _insert(s, kiosk_id, item)
+                    answers[i] = {"id": item.sent_id, "status": "accepted", "reference": row.reference,
+                                  "reason": None}
+                except IntegrityError:
+                    # Another request stored the same id after our look-up (PostgreSQL: it committed while we
+                    # waited on the unique index): answer as a retry. Only this item's savepoint was rolled back.
+                    log.info("submission %s: concurrent insert lost the race; answering as a retry", item.id)
+                    row = s.scalar(select(Submission).where(Submission.id == item.id))
+                    if row is None:
+                        raise
+                    answers[i] = _answer(row, item)
+                stored[item.id] = row
+    # Leaving the session committed the batch (fsync'd): only now may `accepted` be answered.
+    return [answers[i] for i in range(len(checked))]
+
+
+def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = True) -> dict[str, Any]:
+    """One item as a batch of one (its own transaction)."""
+    return ingest_batch(db, kiosk_id, [item], check_first=check_first)[0]
 
 
 def _find(s, reference: str) -> Submission | None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ Example: KIOSK_TEST_POSTGRES_URL=postgresql+psycopg://hub:hub@127.0.0.1/hub_test
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import uuid
@@ -17,8 +18,9 @@ from central.config import HubConfig
 from central.db import Database
 from central.ingest import validate_item
 from central.models import Base
-from central.records import ingest_item
+from central.records import ingest_batch, ingest_item
 from tests.hub.conftest import enroll, item
+from tests.hub.test_batch_ingest import _check_concurrent_answers, _mixed, _run_together
 
 URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
 needs_pg = pytest.mark.skipif(not URL, reason="set KIOSK_TEST_POSTGRES_URL to test on PostgreSQL")
@@ -34,6 +36,13 @@ def pg_client():  # type: ignore[no-untyped-def]
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
     db.dispose()
+
+
+def _enrolled(pg_client: TestClient) -> tuple[Database, str]:
+    enroll(pg_client)
+    db = pg_client.app.state.db
+    with db.engine.connect() as con:
+        return db, con.execute(text("SELECT id FROM kiosks")).scalar()
 
 
 @needs_pg
@@ -56,10 +65,7 @@ def test_ingest_tracking_and_payments_on_postgres(pg_client: TestClient) -> None
 
 @needs_pg
 def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> None:
-    enroll(pg_client)
-    db = pg_client.app.state.db
-    with db.engine.connect() as con:
-        kiosk_id = con.execute(text("SELECT id FROM kiosks")).scalar()
+    db, kiosk_id = _enrolled(pg_client)
     valid = validate_item(item())
     barrier, results = threading.Barrier(6), []
 
@@ -76,6 +82,26 @@ def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> 
     with db.engine.connect() as con:
         assert con.execute(text("SELECT count(*) FROM submissions")).scalar() == 1
 
+
+
+@needs_pg
+def test_concurrent_mixed_batches_on_postgres_store_each_item_once(pg_client: TestClient) -> None:
+    """Native savepoints: a lost unique-index race rolls back that item only; batches in opposite orders."""
+    db, kiosk_id = _enrolled(pg_client)
+    stored, conflicting = item(), item()
+    stored_ref = ingest_batch(db, kiosk_id, [stored, conflicting])[0]["reference"]
+    batch, expected = _mixed(stored, conflicting)
+
+    def send(reverse: bool, check_first: bool) -> list[dict]:
+        if not reverse:
+            return ingest_batch(db, kiosk_id, batch, check_first=check_first)
+        return list(reversed(ingest_batch(db, kiosk_id, list(reversed(batch)), check_first=check_first)))
+
+    answers = _run_together([functools.partial(send, n % 2 == 1, n % 3 != 0) for n in range(6)])
+    _check_concurrent_answers(answers, batch, expected, stored_ref)
+    with db.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM submissions")).scalar() == 4
+        assert con.execute(text("SELECT count(*) FROM status_events")).scalar() == 4
 
 def _offline_sql(url: str) -> str:
     import io
