@@ -41,7 +41,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         # Take transactions into our own hands: pysqlite's implicit BEGIN would start a deferred
-        # transaction whose later upgrade to a write can fail with SQLITE_BUSY without waiting.
+        # transaction whose later upgrade to a write can fail with SQLITE_BUSY without waiting. It also keeps
+        # SAVEPOINTs inside our BEGIN (the batch ingest rolls back one item by savepoint): in the legacy mode a
+        # SAVEPOINT could open a transaction of its own whose RELEASE commits.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
