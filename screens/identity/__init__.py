@@ -17,9 +17,9 @@ def install(ctx: Any) -> None:
     if ctx.navigator.has("identity.scan"):
         return
     from screens.identity.screens import IdentityConfirmScreen, IdentityManualScreen, IdentityScanScreen
-    from screens.procedures.widgets import ScanBridge
+    from screens.procedures.widgets import ScanBridge, follow_large_text
 
-    scan = ctx.navigator.add(IdentityScanScreen())
-    ctx.navigator.add(IdentityConfirmScreen())
-    ctx.navigator.add(IdentityManualScreen())
+    built = [ctx.navigator.add(cls()) for cls in (IdentityScanScreen, IdentityConfirmScreen, IdentityManualScreen)]
+    scan = built[0]
+    follow_large_text(ctx, built)
     ScanBridge(lambda: ctx.services.scanner, parent=scan).attach(scan)

@@ -42,13 +42,14 @@ def install(ctx: Any) -> None:
         ProceduresScreen,
     )
     from screens.procedures.detail import ProcedureDetailScreen
-    from screens.procedures.widgets import ScanBridge
+    from screens.procedures.widgets import ScanBridge, follow_large_text
 
     get = catalogue_getter(ctx)
     nav = ctx.navigator
-    for cls in (ProceduresScreen, ProcedureListScreen, ProcedureSearchScreen, ProcedureDetailScreen):
-        nav.add(cls(get))
-    scan = nav.add(ProcedureScanScreen(get))
+    built = [nav.add(cls(get)) for cls in (ProceduresScreen, ProcedureListScreen, ProcedureSearchScreen,
+                                           ProcedureDetailScreen, ProcedureScanScreen)]
+    scan = built[-1]
+    follow_large_text(ctx, built)
     bridge = ScanBridge(lambda: ctx.services.scanner, parent=scan)
     bridge.attach(scan)
     identity.install(ctx)

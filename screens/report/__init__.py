@@ -14,7 +14,7 @@ from typing import Any
 def install(ctx: Any) -> None:
     import screens.receipt
     from screens import identity
-    from screens.procedures.widgets import ScanBridge
+    from screens.procedures.widgets import ScanBridge, follow_large_text
     from screens.report.journey import ReportController
     from screens.report.photo import ReportPhotoScreen
     from screens.report.screens import (
@@ -33,5 +33,6 @@ def install(ctx: Any) -> None:
     for screen in built:
         screen.photo_available = controller.photo_available
     ScanBridge(lambda: ctx.services.scanner, parent=photo).attach(photo)
+    follow_large_text(ctx, built)
     identity.install(ctx)
     screens.receipt.install(ctx)

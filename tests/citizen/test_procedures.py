@@ -124,3 +124,15 @@ def test_no_camera_offers_typing_instead(make_app, qtbot) -> None:
     click(qtbot, scan.manual_button)
     assert current(app) == "procedures.search"
     assert Kind.PROCEDURE  # the purpose the scan screen asks for
+
+
+def test_large_text_grows_the_procedure_texts_too(make_app, qtbot) -> None:
+    app = make_app()
+    app.flow.go("procedures")
+    title = app.navigator.current.field_buttons["cu_tru"].title
+    normal = title.fontInfo().pixelSize()
+    click(qtbot, app.window.header.large_text)
+    assert title.fontInfo().pixelSize() > normal
+    app.flow.home("timeout")
+    app.flow.go("procedures")
+    assert app.navigator.current.field_buttons["cu_tru"].title.fontInfo().pixelSize() == normal
