@@ -45,7 +45,7 @@ def clean_text(text: str) -> str:
 
 def format_dob(text: str) -> str:
     """What the date box shows while digits are typed: "1503" → "15/03", "15031985" → "15/03/1985"."""
-    digits = re.sub(r"\D", "", text or "")[:8]
+    digits = re.sub(r"[^0-9]", "", text or "")[:8]
     parts = [digits[:2], digits[2:4], digits[4:]]
     return "/".join(p for p in parts if p)
 
@@ -53,7 +53,7 @@ def format_dob(text: str) -> str:
 def parse_dob(text: str, today: dt.date | None = None) -> dt.date:
     """"15/03/1985" → date. Raises ValueError with a code: dob.format, dob.future, dob.too_old."""
     today = today or dt.date.today()
-    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", (text or "").strip())
+    m = re.fullmatch(r"([0-9]{2})/([0-9]{2})/([0-9]{4})", (text or "").strip())
     if not m:
         raise ValueError("dob.format")
     try:
@@ -75,7 +75,7 @@ def validate(draft: dict[str, Any], today: dt.date | None = None) -> dict[str, s
         errors["full_name"] = "name.empty"
     elif any(ch.isdigit() for ch in name) or len(name) > MAX_NAME:
         errors["full_name"] = "name.invalid"
-    if not re.fullmatch(r"\d{12}", draft.get("id_number", "") or ""):
+    if not re.fullmatch(r"[0-9]{12}", draft.get("id_number", "") or ""):  # ASCII only: \d takes any script
         errors["id_number"] = "id.length"
     try:
         parse_dob(draft.get("date_of_birth", ""), today)
