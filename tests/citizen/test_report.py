@@ -136,3 +136,25 @@ def test_without_a_camera_service_there_is_no_photo_step(make_app, qtbot) -> Non
     click(qtbot, current(app).next)
     assert current(app).screen_id == "report.identity" and step(app) == "Bước 4/5"
     assert any("113" in t for t in texts(current(app)))
+
+
+def test_walking_away_mid_report_wipes_it(make_app, qtbot) -> None:
+    app = make_app()
+    click(qtbot, app.home_screen.tiles["report"])
+    click(qtbot, current(app).buttons["drugs"])
+    location = current(app)
+    click(qtbot, location.buttons["elevator"])
+    press_keys(qtbot, location.keyboard, "C")
+    click(qtbot, location.next)
+    description = current(app)
+    press_keys(qtbot, description.keyboard, "cos nguwowif buoon ban")
+    assert app.flow.visit.data["report"]["category"] == "drugs"
+    app.flow.flow.warning_seconds = 1
+    app.flow.flow.register("report.description", 0.2)
+    app.flow.activity()
+    qtbot.waitUntil(lambda: current(app).screen_id == "home", timeout=6000)
+    assert description.text.toPlainText() == "" and location.edits["block"].text() == ""
+    assert app.flow.visit.is_empty
+    click(qtbot, app.home_screen.tiles["report"])
+    click(qtbot, current(app).buttons["theft"])
+    assert not current(app).next.isEnabled(), "the next resident starts with nothing chosen"
