@@ -81,3 +81,21 @@ def test_mode_switch_and_key_sizes(qtbot) -> None:
     for name in ("q", "space", "backspace", "1"):
         kb.set_mode("digits" if name == "1" else "letters")
         assert kb.keys[name].height() >= 90 and kb.keys[name].width() >= 80, name
+
+
+def test_done_key_and_no_target(qtbot) -> None:
+    edit = QLineEdit()
+    kb = OnScreenKeyboard(enter_key=True)
+    qtbot.addWidget(kb)
+    qtbot.addWidget(edit)
+    kb.show()
+    kb.set_target(None)
+    press_keys(qtbot, kb, "ab")  # nowhere to type: nothing happens, nothing breaks
+    kb.set_target(edit, "digits", telex=False)
+    press_keys(qtbot, kb, "12")
+    with qtbot.waitSignal(kb.submitted, timeout=1000):
+        click(qtbot, kb.keys["digits_enter"])
+    kb.set_mode("letters")
+    with qtbot.waitSignal(kb.submitted, timeout=1000):
+        click(qtbot, kb.keys["enter"])
+    assert edit.text() == "12" and kb.keys["enter"].text() == "Done ✓"
