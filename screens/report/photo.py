@@ -24,6 +24,10 @@ class PhotoCamera(ScanWidget):
     def show_feedback(self, code: str) -> None:
         super().show_feedback("")
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.missing.setText(self.tr("The camera is not working right now.\nYou can go on without a picture."))
+
 
 class ReportPhotoScreen(_ReportScreen):
     screen_id = "report.photo"

@@ -158,3 +158,18 @@ def test_walking_away_mid_report_wipes_it(make_app, qtbot) -> None:
     click(qtbot, app.home_screen.tiles["report"])
     click(qtbot, current(app).buttons["theft"])
     assert not current(app).next.isEnabled(), "the next resident starts with nothing chosen"
+
+
+def test_photo_step_without_a_working_camera_says_so_and_goes_on(scanner_app, qtbot) -> None:
+    app = scanner_app()  # the service can take stills, but there is no camera
+    app.flow.go("report.description", {"sample": True})
+    click(qtbot, current(app).next)
+    photo = current(app)
+    assert photo.screen_id == "report.photo"
+    qtbot.waitUntil(photo.camera.missing.isVisible, timeout=5000)
+    assert "tiếp tục mà không cần ảnh" in photo.camera.missing.text()
+    click(qtbot, photo.take)
+    qtbot.waitUntil(lambda: photo.error.text() != "", timeout=10000)
+    assert "Không chụp được ảnh" in photo.error.text() and photo.photos == []
+    click(qtbot, photo.next)
+    assert current(app).screen_id == "report.identity"
