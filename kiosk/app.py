@@ -171,6 +171,7 @@ class KioskApp:
     def shutdown(self) -> bool:
         """Stop every worker thread; True when all of them finished."""
         QApplication.instance().removeEventFilter(self._activity)
+        self.flow.stop()
         for name in ("scanner", "health", "printer", "sync", "hub", "storage"):
             facade = getattr(self.ctx.services, name, None)
             if facade is not None and hasattr(facade, "shutdown"):

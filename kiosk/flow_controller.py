@@ -38,6 +38,7 @@ class FlowController(QObject):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
         self._warning_left = 0
+        self._stopped = False
         navigator.screen_added.connect(self._wire)
 
     # ---- intents ---------------------------------------------------------------------------------
@@ -59,6 +60,12 @@ class FlowController(QObject):
     def more_time(self) -> None:
         self._dispatch(f.MoreTime())
 
+    def stop(self) -> None:
+        """The app is shutting down: no timer may fire into screens that are being destroyed."""
+        self._stopped = True
+        self._idle.stop()
+        self._countdown.stop()
+
     @property
     def step(self) -> str:
         return self.flow.step
@@ -76,6 +83,8 @@ class FlowController(QObject):
         screen.failed.connect(self.fail)
 
     def _dispatch(self, event: f.Event) -> None:
+        if self._stopped:
+            return
         for command in self.flow.handle(event):
             self._execute(command)
 
