@@ -23,7 +23,7 @@ IDENTITY_STEP = "identity.scan"  # the shared ID-card sub-journey (screens/ident
 
 class DossierController(QObject):
     def __init__(self, ctx: Any, screens: dict[str, Any]) -> None:
-        super().__init__()
+        super().__init__(screens["dossier"])  # goes with the screens, and its connections with it
         self.ctx, self.s = ctx, screens
         self.language = ctx.config.station.language
         for screen in screens.values():

@@ -17,4 +17,4 @@ def install(ctx: Any) -> None:
     screen = ctx.navigator.add(PaymentScreen())
     controller = PaymentController(ctx, screen)
     screen._controller = controller
-    ctx.flow.visit_reset.connect(lambda _reason: controller.visit_over())
+    ctx.flow.visit_reset.connect(controller.visit_over)  # bound: dropped when the controller goes

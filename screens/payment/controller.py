@@ -236,7 +236,7 @@ class PaymentController(QObject):
         self.jobs.append(printer.print_receipt(
             receipt, lambda o: token == self._token and self.screen.set_printed(bool(o.ok))))
 
-    def visit_over(self) -> None:
+    def visit_over(self, _reason: str = "") -> None:
         """Stop waiting, ignore late answers, and let the printer drop the slips it kept for a reprint."""
         self.stop()
         self._new_token()

@@ -26,12 +26,13 @@ class ReceiptController(QObject):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
         pipeline = pipeline_for(ctx)
-        pipeline.print_finished.connect(lambda r: screen.show_print(r.local_ref, r.ok, r.reason))
+        # bound methods, not lambdas: long-lived senders drop the connection when this controller goes
+        pipeline.print_finished.connect(self._print_finished)
         screen.watch_requested.connect(self._watch)
         screen.watch_stopped.connect(self._stop)
         screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
         screen.reprint_requested.connect(self._reprint)
-        ctx.bus.sync_status_changed.connect(lambda _s: self._poll() if self._uuid else None)
+        ctx.bus.sync_status_changed.connect(self._sync_status)
 
     def _watch(self, uuid: str) -> None:
         self._uuid = uuid
@@ -40,6 +41,13 @@ class ReceiptController(QObject):
         if last is not None and last.uuid == uuid:
             self.screen.show_print(last.local_ref, last.ok, last.reason)
         self._poll()
+
+    def _print_finished(self, result: Any) -> None:
+        self.screen.show_print(result.local_ref, result.ok, result.reason)
+
+    def _sync_status(self, _status: Any) -> None:
+        if self._uuid:
+            self._poll()
 
     def _reprint(self, uuid: str) -> None:
         if not pipeline_for(self.ctx).reprint(uuid):

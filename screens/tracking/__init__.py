@@ -18,4 +18,4 @@ def install(ctx: Any) -> None:
     screen = ctx.navigator.add(TrackingScreen())
     controller = TrackingController(ctx, screen)
     screen._controller = controller
-    ctx.flow.visit_reset.connect(lambda _reason: controller.cancel())
+    ctx.flow.visit_reset.connect(controller.cancel)  # bound: dropped when the controller goes

@@ -74,7 +74,8 @@ class TrackingController(QObject):
         log.info("tracking: %s (hub: %s)", view.state, getattr(hub, "error_code", None) or "ok")
         self.screen.show_view(view)
 
-    def cancel(self) -> None:
+    def cancel(self, _reason: str = "") -> None:
+        """The visit ended: answers still on their way are ignored."""
         self._token += 1
 
     def _scan(self, widget: Any) -> None:
