@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout
 
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -26,12 +26,13 @@ class TechnicianSubmissionsScreen(Screen):
         self.hint = label(name="Subtitle")
         self.rows = QListWidget()
         self.feedback = label(name="OkText")
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.rejected_button = big_button(role="secondary")
         self.waiting_button = big_button(role="secondary")
         self.requeue_button = big_button()
-        for b in (self.rejected_button, self.waiting_button, self.requeue_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.rejected_button, 0, 0)
+        buttons.addWidget(self.waiting_button, 0, 1)
+        buttons.addWidget(self.requeue_button, 1, 0, 1, 2)
         for w in (self.heading, self.hint):
             layout.addWidget(w)
         layout.addWidget(self.rows, 1)

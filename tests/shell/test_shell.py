@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QVBoxLayout
 
@@ -186,16 +193,14 @@ def test_unexpected_exception_sends_the_resident_to_the_problem_screen(make_app,
     assert failures == ["RuntimeError: boom in a slot"]
 
 
-def test_no_screen_grows_the_window_past_the_panel(make_app, qtbot) -> None:
-    """The stack is as tall as its tallest page, so one tall screen would push every screen off the panel."""
-    app = make_app()
-    panel = app.window.screen().geometry()
-    room = panel.height() - app.window.header.minimumSizeHint().height() - app.window.nav_bar.minimumSizeHint().height()
-    too_tall = {sid: app.navigator.screen(sid).minimumSizeHint().height() for sid in app.navigator.ids()}
-    too_tall = {sid: h for sid, h in too_tall.items() if h > room}
-    assert not too_tall, f"screens taller than the {room} px available: {too_tall}"
-    for screen_id in app.navigator.ids():
-        app.flow.home()
-        app.flow.go(screen_id, app.navigator.screen(screen_id).sample_params())
-        assert app.window.height() <= panel.height() and app.window.width() <= panel.width(), (
-            screen_id, app.window.size())
+@pytest.mark.parametrize("panel", ["offscreen.json", "offscreen_portrait.json"])
+def test_every_screen_fits_the_panel_in_both_orientations_and_languages(panel: str) -> None:
+    """The stack is as large as its largest page, so one oversized screen would push every screen off
+    the panel. Each orientation needs its own process (the offscreen screen is fixed per process)."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={root / 'tests' / panel}")
+    run = subprocess.run([sys.executable, str(Path(__file__).with_name("panel_fit_probe.py"))], env=env, cwd=root,
+                         capture_output=True, text=True, timeout=240)
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    assert not report["too_big"], f"screens larger than the {report['panel']} panel allows: {report['too_big']}"
