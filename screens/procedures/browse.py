@@ -274,7 +274,7 @@ class ProcedureScanScreen(_CatalogueScreen):
         proc = cat.resolve(result.value) if cat is not None else None
         if proc is None:
             self._show("unknown")
-            self.scan.start_scan(60)  # keep looking: the resident may hold up another code
+            self.scan_requested.emit(self.scan, {Kind.PROCEDURE})  # keep looking: another code may follow
             return
         self.navigate.emit("procedures.detail", {"code": proc.code})
 
