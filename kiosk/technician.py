@@ -13,6 +13,7 @@ from kiosk.context import AppContext
 from kiosk.logging_setup import audit
 from kiosk.pin import PinGate
 from screens.technician.devices import TechnicianDevicesScreen
+from screens.technician.enrol import TechnicianEnrolScreen
 from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
 from screens.technician.submissions import TechnicianSubmissionsScreen
@@ -31,7 +32,8 @@ class TechnicianController:
         self.status = nav.add(TechnicianStatusScreen())
         self.devices = nav.add(TechnicianDevicesScreen())
         self.submissions = nav.add(TechnicianSubmissionsScreen())
-        for step in ("technician", "technician.devices", "technician.submissions"):
+        self.enrol = nav.add(TechnicianEnrolScreen())
+        for step in ("technician", "technician.devices", "technician.submissions", "technician.enrol"):
             flow.flow.register(step, sec.technician_idle_seconds)
         self._scan_widget: Any = None
 
@@ -41,6 +43,7 @@ class TechnicianController:
         self.status.test_print_requested.connect(self.test_print)
         self.status.devices_requested.connect(lambda: flow.go("technician.devices"))
         self.status.submissions_requested.connect(lambda: flow.go("technician.submissions"))
+        self.status.enrol_requested.connect(lambda: flow.go("technician.enrol"))
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
         ctx.bus.device_state_changed.connect(self.status.set_device_state)
         ctx.bus.device_state_changed.connect(self.devices.set_device_state)
@@ -52,6 +55,11 @@ class TechnicianController:
         printer = ctx.config.printer
         self.devices.set_printer_simulated(printer.kind == "simulated", printer.simulated_mode)
 
+        self.enrol.enrol_requested.connect(self.enrol_kiosk)
+        self.enrol.scan_toggled.connect(self.enrol_scan)
+        self.enrol.set_configured_url(ctx.config.hub.url)
+        self._enrol_scan_widget: Any = None
+        self._attach_keyboard()
         self.submissions.refresh_requested.connect(self.list_submissions)
         self.submissions.requeue_requested.connect(self.requeue)
 
@@ -130,6 +138,53 @@ class TechnicianController:
         self.devices.show_health_result("…")
         health.measure(Measure(measure), lambda _progress: None,
                        lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
+
+    def _attach_keyboard(self) -> None:
+        try:
+            from screens.keyboard.keyboard import OnScreenKeyboard
+        except ModuleNotFoundError:
+            return
+        keyboard = OnScreenKeyboard()
+        keyboard.set_target(self.enrol.code, "letters", telex=False)
+        self.enrol.attach(None, keyboard)
+
+    def enrol_scan(self, on: bool) -> None:
+        scanner = self.ctx.services.scanner
+        if scanner is None:
+            self.enrol.show_result(False, self.devices.tr("No camera service on this build."))
+            return
+        if not on:
+            scanner.end()
+            return
+        if self._enrol_scan_widget is None:
+            from screens.scan.scan_widget import ScanWidget
+
+            self._enrol_scan_widget = ScanWidget()
+            self.enrol.attach(self._enrol_scan_widget, None)
+        from kiosk.formats import Kind
+
+        def scanned(result: Any) -> None:
+            scanner.end()
+            self.enrol.scan_button.setChecked(False)
+            self.enrol.fill(result.value.hub_url, result.value.code)
+
+        scanner.begin(self._enrol_scan_widget, {Kind.ENROLMENT}, scanned)
+
+    def enrol_kiosk(self, hub_url: str, code: str) -> None:
+        hub = self.ctx.services.hub
+        if hub is None:
+            self.enrol.show_result(False, self.status.tr("Sync is not available on this build."))
+            return
+        audit("enrolment_requested", hub=hub_url or self.ctx.config.hub.url)
+
+        def done(result: Any) -> None:
+            if result.ok:
+                audit("enrolled", kiosk_id=result.data.get("kiosk_id"), hub=result.data.get("hub_url"))
+                if self.ctx.services.sync is not None:
+                    self.ctx.services.sync.reload_hub()
+            self.enrol.show_result(result.ok, self.enrol.describe(result))
+
+        hub.enrol(hub_url, code, done)
 
     def list_submissions(self, status: str) -> None:
         storage = self.ctx.services.storage

@@ -61,6 +61,8 @@ class HubRequestWorker(Worker):
     def _call(self, op: str, args: Any) -> HubResult:
         from offline_queue.runtime import make_client
 
+        if op == "enrol":
+            return self._enrol(*args)
         if self.client is None or not self.client.base_url:
             return HubResult(False, error_code="not_configured", message="no hub URL")
         if time.monotonic() < self._offline_until:
@@ -81,6 +83,42 @@ class HubRequestWorker(Worker):
         except Exception as exc:  # a worker must answer every request
             log.exception("hub request %s failed", op)
             return HubResult(False, error_code="protocol", message=type(exc).__name__)
+
+    def _enrol(self, hub_url: str, code: str) -> HubResult:
+        """A technician enrols the kiosk (code from the hub's QR). On success the new hub URL is kept in
+        the data dir (unless [hub] url pins another hub) and this worker uses the new token at once."""
+        from offline_queue.runtime import HUB_URL_FILE, enrol, make_client, resolve_hub_url
+
+        hub_url = (hub_url or resolve_hub_url(self._config, self._data_dir)).rstrip("/")
+        configured = (self._config.hub.url or "").rstrip("/")
+        if not hub_url:
+            return HubResult(False, error_code="not_configured", message="no hub URL: scan the hub's QR code")
+        if configured and configured != hub_url:
+            return HubResult(False, error_code="url_mismatch", message=f"[hub] url is {configured}")
+        client = make_client(self._config, self._data_dir, url=hub_url)
+        try:
+            doc = enrol(client, self._config, self._data_dir, code)
+        except HubUnavailable as exc:
+            client.close()
+            return HubResult(False, error_code="offline", message=str(exc))
+        except HubError as exc:
+            client.close()
+            return HubResult(False, error_code=exc.code, message=str(exc))
+        except ValueError as exc:
+            client.close()
+            return HubResult(False, error_code="invalid", message=str(exc))
+        if not configured:
+            path = self._data_dir / HUB_URL_FILE
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(hub_url + "\n", encoding="utf-8")
+            tmp.replace(path)
+        if self.client is not None:
+            self.client.close()
+        h = self._config.hub
+        client.timeout = (min(h.connect_timeout_seconds, 3.0), h.request_timeout_seconds)
+        self.client, self._offline_until = client, 0.0
+        log.info("kiosk enrolled at %s as %s", hub_url, doc.get("kiosk_id"))
+        return HubResult(True, {"kiosk_id": doc.get("kiosk_id"), "hub_url": hub_url})
 
     def _dispatch(self, op: str, args: Any) -> Any:
         c = self.client

@@ -105,6 +105,19 @@ class SyncWorker(Worker):
 
     # -- requests -------------------------------------------------------------------------------------------
 
+    @Slot()
+    def reload_hub(self) -> None:
+        """The kiosk was enrolled again (perhaps with another hub): use the new URL and token from now on."""
+        from offline_queue.runtime import make_client
+
+        if not self._ready:
+            return
+        old, self.client = self.client, make_client(self._config, self._data_dir, url=self._hub_url)
+        if old is not None:
+            old.close()
+        self._offline = False
+        self._schedule(self._soon_ms / 1000)
+
     @Slot(int)
     def sync_now(self, request_id: int) -> None:
         if not self._ready:

@@ -13,6 +13,9 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscr
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+# The real hub fixtures (local_hub, local_hub_factory) are available to every test folder.
+pytest_plugins = ["tests.hub_fixtures"]
+
 SHARED = Path(os.environ.get("KIOSK_SHARED_DIR", ROOT.parent / "shared"))
 
 

@@ -264,6 +264,65 @@
     </message>
   </context>
   <context>
+    <name>TechnicianEnrolScreen</name>
+    <message>
+      <source>Type the enrolment code, or scan the hub's QR code.</source>
+      <translation>Nhập mã đăng ký, hoặc quét mã QR của máy chủ.</translation>
+    </message>
+    <message>
+      <source>Enrolled as %1 with %2. Sync starts now.</source>
+      <translation>Đã đăng ký với mã trạm %1 tại %2. Đồng bộ bắt đầu ngay.</translation>
+    </message>
+    <message>
+      <source>The hub cannot be reached. Check the network and the address.</source>
+      <translation>Không kết nối được máy chủ. Kiểm tra mạng và địa chỉ.</translation>
+    </message>
+    <message>
+      <source>The hub refused the code: it is wrong, used or expired. Create a new one.</source>
+      <translation>Máy chủ từ chối mã: mã sai, đã dùng hoặc hết hạn. Hãy tạo mã mới.</translation>
+    </message>
+    <message>
+      <source>This station's configuration names another hub ([hub] url).</source>
+      <translation>Cấu hình của trạm đang chỉ định máy chủ khác ([hub] url).</translation>
+    </message>
+    <message>
+      <source>No hub address: scan the hub's QR code.</source>
+      <translation>Chưa có địa chỉ máy chủ: hãy quét mã QR của máy chủ.</translation>
+    </message>
+    <message>
+      <source>Enrolment failed: %1</source>
+      <translation>Đăng ký thất bại: %1</translation>
+    </message>
+    <message>
+      <source>Enrol this station with the hub</source>
+      <translation>Đăng ký trạm với máy chủ</translation>
+    </message>
+    <message>
+      <source>On the hub's dashboard, create an enrolment code; then scan its QR code here.</source>
+      <translation>Trên trang quản trị của máy chủ, tạo mã đăng ký rồi quét mã QR của nó tại đây.</translation>
+    </message>
+    <message>
+      <source>Stop scanning</source>
+      <translation>Dừng quét</translation>
+    </message>
+    <message>
+      <source>Scan the enrolment QR</source>
+      <translation>Quét mã QR đăng ký</translation>
+    </message>
+    <message>
+      <source>Hub address</source>
+      <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Enrolment code</source>
+      <translation>Mã đăng ký</translation>
+    </message>
+    <message>
+      <source>Enrol</source>
+      <translation>Đăng ký</translation>
+    </message>
+  </context>
+  <context>
     <name>TechnicianStatusScreen</name>
     <message>
       <source>Sync is not available on this build.</source>
@@ -385,6 +444,10 @@
       <source>Submissions needing attention</source>
       <translation>Hồ sơ cần xử lý</translation>
     </message>
+    <message>
+      <source>Enrol with the hub</source>
+      <translation>Đăng ký với máy chủ</translation>
+    </message>
   </context>
   <context>
     <name>TechnicianSubmissionsScreen</name>
@@ -426,6 +489,13 @@
     <message>
       <source>No health devices on this build.</source>
       <translation>Bản cài đặt này không có thiết bị đo sức khỏe.</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.status</name>
+    <message>
+      <source>Sync is not available on this build.</source>
+      <translation>Bản cài đặt này không có chức năng đồng bộ.</translation>
     </message>
   </context>
 </TS>

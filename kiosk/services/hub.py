@@ -56,3 +56,8 @@ class HubService(QObject):
     def payment_status(self, payment_id: str, on_done: Callable[[Any], None]) -> int:
         """``HubResult.data``: the ``Payment`` with ``status`` pending | paid | expired."""
         return self._ask("payment_status", (payment_id,), on_done)
+
+    def enrol(self, hub_url: str, code: str, on_done: Callable[[Any], None]) -> int:
+        """Enrol this kiosk with a one-time code. ``HubResult.data``: ``{"kiosk_id", "hub_url"}``;
+        ``error_code`` also ``url_mismatch`` (config pins another hub) or ``invalid`` (no code)."""
+        return self._ask("enrol", (hub_url.strip(), code.strip()), on_done)

@@ -20,6 +20,7 @@ class SyncService(QObject):
     _sync_now = Signal(int)
     _enqueued = Signal()
     _devices = Signal(object)
+    _reload_hub = Signal()
     status_changed = Signal(object)
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
@@ -43,6 +44,7 @@ class SyncService(QObject):
         self._sync_now.connect(self.worker.sync_now)
         self._enqueued.connect(self.worker.notify_enqueued)
         self._devices.connect(self.worker.set_devices)
+        self._reload_hub.connect(self.worker.reload_hub)
         if self._bus is not None:
             self._bus.device_state_changed.connect(self._on_device)
         self.worker.status_changed.connect(self._on_status)
@@ -56,6 +58,10 @@ class SyncService(QObject):
         request_id = self._calls.add(on_done)
         self._sync_now.emit(request_id)
         return request_id
+
+    def reload_hub(self) -> None:
+        """After a technician enrolled the kiosk: sync with the new hub URL and token."""
+        self._reload_hub.emit()
 
     def notify_enqueued(self) -> None:
         self._enqueued.emit()

@@ -69,6 +69,8 @@ QPushButton:disabled {{ background: #C9D1DA; color: #3D4752; }}
 QPushButton[role="secondary"] {{ background: white; color: {PRIMARY}; border: 3px solid {PRIMARY}; }}
 QPushButton[role="danger"] {{ background: {ACCENT}; color: white; }}
 QPushButton[role="ok"] {{ background: {OK}; color: white; }}
+QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPushButton[role="ok"]:disabled {{
+    background: #C9D1DA; color: #3D4752; border: none; }}
 #Tile {{ background: white; border: 3px solid {BORDER}; border-radius: 24px; }}
 #Tile:pressed {{ background: #DCE8F6; border-color: {PRIMARY}; }}
 #TileTitle {{ font-size: {px(40)}; font-weight: bold; color: {PRIMARY}; }}

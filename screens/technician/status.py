@@ -37,6 +37,7 @@ class TechnicianStatusScreen(Screen):
     exit_requested = Signal()
     devices_requested = Signal()
     submissions_requested = Signal()
+    enrol_requested = Signal()
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
@@ -80,7 +81,10 @@ class TechnicianStatusScreen(Screen):
         buttons.addWidget(self.print_button, 0, 1)
         buttons.addWidget(self.devices_button, 1, 0)
         buttons.addWidget(self.submissions_button, 1, 1)
+        self.enrol_button = big_button(role="secondary")
+        buttons.addWidget(self.enrol_button, 2, 0)
         buttons.addWidget(self.exit_button, 2, 1)
+        self.enrol_button.clicked.connect(self.enrol_requested)
         self.devices_button.clicked.connect(self.devices_requested)
         self.submissions_button.clicked.connect(self.submissions_requested)
         layout.addLayout(buttons)
@@ -166,6 +170,7 @@ class TechnicianStatusScreen(Screen):
         self.exit_button.setText(self.tr("Leave technician mode"))
         self.devices_button.setText(self.tr("Device checks"))
         self.submissions_button.setText(self.tr("Submissions needing attention"))
+        self.enrol_button.setText(self.tr("Enrol with the hub"))
         self._render_sync()
 
     def reset(self) -> None:
