@@ -12,10 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.formats import Kind, TrackingError, parse_reference
+from kiosk.formats import Kind, TrackingError
 from screens.payment.model import Payee, payee_from, purpose_for, safe_payment_qr
 from screens.receipt.camera import begin_scan, end_scan
 from screens.receipt.station_cache import station_cache_for
+from screens.tracking.model import parse_typed_reference
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000  # how often the hub is asked whether the transfer arrived
@@ -67,7 +68,7 @@ class PaymentController(QObject):
     # -- reference -> fee ----------------------------------------------------------------------------------
     def lookup(self, text: str) -> None:
         try:
-            ref = parse_reference(text).reference
+            ref = parse_typed_reference(text).reference
         except TrackingError:
             self.screen.show_state("ask", {"error": "tracking.reference"})
             return

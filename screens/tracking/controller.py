@@ -11,10 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.formats import Kind, TrackingError, parse_reference
+from kiosk.formats import Kind, TrackingError
 from screens.receipt.camera import begin_scan, end_scan
 from screens.receipt.station_cache import station_cache_for
-from screens.tracking.model import combine
+from screens.tracking.model import combine, parse_typed_reference
 
 log = logging.getLogger(__name__)
 _NO_HUB = SimpleNamespace(ok=False, data=None, error_code="not_configured")
@@ -33,7 +33,7 @@ class TrackingController(QObject):
     def lookup(self, text: str) -> None:
         station_cache_for(self.ctx)  # start loading the last known answers now
         try:
-            ref = parse_reference(text)
+            ref = parse_typed_reference(text)
         except TrackingError:
             self.screen.show_error("tracking.reference")
             return

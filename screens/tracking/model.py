@@ -5,13 +5,30 @@ Pure (no Qt, no I/O); any thread. :func:`combine` decides the honest message fro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from kiosk.formats import TrackingRef, parse_reference
+
 UNSENT = ("queued", "sending", "retry", "rejected")
 HUB_STATUSES = ("received", "processing", "needs_info", "completed", "rejected")
 MAX_CACHED = 500
+
+
+_RUN_TOGETHER_HUB = re.compile(r"(HS|PA|SK)([0-9]{4})([0-9]{6})")
+_RUN_TOGETHER_LOCAL = re.compile(r"([A-Z0-9]{2,8})([0-9]{6})([0-9]{4})")
+
+
+def parse_typed_reference(text: str) -> TrackingRef:
+    """``parse_reference``, also for a reference typed without its dashes ("BN012611210007", "HS2026000123"):
+    the digits pad has no dash key. Raises :class:`kiosk.formats.TrackingError`."""
+    compact = "".join(str(text or "").split()).upper()
+    for pattern in (_RUN_TOGETHER_HUB, _RUN_TOGETHER_LOCAL):
+        if m := pattern.fullmatch(compact):
+            return parse_reference("-".join(m.groups()))
+    return parse_reference(text)
 
 
 @dataclass(frozen=True)

@@ -143,10 +143,12 @@ class TrackingScreen(Screen):
 
     # -- texts ---------------------------------------------------------------------------------------------
     def status_name(self, status: str) -> str:
+        """Our wording for the hub's status codes; a code we do not know shows the hub's own label."""
         return {"received": self.tr("Received"), "processing": self.tr("Being processed"),
                 "needs_info": self.tr("More information needed: please contact the ward office"),
                 "completed": self.tr("Completed: the result is ready"),
-                "rejected": self.tr("Not accepted: please contact the ward office")}.get(status, status)
+                "rejected": self.tr("Not accepted: please contact the ward office")}.get(
+            status, (self.view.status_label_vi if self.view is not None else "") or status)
 
     def _history_text(self, history: tuple[HistoryEntry, ...]) -> str:
         lines = [f"{local_time(h.at)}  ·  {self.status_name(h.status)}" + (f"  ·  {h.note}" if h.note else "")

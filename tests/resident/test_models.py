@@ -247,3 +247,27 @@ def test_another_card_replaces_what_the_first_card_filled_but_not_what_was_typed
     answers = prefill(RESIDENCE.form_fields, second, answers, remembered)
     assert answers["full_name"] == "Trần Thị Bích" and answers["gender"] == "Nữ"
     assert answers["id_number"] == "034303000002" and answers["current_address"] == "Số 1 Đồng Khởi"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("BN012611210007", "BN01-261121-0007"), ("bn01 261121 0007", "BN01-261121-0007"),
+    ("HS2026000123", "HS-2026-000123"), ("hs-2026-000123", "HS-2026-000123"),
+    ("TCDS|1|BN01-261121-0007", "BN01-261121-0007"),
+])
+def test_references_typed_on_the_digits_pad_without_dashes(typed, expected):
+    from screens.tracking.model import parse_typed_reference
+
+    assert parse_typed_reference(typed).reference == expected
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=60))
+def test_any_typed_reference_parses_or_raises_the_tracking_error(text):
+    from kiosk.formats import TrackingError
+    from screens.tracking.model import parse_typed_reference
+
+    try:
+        ref = parse_typed_reference(text)
+    except TrackingError:
+        return
+    assert ref.reference
