@@ -72,6 +72,7 @@ class SubmitPipeline(QObject):
         self.ctx = ctx
         self.busy = False
         self.last_print: PrintResult | None = None
+        self.last_receipt: Any = None  # what was last sent to the printer (this visit only)
         self.language = ctx.config.station.language  # the resident's language: receipts are printed in it
         self._jobs: list[str] = []  # print jobs of this visit (the printer keeps them for a reprint)
         self._requests: dict[str, tuple[SubmitRequest, str]] = {}  # uuid -> (request, local_ref), this visit
@@ -86,7 +87,7 @@ class SubmitPipeline(QObject):
                 printer.forget(job)
         self._jobs.clear()
         self._requests.clear()
-        self.last_print = None
+        self.last_print = self.last_receipt = None
 
     def _language(self, language: str) -> None:
         self.language = language
@@ -134,6 +135,7 @@ class SubmitPipeline(QObject):
             return
         self._jobs.append(uuid)
         self._requests[uuid] = (request, local_ref)
+        self.last_receipt = receipt
         printer.print_receipt(receipt, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or ""),
                               job_id=uuid)
 
