@@ -16,7 +16,6 @@ from starlette.responses import JSONResponse, Response
 from central import records, store
 from central.config import HubConfig
 from central.db import Database
-from central.ingest import Rejection, validate_item
 from central.models import Kiosk
 from central.problems import Problem
 from central.security import unauthorized
@@ -111,15 +110,8 @@ def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
 @router.post("/submissions", summary="Submit a batch of queued items (idempotent per item id)")
 def submit(body: SubmissionBatch, request: Request, kiosk: KioskDep,
            idempotency_key: Annotated[str | None, Header(max_length=100)] = None) -> dict[str, Any]:
-    db, results = _db(request), []
-    for raw in body.items:
-        checked = validate_item(raw)
-        if isinstance(checked, Rejection):
-            results.append({"id": checked.id, "status": "rejected", "reference": None, "reason": checked.reason,
-                            "detail": checked.detail})
-        else:
-            results.append(records.ingest_item(db, kiosk.id, checked))
-    return {"results": results}
+    # One transaction for the whole batch, one savepoint per item (records.ingest_batch): answered after the commit.
+    return {"results": records.ingest_batch(_db(request), kiosk.id, body.items)}
 
 
 @router.put("/submissions/{submission_id}/attachments/{name}", status_code=201,
