@@ -116,3 +116,15 @@ def test_every_resident_screen_speaks_both_languages(make_app, qtbot):
         left_in_english = {t for t in vietnamese & english if any(
             word in f" {t} " for word in (" the ", " your ", "Please", " Scan", "Step ", " to ", " of "))}
         assert not left_in_english, (screen_id, left_in_english)
+
+
+def test_a_procedure_handed_over_by_the_detail_screen_is_offered_first(make_app, qtbot):
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    app.flow.go("procedures.detail", {"code": "1.004222"})
+    app.flow.go("dossier", {"code": "1.004222"})
+    pick = app.navigator.current
+    assert pick.chosen_card.isVisible() and pick.chosen_name.text() == "Bạn đã chọn: Đăng ký thường trú"
+    click(qtbot, pick.continue_button)
+    assert current(app) == "identity.scan"
+    assert app.window.nav_bar.step.text() == "Bước 2/6"
+    assert app.flow.visit.data["dossier"].code == "1.004222"
