@@ -433,20 +433,20 @@
       <translation>In trang thử</translation>
     </message>
     <message>
-      <source>Leave technician mode</source>
-      <translation>Thoát chế độ kỹ thuật</translation>
+      <source>Leave</source>
+      <translation>Thoát</translation>
+    </message>
+    <message>
+      <source>Needs attention</source>
+      <translation>Cần xử lý</translation>
+    </message>
+    <message>
+      <source>Enrol with hub</source>
+      <translation>Đăng ký máy chủ</translation>
     </message>
     <message>
       <source>Device checks</source>
       <translation>Kiểm tra thiết bị</translation>
-    </message>
-    <message>
-      <source>Submissions needing attention</source>
-      <translation>Hồ sơ cần xử lý</translation>
-    </message>
-    <message>
-      <source>Enrol with the hub</source>
-      <translation>Đăng ký với máy chủ</translation>
     </message>
   </context>
   <context>

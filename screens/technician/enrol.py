@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 
 class TechnicianEnrolScreen(Screen):
@@ -43,13 +43,17 @@ class TechnicianEnrolScreen(Screen):
         self.result = label(name="OkText")
         for w in (self.url_label, self.url, self.code_label, self.code):
             form_box.addWidget(w)
-        form_box.addLayout(self.keyboard_area)
         form_box.addWidget(self.enrol_button)
         form_box.addWidget(self.result)
         form_box.addStretch(1)
         row.addWidget(scan_card, 1)
         row.addWidget(form_card, 1)
-        layout.addLayout(row, 1)
+        # Technician screen: the camera, the form and the keyboard scroll rather than grow the window.
+        holder = QWidget()
+        inner = QVBoxLayout(holder)
+        inner.addLayout(row)
+        inner.addLayout(self.keyboard_area)
+        layout.addWidget(scroll_area(holder), 1)
         self.scan_button.toggled.connect(self._scan_toggled)
         self.enrol_button.clicked.connect(self._submit)
 

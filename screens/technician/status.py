@@ -167,10 +167,10 @@ class TechnicianStatusScreen(Screen):
             name.setText(names[key])
         self.sync_button.setText(self.tr("Sync now"))
         self.print_button.setText(self.tr("Print test page"))
-        self.exit_button.setText(self.tr("Leave technician mode"))
+        self.exit_button.setText(self.tr("Leave"))
         self.devices_button.setText(self.tr("Device checks"))
-        self.submissions_button.setText(self.tr("Submissions needing attention"))
-        self.enrol_button.setText(self.tr("Enrol with the hub"))
+        self.submissions_button.setText(self.tr("Needs attention"))
+        self.enrol_button.setText(self.tr("Enrol with hub"))
         self._render_sync()
 
     def reset(self) -> None:
