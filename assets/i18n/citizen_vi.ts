@@ -267,11 +267,11 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
       <translation>Xem cần mang giấy tờ gì, lệ phí bao nhiêu và các bước làm.</translation>
     </message>
     <message>
-      <source>⌕  Search for a procedure</source>
+      <source>⌕  Find a procedure</source>
       <translation>⌕  Tìm thủ tục</translation>
     </message>
     <message>
-      <source>▣  Scan the code on a poster</source>
+      <source>▣  Scan a poster</source>
       <translation>▣  Quét mã trên áp phích</translation>
     </message>
     <message>

@@ -96,8 +96,8 @@ class ProceduresScreen(_CatalogueScreen):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Administrative procedures"))
         self.hint.setText(self.tr("Find out which papers to bring, the fee and the steps."))
-        self.search_button.setText(self.tr("⌕  Search for a procedure"))
-        self.scan_button.setText(self.tr("▣  Scan the code on a poster"))
+        self.search_button.setText(self.tr("⌕  Find a procedure"))
+        self.scan_button.setText(self.tr("▣  Scan a poster"))
         self.fields_heading.setText(self.tr("Or choose a field:"))
         self.message.setText(self.tr("The list of procedures is not available right now. Please ask the staff."))
         if self.visit is not None:
