@@ -9,13 +9,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 
 from kiosk.threads import Worker
 from offline_queue.records import AttachmentIn
-from offline_queue.store import InvalidSubmission, QueueStore, StorageError, storage_error_code
+
+if TYPE_CHECKING:
+    from offline_queue.store import QueueStore
+
+# offline_queue.store (SQLAlchemy) is imported in the worker's own thread, so the kiosk's GUI thread
+# does not pay for it at start-up.
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +60,8 @@ class StorageWorker(Worker):
             result = getattr(self, f"_op_{op}")(*args)
         except Exception as exc:
             log.exception("storage request %s failed", op)
+            from offline_queue.store import storage_error_code
+
             result = EnqueueOutcome(False, error_code=storage_error_code(exc)) if op == "enqueue" else None
         self.done.emit(request_id, result)
 
@@ -67,6 +74,8 @@ class StorageWorker(Worker):
                     schema_version: int) -> EnqueueOutcome:
         if self.store is None:
             return EnqueueOutcome(False, error_code="not_started")
+        from offline_queue.store import InvalidSubmission, StorageError, storage_error_code
+
         files = [a if isinstance(a, AttachmentIn) else AttachmentIn(*a) for a in attachments or ()]
         try:
             res = self.store.enqueue(kind, payload, personal, files, schema_version)

@@ -47,7 +47,9 @@ class ScannerWorker(Worker):
         """``camera``: the ``[camera]`` config section. ``source`` overrides the one it describes (tests)."""
         super().__init__(parent)
         self._camera = camera
-        self._source = source if source is not None else make_source(camera)
+        # The configured source is built in on_start, in the worker thread: the demo source draws its
+        # sample codes up front, which would otherwise delay the kiosk's start on the GUI thread.
+        self._source = source
         self._settings = CascadeSettings.from_camera(camera)
         self._cascade: DecoderCascade | None = None
         self._dedupe = Deduper(float(camera.dedupe_seconds))
@@ -62,6 +64,8 @@ class ScannerWorker(Worker):
 
     # --- lifecycle (worker thread) ---
     def on_start(self) -> None:
+        if self._source is None:
+            self._source = make_source(self._camera)
         self._cascade = DecoderCascade(self._settings)  # builds the decoders in this thread
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
