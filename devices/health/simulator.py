@@ -82,14 +82,17 @@ class PtySimulator:
 
     def unplug(self) -> None:
         """Close the pty: the driver's next read fails, like pulling the USB cable."""
+        # closed under the lock: the simulator thread only touches the fd under it, after checking it is
+        # still ours. An fd closed behind its back gets its number reused at once (a socket, a database,
+        # Qt's wake-up pipe) and the thread would then read or write someone else's file.
         with self._lock:
             master, slave, self._master, self._slave = self._master, self._slave, None, None
             with contextlib.suppress(FileNotFoundError):
                 self.link.unlink()
-        for fd in (master, slave):
-            if fd is not None:
-                with contextlib.suppress(OSError):
-                    os.close(fd)
+            for fd in (master, slave):
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
         if master is not None:
             log.info("simulator %s unplugged", self.name)
 
@@ -110,24 +113,36 @@ class PtySimulator:
                 time.sleep(0.02)
                 continue
             try:
-                ready, _, _ = select.select([master], [], [], 0.01)
-                now = time.monotonic()
-                out = bytearray()
-                if ready:
-                    data = os.read(master, 4096)
-                    self.received += data
-                    out += self.behaviour.on_input(data, now)
-                out += self.behaviour.tick(now)
-                with self._lock:
-                    out[:0], self._pending = self._pending, bytearray()
-                if out:
-                    self._write(master, bytes(out))
+                self._step(master)
             except OSError:
-                # the fd was closed by unplug() between the check and the call
-                time.sleep(0.01)
+                time.sleep(0.01)  # the pty went away (unplug, or the driver closed its side)
             except Exception:  # a behaviour bug must not kill the simulated device silently
                 log.exception("simulator %s behaviour failed", self.name)
                 time.sleep(0.05)
+
+    def _step(self, master: int) -> None:
+        # select only hints (the number may already be reused); reads and writes happen under the lock
+        # and only while ``master`` is still this simulator's pty (see unplug)
+        ready, _, _ = select.select([master], [], [], 0.01)
+        now = time.monotonic()
+        data = b""
+        if ready:
+            with self._lock:
+                if self._master != master:
+                    return
+                with contextlib.suppress(BlockingIOError):
+                    data = os.read(master, 4096)
+        out = bytearray()
+        if data:
+            self.received += data
+            out += self.behaviour.on_input(data, now)
+        out += self.behaviour.tick(now)
+        with self._lock:
+            if self._master != master:
+                return  # unplugged meanwhile: these bytes go nowhere, like a device without its cable
+            out[:0], self._pending = self._pending, bytearray()
+            if out:
+                self._write(master, bytes(out))
 
     @staticmethod
     def _write(fd: int, data: bytes) -> None:
