@@ -32,34 +32,19 @@ def threads(qapp):
 
 
 class Recorder:
-    """Collects a worker's signals on the GUI thread (a QObject receiver makes them queued: pytest-qt's
-    waitSignal would run its callback in the worker thread)."""
+    """A worker's states, readings and errors, collected on the GUI thread through a relay (tests/qt_relay.py):
+    a plain callable connected to the worker itself would run in the worker's thread."""
 
     def __init__(self, worker) -> None:
-        from PySide6.QtCore import QObject, Slot
+        from tests.qt_relay import relay_of
 
-        rec = self
         self.states: list[str] = []
         self.readings: list = []
         self.errors: list[str] = []
-
-        class _Receiver(QObject):
-            @Slot(str, str, str)
-            def on_state(self, name, state, detail):
-                rec.states.append(state)
-
-            @Slot(str, object)
-            def on_readings(self, name, batch):
-                rec.readings.extend(batch)
-
-            @Slot(str, str)
-            def on_error(self, name, detail):
-                rec.errors.append(detail)
-
-        self._receiver = _Receiver()
-        worker.state_changed.connect(self._receiver.on_state)
-        worker.readings.connect(self._receiver.on_readings)
-        worker.error.connect(self._receiver.on_error)
+        self._relay = relay_of(worker, "state_changed", "readings", "error")
+        self._relay.state_changed.connect(lambda _name, state, _detail: self.states.append(state))
+        self._relay.readings.connect(lambda _name, batch: self.readings.extend(batch))
+        self._relay.error.connect(lambda _name, detail: self.errors.append(detail))
 
     def find(self, pred):
         return next((r for r in self.readings if pred(r)), None)
