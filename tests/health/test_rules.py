@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devices.health.reading import DeviceInfo
@@ -95,6 +95,7 @@ def test_average_and_third_reading():
     assert not rules.bp_needs_another([bp(150, 80), bp(134, 84), bp(136, 84)])
 
 
+@settings(deadline=None)  # fast, but a loaded CI box can stall any one call past the default 200 ms
 @given(s=st.integers(0, 400), d=st.integers(0, 300), scheme=st.sampled_from(["esh", "aha"]))
 def test_every_bp_gets_a_category_and_crisis_is_always_urgent(s, d, scheme):
     cat = rules.blood_pressure(s, d, scheme)

@@ -72,7 +72,8 @@ def test_failures_reach_caller_and_bus(qtbot, start_service, mode, state):
 
 
 def test_timeout_reports_once_and_does_not_reprint_by_itself(qtbot, start_service):
-    service, states = start_service(simulated_mode="slow", job_timeout_seconds=0.1)
+    # the health slip needs >= 0.95 s in "slow" mode; 0.5 s still lets its first chunk out on a stalled machine
+    service, states = start_service(simulated_mode="slow", job_timeout_seconds=0.5)
     outcome = run(qtbot, lambda done: service.print_receipt(sample_receipt("health"), done))
     assert outcome.reason_code == "timeout"
     partial = service.last_output()
@@ -104,12 +105,14 @@ def test_submission_uuid_as_job_id_prints_once_then_needs_an_explicit_reprint(qt
 def test_stuck_worker_is_answered_by_the_watchdog(qtbot, start_service, monkeypatch):
     monkeypatch.setattr(service_module, "WATCHDOG_MARGIN_SECONDS", 0.0)
     monkeypatch.setattr(driver_module, "SLOW_DELAY_SECONDS", 0.6)  # one write takes longer than the job may
-    service, _ = start_service(simulated_mode="slow", job_timeout_seconds=0.2)
+    service, states = start_service(simulated_mode="slow", job_timeout_seconds=0.2)
     outcomes: list[PrintOutcome] = []
     service.print_receipt(sample_receipt("report"), outcomes.append)
     qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
     assert outcomes == [PrintOutcome(False, "timeout", outcomes[0].job_id)]
-    qtbot.wait(900)  # the worker's own late answer must not call on_done a second time
+    # the worker's own late answer (its state, then its result, queued in that order) must not call on_done again
+    qtbot.waitUntil(lambda: states[-1] == ("printer", "fault", "timeout"), timeout=10000)
+    qtbot.wait(100)
     assert len(outcomes) == 1
 
 
