@@ -9,6 +9,7 @@ Command line (developers):  python -m kiosk.i18n update|build|check|todo AREA|fi
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -65,7 +66,13 @@ def build() -> list[Path]:
     built = []
     for ts in sorted(I18N_DIR.glob("*.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # A running kiosk memory-maps its .qm files: write a new file and swap it in, never rewrite in place.
+        tmp = qm.with_suffix(".qm.tmp")
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(tmp)], check=True)
+        if qm.exists() and qm.read_bytes() == tmp.read_bytes():
+            tmp.unlink()
+        else:
+            os.replace(tmp, qm)
         built.append(qm)
     return built
 
