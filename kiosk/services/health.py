@@ -150,7 +150,9 @@ class HealthService(QObject):
             options = {**options, "valid_s": self._settings.oximeter_seconds}
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._finish(MeasureFailed("timeout")))
+        # a bound slot, not a lambda holding ``self``: a child's connection that owns its parent makes the
+        # child's deleteLater free the parent from inside the child's destructor (a double delete, a segfault)
+        timer.timeout.connect(self._on_timeout)
         timer.start(int((timeout_s or self._settings.measure_timeout_seconds) * 1000))
         self._job = _Job(measure, name, make_session(measure, **options), on_update, on_done, timer)
         log.info("health: measuring %s on %s", measure.value, name)
@@ -200,6 +202,12 @@ class HealthService(QObject):
     @Slot(str)
     def _on_worker_failed(self, detail: str) -> None:
         log.error("a health worker failed to start: %s", detail)
+
+    @Slot()
+    def _on_timeout(self) -> None:
+        job = self._job
+        if job is not None and job.timer is self.sender():
+            self._finish(MeasureFailed("timeout"))
 
     # -- internals -----------------------------------------------------------------------------
     def _finish(self, outcome: Outcome, call: bool = True) -> None:

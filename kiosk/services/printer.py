@@ -145,7 +145,9 @@ class PrinterService(QObject):
         watchdog = QTimer(self)
         watchdog.setSingleShot(True)
         watchdog.setInterval(int((self._settings.job_timeout_seconds + WATCHDOG_MARGIN_SECONDS) * 1000))
-        watchdog.timeout.connect(lambda: self._finish(job_id, PrintOutcome(False, "timeout", job_id)))
+        # a bound slot, not a lambda holding ``self``: a child's connection that owns its parent makes the
+        # child's deleteLater free the parent from inside the child's destructor (a double delete, a segfault)
+        watchdog.timeout.connect(self._on_watchdog)
         self._pending[job_id] = (on_done, watchdog)
         watchdog.start()
         self._submit.emit(job_id, receipt, reprint)
@@ -167,6 +169,13 @@ class PrinterService(QObject):
             on_done(outcome)
         except Exception:  # the caller's bug must not break the printer service
             log.exception("print on_done callback raised")
+
+    @Slot()
+    def _on_watchdog(self) -> None:
+        fired = self.sender()
+        for job_id, (_on_done, watchdog) in list(self._pending.items()):
+            if watchdog is fired:
+                self._finish(job_id, PrintOutcome(False, "timeout", job_id))
 
     @Slot(str)
     def _on_printed(self, job_id: str) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
+import weakref
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 import devices.printer.driver as driver_module
 import kiosk.services.printer as service_module
@@ -130,3 +133,23 @@ def test_a_raising_callback_does_not_break_the_service(qtbot, start_service):
 
     service.print_receipt(sample_receipt("dossier"), bad)
     assert run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done)).ok
+
+
+
+def test_a_service_dropped_after_its_watchdog_fired_is_freed_without_a_crash(qtbot, start_service, monkeypatch):
+    """The watchdog deletes itself later from inside its own timeout; it must not be what keeps the service alive
+    (its deferred delete then freed the service from inside the watchdog's destructor: a double delete, a crash)."""
+    monkeypatch.setattr(service_module, "WATCHDOG_MARGIN_SECONDS", 0.0)
+    monkeypatch.setattr(driver_module, "SLOW_DELAY_SECONDS", 0.6)
+    service, _ = start_service(simulated_mode="slow", job_timeout_seconds=0.2)
+    outcomes: list[PrintOutcome] = []
+    service.print_receipt(sample_receipt("report"), outcomes.append)
+    deadline = time.monotonic() + 10
+    while not outcomes and time.monotonic() < deadline:  # like a kiosk idling: no deferred delete is run here
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert outcomes
+    gone = weakref.ref(service)
+    del service
+    qtbot.wait(50)  # an event loop runs the deferred deletes
+    assert gone() is None
