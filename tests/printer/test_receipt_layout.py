@@ -135,7 +135,7 @@ long_word = st.text(st.one_of(vietnamese, st.characters(categories=["Lu", "Ll", 
                     max_size=200)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # ~0.15 s a receipt
 @given(name=any_text, service=st.one_of(any_text, long_word), label=any_text, value=st.one_of(any_text, long_word),
        note=any_text, width=st.sampled_from([384, 576]), language=st.sampled_from(["vi", "en"]),
        kind=st.sampled_from(["dossier", "payment", "report", "health", "test"]))
