@@ -59,7 +59,7 @@ def _measure_all(app, qtbot):
 def _counts(qtbot, storage):
     got = []
     storage.counts(got.append)
-    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    qtbot.waitUntil(lambda: bool(got), timeout=10000)
     return sum(got[0].values())
 
 
@@ -94,7 +94,7 @@ def test_measure_all_then_print_and_nothing_is_stored_without_consent(make_app, 
 
     assert _counts(qtbot, app.ctx.services.storage) == 0  # anonymous: nothing was queued
     _click(qtbot, app.window.nav_bar.back)  # Back from the results: nothing left to measure → the choice
-    qtbot.waitUntil(lambda: app.navigator.current.screen_id == "health", timeout=3000)
+    qtbot.waitUntil(lambda: app.navigator.current.screen_id == "health", timeout=10000)
     _click(qtbot, app.window.nav_bar.back)
     assert app.navigator.current.screen_id == "home"
     assert _counts(qtbot, app.ctx.services.storage) == 0
@@ -120,7 +120,7 @@ def test_saving_needs_the_unticked_box_and_an_id_card(make_app, qtbot):
     assert _counts(qtbot, app.ctx.services.storage) == 1
     found = []
     app.ctx.services.storage.lookup(consent._reference, found.append)
-    qtbot.waitUntil(lambda: bool(found), timeout=5000)
+    qtbot.waitUntil(lambda: bool(found), timeout=10000)
     assert found[0].kind == "health"
     _click(qtbot, consent.print_button)  # the slip now carries the reference
     qtbot.waitUntil(lambda: consent._print_state in ("printed", "failed"), timeout=20000)
@@ -161,5 +161,5 @@ def test_going_home_mid_measurement_stops_the_device_and_forgets_the_visit(make_
     _click(qtbot, app.window.nav_bar.home)
     assert app.navigator.current.screen_id == "home"
     assert health.measuring is None and check.live.text() == ""
-    qtbot.waitUntil(lambda: b"\x7d\x81\xa2" in sim.received, timeout=5000)  # stop command on the wire
+    qtbot.waitUntil(lambda: b"\x7d\x81\xa2" in sim.received, timeout=10000)  # stop command on the wire
     assert app.navigator.screen("health").controller.journey is None

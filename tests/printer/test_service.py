@@ -26,7 +26,7 @@ def start_service(qtbot, threads, bus):
         bus.device_state_changed.connect(lambda *args: states.append(args))
         service = PrinterService(make_config(**printer), threads, bus, poll_seconds=60)
         service.start()
-        qtbot.waitUntil(lambda: bool(states), timeout=5000)
+        qtbot.waitUntil(lambda: bool(states), timeout=10000)
         return service, states
 
     return start
@@ -64,13 +64,13 @@ def test_test_page(qtbot, start_service):
 def test_failures_reach_caller_and_bus(qtbot, start_service, mode, state):
     service, states = start_service()
     service.set_simulated_mode(mode)
-    qtbot.waitUntil(lambda: states[-1] == ("printer", state, mode), timeout=5000)
+    qtbot.waitUntil(lambda: states[-1] == ("printer", state, mode), timeout=10000)
     outcome = run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done))
     assert not outcome.ok and outcome.reason_code == mode
     assert service.state == state and service.detail == mode
     # the technician fixes it: the next receipt prints
     service.set_simulated_mode("ok")
-    qtbot.waitUntil(lambda: states[-1] == ("printer", "ready", ""), timeout=5000)
+    qtbot.waitUntil(lambda: states[-1] == ("printer", "ready", ""), timeout=10000)
     assert run(qtbot, lambda done: service.print_receipt(sample_receipt("dossier"), done)).ok
 
 
@@ -111,7 +111,7 @@ def test_stuck_worker_is_answered_by_the_watchdog(qtbot, start_service, monkeypa
     service, states = start_service(simulated_mode="slow", job_timeout_seconds=0.2)
     outcomes: list[PrintOutcome] = []
     service.print_receipt(sample_receipt("report"), outcomes.append)
-    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=10000)
     assert outcomes == [PrintOutcome(False, "timeout", outcomes[0].job_id)]
     # the worker's own late answer (its state, then its result, queued in that order) must not call on_done again
     qtbot.waitUntil(lambda: states[-1] == ("printer", "fault", "timeout"), timeout=10000)

@@ -27,7 +27,7 @@ def start_worker(qtbot, threads):
         sender.submit.connect(worker.submit)
         sender.mode.connect(worker.set_simulated_mode)
         relay = relay_of(worker)  # wait on the worker's signals as seen on the GUI thread (tests/qt_relay.py)
-        with qtbot.waitSignal(relay.state_changed, timeout=5000,
+        with qtbot.waitSignal(relay.state_changed, timeout=10000,
                               check_params_cb=lambda state, _detail: state in ("ready", "absent", "fault")):
             threads.start(worker, "printer")
         return relay, sender
@@ -66,7 +66,7 @@ def test_job_that_sent_bytes_is_not_resent_until_an_explicit_reprint(qtbot, star
     assert failed.args == ["job-3", "timeout"]
     assert len(relay.args("job_output")) == 1 and relay.args("job_output")[0][1]  # some bytes reached the printer
     # the same job again, without a person asking: refused, nothing sent
-    with qtbot.waitSignal(relay.print_failed, timeout=5000) as refused:
+    with qtbot.waitSignal(relay.print_failed, timeout=10000) as refused:
         sender.submit.emit("job-3", sample_receipt("health"), False)
     assert refused.args == ["job-3", "error"]
     assert len(relay.args("job_output")) == 1
@@ -79,7 +79,7 @@ def test_job_that_sent_bytes_is_not_resent_until_an_explicit_reprint(qtbot, star
 
 def test_recovers_when_the_printer_comes_back(qtbot, start_worker):
     relay, sender = start_worker(simulated_mode="offline")
-    with qtbot.waitSignal(relay.state_changed, timeout=5000, check_params_cb=lambda s, d: s == "ready"):
+    with qtbot.waitSignal(relay.state_changed, timeout=10000, check_params_cb=lambda s, d: s == "ready"):
         sender.mode.emit("ok")
     with qtbot.waitSignal(relay.printed, timeout=10000):
         sender.submit.emit("job-4", sample_receipt("report"), False)
@@ -90,10 +90,10 @@ def test_no_printer_configured(qtbot, threads):
     sender = Sender()
     sender.submit.connect(worker.submit)
     relay = relay_of(worker)
-    with qtbot.waitSignal(relay.state_changed, timeout=5000) as state:
+    with qtbot.waitSignal(relay.state_changed, timeout=10000) as state:
         threads.start(worker, "printer")
     assert state.args == ["absent", "not_configured"]
-    with qtbot.waitSignal(relay.print_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(relay.print_failed, timeout=10000) as failed:
         sender.submit.emit("job-5", sample_receipt("report"), False)
     assert failed.args == ["job-5", "offline"]
 
@@ -103,7 +103,7 @@ def test_job_that_sent_nothing_may_be_printed_again(qtbot, start_worker, tmp_pat
     device = tmp_path / "usb" / "lp0"
     relay, sender = start_worker(kind="file", file_path=str(device))
     assert relay.args("state_changed")[-1] == ("absent", "offline")
-    with qtbot.waitSignal(relay.print_failed, timeout=5000) as failed:
+    with qtbot.waitSignal(relay.print_failed, timeout=10000) as failed:
         sender.submit.emit("job-6", sample_receipt("dossier"), False)
     assert failed.args == ["job-6", "offline"]
     device.parent.mkdir()  # plugged back in

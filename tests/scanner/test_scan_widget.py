@@ -34,7 +34,7 @@ def test_scanning_shows_privacy_notice_then_a_hint(qtbot, widget):
     widget.start_scan(60)
     assert widget.privacy.isVisible() and "not stored" in widget.privacy.text()
     assert not widget.hint.isVisible()
-    qtbot.waitUntil(widget.hint.isVisible, timeout=2000)
+    qtbot.waitUntil(widget.hint.isVisible, timeout=10000)
     assert "15–20 cm" in widget.hint.text()
 
 
@@ -51,7 +51,7 @@ def test_frames_show_only_while_scanning_and_are_cleared_after(widget):
 
 
 def test_timeout_offers_try_again(qtbot, widget):
-    with qtbot.waitSignal(widget.timed_out, timeout=3000):
+    with qtbot.waitSignal(widget.timed_out, timeout=10000):
         widget.start_scan(1)
     assert widget.state == "timeout" and widget.retry_button.isVisible()
     with qtbot.waitSignal(widget.retry_requested):

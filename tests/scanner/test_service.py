@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import QMetaObject, Qt
 
 from kiosk.bus import AppBus
 from kiosk.config.schema import CameraSettings, KioskConfig
@@ -12,6 +13,7 @@ from kiosk.formats import Kind
 from kiosk.services.scanner import ScannerService
 from kiosk.threads import ThreadOwner
 from screens.scan.scan_widget import ScanWidget
+from tests.qt_relay import relay_of
 
 ID_CARD = "026099000003||Lương Văn Bình|30121999|Nam|Thôn Tây, Tân Phú, Vĩnh Tường, Vĩnh Phúc|01082024||||"
 
@@ -41,9 +43,9 @@ def test_id_card_in_front_of_the_camera_reaches_on_result(qtbot, rig):
     service, widget, states = rig()
     results = []
     service.begin(widget, {Kind.ID_CARD}, results.append)
-    qtbot.waitUntil(lambda: widget.preview.image is not None, timeout=5000)  # live preview reaches the widget
+    qtbot.waitUntil(lambda: widget.preview.image is not None, timeout=10000)  # live preview reaches the widget
     service.show_payload(ID_CARD)  # the demo camera also cycles its own sample ID card: look for ours
-    qtbot.waitUntil(lambda: any(r.value.id_number == "026099000003" for r in results), timeout=5000)
+    qtbot.waitUntil(lambda: any(r.value.id_number == "026099000003" for r in results), timeout=10000)
     card = next(r.value for r in results if r.value.id_number == "026099000003")
     assert all(r.kind is Kind.ID_CARD for r in results)
     assert card.full_name == "Lương Văn Bình" and card.extra == ("",) * 4
@@ -58,7 +60,7 @@ def test_untrusted_link_gets_feedback_and_is_not_delivered(qtbot, rig):
     results = []
     service.begin(widget, {Kind.PROCEDURE}, results.append)
     service.show_payload("https://dichvucong.gov.vn@evil.example/?ma_thu_tuc=1.004222")
-    qtbot.waitUntil(lambda: widget.feedback_code == "not_official", timeout=5000)
+    qtbot.waitUntil(lambda: widget.feedback_code == "not_official", timeout=10000)
     assert results == []
     service.end()
 
@@ -86,7 +88,7 @@ def test_damaged_id_card_payload_is_unreadable(qtbot, rig):
 def test_without_a_camera_the_resident_can_type_it_in(qtbot, rig):
     service, widget, states = rig(kind="none")
     service.begin(widget, {Kind.RECEIPT}, lambda result: None)
-    qtbot.waitUntil(lambda: widget.camera_state == "absent", timeout=5000)
+    qtbot.waitUntil(lambda: widget.camera_state == "absent", timeout=10000)
     assert widget.stack.currentWidget() is widget.missing
     assert ("camera", "absent") in states
     with qtbot.waitSignal(widget.manual_entry_requested):
@@ -97,12 +99,12 @@ def test_without_a_camera_the_resident_can_type_it_in(qtbot, rig):
 def test_timeout_releases_the_camera_and_try_again_reopens_it(qtbot, rig):
     service, widget, states = rig()
     service.begin(widget, {Kind.ID_CARD}, lambda result: None)
-    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=5000)
+    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=10000)
     widget._timeout_timer.start(10)  # the configured timeout is ≥ 10 s; do not wait for it
-    qtbot.waitUntil(lambda: widget.state == "timeout", timeout=3000)
+    qtbot.waitUntil(lambda: widget.state == "timeout", timeout=10000)
     states.clear()
     widget.retry_button.click()
-    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=5000)
+    qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=10000)
     assert widget.state == "scanning"
     service.end()
 
@@ -114,7 +116,7 @@ def test_document_photo_is_one_jpeg_even_without_a_scan(qtbot, rig):
     service, _widget, _ = rig()
     shots = []
     service.capture_still(shots.append)
-    qtbot.waitUntil(lambda: bool(shots), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shots), timeout=10000)
     image = cv2.imdecode(np.frombuffer(shots[0], np.uint8), cv2.IMREAD_COLOR)
     assert shots[0][:2] == b"\xff\xd8" and image.shape == (720, 1280, 3)
 
@@ -123,38 +125,40 @@ def test_document_photo_without_a_camera_answers_none(qtbot, rig):
     service, _widget, _ = rig(kind="none")
     shots = []
     service.capture_still(shots.append)
-    qtbot.waitUntil(lambda: bool(shots), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shots), timeout=10000)
     assert shots == [None]
 
 
 def test_a_destroyed_widget_releases_the_camera(qtbot, rig):
     service, _widget, _ = rig()
     widget = ScanWidget()
-    frames = []
-    service._worker.frame_ready.connect(frames.append)
+    frames = relay_of(service._worker, "frame_ready")  # seen on the GUI thread (tests/qt_relay.py)
     service.begin(widget, {Kind.ID_CARD}, lambda result: None)
-    qtbot.waitUntil(lambda: bool(frames), timeout=5000)
+    qtbot.waitUntil(lambda: bool(frames.history), timeout=10000)
     widget.deleteLater()
-    qtbot.waitUntil(lambda: not service.active, timeout=3000)
-    qtbot.wait(300)
-    count = len(frames)
+    qtbot.waitUntil(lambda: not service.active, timeout=10000)
+    # a barrier instead of a sleep: when this returns the worker has handled the release queued before it, and
+    # any frame it sent earlier is already queued here (an ack changes nothing: the service acks every frame)
+    QMetaObject.invokeMethod(service._worker, "preview_ack", Qt.ConnectionType.BlockingQueuedConnection)
+    qtbot.wait(50)
+    count = len(frames.history)
     qtbot.wait(500)
-    assert len(frames) == count  # no more preview: the camera was released
+    assert len(frames.history) == count  # no more preview: the camera was released
 
 
 def test_a_second_screen_can_take_over_a_running_camera(qtbot, rig):
     service, first, _ = rig()
     service.begin(first, {Kind.ID_CARD}, lambda result: None)
-    qtbot.waitUntil(lambda: first.preview.image is not None, timeout=5000)
+    qtbot.waitUntil(lambda: first.preview.image is not None, timeout=10000)
     second = ScanWidget()
     qtbot.addWidget(second)
     results = []
     service.begin(second, {Kind.PROCEDURE}, results.append)  # no end() in between
-    qtbot.waitUntil(lambda: second.preview.image is not None, timeout=5000)
+    qtbot.waitUntil(lambda: second.preview.image is not None, timeout=10000)
     assert second.camera_state == "ready" and second.preview.overlay_text == ""
     assert first.preview.image is None  # the first one was detached and cleared
     service.show_payload("1.004222")
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
     service.end()
 
 
