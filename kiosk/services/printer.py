@@ -78,6 +78,15 @@ class PrinterService(QObject):
         self._worker = worker
         self._threads.start(worker, "printer")
 
+    def shutdown(self) -> None:
+        """The app is closing: stop the watchdogs of jobs still in flight (nobody is left to answer).
+
+        An active timer must not outlive the app: if the service is later freed by Python's garbage collector
+        in another thread, Qt cannot stop the timer from there and the GUI thread fires it on freed memory."""
+        for _on_done, watchdog in self._pending.values():
+            watchdog.stop()
+        self._pending.clear()
+
     # --- public API -----------------------------------------------------------------------------
 
     def print_receipt(self, receipt: Receipt, on_done: Callable[[PrintOutcome], None],

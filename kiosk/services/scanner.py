@@ -86,6 +86,13 @@ class ScannerService(QObject):
         self._worker = worker
         self._threads.start(worker, "scanner")
 
+    def shutdown(self) -> None:
+        """The app is closing: stop the still-capture watchdog (an active timer must not outlive the app: freed
+        later by Python's garbage collector in another thread, Qt could not stop it and the GUI thread would fire
+        it on freed memory). Pending still captures are not answered: nobody is left to tell."""
+        self._watchdog.stop()
+        self._stills.clear()
+
     # --- public API (GUI thread) ---
     def begin(self, widget: Any, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
         """Open the camera and route its preview to ``widget``; accepted results go to ``on_result``.

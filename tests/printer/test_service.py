@@ -153,3 +153,14 @@ def test_a_service_dropped_after_its_watchdog_fired_is_freed_without_a_crash(qtb
     del service
     qtbot.wait(50)  # an event loop runs the deferred deletes
     assert gone() is None
+
+
+def test_a_job_in_flight_when_the_app_closes_leaves_no_timer_running(qtbot, start_service):
+    """Its watchdog would otherwise outlive the app; freed later from another thread, it crashes the GUI thread."""
+    from PySide6.QtCore import QTimer
+
+    service, _ = start_service(simulated_mode="slow")
+    service.print_receipt(sample_receipt("health"), lambda _outcome: None)
+    assert any(t.isActive() for t in service.findChildren(QTimer))
+    service.shutdown()
+    assert not any(t.isActive() for t in service.findChildren(QTimer))

@@ -170,3 +170,14 @@ def test_viewfinder_without_purposes_ignores_codes_silently(qtbot, rig):
     service.inject("1.004222")
     assert results == [] and widget.feedback_code == "" and widget.state == "scanning"
     service.end()
+
+
+def test_a_still_capture_pending_when_the_app_closes_leaves_no_timer_running(qtbot, rig):
+    """Its watchdog would otherwise outlive the app; freed later from another thread, it crashes the GUI thread."""
+    from PySide6.QtCore import QTimer
+
+    service, _widget, _ = rig()
+    service.capture_still(lambda _data: None)
+    assert any(t.isActive() for t in service.findChildren(QTimer))
+    service.shutdown()
+    assert not any(t.isActive() for t in service.findChildren(QTimer))
