@@ -146,6 +146,7 @@ class KioskApp:
         qapp.setFont(theme.app_font(scale, self.font_family))
         qapp.setStyleSheet(theme.stylesheet(scale))
         self.window.header.set_large_text(on)
+        self.window.fit_to_screen()
         self.large_text = on
         self.bus.large_text_changed.emit(on)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import segno
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screens.widgets.basics import big_button, label
+from screens.widgets.basics import big_button, label, panel_is_portrait
 
 SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
 LARGE_TEXT_SCALE = 1.3  # the shell's large-text mode (kiosk.app.LARGE_TEXT_SCALE)
@@ -231,21 +231,8 @@ class FocusWatcher(QObject):
         return False
 
 
-def panel_is_portrait(widget: QWidget | None = None) -> bool:
-    """The panel (the widget's screen, else the primary one) stands upright (1080×1920)."""
-    screen = widget.screen() if widget is not None else None
-    screen = screen or QGuiApplication.primaryScreen()
-    geometry = screen.geometry() if screen is not None else None
-    return bool(geometry is not None and geometry.height() > geometry.width())
-
-
 class Orientable:
-    """Screen mixin: box layouts that follow the panel's orientation (landscape/portrait).
-
-    The panel decides, not the page's own size: a page of the stack that has never been shown gets its first
-    resize event with a default landscape size, and a landscape layout's minimum width would then widen a
-    portrait window for good.
-    """
+    """Screen mixin: box layouts that follow the panel's orientation (see ``panel_is_portrait``)."""
 
     def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction) -> None:
         self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait))

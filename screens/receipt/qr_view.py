@@ -9,6 +9,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
+from screens.widgets.basics import panel_is_portrait
+
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
 
 
@@ -56,6 +58,6 @@ def stack_in_portrait(body: QBoxLayout, page: QWidget, stretch: int = 3) -> None
 
     Call from ``page.resizeEvent``.
     """
-    portrait = page.height() > page.width()
+    portrait = panel_is_portrait(page)
     body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
     body.setStretch(0, 0 if portrait else stretch)

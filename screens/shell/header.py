@@ -64,16 +64,17 @@ class Header(QWidget):
             self.grid.removeWidget(widget)
         center = Qt.AlignmentFlag.AlignVCenter
         if narrow:
-            self.grid.addWidget(self.station, 0, 0, 1, 6)
-            row, first = 1, 0
-            self.grid.setColumnStretch(0, 0)
-            self.grid.setColumnStretch(2, 1)
-            widgets = (self.online, self.clock, None, self.language, self.large_text, self.help)
+            # Upright panel: name, online state and clock on top; the three buttons under them.
+            self.grid.addWidget(self.station, 0, 0, 1, 4)
+            self.grid.addWidget(self.online, 0, 4, center)
+            self.grid.addWidget(self.clock, 0, 5, center)
+            row, first = 1, 2
+            self.grid.setColumnStretch(0, 1)
+            widgets = (None, self.language, self.large_text, self.help)
         else:
             self.grid.addWidget(self.station, 0, 0)
             row, first = 0, 1
             self.grid.setColumnStretch(0, 1)
-            self.grid.setColumnStretch(2, 0)
             widgets = (self.online, self.clock, self.language, self.large_text, self.help)
         for i, widget in enumerate(widgets):
             if widget is not None:

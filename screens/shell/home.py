@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import label, title
+from screens.widgets.basics import label, panel_is_portrait, title
 
 # (screen id, icon glyph from the bundled DejaVu font)
 SERVICES = (
@@ -76,13 +76,35 @@ class HomeScreen(Screen):
         for i, (service, _) in enumerate(SERVICES):
             self.grid.addWidget(self.tiles[service], i // columns, i % columns)
 
-    def resizeEvent(self, event: QEvent) -> None:
-        # Portrait panels get two columns so the titles keep their size.
-        columns = 2 if self.height() > self.width() else 3
+    def _columns_that_fit(self) -> int:
+        """As many columns as fit without breaking a word of a tile title (large text, long English words):
+        three on a landscape panel, two upright, fewer when the words need it."""
+        widest = max(tile.heading.fontMetrics().horizontalAdvance(word)
+                     for tile in self.tiles.values() for word in tile.heading.text().split() or [""])
+        tile_needs = widest + 100 + 28 * 3 + 16  # the word, the icon, margins and spacing
+        usable = self.width() - 48 * 2
+        upright = 2 if panel_is_portrait(self) else 3
+        for columns in range(upright, 1, -1):
+            if usable - 28 * (columns - 1) >= columns * tile_needs:
+                return columns
+        return 1
+
+    def _rearrange(self) -> None:
+        columns = self._columns_that_fit()
         if getattr(self, "_columns", None) != columns:
             self._columns = columns
+            for tile in self.tiles.values():
+                self.grid.removeWidget(tile)
             self._arrange(columns)
+
+    def resizeEvent(self, event: QEvent) -> None:
+        self._rearrange()
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rearrange()
 
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Welcome to the digital citizen station"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import KioskConfig
 from screens.shell.header import Header
@@ -37,7 +37,14 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self.nav_bar = NavBar()
         layout.addWidget(self.header)
-        layout.addWidget(self.navigator, 1)
+        # A safety net: a screen larger than the panel (e.g. in large-text mode) scrolls instead of
+        # growing the window past the panel, which would push the Back/Home bar off the screen.
+        self.stage = QScrollArea()
+        self.stage.setObjectName("Stage")
+        self.stage.setWidget(self.navigator)
+        self.stage.setWidgetResizable(True)
+        self.stage.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.stage, 1)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(central)
         self.help_overlay = HelpOverlay(central, config.station.staff_phone)
@@ -53,6 +60,11 @@ class MainWindow(QMainWindow):
     def _screen_shown(self, screen: Screen) -> None:
         self.nav_bar.setVisible(screen.show_nav)
         self.nav_bar.set_step(screen.step_info())
+
+    def fit_to_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None and self.geometry() != screen.geometry():
+            self.setGeometry(screen.geometry())
 
     def show_kiosk(self) -> None:
         """Fullscreen on the primary screen. Without a window manager showFullScreen() alone leaves

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.visit import Visit
@@ -28,6 +28,7 @@ class Screen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the page colour itself
         self.visit: Visit | None = None
         self.build()
         self.retranslate()

@@ -52,6 +52,7 @@ def stylesheet(scale: float = 1.0) -> str:
     return f"""
 QWidget {{ color: {INK}; font-size: {px(BODY_PX)}; }}
 QMainWindow, #Page {{ background: {PAGE}; }}
+#Stage, #Stage > #qt_scrollarea_viewport {{ background: {PAGE}; }}
 #Header {{ background: {PRIMARY}; }}
 #Header QLabel {{ color: white; }}
 #StationName {{ font-size: {px(32)}; font-weight: bold; }}
@@ -75,7 +76,7 @@ QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPu
 #Tile:pressed {{ background: #DCE8F6; border-color: {PRIMARY}; }}
 #TileTitle {{ font-size: {px(40)}; font-weight: bold; color: {PRIMARY}; }}
 #TileSubtitle {{ font-size: {px(28)}; color: {MUTED}; }}
-#TileIcon {{ font-size: {px(64)}; color: white; background: {PRIMARY}; border-radius: {px(50)}; }}
+#TileIcon {{ font-size: {px(60)}; color: white; background: {PRIMARY}; border-radius: 50px; }}
 #ScreenTitle {{ font-size: {px(48)}; font-weight: bold; color: {PRIMARY}; }}
 #Subtitle {{ font-size: {px(32)}; color: {MUTED}; }}
 #Body {{ font-size: {px(BODY_PX)}; }}

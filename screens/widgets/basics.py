@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -45,3 +46,16 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     content.setObjectName("Page")
     return area
+
+
+def panel_is_portrait(widget: QWidget | None = None) -> bool:
+    """The panel (the widget's screen, else the primary one) stands upright (1080×1920).
+
+    Layouts follow the panel, not a page's own size: a page of the stack that was never shown gets
+    its first resize with a default landscape size, and a landscape layout's minimum width would then
+    widen a portrait window for good.
+    """
+    screen = widget.screen() if widget is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    geometry = screen.geometry() if screen is not None else None
+    return bool(geometry is not None and geometry.height() > geometry.width())
