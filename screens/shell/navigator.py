@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from kiosk.visit import Visit
@@ -43,6 +43,23 @@ class Navigator(QStackedWidget):
             old.deleteLater()
         return self.add(screen)
 
+    # A QStackedWidget asks for the size of its largest page; the kiosk shows one page at a time, so
+    # only the page on screen decides (a tall page elsewhere must not make this one scroll).
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # QStackedLayout answers for its tallest page; the stage (a scroll area) asks this question.
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()
+
     def ids(self) -> list[str]:
         return list(self._screens)
 
@@ -64,6 +81,7 @@ class Navigator(QStackedWidget):
             previous.leave()
         screen.enter(visit, params)
         self.setCurrentWidget(screen)
+        self.updateGeometry()  # the stage re-fits to this page's size
         self.screen_shown.emit(screen)
 
     def reset_all(self) -> None:
