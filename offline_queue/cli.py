@@ -60,14 +60,9 @@ def _store(config: Any):
 
 
 def _age(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    seconds = int(seconds)
-    if seconds < 120:
-        return f"{seconds} s"
-    if seconds < 7200:
-        return f"{seconds // 60} min"
-    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+    from offline_queue.ages import format_age
+
+    return format_age(seconds, missing="-")
 
 
 def cmd_status(args: argparse.Namespace, config: Any) -> int:

@@ -12,21 +12,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
+from offline_queue.ages import format_age
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 STATUSES = ("queued", "sending", "retry", "rejected", "sent")
 
 
-def age_text(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    seconds = int(seconds)
-    if seconds < 120:
-        return f"{seconds} s"
-    if seconds < 7200:
-        return f"{seconds // 60} min"
-    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+age_text = format_age  # operators read the same ages on screen and in `kiosk queue status`
 
 
 class TechnicianStatusScreen(Screen):
