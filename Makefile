@@ -45,8 +45,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m kiosk.i18n check
 
+# The suite, then the frozen bundle: it is built and must pass its own --self-test (about a minute).
 test: sysdeps $(STAMP) i18n lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n auto -m "not slow and not hardware" $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory build
 
 bench: sysdeps $(STAMP) i18n
 	@# run as modules: bench/queue.py must not shadow the standard library's queue module
@@ -60,8 +62,9 @@ screenshots: sysdeps $(STAMP) i18n
 	@echo "PNG files written under screenshots/"
 
 build: sysdeps $(STAMP) i18n
-	$(BIN)/pyinstaller --noconfirm --clean kiosk.spec
-	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --self-test
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN kiosk.spec
+	QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk --self-test 2>build/self-test.log || \
+	  { tail -40 build/self-test.log; exit 1; }
 
 clean:
 	rm -rf build dist screenshots .pytest_cache .ruff_cache assets/i18n/*.qm

@@ -26,9 +26,35 @@ def self_test(app, failures: list[str]) -> int:
                 problems.append(f"{screen_id} ({language}) did not open; showing {app.flow.step}")
     app.flow.home("self-test")
     qapp.processEvents()
+    problems += _decoders_read_vietnamese()
     problems += [f"area {area} failed to install" for area in app.install_errors]
     problems += failures
     for problem in problems:
         print(f"self-test: FAIL {problem}")
     print(f"self-test: {len(app.navigator.ids())} screens x 2 languages, {len(problems)} problems")
     return 1 if problems else 0
+
+
+def _decoders_read_vietnamese() -> list[str]:
+    """Both native QR libraries load (zxing-cpp, and ZBar through pyzbar: the frozen bundle must carry
+    them) and read an ID-card-shaped code with Vietnamese made the way the kiosk makes codes."""
+    import numpy as np
+    import segno
+
+    from devices.scanner.decoders import make_backend
+
+    payload = "001085012345|012345678|Nguyễn Văn An|15031985|Nam|Phường Hàng Bài, Hà Nội|22062022"
+    qr = segno.make_qr(payload, encoding="utf-8", eci=True)
+    dark = np.array(list(qr.matrix_iter(scale=6, border=4)), dtype=bool)
+    image = np.where(dark, 0, 255).astype(np.uint8)
+    problems = []
+    for name in ("zxing", "pyzbar"):
+        try:
+            texts = [d.text for d in make_backend(name)(image)]
+        except Exception as exc:  # a missing native library shows up here
+            problems.append(f"QR backend {name} unusable: {type(exc).__name__}: {exc}")
+            continue
+        if payload not in texts:
+            problems.append(f"QR backend {name} misread the test code: {texts!r}")
+    return problems
+
