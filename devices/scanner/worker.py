@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from devices.base import DeviceError, DeviceNotFound, DeviceState
-from devices.scanner.cascade import CascadeSettings, DecoderCascade, Deduper
-from devices.scanner.sources import FrameSource, SimulatedCamera, make_source
 from kiosk.threads import Worker
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from devices.scanner.cascade import DecoderCascade, Deduper
+    from devices.scanner.sources import FrameSource
+
+# NumPy, OpenCV and the decoders are imported in on_start, in the worker's own thread: importing them
+# here would cost the kiosk's GUI thread a third of a second at start-up.
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +38,18 @@ STILL_WARMUP_FRAMES = 5  # a real camera needs a few frames to settle exposure a
 
 def to_qimage(frame: np.ndarray) -> QImage:
     """A deep copy, so the GUI never reads memory the worker reuses (ExVR#44)."""
+    import numpy as np
+
     frame = np.ascontiguousarray(frame)
     h, w = frame.shape[:2]
     fmt = QImage.Format.Format_Grayscale8 if frame.ndim == 2 else QImage.Format.Format_BGR888
     return QImage(frame.data, w, h, frame.strides[0], fmt).copy()
+
+
+def _is_simulated(source: object) -> bool:
+    from devices.scanner.sources import SimulatedCamera
+
+    return isinstance(source, SimulatedCamera)
 
 
 class ScannerWorker(Worker):
@@ -50,9 +65,8 @@ class ScannerWorker(Worker):
         # The configured source is built in on_start, in the worker thread: the demo source draws its
         # sample codes up front, which would otherwise delay the kiosk's start on the GUI thread.
         self._source = source
-        self._settings = CascadeSettings.from_camera(camera)
         self._cascade: DecoderCascade | None = None
-        self._dedupe = Deduper(float(camera.dedupe_seconds))
+        self._dedupe: Deduper | None = None
         self._timer: QTimer | None = None
         self._retry: QTimer | None = None
         self._active = False
@@ -64,9 +78,13 @@ class ScannerWorker(Worker):
 
     # --- lifecycle (worker thread) ---
     def on_start(self) -> None:
+        from devices.scanner.cascade import CascadeSettings, DecoderCascade, Deduper
+        from devices.scanner.sources import make_source
+
         if self._source is None:
             self._source = make_source(self._camera)
-        self._cascade = DecoderCascade(self._settings)  # builds the decoders in this thread
+        self._dedupe = Deduper(float(self._camera.dedupe_seconds))
+        self._cascade = DecoderCascade(CascadeSettings.from_camera(self._camera))  # decoders built in this thread
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._retry = QTimer(self)
@@ -94,7 +112,8 @@ class ScannerWorker(Worker):
     # --- slots (queued from the GUI thread) ---
     @Slot()
     def activate(self) -> None:
-        self._dedupe.clear()  # a new scan: the same card may be shown again
+        if self._dedupe is not None:
+            self._dedupe.clear()  # a new scan: the same card may be shown again
         if self._active:
             return
         self._active = True
@@ -121,14 +140,14 @@ class ScannerWorker(Worker):
 
     @Slot(str)
     def show_payload(self, text: str) -> None:
-        if isinstance(self._source, SimulatedCamera):
+        if _is_simulated(self._source):
             self._source.show_payload(text)
         else:
             log.warning("show_payload needs the simulated camera")
 
     @Slot(str)
     def show_image(self, path: str) -> None:
-        if isinstance(self._source, SimulatedCamera):
+        if _is_simulated(self._source):
             try:
                 self._source.show_image(path)
             except FileNotFoundError:
