@@ -49,9 +49,9 @@ def test_serial_device_opens(config, device: str) -> None:
     settings = getattr(config.health, device)
     if settings.kind != "serial":
         pytest.skip(f"{device} is not a real serial device here")
-    from devices.health.serial_port import resolve_port
-
     import serial
+
+    from devices.health.serial_port import resolve_port
 
     path, _stable_id = resolve_port(settings.port)  # raises DeviceNotFound with the reason
     with serial.Serial(path, settings.baudrate or 9600, timeout=1):
