@@ -9,16 +9,26 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+
 from kiosk.context import AppContext
 from kiosk.logging_setup import audit
 from kiosk.pin import PinGate
 from screens.technician.devices import TechnicianDevicesScreen
+from screens.technician.diagnostics import TechnicianDiagnosticsScreen
 from screens.technician.enrol import TechnicianEnrolScreen
 from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
 from screens.technician.submissions import TechnicianSubmissionsScreen
 
 log = logging.getLogger(__name__)
+
+
+class _DiagnosticsRequests(QObject):
+    """Requests to the diagnostics worker thread (queued signals: the file I/O happens there)."""
+
+    tail = Signal(int)
+    export = Signal(object, object)  # device states, sync status
 
 
 class TechnicianController:
@@ -33,7 +43,9 @@ class TechnicianController:
         self.devices = nav.add(TechnicianDevicesScreen())
         self.submissions = nav.add(TechnicianSubmissionsScreen())
         self.enrol = nav.add(TechnicianEnrolScreen())
-        for step in ("technician", "technician.devices", "technician.submissions", "technician.enrol"):
+        self.diagnostics = nav.add(TechnicianDiagnosticsScreen())
+        for step in ("technician", "technician.devices", "technician.submissions", "technician.enrol",
+                     "technician.diagnostics"):
             flow.flow.register(step, sec.technician_idle_seconds)
         self._scan_widget: Any = None
 
@@ -44,6 +56,12 @@ class TechnicianController:
         self.status.devices_requested.connect(lambda: flow.go("technician.devices"))
         self.status.submissions_requested.connect(lambda: flow.go("technician.submissions"))
         self.status.enrol_requested.connect(lambda: flow.go("technician.enrol"))
+        self.status.diagnostics_requested.connect(lambda: flow.go("technician.diagnostics"))
+        self._sync_status: dict[str, Any] = {}
+        self._device_states: dict[str, str] = {}
+        ctx.bus.sync_status_changed.connect(lambda status: self._sync_status.update(status or {}))
+        ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
+        self._start_diagnostics()
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
         ctx.bus.device_state_changed.connect(self.status.set_device_state)
         ctx.bus.device_state_changed.connect(self.devices.set_device_state)
@@ -138,6 +156,24 @@ class TechnicianController:
         self.devices.show_health_result("…")
         health.measure(Measure(measure), lambda _progress: None,
                        lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
+
+    def _start_diagnostics(self) -> None:
+        from kiosk.diagnostics_worker import DiagnosticsWorker
+
+        worker = DiagnosticsWorker(self.ctx.config, self.ctx.data_dir / "diagnostics")
+        worker.tailed.connect(self.diagnostics.show_log)
+        worker.exported.connect(self.diagnostics.show_export)
+        self._requests = _DiagnosticsRequests()
+        self._requests.tail.connect(worker.tail)
+        self._requests.export.connect(worker.export)
+        self.diagnostics.refresh_requested.connect(lambda: self._requests.tail.emit(300))
+        self.diagnostics.export_requested.connect(self._export_diagnostics)
+        self._diagnostics_worker = worker
+        self.ctx.threads.start(worker, "diagnostics")
+
+    def _export_diagnostics(self) -> None:
+        audit("diagnostics_exported")
+        self._requests.export.emit(dict(self._device_states), dict(self._sync_status))
 
     def _attach_keyboard(self) -> None:
         try:

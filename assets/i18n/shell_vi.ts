@@ -264,6 +264,37 @@
     </message>
   </context>
   <context>
+    <name>TechnicianDiagnosticsScreen</name>
+    <message>
+      <source>(the log is empty)</source>
+      <translation>(nhật ký đang trống)</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+      <source>Could not save: %1</source>
+      <translation>Không lưu được: %1</translation>
+    </message>
+    <message>
+      <source>Diagnostics</source>
+      <translation>Chẩn đoán</translation>
+    </message>
+    <message>
+      <source>The last lines of the log (no personal data). Export writes the logs, the settings without secrets and a summary to a USB stick, if one is plugged in.</source>
+      <translation>Các dòng cuối của nhật ký (không có dữ liệu cá nhân). Nút Xuất ghi nhật ký, cấu hình (đã ẩn thông tin bí mật) và bản tóm tắt vào USB nếu có cắm USB.</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Làm mới</translation>
+    </message>
+    <message>
+      <source>Export for support</source>
+      <translation>Xuất cho bộ phận hỗ trợ</translation>
+    </message>
+  </context>
+  <context>
     <name>TechnicianEnrolScreen</name>
     <message>
       <source>Type the enrolment code, or scan the hub's QR code.</source>
@@ -443,6 +474,10 @@
     <message>
       <source>Enrol with hub</source>
       <translation>Đăng ký máy chủ</translation>
+    </message>
+    <message>
+      <source>Diagnostics</source>
+      <translation>Chẩn đoán</translation>
     </message>
     <message>
       <source>Device checks</source>

@@ -31,6 +31,7 @@ class TechnicianStatusScreen(Screen):
     devices_requested = Signal()
     submissions_requested = Signal()
     enrol_requested = Signal()
+    diagnostics_requested = Signal()
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
@@ -75,8 +76,11 @@ class TechnicianStatusScreen(Screen):
         buttons.addWidget(self.devices_button, 1, 0)
         buttons.addWidget(self.submissions_button, 1, 1)
         self.enrol_button = big_button(role="secondary")
+        self.diagnostics_button = big_button(role="secondary")
         buttons.addWidget(self.enrol_button, 2, 0)
-        buttons.addWidget(self.exit_button, 2, 1)
+        buttons.addWidget(self.diagnostics_button, 2, 1)
+        buttons.addWidget(self.exit_button, 3, 1)
+        self.diagnostics_button.clicked.connect(self.diagnostics_requested)
         self.enrol_button.clicked.connect(self.enrol_requested)
         self.devices_button.clicked.connect(self.devices_requested)
         self.submissions_button.clicked.connect(self.submissions_requested)
@@ -164,6 +168,7 @@ class TechnicianStatusScreen(Screen):
         self.devices_button.setText(self.tr("Device checks"))
         self.submissions_button.setText(self.tr("Needs attention"))
         self.enrol_button.setText(self.tr("Enrol with hub"))
+        self.diagnostics_button.setText(self.tr("Diagnostics"))
         self._render_sync()
 
     def reset(self) -> None:
