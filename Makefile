@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 venv: $(STAMP)
 
-# System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), libusb (USB printers), xvfb (screenshots),
+# System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), libusb (USB printers), alsa-utils (scan tone),
+# xvfb (screenshots),
 # fonts and the Qt xcb runtime libraries (a real window).
-SYSPKGS := libzbar0 libusb-1.0-0 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
            libfontconfig1 libdbus-1-3
 sysdeps:
