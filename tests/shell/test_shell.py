@@ -160,15 +160,17 @@ def test_help_shows_staff_phone_and_emergency_numbers(make_app, qtbot) -> None:
 
 def test_every_resident_screen_meets_touch_and_text_sizes(make_app, qtbot) -> None:
     app = make_app()
-    for screen_id in app.navigator.ids():
+    for screen_id in [*app.navigator.ids(), *(f"en:{i}" for i in app.navigator.ids())]:
+        english, screen_id = screen_id.startswith("en:"), screen_id.removeprefix("en:")
         app.flow.home()
+        app.set_language("en" if english else "vi")
         app.flow.go(screen_id, app.navigator.screen(screen_id).sample_params())
         for button in app.window.findChildren(QAbstractButton):
             if button.isVisibleTo(app.window) and button.text():
-                assert button.height() >= 80, (screen_id, button.text(), button.height())
+                assert button.height() >= 90, (screen_id, button.text(), button.height())
         for lab in app.window.findChildren(QLabel):
             if lab.isVisibleTo(app.window) and lab.text().strip():
-                assert lab.fontInfo().pixelSize() >= 26, (screen_id, lab.text(), lab.fontInfo().pixelSize())
+                assert lab.fontInfo().pixelSize() >= 28, (screen_id, lab.text(), lab.fontInfo().pixelSize())
 
 
 def test_unexpected_exception_sends_the_resident_to_the_problem_screen(make_app, qtbot) -> None:
