@@ -7,6 +7,7 @@ writes every action to the audit log (DESIGN §5).
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -80,6 +81,7 @@ class TechnicianController:
         self._attach_keyboard()
         self.submissions.refresh_requested.connect(self.list_submissions)
         self.submissions.requeue_requested.connect(self.requeue)
+        self.submissions.reprint_requested.connect(self.reprint)
 
     # ---- actions ----------------------------------------------------------------------------------
     def _unlocked(self) -> None:
@@ -224,8 +226,37 @@ class TechnicianController:
 
     def list_submissions(self, status: str) -> None:
         storage = self.ctx.services.storage
-        if storage is not None:
+        if storage is None:
+            return
+        if status == "receipt_failed":
+            storage.receipts_to_reprint(self.submissions.show_rows)
+        else:
             storage.list_submissions(status, self.submissions.show_rows)
+
+    def reprint(self, uuid: str) -> None:
+        """Rebuild the receipt of a saved submission and print it (DESIGN §3.6: the data was never lost)."""
+        storage, printer = self.ctx.services.storage, self.ctx.services.printer
+        if storage is None or printer is None:
+            self.status.report_unavailable("printer")
+            return
+        audit("receipt_reprinted", uuid=uuid)
+
+        def printed(outcome: Any) -> None:
+            ok = bool(getattr(outcome, "ok", False))
+            if ok:
+                storage.mark_receipt(uuid, True)
+            self.submissions.show_feedback(self.status.feedback_for_print(ok, getattr(outcome, "reason_code", "")))
+            self.list_submissions("receipt_failed")
+
+        def got(source: Any) -> None:
+            if source is None:
+                return
+            from kiosk.reprint import reprint_receipt
+
+            receipt = reprint_receipt(source, self.ctx.config, self.ctx.services.catalogue)
+            printer.print_receipt(receipt, printed, job_id=f"{uuid}:reprint:{time.monotonic_ns()}")
+
+        storage.receipt_source(uuid, got)
 
     def requeue(self, uuid: str) -> None:
         storage = self.ctx.services.storage

@@ -92,6 +92,12 @@ class StorageWorker(Worker):
     def _op_list(self, status: str | None, limit: int):
         return self._require().list(status, limit)
 
+    def _op_receipts_to_reprint(self, limit: int):
+        return self._require().receipts_to_reprint(limit)
+
+    def _op_receipt_source(self, sid: str):
+        return self._require().receipt_source(sid)
+
     def _op_requeue(self, reference: str):
         return self._require().requeue(reference)
 

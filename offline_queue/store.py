@@ -301,6 +301,23 @@ class QueueStore:
                 status="queued", attempts=0, next_attempt_at=now, updated_at=now))
         return self.lookup(view.uuid)
 
+    def receipts_to_reprint(self, limit: int = 100) -> list[SubmissionView]:
+        """Submissions whose receipt failed to print (paper out, printer offline), oldest first."""
+        with Session(self.engine) as s:
+            q = (select(Submission).options(selectinload(Submission.attachments))
+                 .where(Submission.receipt_status == "failed")
+                 .order_by(Submission.created_at, Submission.id).limit(limit))
+            return [_view(r) for r in s.scalars(q).all()]
+
+    def receipt_source(self, sid: str) -> dict[str, Any] | None:
+        """What a reprint needs: kind, references, time and the non-personal payload (never personal data)."""
+        with Session(self.engine) as s:
+            row = s.get(Submission, sid)
+            if row is None:
+                return None
+            return {"uuid": row.id, "kind": row.kind, "local_ref": row.local_ref, "server_ref": row.server_ref,
+                    "status": row.status, "created_at": row.created_at, "payload": json.loads(row.payload)}
+
     def mark_receipt(self, sid: str, printed: bool) -> bool:
         now = self.clock()
         with Session(self._writer) as s, s.begin():

@@ -388,6 +388,14 @@
       <translation>Đồng bộ dừng: %1</translation>
     </message>
     <message>
+      <source>Printed.</source>
+      <translation>Đã in.</translation>
+    </message>
+    <message>
+      <source>Not printed: %1</source>
+      <translation>Chưa in được: %1</translation>
+    </message>
+    <message>
       <source>Idle</source>
       <translation>Đang chờ</translation>
     </message>
@@ -509,6 +517,14 @@
     <message>
       <source>Waiting to retry</source>
       <translation>Chờ gửi lại</translation>
+    </message>
+    <message>
+      <source>Receipts not printed</source>
+      <translation>Biên nhận chưa in</translation>
+    </message>
+    <message>
+      <source>Print selected again</source>
+      <translation>In lại biên nhận đã chọn</translation>
     </message>
     <message>
       <source>Send selected again</source>

@@ -94,6 +94,14 @@ class StorageService(QObject):
         """``on_done(list[SubmissionView])`` oldest first."""
         return self._ask("list", (status, limit), lambda rows: on_done(rows or []))
 
+    def receipts_to_reprint(self, on_done: Callable[[Any], None], limit: int = 100) -> int:
+        """``on_done(list[SubmissionView])``: receipts that failed to print, oldest first."""
+        return self._ask("receipts_to_reprint", (limit,), lambda rows: on_done(rows or []))
+
+    def receipt_source(self, uuid: str, on_done: Callable[[Any], None]) -> int:
+        """``on_done(dict | None)``: kind, local_ref, server_ref, status, created_at, non-personal payload."""
+        return self._ask("receipt_source", (uuid,), on_done)
+
     def mark_receipt(self, uuid: str, printed: bool, on_done: Callable[[Any], None] | None = None) -> int:
         """Record whether the receipt printed (an operator can reprint from the list)."""
         return self._ask("mark_receipt", (uuid, printed), on_done)

@@ -126,6 +126,9 @@ class TechnicianStatusScreen(Screen):
         failed = self.tr("Test page failed: %1").replace("%1", reason)
         self.set_feedback(self.tr("Test page printed.") if ok else failed)
 
+    def feedback_for_print(self, ok: bool, reason: str) -> str:
+        return self.tr("Printed.") if ok else self.tr("Not printed: %1").replace("%1", reason or "?")
+
     def _render_sync(self) -> None:
         s = self._sync
         counts = s.get("counts", {})

@@ -18,8 +18,10 @@ class TechnicianSubmissionsScreen(Screen):
     screen_id = "technician.submissions"
     refresh_requested = Signal(str)  # status filter
     requeue_requested = Signal(str)  # submission uuid
+    reprint_requested = Signal(str)  # submission uuid whose receipt did not print
 
     def build(self) -> None:
+        self._status = "rejected"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
         self.heading = title()
@@ -30,9 +32,11 @@ class TechnicianSubmissionsScreen(Screen):
         self.rejected_button = big_button(role="secondary")
         self.waiting_button = big_button(role="secondary")
         self.requeue_button = big_button()
+        self.receipts_button = big_button(role="secondary")
         buttons.addWidget(self.rejected_button, 0, 0)
         buttons.addWidget(self.waiting_button, 0, 1)
-        buttons.addWidget(self.requeue_button, 1, 0, 1, 2)
+        buttons.addWidget(self.receipts_button, 1, 0)
+        buttons.addWidget(self.requeue_button, 1, 1)
         for w in (self.heading, self.hint):
             layout.addWidget(w)
         layout.addWidget(self.rows, 1)
@@ -40,9 +44,8 @@ class TechnicianSubmissionsScreen(Screen):
         layout.addLayout(buttons)
         self.rejected_button.clicked.connect(lambda: self._refresh("rejected"))
         self.waiting_button.clicked.connect(lambda: self._refresh("retry"))
-        self.requeue_button.clicked.connect(self._requeue)
-        self._status = "rejected"
-
+        self.receipts_button.clicked.connect(lambda: self._refresh("receipt_failed"))
+        self.requeue_button.clicked.connect(self._act)
     def enter(self, visit: Any, params: dict[str, Any]) -> None:
         super().enter(visit, params)
         self._refresh(self._status)
@@ -51,12 +54,22 @@ class TechnicianSubmissionsScreen(Screen):
         self._status = status
         self.refresh_requested.emit(status)
 
-    def _requeue(self) -> None:
+    def _act(self) -> None:
+        """Send again (rejected / waiting lists) or print again (receipts that did not print)."""
         item = self.rows.currentItem()
-        if item is not None:
+        if item is None or not item.data(256):
+            return
+        if self._status == "receipt_failed":
+            self.reprint_requested.emit(item.data(256))
+        else:
             self.requeue_requested.emit(item.data(256))
 
+    @property
+    def status_filter(self) -> str:
+        return self._status
+
     def show_rows(self, rows: list[Any]) -> None:
+        self.retranslate()  # the action button's name follows the list shown
         self.rows.clear()
         attempts = self.tr("attempts")
         for row in rows:
@@ -79,7 +92,9 @@ class TechnicianSubmissionsScreen(Screen):
                                   "(kiosk queue export)."))
         self.rejected_button.setText(self.tr("Rejected"))
         self.waiting_button.setText(self.tr("Waiting to retry"))
-        self.requeue_button.setText(self.tr("Send selected again"))
+        self.receipts_button.setText(self.tr("Receipts not printed"))
+        self.requeue_button.setText(self.tr("Print selected again") if self._status == "receipt_failed"
+                                    else self.tr("Send selected again"))
 
     def reset(self) -> None:
         super().reset()

@@ -45,3 +45,27 @@ def test_submissions_screen_lists_rejected_and_requeues(make_app, qtbot) -> None
     assert app.navigator.current is screen
     qtbot.waitUntil(lambda: screen.rows.count() == 1, timeout=10000)
     assert screen.rows.item(0).text() == "Không có hồ sơ nào."
+
+
+def test_operator_reprints_a_receipt_that_failed_and_the_copy_carries_the_tracking_code(make_app, qtbot) -> None:
+    from tests.printer.helpers import qr_texts
+
+    app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
+    saved = []
+    app.ctx.services.storage.enqueue("report", {"category": "noise"}, None, (), saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    app.ctx.services.storage.mark_receipt(saved[0].uuid, False)  # paper ran out when it was submitted
+    unlock(app, qtbot)
+    screen = app.technician.submissions
+    qtbot.mouseClick(app.tech_screen.submissions_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.receipts_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.rows.count() == 1 and saved[0].local_ref in screen.rows.item(0).text(),
+                    timeout=10000)
+    assert screen.requeue_button.text() == "In lại biên nhận đã chọn"
+    screen.rows.setCurrentRow(0)
+    qtbot.mouseClick(screen.requeue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.feedback.text() == "Đã in.", timeout=10000)
+    printed = app.ctx.services.printer.last_output()
+    assert f"TCDS|1|{saved[0].local_ref}" in qr_texts(printed, app.config.printer.paper_width_dots)
+    qtbot.waitUntil(lambda: screen.rows.count() == 1 and screen.rows.item(0).text() == "Không có hồ sơ nào.",
+                    timeout=10000)
