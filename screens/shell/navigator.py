@@ -54,11 +54,15 @@ class Navigator(QStackedWidget):
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
     def heightForWidth(self, width: int) -> int:
-        # QStackedLayout answers for its tallest page; the stage (a scroll area) asks this question.
+        # QStackedLayout answers for its tallest page; the stage (a scroll area) asks this question and
+        # should get the least height the page on screen can live with at that width.
         page = self.currentWidget()
         if page is None:
             return super().heightForWidth(width)
-        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()
+        layout = page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(width)
+        return page.minimumSizeHint().height()
 
     def ids(self) -> list[str]:
         return list(self._screens)
