@@ -33,6 +33,16 @@ def shared_data() -> Path:
     return data
 
 
+@pytest.fixture
+def threads(qapp):
+    """A ThreadOwner for worker tests; every thread it started must stop at the end."""
+    from kiosk.threads import ThreadOwner
+
+    owner = ThreadOwner()
+    yield owner
+    assert owner.shutdown()
+
+
 @pytest.fixture(autouse=True)
 def _no_thread_left_behind(request: pytest.FixtureRequest):
     """Every worker thread a test started must have finished when the test ends (DESIGN §3.8)."""

@@ -25,7 +25,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import STYLE, FocusWatcher, Orientable, plain_label
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, restyle, title
 
 SAMPLE_DRAFT = {**model.empty_draft(), "full_name": "Nguyễn Văn An", "id_number": "001085012345",
                 "date_of_birth": "15/03/1986", "gender": "male", "layout": "cccd_chip_2021",
@@ -309,8 +309,7 @@ class IdentityManualScreen(_IdentityScreen):
         for v, button in self.gender_buttons.items():
             button.setChecked(v == value)
             button.setProperty("role", "ok" if v == value else "secondary")
-            button.style().unpolish(button)
-            button.style().polish(button)
+            restyle(button)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

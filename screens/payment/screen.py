@@ -18,7 +18,7 @@ from kiosk.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, restyle, title
 
 QR_STATES = ("qr", "later")
 
@@ -183,8 +183,7 @@ class PaymentScreen(Screen):
         good = self.state in ("busy", "qr", "paid", "later", "no_fee", "already_paid")
         self.message.setText(message)
         self.message.setObjectName("OkText" if good else "ErrorText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         amount = self.info.get("amount")

@@ -17,7 +17,7 @@ from devices.printer.receipt import format_vnd  # pure: "20.000 đ", the same as
 from kiosk.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, restyle, title
 
 
 class DoneScreen(Screen):
@@ -163,8 +163,7 @@ class DoneScreen(Screen):
         text, ok = self.print_text()
         self.print_state.setText(text)
         self.print_state.setObjectName("Body" if ok else "ErrorText")
-        self.print_state.style().unpolish(self.print_state)
-        self.print_state.style().polish(self.print_state)
+        restyle(self.print_state)
         if ok:
             self.advice.setText(self.tr("You can look it up with this reference at any station (“Track a dossier”), "
                                         "or photograph the code."))

@@ -25,7 +25,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import STYLE, FocusWatcher, ItemButton, Orientable, plain_label
 from screens.report import model
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, restyle, title
 
 STEP_SCREENS = {"category": "report", "location": "report.location", "description": "report.description",
                 "photo": "report.photo", "identity": "report.identity", "review": "report.review"}
@@ -224,8 +224,7 @@ class ReportLocationScreen(_SplitScreen):
         for key, button in self.buttons.items():
             button.setProperty("role", "ok" if key == area else "secondary")
             button.title.setStyleSheet("color: white;" if key == area else "")
-            button.style().unpolish(button)
-            button.style().polish(button)
+            restyle(button)
         self.next.setEnabled(area in model.AREAS)
 
     def enter(self, visit, params) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from screens.scan.tone import play_success_tone
-from screens.widgets.basics import big_button, label
+from screens.widgets.basics import big_button, label, restyle
 
 HINT_SECONDS = 6
 FEEDBACK_SECONDS = 4
@@ -224,8 +224,7 @@ class ScanWidget(QWidget):
             self.manual_button.setProperty("role", role)
             self.retry_button.setProperty("role", "secondary" if role == "primary" else "primary")
             for button in (self.manual_button, self.retry_button):
-                button.style().unpolish(button)
-                button.style().polish(button)
+                restyle(button)
 
     def _feedback_text(self, code: str) -> str:
         return {

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from screens.widgets.basics import restyle
+
 
 class Header(QWidget):
     language_toggled = Signal()
@@ -87,8 +89,7 @@ class Header(QWidget):
     def set_online(self, online: bool | None) -> None:
         self._online = online
         self.online.setProperty("online", "true" if online else "false")
-        self.online.style().unpolish(self.online)
-        self.online.style().polish(self.online)
+        restyle(self.online)
         self.retranslate()
 
     def set_large_text(self, on: bool) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QVBoxLayout
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, restyle, title
 
 
 class TechnicianDiagnosticsScreen(Screen):
@@ -58,8 +58,7 @@ class TechnicianDiagnosticsScreen(Screen):
 
     def show_export(self, ok: bool, where: str) -> None:
         self.result.setObjectName("OkText" if ok else "ErrorText")
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        restyle(self.result)
         self.result.setText(self.tr("Saved: %1").replace("%1", where) if ok
                             else self.tr("Could not save: %1").replace("%1", where))
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, scroll_area, title
+from screens.widgets.basics import big_button, card, label, restyle, scroll_area, title
 
 
 class TechnicianEnrolScreen(Screen):
@@ -83,8 +83,7 @@ class TechnicianEnrolScreen(Screen):
 
     def show_result(self, ok: bool, text: str) -> None:
         self.result.setObjectName("OkText" if ok else "ErrorText")
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        restyle(self.result)
         self.result.setText(text)
 
     def describe(self, result: Any) -> str:

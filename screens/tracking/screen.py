@@ -16,7 +16,7 @@ from kiosk.visit import Visit
 from screens.shell.screen import Screen
 from screens.tracking.model import HistoryEntry, TrackingView
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, restyle, title
 
 
 def local_time(value: Any) -> str:
@@ -198,8 +198,7 @@ class TrackingScreen(Screen):
         message, detail, good = self.render()
         self.message.setText(message)
         self.message.setObjectName("OkText" if good else "ErrorText")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        restyle(self.message)
         self.detail.setText(detail)
         v = self.view
         self.history.setText(self._history_text(v.history) if v is not None else "")

@@ -59,3 +59,9 @@ def panel_is_portrait(widget: QWidget | None = None) -> bool:
     screen = screen or QGuiApplication.primaryScreen()
     geometry = screen.geometry() if screen is not None else None
     return bool(geometry is not None and geometry.height() > geometry.width())
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the stylesheet after a property or object name used by a selector changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

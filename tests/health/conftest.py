@@ -22,14 +22,6 @@ def make_sim(tmp_path):
         sim.stop()
 
 
-@pytest.fixture
-def threads(qapp):
-    from kiosk.threads import ThreadOwner
-
-    owner = ThreadOwner()
-    yield owner
-    assert owner.shutdown()
-
 
 class Recorder:
     """A worker's states, readings and errors, collected on the GUI thread through a relay (tests/qt_relay.py):

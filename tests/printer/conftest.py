@@ -15,14 +15,6 @@ def make_config(**printer):
     return dataclasses.replace(config, printer=dataclasses.replace(config.printer, **printer))
 
 
-@pytest.fixture
-def threads(qapp):
-    from kiosk.threads import ThreadOwner
-
-    owner = ThreadOwner()
-    yield owner
-    assert owner.shutdown()
-
 
 @pytest.fixture
 def bus(qapp):

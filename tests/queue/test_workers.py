@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from PySide6.QtCore import QThread
 
 from central.local import free_port
@@ -12,18 +11,10 @@ from kiosk.bus import AppBus
 from kiosk.services.hub import HubService
 from kiosk.services.storage import StorageService
 from kiosk.services.sync import SyncService
-from kiosk.threads import ThreadOwner
 from offline_queue.records import AttachmentIn
 from offline_queue.runtime import open_store
 from offline_queue.sync import sync_once
 from tests.queue.conftest import dossier, enrolled, kiosk_id, make_config
-
-
-@pytest.fixture
-def threads(qapp):
-    owner = ThreadOwner()
-    yield owner
-    assert owner.shutdown()
 
 
 class Recorder:
