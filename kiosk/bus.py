@@ -17,4 +17,3 @@ class AppBus(QObject):
     language_changed = Signal(str)  # "vi" | "en"
     large_text_changed = Signal(bool)
     technician_mode_changed = Signal(bool)
-    user_activity = Signal()  # a touch anywhere: restarts the idle timer

@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.kiosk_mode = config.station.kiosk_mode
         self.allow_close = False
+        self._station = config.station.name
         self.setWindowTitle(config.station.name)
         if self.kiosk_mode:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
                                          else None)
 
     def _screen_shown(self, screen: Screen) -> None:
+        # Assistive technology announces where the resident is now.
+        self.navigator.setAccessibleName(screen.title())
+        self.setWindowTitle(f"{self._station} - {screen.title()}")
         self.nav_bar.setVisible(screen.show_nav)
         self.nav_bar.set_step(screen.step_info())
 

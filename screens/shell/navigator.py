@@ -35,14 +35,6 @@ class Navigator(QStackedWidget):
         self.screen_added.emit(screen)
         return screen
 
-    def replace(self, screen: Screen) -> Screen:
-        """Put a real screen where a placeholder ("coming soon") was."""
-        old = self._screens.pop(screen.screen_id, None)
-        if old is not None:
-            self.removeWidget(old)
-            old.deleteLater()
-        return self.add(screen)
-
     # A QStackedWidget asks for the size of its largest page; the kiosk shows one page at a time, so
     # only the page on screen decides (a tall page elsewhere must not make this one scroll).
     def sizeHint(self) -> QSize:

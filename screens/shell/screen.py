@@ -56,7 +56,7 @@ class Screen(QWidget):
         return None
 
     def title(self) -> str:
-        """Short name of the screen (used by the nav bar and screenshots)."""
+        """Short name of the screen: the window title and the accessible name of the page area."""
         return self.screen_id
 
     @classmethod
