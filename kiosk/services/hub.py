@@ -26,6 +26,10 @@ class HubService(QObject):
         self._calls = Callbacks()
         self.worker = None
 
+    @classmethod
+    def from_context(cls, ctx: Any) -> HubService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus)
+
     def start(self) -> None:
         from offline_queue.hub_worker import HubRequestWorker
 

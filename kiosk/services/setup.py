@@ -36,9 +36,7 @@ def build_services(ctx: AppContext) -> Services:
                 log.info("service %s not on this build", name)
                 continue
             raise
-        factory = getattr(module, class_name)
-        setattr(services, name, factory.from_context(ctx) if hasattr(factory, "from_context") else
-                factory(ctx.config, ctx.data_dir, ctx.threads, ctx.bus))
+        setattr(services, name, getattr(module, class_name).from_context(ctx))
     if services.catalogue is None:
         try:
             from kiosk.catalogue import CatalogueError, load_catalogue

@@ -54,6 +54,10 @@ class StorageService(QObject):
         self._calls = Callbacks()
         self.worker = None
 
+    @classmethod
+    def from_context(cls, ctx: Any) -> StorageService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus)
+
     def start(self) -> None:
         from offline_queue.storage_worker import StorageWorker
 
