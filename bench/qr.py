@@ -3,7 +3,7 @@ and on frames with no code. Prints decode rate and median/p95 ms per backend and
 as ratios against zxing-cpp measured in the same run. Main thread only.
 
 Run: .venv/bin/python bench/qr.py [--sample N] [--no-code-frames N] [--seed S]
-Data: <repo>/../shared/data/qr-photos (or $KIOSK_SHARED_DIR/data/qr-photos).
+Data: tests/data/qr-photos (vendored; tests/data/SOURCES.md says where the photos come from).
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ BACKENDS = ("zxing", "pyzbar", "opencv")
 
 
 def data_dir() -> Path:
-    shared = Path(os.environ.get("KIOSK_SHARED_DIR", ROOT.parent / "shared"))
-    return shared / "data"
+    return ROOT / "tests" / "data"
 
 
 def load_photos(sample: int | None, seed: int) -> list[tuple[str, np.ndarray, str]]:

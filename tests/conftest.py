@@ -1,4 +1,4 @@
-"""Test set-up shared by every layer: headless Qt at 1920×1080, the shared samples, thread checks."""
+"""Test set-up for every layer: headless Qt at 1920×1080, the vendored samples, thread checks."""
 
 from __future__ import annotations
 
@@ -21,16 +21,14 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # The real hub fixtures (local_hub, local_hub_factory) are available to every test folder.
 pytest_plugins = ["tests.hub_fixtures"]
 
-SHARED = Path(os.environ.get("KIOSK_SHARED_DIR", ROOT.parent / "shared"))
+DATA = ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")
-def shared_data() -> Path:
-    """The real samples in ../shared/data (ID-card QR, VietQR, device captures, procedures, photos)."""
-    data = SHARED / "data"
-    if not data.is_dir():
-        pytest.fail(f"shared samples not found at {data}; set KIOSK_SHARED_DIR")
-    return data
+def sample_data() -> Path:
+    """The real samples vendored in tests/data (ID-card QR, VietQR, device captures, procedures, photos);
+    tests/data/SOURCES.md says where each came from."""
+    return DATA
 
 
 @pytest.fixture

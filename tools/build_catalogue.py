@@ -1,6 +1,6 @@
 """Build assets/catalogue/procedures.json from scraped portal pages + a hand-curated overlay (build time, no threads).
 
-The pages in ``<shared>/data/procedures/doc_congdan_<code>.txt`` are the national portal's detail pages flattened to
+The pages in ``tests/data/procedures/doc_congdan_<code>.txt`` are the national portal's detail pages flattened to
 one line of text (section labels mostly lost). We recover what is reliably recoverable from them — name, steps,
 channels with fee and time limit per channel, documents with original/copy counts and form codes, conditions,
 legal documents cited, implementing agency when printed — and take everything the pages do not carry (field,
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import unicodedata
@@ -303,8 +302,7 @@ def render(catalogue: dict[str, Any]) -> bytes:
 
 
 def default_pages_dir() -> Path:
-    shared = os.environ.get("KIOSK_SHARED_DIR")
-    return (Path(shared) if shared else REPO.parent / "shared") / "data" / "procedures"
+    return REPO / "tests" / "data" / "procedures"
 
 
 def main(argv: list[str] | None = None) -> int:

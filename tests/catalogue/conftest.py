@@ -20,8 +20,8 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="session")
-def pages_dir(shared_data: Path) -> Path:
-    path = shared_data / "procedures"
+def pages_dir(sample_data: Path) -> Path:
+    path = sample_data / "procedures"
     if not path.is_dir():
         pytest.skip("shared procedure pages not available")
     return path

@@ -13,8 +13,8 @@ from tests.citizen.conftest import click, press_keys, texts
 JOURNEY = {"return_to": "report.review", "purpose": "report", "step": [4, 5]}
 
 
-def samples(shared_data) -> list[str]:
-    lines = (shared_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
+def samples(sample_data) -> list[str]:
+    lines = (sample_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line and not line.startswith("#")]
 
 
@@ -25,9 +25,9 @@ def app(scanner_app):
     return app
 
 
-def test_a_scanned_card_fills_the_confirm_screen_in_correct_vietnamese(app, qtbot, shared_data) -> None:
+def test_a_scanned_card_fills_the_confirm_screen_in_correct_vietnamese(app, qtbot, sample_data) -> None:
     assert app.window.nav_bar.step.text() == "Bước 4/5"
-    app.ctx.services.scanner.inject(samples(shared_data)[0])
+    app.ctx.services.scanner.inject(samples(sample_data)[0])
     confirm = app.navigator.current
     assert confirm.screen_id == "identity.confirm"
     values = {k: v.text() for k, v in confirm.values.items()}
@@ -41,8 +41,8 @@ def test_a_scanned_card_fills_the_confirm_screen_in_correct_vietnamese(app, qtbo
     assert app.navigator.current.screen_id == "report.review"
 
 
-def test_every_sample_card_reads_back_and_a_2024_card_keeps_its_layout(app, qtbot, shared_data) -> None:
-    for payload in samples(shared_data)[1:5]:
+def test_every_sample_card_reads_back_and_a_2024_card_keeps_its_layout(app, qtbot, sample_data) -> None:
+    for payload in samples(sample_data)[1:5]:
         app.flow.go("identity.scan", JOURNEY)
         app.ctx.services.scanner.inject(payload)
         confirm = app.navigator.current
@@ -53,8 +53,8 @@ def test_every_sample_card_reads_back_and_a_2024_card_keeps_its_layout(app, qtbo
     assert app.flow.visit.identity.layout == "can_cuoc_2024"
 
 
-def test_editing_a_field_shows_the_parser_warning_plainly(app, qtbot, shared_data) -> None:
-    app.ctx.services.scanner.inject(samples(shared_data)[0])
+def test_editing_a_field_shows_the_parser_warning_plainly(app, qtbot, sample_data) -> None:
+    app.ctx.services.scanner.inject(samples(sample_data)[0])
     confirm = app.navigator.current
     click(qtbot, confirm.edit_buttons["date_of_birth"])
     manual = app.navigator.current
@@ -102,8 +102,8 @@ def test_manual_entry_with_the_keyboard(app, qtbot) -> None:
     assert card.address == "thôn đông, xã an quý" and card.warnings == ()
 
 
-def test_idle_timeout_in_the_middle_wipes_every_field_and_the_visit(app, qtbot, shared_data) -> None:
-    app.ctx.services.scanner.inject(samples(shared_data)[0])
+def test_idle_timeout_in_the_middle_wipes_every_field_and_the_visit(app, qtbot, sample_data) -> None:
+    app.ctx.services.scanner.inject(samples(sample_data)[0])
     confirm = app.navigator.current
     click(qtbot, confirm.edit_buttons["full_name"])
     manual = app.navigator.current

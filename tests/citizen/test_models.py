@@ -36,8 +36,8 @@ def test_each_bad_field_gets_its_code(field: str, value: str, code: str) -> None
     assert identity.validate({**GOOD, field: value}, TODAY) == {field: code}
 
 
-def test_a_card_round_trips_and_warnings_are_recomputed(shared_data) -> None:
-    line = next(x for x in (shared_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
+def test_a_card_round_trips_and_warnings_are_recomputed(sample_data) -> None:
+    line = next(x for x in (sample_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
                 if x.startswith("001085"))
     card = parse_cccd(line)
     draft = identity.from_card(card)

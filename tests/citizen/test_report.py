@@ -84,11 +84,11 @@ def send(app, qtbot) -> dict:
     return rows[0]
 
 
-def test_an_anonymous_report_carries_no_identity_even_after_a_scan(scanner_app, qtbot, shared_data) -> None:
+def test_an_anonymous_report_carries_no_identity_even_after_a_scan(scanner_app, qtbot, sample_data) -> None:
     app = scanner_app(camera={"kind": "simulated"}, services=SERVICES)
     fill_report(app, qtbot, anonymous=False, photo_count=1)
     assert current(app).screen_id == "identity.scan"
-    app.ctx.services.scanner.inject(next(line for line in (shared_data / "cccd_qr_samples.txt").read_text(
+    app.ctx.services.scanner.inject(next(line for line in (sample_data / "cccd_qr_samples.txt").read_text(
         encoding="utf-8").splitlines() if line[:1].isdigit()))
     click(qtbot, current(app).confirm)
     assert current(app).screen_id == "report.review" and app.flow.visit.identity is not None
@@ -109,10 +109,10 @@ def test_an_anonymous_report_carries_no_identity_even_after_a_scan(scanner_app, 
     assert [(a["name"], a["content_type"]) for a in row["attachments"]] == [("photo-1.jpg", "image/jpeg")]
 
 
-def test_a_named_report_carries_the_identity_only_in_the_encrypted_part(app, qtbot, shared_data) -> None:
+def test_a_named_report_carries_the_identity_only_in_the_encrypted_part(app, qtbot, sample_data) -> None:
     fill_report(app, qtbot, anonymous=False)
     assert current(app).screen_id == "identity.scan" and step(app) == "Bước 5/6"
-    sample = [line for line in (shared_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
+    sample = [line for line in (sample_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
               if line[:1].isdigit()][1]  # Trần Thị Bích
     app.ctx.services.scanner.inject(sample)
     click(qtbot, current(app).confirm)

@@ -13,8 +13,8 @@ from tests.formats.samples import sample_lines
 CHIP = "001085012345|012345678|Nguyễn Văn An|15031985|Nam|Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Hà Nội|22062022"
 
 
-def test_every_shared_sample_is_classified_as_its_comment_says(shared_data):
-    samples = sample_lines(shared_data / "cccd_qr_samples.txt")
+def test_every_shared_sample_is_classified_as_its_comment_says(sample_data):
+    samples = sample_lines(sample_data / "cccd_qr_samples.txt")
     assert len(samples) == 6
     for comment, line in samples:
         result = classify(line)

@@ -15,8 +15,8 @@ def test_crc_check_value():
     assert crc16_ccitt_false(b"123456789") == 0x29B1
 
 
-def test_every_shared_sample_is_classified_as_its_comment_says(shared_data):
-    samples = sample_lines(shared_data / "vietqr_samples.txt")
+def test_every_shared_sample_is_classified_as_its_comment_says(sample_data):
+    samples = sample_lines(sample_data / "vietqr_samples.txt")
     assert len(samples) == 15
     expected_negative = {"CRC is valid but structure is WRONG": "vietqr.nesting",
                          "Non-ASCII purpose": "vietqr.nesting", "Bad CRC": "vietqr.crc_mismatch"}

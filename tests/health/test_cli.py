@@ -7,16 +7,16 @@ import json
 from kiosk.cli import main
 
 
-def test_replay_prints_json_lines_of_the_visomat_capture(shared_data, capsys):
-    capture = shared_data / "devices" / "bp_visomat_capture.txt"
+def test_replay_prints_json_lines_of_the_visomat_capture(sample_data, capsys):
+    capture = sample_data / "devices" / "bp_visomat_capture.txt"
     assert main(["health", "replay", "--protocol", "visomat", str(capture)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     records = [x for x in lines if x["kind"] == "blood_pressure"]
     assert len(records) == 14 and (records[0]["systolic"], records[0]["diastolic"]) == (151, 102)
 
 
-def test_replay_cms50e_hex(shared_data, capsys):
-    capture = shared_data / "devices" / "cms50e_live_capture.hex"
+def test_replay_cms50e_hex(sample_data, capsys):
+    capture = sample_data / "devices" / "cms50e_live_capture.hex"
     assert main(["health", "replay", "--protocol", "cms50_new", str(capture)]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 102 and lines[0]["spo2"] == 99 and lines[0]["raw"] == "01 e0 84 93 92 bc e3 ff ff"

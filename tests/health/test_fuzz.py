@@ -71,8 +71,8 @@ def test_chunking_does_not_change_the_result(name, chunks, cuts):
 
 
 @pytest.mark.parametrize("name,file", CAPTURES)
-def test_truncated_captures_give_a_prefix_and_never_a_partial_reading(shared_data, name, file):
-    data = load_capture(shared_data / "devices" / file, name)
+def test_truncated_captures_give_a_prefix_and_never_a_partial_reading(sample_data, name, file):
+    data = load_capture(sample_data / "devices" / file, name)
     full = make_protocol(name).feed(data)
     for cut in range(0, len(data), max(1, len(data) // 97)):
         part = make_protocol(name).feed(data[:cut])
@@ -84,8 +84,8 @@ def test_truncated_captures_give_a_prefix_and_never_a_partial_reading(shared_dat
 @pytest.mark.parametrize("name,file", CAPTURES)
 @settings(max_examples=40, deadline=None)
 @given(flip=st.data())
-def test_a_corrupted_capture_never_crashes(shared_data, name, file, flip):
-    data = bytearray(load_capture(shared_data / "devices" / file, name))
+def test_a_corrupted_capture_never_crashes(sample_data, name, file, flip):
+    data = bytearray(load_capture(sample_data / "devices" / file, name))
     for _ in range(flip.draw(st.integers(1, 8))):
         data[flip.draw(st.integers(0, len(data) - 1))] = flip.draw(st.integers(0, 255))
     for r in make_protocol(name).feed(bytes(data)):

@@ -13,8 +13,8 @@ from devices.health.protocols.visomat import encode_dump
 from devices.health.reading import Kind
 
 
-def _parse(shared_data, name: str, protocol: str, chunk: int | None = None):
-    data = load_capture(shared_data / "devices" / name, protocol)
+def _parse(sample_data, name: str, protocol: str, chunk: int | None = None):
+    data = load_capture(sample_data / "devices" / name, protocol)
     p = make_protocol(protocol)
     if chunk is None:
         return p.feed(data), p
@@ -25,8 +25,8 @@ def _parse(shared_data, name: str, protocol: str, chunk: int | None = None):
 
 
 @pytest.mark.parametrize("chunk", [None, 1, 7])
-def test_cms50e_capture_gives_pulse_60_spo2_99_and_4_heartbeats(shared_data, chunk):
-    readings, p = _parse(shared_data, "cms50e_live_capture.hex", "cms50_new", chunk)
+def test_cms50e_capture_gives_pulse_60_spo2_99_and_4_heartbeats(sample_data, chunk):
+    readings, p = _parse(sample_data, "cms50e_live_capture.hex", "cms50_new", chunk)
     assert len(readings) == 102 and p.errors == 0
     assert {r.values["pulse"] for r in readings} == {60}
     assert {r.values["spo2"] for r in readings} == {99}
@@ -42,8 +42,8 @@ def test_cms50e_example_packet_from_formats():
 
 
 @pytest.mark.parametrize("chunk", [None, 3])
-def test_visomat_capture_has_13_records_of_two_users(shared_data, chunk):
-    readings, p = _parse(shared_data, "bp_visomat_capture.txt", "visomat", chunk)
+def test_visomat_capture_has_13_records_of_two_users(sample_data, chunk):
+    readings, p = _parse(sample_data, "bp_visomat_capture.txt", "visomat", chunk)
     records = [r.values for r in readings if r.kind is Kind.BLOOD_PRESSURE]
     dumps = [r.values for r in readings if r.kind is Kind.STATUS]
     # the capture holds the 13-record dump and the README's zero-record example (1 record)
@@ -57,8 +57,8 @@ def test_visomat_capture_has_13_records_of_two_users(shared_data, chunk):
     assert p.errors == 0
 
 
-def test_tanita_sc330_checksum_and_values(shared_data):
-    readings, _ = _parse(shared_data, "tanita_sc330.txt", "tanita")
+def test_tanita_sc330_checksum_and_values(sample_data):
+    readings, _ = _parse(sample_data, "tanita_sc330.txt", "tanita")
     (r,) = readings
     assert r.values["weight_kg"] == 89.2 and r.values["height_cm"] == 191.0 and r.values["bmi"] == 24.5
     assert r.values["model"] == "SC-330"

@@ -35,10 +35,10 @@ def test_oximetry_needs_continuous_valid_samples_and_says_why_not():
     assert isinstance(u, Finished) and u.measurement.values == {"spo2": 97, "pulse": 71}
 
 
-def test_oximetry_capture_gives_99_and_60(shared_data):
+def test_oximetry_capture_gives_99_and_60(sample_data):
     from devices.health.capture import load_capture
 
-    readings = make_protocol("cms50_new").feed(load_capture(shared_data / "devices" / "cms50e_live_capture.hex",
+    readings = make_protocol("cms50_new").feed(load_capture(sample_data / "devices" / "cms50e_live_capture.hex",
                                                             "cms50_new"))
     s = OximetrySession(valid_s=1.0)
     updates = [s.feed(readings[i : i + 6], now=i / 60) for i in range(0, len(readings), 6)]

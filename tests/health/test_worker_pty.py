@@ -94,8 +94,8 @@ def test_visomat_poll_brings_new_records(qtbot, threads, make_sim):
     _wait_state(qtbot, rec, "ready", mark)
 
 
-def test_a_replayed_capture_goes_through_the_real_driver(qtbot, threads, make_sim, shared_data):
-    capture = shared_data / "devices" / "cms50e_live_capture.hex"
+def test_a_replayed_capture_goes_through_the_real_driver(qtbot, threads, make_sim, sample_data):
+    capture = sample_data / "devices" / "cms50e_live_capture.hex"
     sim = make_sim("cms50_new", replay=str(capture), bytes_per_s=20000, loop=True)
     worker, rec = _worker(threads, sim, "cms50_new")
     _call(worker, "start_measuring")

@@ -38,9 +38,9 @@ def test_tracking_payload_parses_after_the_round_trip():
 
 
 @pytest.mark.parametrize("qr_mode", ["native", "image"])
-def test_payment_slip_carries_a_valid_vietqr(qr_mode, shared_data):
+def test_payment_slip_carries_a_valid_vietqr(qr_mode, sample_data):
     # subiz/vietqr's MB sample with an amount and a purpose (CRC valid)
-    [subiz] = [line for line in (shared_data / "vietqr_samples.txt").read_text().splitlines()
+    [subiz] = [line for line in (sample_data / "vietqr_samples.txt").read_text().splitlines()
                if "test text string" in line]
     for vietqr in (SAMPLE_VIETQR, subiz):
         receipt = dataclasses.replace(sample_receipt("payment"), qr_payload=vietqr)

@@ -38,8 +38,8 @@ def hub_settings(hub: LocalHub, **extra: Any) -> dict[str, Any]:
             "read_timeout_seconds": 3.0, "request_timeout_seconds": 3.0, "offline_probe_seconds": 5, **extra}
 
 
-def card_payloads(shared_data: Path) -> list[str]:
-    lines = (shared_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
+def card_payloads(sample_data: Path) -> list[str]:
+    lines = (sample_data / "cccd_qr_samples.txt").read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line and not line.startswith("#") and line.count("|") >= 6]
 
 

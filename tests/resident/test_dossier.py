@@ -16,11 +16,11 @@ from tests.resident.journeys import ANSWERS, fill, fill_form_and_submit, scan_ca
 
 
 def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_tracking_code(
-        make_app, qtbot, shared_data, module_hub):  # noqa: F811
+        make_app, qtbot, sample_data, module_hub):  # noqa: F811
     app = make_app(services=True, hub=hub_settings(module_hub))
     wait_enrolled(qtbot, app)
     start_dossier(qtbot, app)
-    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    scan_card(qtbot, app, card_payloads(sample_data)[0])
     form = app.navigator.screen("dossier.form")
     assert form.rows["full_name"].value() == "Nguyễn Văn An"
     assert form.rows["date_of_birth"].value() == "15/03/1985"
@@ -42,7 +42,7 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     assert tracking.message.text() == "Đã tiếp nhận" and ref in tracking.detail.text()
 
 
-def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, shared_data, module_hub):  # noqa: F811
+def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, sample_data, module_hub):  # noqa: F811
     import sqlite3
 
     import pytest
@@ -52,7 +52,7 @@ def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, s
         pytest.skip("the scanner service has no still capture on this build")
     wait_enrolled(qtbot, app)
     start_dossier(qtbot, app)
-    scan_card(qtbot, app, card_payloads(shared_data)[3])
+    scan_card(qtbot, app, card_payloads(sample_data)[3])
     form = app.navigator.current
     for key, text in ANSWERS.items():
         fill(form.rows[key], text)

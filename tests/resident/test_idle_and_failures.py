@@ -6,11 +6,11 @@ from tests.resident.conftest import card_payloads, click, current, wait_step
 from tests.resident.journeys import ANSWERS, fill, scan_card, start_dossier
 
 
-def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_visit(make_app, qtbot, shared_data):
+def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_visit(make_app, qtbot, sample_data):
     app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
     start_dossier(qtbot, app)
     pick = app.navigator.screen("dossier")
-    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    scan_card(qtbot, app, card_payloads(sample_data)[0])
     form = app.navigator.current
     for key, text in ANSWERS.items():
         fill(form.rows[key], text)
@@ -44,7 +44,7 @@ def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_vis
     assert payment.field.text() == "" and payment.state == "ask" and not payment.qr.payload
 
 
-def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, shared_data):
+def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, sample_data):
     from kiosk.services.storage import StorageService
 
     app = make_app(services=True, hub={"url": "http://127.0.0.1:9"})
@@ -52,7 +52,7 @@ def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, shared_data):
     broken.start()  # its database cannot be opened: every enqueue fails
     app.ctx.services.storage = broken
     start_dossier(qtbot, app)
-    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    scan_card(qtbot, app, card_payloads(sample_data)[0])
     form = app.navigator.current
     for key, text in ANSWERS.items():
         fill(form.rows[key], text)

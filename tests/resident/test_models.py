@@ -40,8 +40,8 @@ def field(key: str):
 
 
 # -- dossier draft -------------------------------------------------------------------------------------------
-def test_every_sample_card_prefills_every_identity_field_of_every_procedure(shared_data):
-    for payload in card_payloads(shared_data):
+def test_every_sample_card_prefills_every_identity_field_of_every_procedure(sample_data):
+    for payload in card_payloads(sample_data):
         card = parse_cccd(payload)
         for procedure in CATALOGUE.all():
             answers = prefill(procedure.form_fields, card, {})
@@ -51,8 +51,8 @@ def test_every_sample_card_prefills_every_identity_field_of_every_procedure(shar
                     assert check_answer(f, answers[f.key]) is None, (procedure.code, f.key, answers[f.key])
 
 
-def test_prefill_keeps_what_the_resident_typed(shared_data):
-    card = parse_cccd(card_payloads(shared_data)[0])
+def test_prefill_keeps_what_the_resident_typed(sample_data):
+    card = parse_cccd(card_payloads(sample_data)[0])
     answers = prefill(RESIDENCE.form_fields, card, {"full_name": "Nguyễn Văn Ân", "phone": "0912345678"})
     assert answers["full_name"] == "Nguyễn Văn Ân" and answers["date_of_birth"] == "15/03/1985"
     assert answers["gender"] == "Nam" and answers["id_number"] == "001085012345"
@@ -70,8 +70,8 @@ def test_typed_answers_are_checked(key, text, error):
     assert check_answer(field(key), text) == error
 
 
-def test_personal_answers_never_go_to_the_plain_payload(shared_data):
-    card = parse_cccd(card_payloads(shared_data)[0])
+def test_personal_answers_never_go_to_the_plain_payload(sample_data):
+    card = parse_cccd(card_payloads(sample_data)[0])
     draft = DossierDraft(code=RESIDENCE.code, consent=True,
                          photos=[Photo("page-1.jpg", "image/jpeg", b"\xff\xd8photo")])
     draft.answers = prefill(RESIDENCE.form_fields, card, {
@@ -106,14 +106,14 @@ def test_any_typed_text_gives_an_answer_or_an_error_code_never_a_crash(f, text):
 
 
 # -- photos --------------------------------------------------------------------------------------------------
-def real_photos(shared_data):
-    folder = shared_data / "qr-photos" / "zxing-cpp" / "qrcode-1"
+def real_photos(sample_data):
+    folder = sample_data / "qr-photos" / "zxing-cpp" / "qrcode-1"
     images = [cv2.imread(str(p)) for p in sorted(folder.glob("*.webp"))]
     return [im for im in images if im is not None and min(im.shape[:2]) >= 250]
 
 
-def test_sharp_real_photos_pass_and_blurred_or_glaring_ones_are_caught(shared_data):
-    photos = real_photos(shared_data)
+def test_sharp_real_photos_pass_and_blurred_or_glaring_ones_are_caught(sample_data):
+    photos = real_photos(sample_data)
     assert len(photos) >= 4
     for image in photos:
         assert check_photo(image).ok
@@ -125,8 +125,8 @@ def test_sharp_real_photos_pass_and_blurred_or_glaring_ones_are_caught(shared_da
         assert "photo.dark" in check_photo((image // 8).astype(np.uint8)).problems
 
 
-def test_encoded_photos_and_garbage(shared_data):
-    ok, jpeg = cv2.imencode(".jpg", real_photos(shared_data)[0])
+def test_encoded_photos_and_garbage(sample_data):
+    ok, jpeg = cv2.imencode(".jpg", real_photos(sample_data)[0])
     assert ok and check_photo_bytes(jpeg.tobytes()).ok
     assert check_photo_bytes(b"not a picture").problems == ("photo.unreadable",)
     assert check_photo_bytes(b"").problems == ("photo.unreadable",)
@@ -237,10 +237,10 @@ def test_cached_answers_survive_the_cache_file(tmp_path):
     assert load_cache(tmp_path) == {}
 
 
-def test_another_card_replaces_what_the_first_card_filled_but_not_what_was_typed(shared_data):
+def test_another_card_replaces_what_the_first_card_filled_but_not_what_was_typed(sample_data):
     from screens.dossier.model import card_values
 
-    first, second = (parse_cccd(p) for p in card_payloads(shared_data)[:2])
+    first, second = (parse_cccd(p) for p in card_payloads(sample_data)[:2])
     answers = prefill(RESIDENCE.form_fields, first, {})
     remembered = card_values(RESIDENCE.form_fields, first)
     answers["current_address"] = "Số 1 Đồng Khởi"  # typed over the card's address

@@ -16,13 +16,13 @@ from tests.resident.journeys import fill_form_and_submit, scan_card, start_dossi
 
 
 def test_hub_down_dossier_is_queued_printed_trackable_and_arrives_once_when_back(
-        make_app, qtbot, shared_data, local_hub_factory):  # noqa: F811
+        make_app, qtbot, sample_data, local_hub_factory):  # noqa: F811
     hub = local_hub_factory()
     app = make_app(services=True, hub=hub_settings(hub))
     wait_enrolled(qtbot, app)
     hub.stop()
     start_dossier(qtbot, app)
-    scan_card(qtbot, app, card_payloads(shared_data)[2])
+    scan_card(qtbot, app, card_payloads(sample_data)[2])
     fill_form_and_submit(qtbot, app)
     done = app.navigator.current
     ref = done.reference.text()
@@ -64,10 +64,10 @@ def test_hub_down_dossier_is_queued_printed_trackable_and_arrives_once_when_back
     assert "gần nhất" in tracking.detail.text()
 
 
-def test_printer_out_of_paper_keeps_the_dossier_and_says_so(make_app, qtbot, shared_data):
+def test_printer_out_of_paper_keeps_the_dossier_and_says_so(make_app, qtbot, sample_data):
     app = make_app(services=True, printer={"simulated_mode": "paper_out"}, hub={"url": "http://127.0.0.1:9"})
     start_dossier(qtbot, app)
-    scan_card(qtbot, app, card_payloads(shared_data)[0])
+    scan_card(qtbot, app, card_payloads(sample_data)[0])
     fill_form_and_submit(qtbot, app)
     done = app.navigator.current
     ref = done.reference.text()

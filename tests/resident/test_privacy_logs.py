@@ -9,9 +9,9 @@ from tests.resident.conftest import card_payloads, hub_settings, module_hub, wai
 from tests.resident.journeys import fill_form_and_submit, scan_card, start_dossier
 
 
-def test_a_dossier_journey_logs_no_personal_data(make_app, qtbot, shared_data, module_hub, caplog):  # noqa: F811
+def test_a_dossier_journey_logs_no_personal_data(make_app, qtbot, sample_data, module_hub, caplog):  # noqa: F811
     caplog.set_level(logging.DEBUG)
-    payload = card_payloads(shared_data)[0]
+    payload = card_payloads(sample_data)[0]
     card = classify(payload).value
     app = make_app(services=True, hub=hub_settings(module_hub))
     wait_enrolled(qtbot, app)

@@ -60,8 +60,8 @@ def expected_text(image: Path) -> str | None:
     return txt.read_bytes().decode("utf-8").replace("\r\n", "\n")
 
 
-def photo_set(shared_data: Path) -> list[tuple[Path, str]]:
-    root = shared_data / "qr-photos"
+def photo_set(sample_data: Path) -> list[tuple[Path, str]]:
+    root = sample_data / "qr-photos"
     out = []
     for image in sorted(root.rglob("*")):
         if image.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp") and (text := expected_text(image)) is not None:

@@ -62,9 +62,9 @@ def test_ladder_runs_one_step_per_frame_after_the_delay_and_stops_after_a_read()
     assert calls["zxing"] == before["zxing"] + 1 and calls["pyzbar"] == before["pyzbar"]
 
 
-def test_still_images_get_the_whole_ladder(shared_data):
+def test_still_images_get_the_whole_ladder(sample_data):
     # A real photo that neither library reads as it is, but pyzbar reads after Otsu thresholding.
-    image = cv2.imread(str(shared_data / "qr-photos/zxing-cpp/qrcode-2/13.webp"), cv2.IMREAD_GRAYSCALE)
+    image = cv2.imread(str(sample_data / "qr-photos/zxing-cpp/qrcode-2/13.webp"), cv2.IMREAD_GRAYSCALE)
     assert DecoderCascade(CascadeSettings(("zxing", "pyzbar"), ladder=False)).decode_still(image) == []
     results = DecoderCascade(CascadeSettings(("zxing", "pyzbar"))).decode_still(image)
     assert [r.text[:40] for r in results] == ["The 2005 USGS aerial photography of the "]

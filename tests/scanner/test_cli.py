@@ -9,10 +9,10 @@ from kiosk.cli import main
 CARD = "096200000004|381900004|Lê Anh Sơn|20122000|Nam|Ấp Một, Xã Quách Phẩm, Tỉnh Cà Mau|18082025||||"
 
 
-def test_make_then_decode_prints_one_json_line_per_image(tmp_path, capsys, shared_data):
+def test_make_then_decode_prints_one_json_line_per_image(tmp_path, capsys, sample_data):
     png = tmp_path / "card.png"
     assert main(["qr", "make", CARD, "--out", str(png)]) == 0
-    photo = shared_data / "qr-photos/zxing-cpp/qrcode-2/13.webp"  # only read after the preprocessing ladder
+    photo = sample_data / "qr-photos/zxing-cpp/qrcode-2/13.webp"  # only read after the preprocessing ladder
     missing = tmp_path / "nope.png"
     capsys.readouterr()
     assert main(["qr", "decode", str(png), str(photo), str(missing), "--classify"]) == 1

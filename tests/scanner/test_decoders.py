@@ -13,8 +13,8 @@ from tests.scanner.images import ID_CARDS, ZBAR_TRAPS, card_photo, photo_set, qr
 
 
 @pytest.fixture(scope="module")
-def photos(shared_data):
-    items = photo_set(shared_data)
+def photos(sample_data):
+    items = photo_set(sample_data)
     assert len(items) >= 130
     return [(path, cv2.imread(str(path), cv2.IMREAD_COLOR), text) for path, text in items]
 
