@@ -18,8 +18,9 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscr
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-# The real hub fixtures (local_hub, local_hub_factory) are available to every test folder.
-pytest_plugins = ["tests.hub_fixtures"]
+# The real hub fixtures (local_hub, local_hub_factory) and the throw-away PostgreSQL cluster (pg_url,
+# hub_db_url) are available to every test folder.
+pytest_plugins = ["tests.hub_fixtures", "tests.postgres"]
 
 DATA = ROOT / "tests" / "data"
 
