@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,build]'
+	$(BIN)/pip install --quiet -e '.[kiosk,hub,dev,build]'
 	@mkdir -p $(ESCPOS_CAPABILITIES_PICKLE_DIR)
 	@touch $(STAMP)
 
@@ -69,4 +69,4 @@ build: sysdeps $(STAMP) i18n
 	  { tail -40 build/self-test.log; exit 1; }
 
 clean:
-	rm -rf build dist screenshots .pytest_cache .ruff_cache assets/i18n/*.qm
+	rm -rf build dist screenshots .pytest_cache .ruff_cache core/assets/i18n/*.qm

@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _data_dir(config: Any) -> Path:
-    from kiosk.paths import data_dir
+    from core.paths import data_dir
 
     return data_dir(config.data_dir)
 

@@ -107,7 +107,7 @@ def make_client(config: Any, data_dir: Path, url: str | None = None, token: str 
 
 def enrol(client: HubClient, config: Any, data_dir: Path, code: str | None = None) -> dict[str, Any]:
     """Enrol with ``code`` (or the configured/demo one), store the token (0600), and use it on ``client``."""
-    from kiosk import __version__
+    from core.version import __version__
 
     code = code or enrolment_code(config)
     if not code:

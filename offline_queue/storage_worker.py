@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 from offline_queue.records import AttachmentIn
 
 if TYPE_CHECKING:

@@ -14,10 +14,10 @@ import time
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
+from core.threads import Worker
 from devices.base import DeviceError, DeviceState
 from devices.health.serial_port import SerialTransport
 from devices.health.spec import DeviceSpec
-from kiosk.threads import Worker
 
 log = logging.getLogger(__name__)
 

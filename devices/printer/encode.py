@@ -42,7 +42,7 @@ def import_escpos():
     Path(cache).mkdir(parents=True, exist_ok=True)
     if not logging.getLogger().handlers:
         # escpos calls logging.basicConfig() on import; configuring first (the CLI has not) keeps our format
-        from kiosk.logging_setup import FORMAT
+        from core.logging_setup import FORMAT
 
         logging.basicConfig(level=logging.WARNING, format=FORMAT)
     if "escpos.capabilities" not in sys.modules:

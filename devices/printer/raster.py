@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
 
+from core.paths import asset
 from devices.printer.receipt import Block, GapBlock, QrBlock, RuleBlock, TextBlock, clean_text
-from kiosk.paths import asset
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol
-from devices.health.reading import Kind, Reading
 
 MAX_LINE = 4096  # body-composition monitors print long lines (segmental values)
 

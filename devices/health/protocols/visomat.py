@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol
-from devices.health.reading import Kind, Reading
 
 STX, ETX = 0x02, 0x03
 REQUEST_MEMORY = b"\x02R00\x03"

@@ -12,9 +12,9 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from devices.health.reading import Kind, Reading
-from kiosk.health import rules
-from kiosk.health.model import Measure, Measurement
+from core.health import rules
+from core.health.model import Measure, Measurement
+from core.health.reading import Kind, Reading
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.health import rules
-from kiosk.health.model import ORDER, Measure, Measurement, device_notes
+from core.health import rules
+from core.health.model import ORDER, Measure, Measurement, device_notes
 
 AGAIN, NEXT, DONE = "again", "next", "done"
 

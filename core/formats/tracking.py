@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import clean, fold_typed
+from core.formats.result import FormatError
+from core.formats.text import clean, fold_typed
 
 PREFIX = "TCDS"
 VERSION = "1"

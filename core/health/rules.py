@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kiosk.health.model import Measure, Measurement
+from core.health.model import Measure, Measurement
 
 
 class Level(enum.StrEnum):
