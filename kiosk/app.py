@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication
 
 from core.flow import Flow
 from core.threads import ThreadOwner
-from kiosk.bus import AppBus
 from kiosk.config import KioskConfig
-from kiosk.context import AppContext, Services
 from kiosk.flow_controller import FlowController
 from kiosk.language import LanguageManager
+from kiosk.services.bus import AppBus
+from kiosk.services.context import AppContext, Services
 from screens.shell import theme
 from screens.shell.coming_soon import ComingSoonScreen
 from screens.shell.home import SERVICES, HomeScreen
@@ -75,7 +75,9 @@ class KioskApp:
         self.flow = FlowController(Flow(station.idle_seconds, station.idle_warning_seconds), self.navigator)
         self.ctx = AppContext(config=config, data_dir=data_dir, threads=self.threads, bus=self.bus,
                               navigator=self.navigator, flow=self.flow, services=services or Services())
+        self._add_app_services()
         self._taps: list[float] = []
+        self.controllers: dict[str, object] = {}
         self.install_errors: list[str] = []  # areas that failed to install (self-test fails on them)
         self._wire_shell()
         self._add_shell_screens()
@@ -85,6 +87,19 @@ class KioskApp:
         self._apply_visit_defaults()
 
     # ---- building ------------------------------------------------------------------------------
+    def _add_app_services(self) -> None:
+        """The facades every area may use whatever devices this build has: submitting and the station cache."""
+        from kiosk.services.hub import enrolment_reader
+        from kiosk.services.submit import SubmitPipeline
+        from screens.receipt.station_cache import StationCache
+
+        services = self.ctx.services
+        if services.submit is None:
+            services.submit = SubmitPipeline(self.ctx)
+        if services.station_cache is None:
+            services.station_cache = StationCache(self.data_dir, self.threads,
+                                                  enrolment_reader(self.config, self.data_dir))
+
     def _wire_shell(self) -> None:
         w = self.window
         w.header.language_toggled.connect(
@@ -124,7 +139,7 @@ class KioskApp:
             try:
                 if install is None:
                     raise TypeError(f"{package} has no install(ctx)")
-                install(self.ctx)
+                self.controllers[service] = install(self.ctx)  # kept for as long as the app lives
             except Exception:
                 # One broken service must not take the station down: residents get the others.
                 log.exception("area %s failed to install: showing 'coming soon'", service)
@@ -173,13 +188,15 @@ class KioskApp:
         """Stop every worker thread; True when all of them finished."""
         QApplication.instance().removeEventFilter(self._activity)
         self.flow.stop()
-        for name in ("scanner", "health", "printer", "sync", "hub", "storage"):
-            facade = getattr(self.ctx.services, name, None)
-            if facade is not None and hasattr(facade, "shutdown"):
-                try:
-                    facade.shutdown()
-                except Exception:
-                    log.exception("service %s failed to shut down", name)
+        services = self.ctx.services
+        for name, facade in (("scanner", services.scanner), ("health", services.health),
+                             ("printer", services.printer)):
+            if facade is None:
+                continue
+            try:
+                facade.shutdown()  # stops their watchdog timers; the other facades have none
+            except Exception:
+                log.exception("service %s failed to shut down", name)
         ok = self.threads.shutdown()
         self.language.uninstall()
         self.window.allow_close = True

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.logging_setup import audit
 from core.pin import PinGate
-from kiosk.context import AppContext
+from kiosk.services.context import AppContext
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
 from screens.technician.enrol import TechnicianEnrolScreen
@@ -119,7 +119,7 @@ class TechnicianController:
 
     def printer_mode(self, mode: str) -> None:
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "set_simulated_mode"):
+        if printer is not None:
             audit("printer_simulated_mode", mode=mode)
             printer.set_simulated_mode(mode)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -23,11 +23,14 @@ from screens.health.choose import HealthChooseScreen
 from screens.health.consent import HealthConsentScreen
 from screens.health.results import HealthResultsScreen
 
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
 log = logging.getLogger(__name__)
 
 
 class HealthController(QObject):
-    def __init__(self, ctx: Any, choose: HealthChooseScreen, check: HealthCheckScreen,
+    def __init__(self, ctx: AppContext, choose: HealthChooseScreen, check: HealthCheckScreen,
                  results: HealthResultsScreen, consent: HealthConsentScreen) -> None:
         super().__init__()
         self.ctx = ctx

@@ -1,7 +1,7 @@
 """The shared "done" screen (id ``receipt.done``): reference, honest status, tracking QR, print outcome.
 
 GUI thread; renders state only. The receipt controller feeds it the print outcome and the row's sync
-status read from the database (DESIGN §3.7). Params (set by kiosk.submit): ``kind``, ``reference``
+status read from the database (DESIGN §3.7). Params (set by kiosk.services.submit): ``kind``, ``reference``
 (local ref), ``uuid``, ``service``, ``qr``, ``printed`` (None = printing, True, False), ``print_reason``,
 ``fee`` (đồng or None), optional ``status`` ("queued" | "sent" | "rejected") and ``hub_reference``.
 """

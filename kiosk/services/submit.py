@@ -7,8 +7,8 @@ A save failure sends the resident to the failsafe step with ``save_failed`` (not
 
 Other areas use it like this::
 
-    from kiosk.submit import SubmitRequest, pipeline_for
-    pipeline_for(ctx).submit(SubmitRequest(kind="report", payload={...}, personal={...},
+    from kiosk.services.submit import SubmitRequest
+    ctx.services.submit.submit(SubmitRequest(kind="report", payload={...}, personal={...},
                                            service_name="Phản ánh an ninh trật tự", receipt_items=(...)))
 
 The done screen ("receipt.done") then shows the reference, the tracking QR, the honest status and
@@ -21,9 +21,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 DONE_STEP = "receipt.done"
@@ -62,12 +65,12 @@ def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
 
 
 class SubmitPipeline(QObject):
-    """One per app (``pipeline_for(ctx)``). Signals tell the done screen how printing went."""
+    """One per app (``ctx.services.submit``, built by the app). Signals tell the done screen how printing went."""
 
     saved = Signal(str, str)  # uuid, local_ref
     print_finished = Signal(object)  # PrintResult
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.busy = False
@@ -82,7 +85,7 @@ class SubmitPipeline(QObject):
     def _visit_over(self, _reason: str = "") -> None:
         """Receipts hold a (masked) name: the printer forgets this visit's jobs when the resident leaves."""
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "forget"):
+        if printer is not None:
             for job in self._jobs:
                 printer.forget(job)
         self._jobs.clear()
@@ -167,11 +170,3 @@ class SubmitPipeline(QObject):
         self.last_print = PrintResult(uuid, local_ref, ok, reason)
         self.print_finished.emit(self.last_print)
 
-
-def pipeline_for(ctx: Any) -> SubmitPipeline:
-    """The app's pipeline (created on first use and kept on the context)."""
-    pipeline = getattr(ctx, "_submit_pipeline", None)
-    if pipeline is None:
-        pipeline = SubmitPipeline(ctx)
-        ctx._submit_pipeline = pipeline
-    return pipeline

@@ -1,0 +1,35 @@
+"""A static check, no run-time code: mypy proves that every facade class offers the Protocol screens are typed with.
+
+It lives in the app package because the app is the one place that knows both the facades (kiosk.services,
+screens.receipt.station_cache) and the seams (kiosk.services.protocols).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.health import HealthService
+    from kiosk.services.hub import HubService
+    from kiosk.services.printer import PrinterService
+    from kiosk.services.protocols import (
+        HealthApi,
+        HubApi,
+        PrinterApi,
+        ScannerApi,
+        StationCacheApi,
+        StorageApi,
+        SubmitApi,
+        SyncApi,
+    )
+    from kiosk.services.scanner import ScannerService
+    from kiosk.services.storage import StorageService
+    from kiosk.services.submit import SubmitPipeline
+    from kiosk.services.sync import SyncService
+    from screens.receipt.station_cache import StationCache
+
+    def _conforms(storage: StorageService, sync: SyncService, hub: HubService, printer: PrinterService,
+                  scanner: ScannerService, health: HealthService, submit: SubmitPipeline,
+                  cache: StationCache) -> tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi,
+                                                SubmitApi, StationCacheApi]:
+        return storage, sync, hub, printer, scanner, health, submit, cache
