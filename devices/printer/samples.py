@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
-from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
+from core.money import format_vnd
+from devices.printer.receipt import Receipt, ReceiptItem
 
 SAMPLE_KINDS = ("dossier", "payment", "report", "health")
 

@@ -133,7 +133,8 @@ class DossierController(QObject):
             log.error("submit without a procedure or consent ignored")
             self.s["dossier.consent"].set_busy(False)
             return
-        from devices.printer.receipt import ReceiptItem, format_vnd
+        from core.money import format_vnd
+        from devices.printer.receipt import ReceiptItem
 
         item = build_submission(procedure, draft, visit.identity, self.language)
         fee = fee_for(procedure) or None

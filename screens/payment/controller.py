@@ -220,7 +220,8 @@ class PaymentController(QObject):
             self.screen.set_printed(False)
             return
         from core.formats.tracking import is_hub_ref
-        from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
+        from core.money import format_vnd
+        from devices.printer.receipt import Receipt, ReceiptItem
         submit = self.ctx.services.submit
         language = submit.language if submit is not None else self.ctx.config.station.language
         vi = language != "en"
