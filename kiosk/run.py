@@ -49,8 +49,13 @@ def run_app(args: argparse.Namespace) -> int:
     failures: list[str] = []
     _install_excepthooks(app, failures)
     try:
-        start_services(app.ctx.services)
-        app.start()
+        app.start()  # home first; the workers (and their heavy imports) start once it is on screen
+        if args.screenshots or args.self_test:
+            start_services(app.ctx.services)
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: start_services(app.ctx.services))
         if args.screenshots:
             from kiosk.screenshots import take_screenshots
 
