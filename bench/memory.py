@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     growth = slope(samples) * args.visits
     ok = growth < GOAL_MB
     print(f"memory: RSS {samples[0]:.1f} MB after {args.warmup} warm-up visits, {samples[-1]:.1f} MB after "
-          f"{args.visits} more (each: dossier form, photos, review, form again, review, consent, saved and printed, tracking, home)")
+          f"{args.visits} more (each: form, photos, review, form, review, consent, saved and printed, tracking, home)")
     print(f"memory: growth {growth:+.2f} MB over {args.visits} visits (slope {slope(samples) * 1024:+.1f} kB/visit)"
           f"   goal < {GOAL_MB:.0f} MB: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1
