@@ -10,7 +10,9 @@ from central import __version__, admin, api, problems, store
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
+from central.headers import SecurityHeaders
 from central.limits import BodyLimit
+from central.staff import routes as staff_routes
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,9 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     problems.install(app)
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
+    staff_routes.install(app)
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
+    app.add_middleware(SecurityHeaders)
     if app.state.faults is not None:
         outer = super(HubApp, app).__call__
 

@@ -47,7 +47,6 @@ class HubConfig:
     db_url: str = "sqlite:///hub.db"
     demo: bool = False
     allow_faults: bool = False
-    admin_token: str = ""
     demo_code: str = DEMO_CODE
     payee: Payee | None = None
     public_url: str = ""  # base URL put into enrolment QR payloads; empty: the URL of the request
@@ -56,6 +55,8 @@ class HubConfig:
     json_limit: int = JSON_LIMIT
     attachment_limit: int = ATTACHMENT_LIMIT
     dashboard_refresh_seconds: int = 5
+    staff_session_hours: float = 12.0  # absolute lifetime of a staff sign-in
+    staff_idle_minutes: float = 60.0  # a session unused this long ends (a shared ward PC left signed in)
     faults: FaultSettings = field(default_factory=FaultSettings)
 
     @property

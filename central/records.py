@@ -17,6 +17,7 @@ from central.db import Database
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
 from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
+from central.staff import StaffUser, audit
 
 log = logging.getLogger(__name__)
 STATUSES = {
@@ -159,7 +160,9 @@ def track(db: Database, reference: str) -> dict[str, Any]:
         }
 
 
-def set_status(db: Database, reference: str, status: str, note: str | None) -> dict[str, Any]:
+def set_status(db: Database, reference: str, status: str, note: str | None,
+               actor: StaffUser | None = None) -> dict[str, Any]:
+    """Move a dossier on; the change and its audit record (author, before, after) commit together."""
     if status not in STATUSES:
         raise Problem(422, "invalid-status", detail=f"status must be one of {sorted(STATUSES)}")
     now = utcnow()
@@ -167,6 +170,8 @@ def set_status(db: Database, reference: str, status: str, note: str | None) -> d
         row = _find(s, reference)
         if row is None:
             raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
+        audit.record(s, actor, "dossier.status", row.reference or row.local_ref or row.id, {"status": row.status},
+                     {"status": status, "note": note or None})
         row.status, row.updated_at = status, now
         s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
         reference = row.reference or reference
@@ -230,12 +235,14 @@ def get_payment(db: Database, payment_id: str) -> Payment:
     return p
 
 
-def mark_paid(db: Database, payment_id: str) -> Payment:
+def mark_paid(db: Database, payment_id: str, actor: StaffUser | None = None) -> Payment:
     with db.session() as s:
         p = s.get(Payment, payment_id)
         if p is None:
             raise Problem(404, "unknown-payment", detail="No payment with this id.")
         if p.status != "paid":
+            audit.record(s, actor, "payment.mark_paid", p.id, {"status": p.status, "reference": p.reference},
+                         {"status": "paid", "reference": p.reference})
             p.status, p.paid_at = "paid", utcnow()
     return p
 
