@@ -144,6 +144,19 @@ async def mark_paid(payment_id: str, request: Request, user: Officer) -> Respons
     return JSONResponse(records.payment_json(payment, payee.as_json() if payee else None))
 
 
+@router.post("/admin/kiosks/{kiosk_id}/retire", summary="Take a kiosk out of service (frees its station code)",
+             tags=["staff"])
+async def retire_kiosk(kiosk_id: str, request: Request, user: Enroller) -> Response:
+    _fields, from_form = await _input(request)
+    try:
+        retired = await run_in_threadpool(store.retire_kiosk, request.app.state.db, kiosk_id)
+    except store.EnrolmentError as exc:
+        raise Problem(404, "unknown-kiosk", detail="No active kiosk with this id.") from exc
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "kiosk.retire", kiosk_id,
+                            {"station_code": retired["station_code"], "active": True}, {"active": False})
+    return RedirectResponse("/", status_code=303) if from_form else JSONResponse(retired)
+
+
 def _faults_or_404(request: Request):  # type: ignore[no-untyped-def]
     state = request.app.state.faults
     if state is None:

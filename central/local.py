@@ -234,15 +234,17 @@ class LocalHub:
             status, raw, ctype = e.code, e.read(), e.headers.get("content-type", "")
         return status, (json.loads(raw) if "json" in ctype else raw.decode("utf-8", "replace"))
 
-    def enroll(self, station_code: str = "BN01", name: str = "Trạm thử", version: str = "0.1.0",
+    def enroll(self, station_code: str | None = None, name: str = "Trạm thử", version: str = "0.1.0",
                code: str | None = None) -> dict[str, Any]:
-        """Enrol a kiosk (with the demo code unless `code`): {"kiosk_id", "token", "payee"}."""
+        """Enrol a kiosk (with the demo code unless `code`): {"kiosk_id", "token", "payee", "station_code"}.
+        Station codes are unique among a hub's kiosks: without one, a new random code is used."""
+        station_code = station_code or "T" + secrets.token_hex(3).upper()
         status, body = self.request("POST", "/v1/kiosks/enroll", {"code": code or self.demo_code,
                                                                     "station_code": station_code, "name": name,
                                                                     "version": version})
         if status != 201:
             raise LocalHubError(f"enrolment failed: {status} {body}")
-        return body
+        return {**body, "station_code": station_code}
 
     def set_faults(self, rate: float, **settings: Any) -> dict[str, Any]:
         """POST /admin/faults, e.g. set_faults(0.5, kinds=["503"], phase="after", seed=1); rate 0 turns off."""

@@ -18,7 +18,7 @@ def _enrol(client: TestClient, code: str, station: str = "BN02"):  # type: ignor
 
 
 def test_demo_code_is_reusable_and_gives_distinct_tokens_and_the_payee(client: TestClient) -> None:
-    first, second = _enrol(client, "DEMO-0000").json(), _enrol(client, "demo-0000").json()
+    first, second = _enrol(client, "DEMO-0000").json(), _enrol(client, "demo-0000", station="BN03").json()
     assert first["kiosk_id"].startswith("k_") and first["kiosk_id"] != second["kiosk_id"]
     assert first["token"] != second["token"]
     assert first["payee"] == {"bank_bin": "970436", "account": "0071000123456", "name": "CONG AN PHUONG BEN NGHE",
