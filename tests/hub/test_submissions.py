@@ -12,7 +12,6 @@ import requests
 from fastapi.testclient import TestClient
 
 from central.references import check_digit_ok
-
 from tests.hub.conftest import item
 
 
