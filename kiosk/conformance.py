@@ -21,15 +21,18 @@ if TYPE_CHECKING:
         StorageApi,
         SubmitApi,
         SyncApi,
+        VoiceApi,
     )
     from kiosk.services.scanner import ScannerService
     from kiosk.services.storage import StorageService
     from kiosk.services.submit import SubmitPipeline
     from kiosk.services.sync import SyncService
+    from kiosk.services.voice import VoiceService
     from screens.receipt.station_cache import StationCache
+
+    Seams = tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi, SubmitApi, StationCacheApi, VoiceApi]
 
     def _conforms(storage: StorageService, sync: SyncService, hub: HubService, printer: PrinterService,
                   scanner: ScannerService, health: HealthService, submit: SubmitPipeline,
-                  cache: StationCache) -> tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi,
-                                                SubmitApi, StationCacheApi]:
-        return storage, sync, hub, printer, scanner, health, submit, cache
+                  cache: StationCache, voice: VoiceService) -> Seams:
+        return storage, sync, hub, printer, scanner, health, submit, cache, voice

@@ -55,7 +55,7 @@ def retention(config: Any) -> timedelta:
 def resolve_hub_url(config: Any, data_dir: Path) -> str:
     """``[hub] url``, else the URL a local hub wrote into the data dir, else ''."""
     if config.hub.url:
-        return config.hub.url
+        return str(config.hub.url)
     path = data_dir / HUB_URL_FILE
     try:
         return path.read_text(encoding="utf-8").strip()

@@ -240,7 +240,7 @@ class SyncWorker(Worker):
         due = self.store.next_due_at()
         if due is None:
             return interval
-        return min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds()))
+        return float(min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds())))
 
     def _schedule(self, seconds: float) -> None:
         self._timer.start(int(max(0.0, seconds) * 1000))

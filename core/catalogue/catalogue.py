@@ -137,4 +137,4 @@ class Catalogue:
 
     def field_name(self, field: str, lang: str = "vi") -> str:
         vi, en = self._field_names.get(field, (field, field))
-        return en if lang == "en" else vi
+        return str(en if lang == "en" else vi)

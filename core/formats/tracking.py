@@ -38,7 +38,7 @@ class TrackingRef:
 
 def is_local_ref(text: str) -> bool:
     m = _LOCAL.fullmatch(text)
-    return bool(m) and _valid_yymmdd(m.group(2))
+    return m is not None and _valid_yymmdd(m.group(2))
 
 
 def is_hub_ref(text: str) -> bool:

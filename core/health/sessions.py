@@ -112,8 +112,8 @@ class BloodPressureSession(Session):
     measure = Measure.BLOOD_PRESSURE
 
     def __init__(self) -> None:
-        self._baseline: Counter[tuple] | None = None
-        self._current: Counter[tuple] = Counter()
+        self._baseline: Counter[tuple[Any, ...]] | None = None
+        self._current: Counter[tuple[Any, ...]] = Counter()
 
     def feed(self, readings: list[Reading], now: float) -> Update | None:
         for r in readings:
@@ -182,7 +182,7 @@ class TemperatureSession(Session):
                         "settling" if self._last else "waiting")
 
 
-def make_session(measure: Measure, **options) -> Session:
-    cls = {Measure.SPO2: OximetrySession, Measure.BLOOD_PRESSURE: BloodPressureSession,
+def make_session(measure: Measure, **options: Any) -> Session:
+    cls: type[Session] = {Measure.SPO2: OximetrySession, Measure.BLOOD_PRESSURE: BloodPressureSession,
            Measure.BODY: BodySession, Measure.TEMPERATURE: TemperatureSession}[measure]
     return cls(**options)

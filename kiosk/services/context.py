@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         StorageApi,
         SubmitApi,
         SyncApi,
+        VoiceApi,
     )
 
 
@@ -42,6 +43,7 @@ class Services:
     printer: PrinterApi | None = None
     scanner: ScannerApi | None = None
     health: HealthApi | None = None
+    voice: VoiceApi | None = None
     catalogue: Catalogue | None = None  # pure, loaded at start
     # app-wide, built by the app itself (they exist even before the device facades are started)
     submit: SubmitApi | None = None

@@ -142,6 +142,21 @@ class HealthApi(Startable, Protocol):
     def measuring(self) -> Measure | None: ...
 
 
+class VoiceApi(Startable, Protocol):
+    """Spoken guidance (kiosk.services.voice): silent when disabled or espeak-ng is missing; text is on screen too."""
+
+    spoken: SignalInstance  # text, seconds
+
+    @property
+    def enabled(self) -> bool: ...
+    @property
+    def read_each_step(self) -> bool: ...
+
+    def say(self, text: str, language: str = "vi") -> None: ...
+    def prepare(self, text: str, language: str = "vi") -> None: ...
+    def silence(self) -> None: ...
+
+
 class SubmitApi(Protocol):
     """Save durably → done screen → print (kiosk.services.submit.SubmitPipeline); one per app."""
 
@@ -211,4 +226,4 @@ class BusApi(Protocol):
 
 
 __all__ = ["BusApi", "FlowApi", "HealthApi", "HubApi", "NavigatorApi", "PrinterApi", "ScanView",
-           "ScannerApi", "Startable", "StationCacheApi", "StorageApi", "SubmitApi", "SyncApi"]
+           "ScannerApi", "Startable", "StationCacheApi", "StorageApi", "SubmitApi", "SyncApi", "VoiceApi"]

@@ -22,6 +22,7 @@ FACADES = {
     "printer": ("kiosk.services.printer", "PrinterService"),
     "scanner": ("kiosk.services.scanner", "ScannerService"),
     "health": ("kiosk.services.health", "HealthService"),
+    "voice": ("kiosk.services.voice", "VoiceService"),
 }
 
 
@@ -54,7 +55,7 @@ def build_services(ctx: AppContext) -> Services:
 def start_services(services: Services) -> None:
     facades: dict[str, Startable | None] = {
         "storage": services.storage, "sync": services.sync, "hub": services.hub, "printer": services.printer,
-        "scanner": services.scanner, "health": services.health}
+        "scanner": services.scanner, "health": services.health, "voice": services.voice}
     for name, facade in facades.items():
         if facade is not None:
             try:
