@@ -28,7 +28,7 @@ from screens.shell.problem import ProblemScreen
 from screens.shell.screen import Screen
 
 if TYPE_CHECKING:
-    from kiosk.technician import TechnicianController
+    from screens.technician.controller import TechnicianController
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +169,9 @@ class KioskApp:
     def _install(self, area: str) -> None:
         language, large_text = self.language.language, self.large_text
         if area == "technician":
-            from kiosk.technician import TechnicianController
+            from screens.technician import install
 
-            self._technician = TechnicianController(self.ctx)
+            self._technician = install(self.ctx)
         else:
             self._install_area(area)
         # a controller built after the resident switched language or text size learns it now

@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.services.diagnostics import DiagnosticsService
     from kiosk.services.health import HealthService
     from kiosk.services.hub import HubService
     from kiosk.services.printer import PrinterService
     from kiosk.services.protocols import (
+        DiagnosticsApi,
         HealthApi,
         HubApi,
         PrinterApi,
@@ -30,9 +32,10 @@ if TYPE_CHECKING:
     from kiosk.services.voice import VoiceService
     from screens.receipt.station_cache import StationCache
 
-    Seams = tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi, SubmitApi, StationCacheApi, VoiceApi]
+    Seams = tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi, SubmitApi, StationCacheApi, VoiceApi,
+                  DiagnosticsApi]
 
     def _conforms(storage: StorageService, sync: SyncService, hub: HubService, printer: PrinterService,
                   scanner: ScannerService, health: HealthService, submit: SubmitPipeline,
-                  cache: StationCache, voice: VoiceService) -> Seams:
-        return storage, sync, hub, printer, scanner, health, submit, cache, voice
+                  cache: StationCache, voice: VoiceService, diagnostics: DiagnosticsService) -> Seams:
+        return storage, sync, hub, printer, scanner, health, submit, cache, voice, diagnostics

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.config import KioskConfig
     from kiosk.services.protocols import (
         BusApi,
+        DiagnosticsApi,
         FlowApi,
         HealthApi,
         HubApi,
@@ -44,6 +45,7 @@ class Services:
     scanner: ScannerApi | None = None
     health: HealthApi | None = None
     voice: VoiceApi | None = None
+    diagnostics: DiagnosticsApi | None = None
     catalogue: Catalogue | None = None  # pure, loaded at start
     # app-wide, built by the app itself (they exist even before the device facades are started)
     submit: SubmitApi | None = None

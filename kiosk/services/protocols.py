@@ -157,6 +157,16 @@ class VoiceApi(Startable, Protocol):
     def silence(self) -> None: ...
 
 
+class DiagnosticsApi(Startable, Protocol):
+    """The technician's log tail and diagnostics zip (kiosk.services.diagnostics); answers come as signals."""
+
+    tailed: SignalInstance  # text
+    exported: SignalInstance  # ok, path or error
+
+    def tail(self, lines: int = 300) -> None: ...
+    def export(self, devices: dict[str, str], sync: dict[str, Any] | None) -> None: ...
+
+
 class SubmitApi(Protocol):
     """Save durably → done screen → print (kiosk.services.submit.SubmitPipeline); one per app."""
 
@@ -169,6 +179,10 @@ class SubmitApi(Protocol):
 
     def submit(self, request: SubmitRequest, on_saved: Callable[[Any], None] | None = None) -> bool: ...
     def reprint(self, uuid: str) -> bool: ...
+    def slip(self, kind: str, service_name: str, items: Iterable[Any] = (), notes: Iterable[str] = (), *,
+             local_reference: str = "", hub_reference: str = "", resident_name: str = "", qr_payload: str = "",
+             status: str = "", language: str | None = None) -> Receipt: ...
+    def reprint_copy(self, source: dict[str, Any]) -> Receipt: ...
 
 
 class StationCacheApi(Protocol):
@@ -225,5 +239,5 @@ class BusApi(Protocol):
     technician_mode_changed: SignalInstance  # bool
 
 
-__all__ = ["BusApi", "FlowApi", "HealthApi", "HubApi", "NavigatorApi", "PrinterApi", "ScanView",
+__all__ = ["BusApi", "DiagnosticsApi", "FlowApi", "HealthApi", "HubApi", "NavigatorApi", "PrinterApi", "ScanView",
            "ScannerApi", "Startable", "StationCacheApi", "StorageApi", "SubmitApi", "SyncApi", "VoiceApi"]

@@ -18,18 +18,27 @@ whether the receipt printed. See docs/resident-services.md.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+# A label/value line of a receipt, e.g. ("Lệ phí", "20.000 đ") or ("Huyết áp", "128/82", "mmHg", "Bình thường"):
+# screens name their lines with it and never import the printer package.
+from devices.printer.receipt import ReceiptItem as ReceiptLine
+
 if TYPE_CHECKING:
+    from devices.printer.receipt import Receipt
     from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 DONE_STEP = "receipt.done"
+# the operator's reprint (in Vietnamese: the ward's staff read it): queue kind -> service name, receipt kind
+REPRINT_SERVICE_NAMES = {"report": "Phản ánh an ninh, trật tự", "health": "Kiểm tra sức khỏe",
+                         "payment_intent": "Thanh toán lệ phí"}
+REPRINT_KINDS = {"dossier": "dossier", "report": "report", "health": "health", "payment_intent": "payment"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class SubmitRequest:
     attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # (name, content type, bytes)
     service_name: str = ""  # printed and shown ("Đăng ký thường trú")
     resident_name: str = ""  # printed masked
-    receipt_items: tuple[Any, ...] = ()  # devices.printer.receipt.ReceiptItem
+    receipt_items: tuple[ReceiptLine, ...] = ()
     receipt_notes: tuple[str, ...] = ()
     fee: int | None = None  # đồng, when the done screen should offer "pay the fee now"
     done_params: dict[str, Any] = field(default_factory=dict)  # extra params for the done screen
@@ -152,15 +161,46 @@ class SubmitPipeline(QObject):
         return bool(printer.reprint(uuid, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or "")))
 
     def receipt_for(self, request: SubmitRequest, local_ref: str) -> Any:
+        return self.slip(request.kind, request.service_name, request.receipt_items, request.receipt_notes,
+                         local_reference=local_ref, resident_name=request.resident_name,
+                         qr_payload=tracking_qr(local_ref), status="queued")
+
+    def slip(self, kind: str, service_name: str, items: Iterable[ReceiptLine] = (), notes: Iterable[str] = (), *,
+             local_reference: str = "", hub_reference: str = "", resident_name: str = "", qr_payload: str = "",
+             status: str = "", language: str | None = None) -> Receipt:
+        """Every receipt the kiosk prints is made here: this station's name and address, now, the resident's
+        language. Submissions get theirs from :meth:`submit`; the payment and health slips ask for one."""
         from devices.printer.receipt import Receipt
 
         station = self.ctx.config.station
-        language = self.language
-        return Receipt(kind=request.kind, station_name=station.name, station_address=station.address,
-                       created_at=datetime.now(), service_name=request.service_name, local_reference=local_ref,
-                       resident_name=request.resident_name, items=tuple(request.receipt_items),
-                       qr_payload=tracking_qr(local_ref), status="queued", notes=tuple(request.receipt_notes),
-                       language=language if language in ("vi", "en") else "vi")
+        language = language or self.language
+        language = language if language in ("vi", "en") else "vi"
+        return Receipt(kind=kind, station_name=station.name, station_address=station.address,
+                       created_at=datetime.now(), service_name=service_name, local_reference=local_reference,
+                       hub_reference=hub_reference, resident_name=resident_name, items=tuple(items),
+                       qr_payload=qr_payload, status=status, notes=tuple(notes), language=language)
+
+    def reprint_copy(self, source: dict[str, Any]) -> Receipt:
+        """The operator's "print again" of a queued submission (``StorageApi.receipt_source``), marked as a copy.
+
+        It carries the references, the tracking QR and what the non-personal payload says; never the name."""
+        payload = source.get("payload") or {}
+        service = REPRINT_SERVICE_NAMES.get(source["kind"], "")
+        code = payload.get("procedure_code")
+        catalogue = self.ctx.services.catalogue
+        if code and catalogue is not None and (procedure := catalogue.get(code)) is not None:
+            service = procedure.name_vi
+        created = source.get("created_at")
+        items = [ReceiptLine("Bản in lại", datetime.now().strftime("%H:%M %d/%m/%Y"))]
+        if isinstance(created, datetime):
+            items.append(ReceiptLine("Ngày nộp", created.astimezone().strftime("%H:%M %d/%m/%Y")))
+        from core.formats.tracking import build_tracking_payload
+
+        hub_ref = source.get("server_ref") or ""
+        return self.slip(REPRINT_KINDS.get(source["kind"], "dossier"), service, items,
+                         local_reference=source["local_ref"], hub_reference=hub_ref,
+                         qr_payload=build_tracking_payload(source["local_ref"], hub_ref or None),
+                         status="accepted" if source.get("status") == "sent" else "queued", language="vi")
 
     def _printed(self, uuid: str, local_ref: str, ok: bool, reason: str) -> None:
         storage = self.ctx.services.storage

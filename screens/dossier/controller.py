@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from core.formats import Kind
-from kiosk.services.submit import SubmitRequest
+from kiosk.services.submit import ReceiptLine, SubmitRequest
 from screens.dossier.common import STEPS, draft_of, procedure_name
 from screens.dossier.model import build_submission, fee_for
 from screens.receipt.camera import begin_scan, end_scan
@@ -134,12 +134,11 @@ class DossierController(QObject):
             self.s["dossier.consent"].set_busy(False)
             return
         from core.money import format_vnd
-        from devices.printer.receipt import ReceiptItem
 
         item = build_submission(procedure, draft, visit.identity, self.language)
         fee = fee_for(procedure) or None
         name_vi = procedure.name_vi
-        items = (ReceiptItem("Lệ phí" if self.language == "vi" else "Fee",
+        items = (ReceiptLine("Lệ phí" if self.language == "vi" else "Fee",
                              format_vnd(fee) if fee else ("Không" if self.language == "vi" else "None")),)
         request = SubmitRequest(
             kind="dossier", payload=item.payload, personal=item.personal, attachments=item.attachments,

@@ -221,25 +221,26 @@ class PaymentController(QObject):
             return
         from core.formats.tracking import is_hub_ref
         from core.money import format_vnd
-        from devices.printer.receipt import Receipt, ReceiptItem
+        from kiosk.services.submit import ReceiptLine
         submit = self.ctx.services.submit
         language = submit.language if submit is not None else self.ctx.config.station.language
         vi = language != "en"
         ref = info["reference"]
-        items = (ReceiptItem("Số tiền" if vi else "Amount", format_vnd(info["amount"])),
-                 ReceiptItem("Ngân hàng" if vi else "Bank", info["bank"]),
-                 ReceiptItem("Chủ tài khoản" if vi else "Account holder", info["payee_name"]),
-                 ReceiptItem("Số tài khoản" if vi else "Account number", info["account"]),
-                 ReceiptItem("Nội dung" if vi else "Transfer message", purpose_for(ref)))
+        items = (ReceiptLine("Số tiền" if vi else "Amount", format_vnd(info["amount"])),
+                 ReceiptLine("Ngân hàng" if vi else "Bank", info["bank"]),
+                 ReceiptLine("Chủ tài khoản" if vi else "Account holder", info["payee_name"]),
+                 ReceiptLine("Số tài khoản" if vi else "Account number", info["account"]),
+                 ReceiptLine("Nội dung" if vi else "Transfer message", purpose_for(ref)))
         notes = ()
         if later:
             notes = ("Trạm đang mất mạng. Bạn có thể quét mã này để nộp lệ phí sau." if vi else
                      "This station was offline. You can scan this code to pay the fee later.",)
-        station = self.ctx.config.station
-        receipt = Receipt(kind="payment", station_name=station.name, station_address=station.address,
-                          created_at=datetime.now(), service_name="Lệ phí hồ sơ" if vi else "Dossier fee",
-                          local_reference="" if is_hub_ref(ref) else ref, hub_reference=ref if is_hub_ref(ref) else "",
-                          items=items, qr_payload=info["qr"], status="", notes=notes, language=language)
+        if submit is None:
+            self.screen.set_printed(False)
+            return
+        receipt = submit.slip("payment", "Lệ phí hồ sơ" if vi else "Dossier fee", items, notes,
+                              local_reference="" if is_hub_ref(ref) else ref,
+                              hub_reference=ref if is_hub_ref(ref) else "", qr_payload=info["qr"])
         token = self._token
         self.jobs.append(printer.print_receipt(
             receipt, lambda o: token == self._token and self.screen.set_printed(bool(o.ok))))

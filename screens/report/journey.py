@@ -38,8 +38,7 @@ class ReportController(QObject):
         scanner.capture_still(self.photo.add_photo)
 
     def submit(self) -> None:
-        from devices.printer.receipt import ReceiptItem
-        from kiosk.services.submit import SubmitRequest
+        from kiosk.services.submit import ReceiptLine, SubmitRequest
         from screens.report.screens import category_label, location_label
 
         visit = self.ctx.flow.visit
@@ -55,8 +54,8 @@ class ReportController(QObject):
             service_name=QCoreApplication.translate("Report", "Report on security and order"),
             resident_name="" if payload["anonymous"] else visit.identity.full_name,
             receipt_items=(
-                ReceiptItem(QCoreApplication.translate("Report", "About"), category_label(draft["category"])),
-                ReceiptItem(QCoreApplication.translate("Report", "Where"), location_label(draft))),
+                ReceiptLine(QCoreApplication.translate("Report", "About"), category_label(draft["category"])),
+                ReceiptLine(QCoreApplication.translate("Report", "Where"), location_label(draft))),
             receipt_notes=(QCoreApplication.translate("Report", "In an emergency, call 113."),),
         )
         submit = self.ctx.services.submit

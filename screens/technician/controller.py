@@ -10,8 +10,6 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
 from core.logging_setup import audit
 from core.pin import PinGate
 from kiosk.services.context import AppContext
@@ -23,13 +21,6 @@ from screens.technician.status import TechnicianStatusScreen
 from screens.technician.submissions import TechnicianSubmissionsScreen
 
 log = logging.getLogger(__name__)
-
-
-class _DiagnosticsRequests(QObject):
-    """Requests to the diagnostics worker thread (queued signals: the file I/O happens there)."""
-
-    tail = Signal(int)
-    export = Signal(object, object)  # device states, sync status
 
 
 class TechnicianController:
@@ -160,22 +151,18 @@ class TechnicianController:
                        lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
 
     def _start_diagnostics(self) -> None:
-        from kiosk.diagnostics_worker import DiagnosticsWorker
-
-        worker = DiagnosticsWorker(self.ctx.config, self.ctx.data_dir / "diagnostics")
-        worker.tailed.connect(self.diagnostics.show_log)
-        worker.exported.connect(self.diagnostics.show_export)
-        self._requests = _DiagnosticsRequests()
-        self._requests.tail.connect(worker.tail)
-        self._requests.export.connect(worker.export)
-        self.diagnostics.refresh_requested.connect(lambda: self._requests.tail.emit(300))
+        service = self.ctx.services.diagnostics
+        if service is None:
+            return
+        service.tailed.connect(self.diagnostics.show_log)
+        service.exported.connect(self.diagnostics.show_export)
+        self.diagnostics.refresh_requested.connect(lambda: service.tail(300))
         self.diagnostics.export_requested.connect(self._export_diagnostics)
-        self._diagnostics_worker = worker
-        self.ctx.threads.start(worker, "diagnostics")
 
     def _export_diagnostics(self) -> None:
         audit("diagnostics_exported")
-        self._requests.export.emit(dict(self._device_states), dict(self._sync_status))
+        if self.ctx.services.diagnostics is not None:
+            self.ctx.services.diagnostics.export(dict(self._device_states), dict(self._sync_status))
 
     def _attach_keyboard(self) -> None:
         try:
@@ -251,9 +238,10 @@ class TechnicianController:
         def got(source: Any) -> None:
             if source is None:
                 return
-            from kiosk.reprint import reprint_receipt
-
-            receipt = reprint_receipt(source, self.ctx.config, self.ctx.services.catalogue)
+            submit = self.ctx.services.submit
+            if submit is None:
+                return
+            receipt = submit.reprint_copy(source)
             printer.print_receipt(receipt, printed, job_id=f"{uuid}:reprint:{time.monotonic_ns()}")
 
         storage.receipt_source(uuid, got)
