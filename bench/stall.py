@@ -13,12 +13,13 @@ Run: .venv/bin/python -m bench.stall [--seconds 15] [--rows 300]
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench import running_kiosk
 
 GOAL_MS = 50.0
 TICK_MS = 5
@@ -60,27 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=300)
     args = parser.parse_args(argv)
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from central.local import LocalHub
     from devices.printer.samples import sample_receipt
-    from kiosk.app import KioskApp
-    from kiosk.config import default_config
-    from kiosk.services.setup import build_services, start_services
 
-    qapp = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench-stall-"))
     with LocalHub(tmp / "hub") as hub:
-        config = default_config()
-        config = dataclasses.replace(
-            config, hub=dataclasses.replace(config.hub, local_hub=False, url=hub.url, enrolment_code=hub.demo_code,
-                                            sync_interval_seconds=3600))
-        app = KioskApp(config, tmp / "kiosk")
-        build_services(app.ctx)
-        start_services(app.ctx.services)
-        app.start()
-        app.build_all()
+        qapp, app = running_kiosk(tmp / "kiosk", url=hub.url, enrolment_code=hub.demo_code, sync_interval_seconds=3600)
         services = app.ctx.services
         assert services.storage is not None and services.sync is not None and services.printer is not None
         saved = [0]
