@@ -98,6 +98,7 @@ class KioskApp:
     # ---- building ------------------------------------------------------------------------------
     def _add_app_services(self) -> None:
         """The facades every area may use whatever devices this build has: submitting and the station cache."""
+        from kiosk.services.diagnostics import DiagnosticsService
         from kiosk.services.hub import enrolment_reader
         from kiosk.services.submit import SubmitPipeline
         from screens.receipt.station_cache import StationCache
@@ -105,6 +106,8 @@ class KioskApp:
         services = self.ctx.services
         if services.submit is None:
             services.submit = SubmitPipeline(self.ctx)
+        if services.diagnostics is None:
+            services.diagnostics = DiagnosticsService.from_context(self.ctx)
         if services.station_cache is None:
             services.station_cache = StationCache(self.data_dir, self.threads,
                                                   enrolment_reader(self.config, self.data_dir))

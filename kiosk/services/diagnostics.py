@@ -1,6 +1,7 @@
 """DiagnosticsService: GUI-thread facade over the DiagnosticsWorker (the log's tail, the diagnostics zip).
 
-Runs on the GUI thread; the file I/O happens in the worker's thread, started with the facade. Answers come as
+Runs on the GUI thread; the file I/O happens in the worker's thread, started on first use (the app builds this
+facade whatever devices the build has: a technician can always read the log). Answers come as
 signals on the GUI thread: ``tailed(text)`` and ``exported(ok, path or error)``.
 """
 
@@ -47,8 +48,10 @@ class DiagnosticsService(QObject):
 
     def tail(self, lines: int = 300) -> None:
         """The last ``lines`` lines of the kiosk's log (personal data is never logged); answered by ``tailed``."""
+        self.start()
         self._tail.emit(lines)
 
     def export(self, devices: dict[str, str], sync: dict[str, Any] | None) -> None:
         """Write the diagnostics zip to removable media (else the data dir); answered by ``exported``."""
+        self.start()
         self._export.emit(devices, sync)

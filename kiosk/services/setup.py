@@ -23,7 +23,6 @@ FACADES = {
     "scanner": ("kiosk.services.scanner", "ScannerService"),
     "health": ("kiosk.services.health", "HealthService"),
     "voice": ("kiosk.services.voice", "VoiceService"),
-    "diagnostics": ("kiosk.services.diagnostics", "DiagnosticsService"),
 }
 
 
@@ -56,8 +55,7 @@ def build_services(ctx: AppContext) -> Services:
 def start_services(services: Services) -> None:
     facades: dict[str, Startable | None] = {
         "storage": services.storage, "sync": services.sync, "hub": services.hub, "printer": services.printer,
-        "scanner": services.scanner, "health": services.health, "voice": services.voice,
-        "diagnostics": services.diagnostics}
+        "scanner": services.scanner, "health": services.health, "voice": services.voice}
     for name, facade in facades.items():
         if facade is not None:
             try:
