@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from central import dashboard, records, store
+from central import alerts, dashboard, records, store
 from central.faults import parse_settings
 from central.models import Submission, as_utc, utcnow
 from central.problems import Problem
@@ -81,7 +81,9 @@ def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
     html = dashboard.page(kiosks=store.kiosks(db), subs=records.recent_submissions(db),
                           payments=records.pending_payments(db), today_count=today, now=now,
                           refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
-                          demo_code=config.demo_code, demo_qr_svg=demo_svg)
+                          demo_code=config.demo_code, demo_qr_svg=demo_svg,
+                          alerts=alerts.alerts(db),
+                          history=alerts.history_24h(db, now))
     return HTMLResponse(html)
 
 
