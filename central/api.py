@@ -4,7 +4,10 @@ heartbeat, catalogue. Sync handlers run in Starlette's thread pool (SQL is block
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import uuid as uuidlib
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -13,15 +16,11 @@ from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-import json
-import uuid as uuidlib
-from datetime import datetime
-
 from central import alerts, records, store
 from central.config import HubConfig
+from central.dashboard import VN
 from central.db import Database
 from central.models import Kiosk
-from central.dashboard import VN
 from central.problems import Problem
 from central.security import unauthorized
 

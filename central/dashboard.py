@@ -171,8 +171,8 @@ def payment_rows(payments: list[Payment]) -> str:
 def alert_rows(alerts: list[Any], now: datetime) -> str:
     rows = "".join(
         f"<tr><td><b class=bad>{escape(ALERT_VI.get(a.kind, a.kind))}</b></td><td>{escape(a.station_code)}</td>"
-        f"<td>{escape(a.screen or '—')}</td><td>{vn_time(a.received_at)} ({age_vi((now - a.received_at).total_seconds())}"
-        f" trước)</td><td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
+        f"<td>{escape(a.screen or '—')}</td><td>{vn_time(a.received_at)} "
+        f"({age_vi((now - a.received_at).total_seconds())} trước)</td><td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
         f"<button type=submit>Đã nhận, đang đến</button></form></td></tr>" for a in alerts)
     return rows or "<tr><td colspan=5 class=muted>Không có cảnh báo nào chưa xử lý.</td></tr>"
 
@@ -223,7 +223,8 @@ một giờ — xanh hoạt động, vàng còn hồ sơ chờ gửi, đỏ thi�
 <table><thead><tr><th>Mã thanh toán</th><th>Mã hồ sơ</th><th>Số tiền</th><th></th></tr></thead>
 <tbody>{payment_rows(payments)}</tbody></table>
 <h2>Đăng ký trạm mới</h2>
-<form class=inline method=post action="/admin/enrolment-codes"><button type=submit>Tạo mã đăng ký một lần</button></form>
+<form class=inline method=post action="/admin/enrolment-codes">
+<button type=submit>Tạo mã đăng ký một lần</button></form>
 </main></body></html>"""
 
 

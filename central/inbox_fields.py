@@ -15,7 +15,9 @@ _DAYS = re.compile(r"(\d{1,3})\s*ngày", re.IGNORECASE)
 
 
 def name_key(name: str) -> str:
-    """Search form of a Vietnamese name: lower case, no diacritics, single spaces ("Nguyễn Văn Đức" → "nguyen van duc")."""
+    """Search form of a Vietnamese name: lower case, no diacritics, single spaces.
+
+    "Nguyễn Văn Đức" → "nguyen van duc"."""
     text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())

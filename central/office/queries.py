@@ -54,7 +54,8 @@ class Filters:
         before = text("before", 20)
         status = text("status")
         return cls(kind=kind, status=status if status in STATUSES else "", procedure=text("procedure", 32),
-                   station=text("station", 32), date_from=parse_day(text("from", 10)), date_to=parse_day(text("to", 10)),
+                   station=text("station", 32), date_from=parse_day(text("from", 10)),
+                   date_to=parse_day(text("to", 10)),
                    overdue=text("overdue") in ("1", "on", "true"), q=text("q", 100),
                    before=int(before) if before.isdigit() and len(before) < 19 else None)
 
@@ -172,7 +173,8 @@ def case(db: Database, reference: str) -> Case | None:
     with db.session() as s:
         row = s.scalar(select(Submission).where(Submission.reference == ref))
         if row is None:
-            row = s.scalar(select(Submission).where(Submission.local_ref == ref).order_by(Submission.seq.desc()).limit(1))
+            row = s.scalar(select(Submission).where(Submission.local_ref == ref)
+                           .order_by(Submission.seq.desc()).limit(1))
         if row is None:
             return None
         kiosk = s.get(Kiosk, row.kiosk_id)

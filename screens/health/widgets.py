@@ -167,3 +167,9 @@ class UrgentBanner(QFrame):
         self.body = label("", "Body")
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
+        # Sending the readings to the ward's health worker needs the resident's own tap (Decree 13: consent).
+        self.alert_button = big_button(role="secondary")
+        self.alert_status = label("", "Body")
+        self.alert_status.hide()
+        layout.addWidget(self.alert_button)
+        layout.addWidget(self.alert_status)
