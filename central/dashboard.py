@@ -172,7 +172,8 @@ def alert_rows(alerts: list[Any], now: datetime) -> str:
     rows = "".join(
         f"<tr><td><b class=bad>{escape(ALERT_VI.get(a.kind, a.kind))}</b></td><td>{escape(a.station_code)}</td>"
         f"<td>{escape(a.screen or '—')}</td><td>{vn_time(a.received_at)} "
-        f"({age_vi((now - a.received_at).total_seconds())} trước)</td><td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
+        f"({age_vi((now - a.received_at).total_seconds())} trước)</td>"
+        f"<td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
         f"<button type=submit>Đã nhận, đang đến</button></form></td></tr>" for a in alerts)
     return rows or "<tr><td colspan=5 class=muted>Không có cảnh báo nào chưa xử lý.</td></tr>"
 
