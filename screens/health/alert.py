@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.health.model import device_notes
+
 log = logging.getLogger(__name__)
 POLL_MS = 3000
 # What the hub shows the health worker (Vietnamese: the ward's staff read it); values as measured.
@@ -18,7 +20,12 @@ READING_LABELS = {"systolic": ("Huyết áp tâm thu", "mmHg"), "diastolic": ("H
                   "pulse": ("Nhịp tim", "lần/phút"), "spo2": ("SpO2", "%"), "celsius": ("Nhiệt độ", "°C")}
 
 
-def readings_for(measurements: list[Any], device_notes: dict[str, str] | None = None) -> dict[str, Any]:
+DEVICE_NOTES = {"device.simulated": "thiết bị trình diễn", "device.unvalidated": "thiết bị chưa được thẩm định",
+                "device.calibration_overdue": "thiết bị quá hạn hiệu chuẩn",
+                "device.calibration_unknown": "không rõ hạn hiệu chuẩn", "device.unknown": "không rõ thiết bị"}
+
+
+def readings_for(measurements: list[Any]) -> dict[str, Any]:
     """The alert's readings from the visit's crisis measurements (the latest value of each kind)."""
     out: dict[str, Any] = {}
     for m in measurements:
@@ -26,9 +33,9 @@ def readings_for(measurements: list[Any], device_notes: dict[str, str] | None = 
             if key in READING_LABELS and value is not None:
                 label, unit = READING_LABELS[key]
                 out[key] = {"label": label, "value": value, "unit": unit}
-                note = (device_notes or {}).get(getattr(m.measure, "value", ""))
-                if note:
-                    out[key]["device_note"] = note
+                notes = [DEVICE_NOTES[n] for n in device_notes(m.device) if n in DEVICE_NOTES]
+                if notes:
+                    out[key]["device_note"] = "; ".join(notes)
     return out
 
 

@@ -235,14 +235,7 @@ class HealthCheckScreen(Screen):
         phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
         self.urgent.body.setText(self.tr("If you feel unwell (chest pain, shortness of breath, severe headache, "
                                          "weakness), call 115 now or ask the ward staff.") + phone)
-        self.urgent.alert_button.setText(self.tr("Send this reading to the ward health worker"))
-        self.urgent.alert_button.setVisible(self.alert_state in ("", "offline"))
-        status = {"sending": self.tr("Sending to the ward health worker…"),
-                  "sent": self.tr("Sent. The ward health worker has been alerted."),
-                  "acknowledged": self.tr("A health worker has received your reading and is on the way."),
-                  "offline": self.tr("The station cannot reach the ward now. Please call 115 or the staff phone.")}
-        self.urgent.alert_status.setText(status.get(self.alert_state, ""))
-        self.urgent.alert_status.setVisible(bool(self.alert_state))
+        self.urgent.set_alert_state(self.alert_state)
         self.start_button.setText(self.tr("Start measuring"))
         self.rested_button.setText(self.tr("I have already rested"))
         for button in (self.skip_button, self.skip_button2, self.skip_button3):

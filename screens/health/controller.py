@@ -45,7 +45,8 @@ class HealthController(QObject):
         check.retry_pressed.connect(self.begin_measure)
         from screens.health.alert import HealthAlert
 
-        self.alert = HealthAlert(ctx, check.set_alert_state)
+        self.alert = HealthAlert(ctx, self._alert_state)
+        results.urgent.alert_button.clicked.connect(self._send_alert)
         self._crisis_readings: list[Any] = []  # this visit's crisis measurements (sent only on the resident's tap)
         check.alert_requested.connect(self._send_alert)
         check.skip_pressed.connect(lambda: self._after(self.journey.skip("skipped")) if self.journey else None)
@@ -77,6 +78,7 @@ class HealthController(QObject):
         self.journey = jr.Journey(measures, bp_scheme=self.settings.bp_scheme)
         self.alert.reset()
         self._crisis_readings: list[Any] = []
+        self._alert_state("")
         self.check.set_urgent(False)
         self.saved_reference, self.last_receipt = "", None
         log.info("visit %s: health check started (%s)", self.ctx.flow.visit.id,
@@ -124,6 +126,10 @@ class HealthController(QObject):
         measure = j.current
         self.check.show_measuring(measure)
         self.health.measure(measure, self.check.show_progress, lambda outcome: self._measured(measure, outcome))
+
+    def _alert_state(self, state: str) -> None:
+        self.check.set_alert_state(state)
+        self.results_screen.urgent.set_alert_state(state)
 
     def _send_alert(self) -> None:
         from screens.health.alert import readings_for
