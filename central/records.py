@@ -41,22 +41,23 @@ def _rejected(rejection: Rejection) -> dict[str, Any]:
             "detail": rejection.detail}
 
 
-_DAYS_CACHE: dict[int, dict[str, int]] = {}  # catalogue version -> {procedure code: legal processing days}
+_DAYS_CACHE: dict[tuple[int, str], dict[str, int]] = {}  # (version, published) -> {procedure code: legal days}
 
 
 def catalogue_days(s: Session) -> dict[str, int]:
     """The legal processing time of each procedure of the latest catalogue (parsed once per version)."""
-    version = s.scalar(select(CatalogVersion.version).order_by(CatalogVersion.version.desc()).limit(1))
-    if version is None:
+    latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
+                       .order_by(CatalogVersion.version.desc()).limit(1)).first()
+    if latest is None:
         return {}
-    if version not in _DAYS_CACHE:
+    key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
+    if key not in _DAYS_CACHE:
         import json
 
-        procedures = json.loads(s.get(CatalogVersion, version).procedures)
-        _DAYS_CACHE[version] = {p["code"]: d for p in procedures
-                                if isinstance(p, dict) and isinstance(p.get("code"), str)
-                                and (d := processing_days(p)) is not None}
-    return _DAYS_CACHE[version]
+        procedures = json.loads(s.get(CatalogVersion, latest[0]).procedures)
+        _DAYS_CACHE[key] = {p["code"]: d for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)
+                            and (d := processing_days(p)) is not None}
+    return _DAYS_CACHE[key]
 
 
 def _insert(s: Session, kiosk_id: str, item: ValidItem, days: dict[str, int] | None = None) -> Submission:

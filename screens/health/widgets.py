@@ -177,6 +177,7 @@ class UrgentBanner(QFrame):
 
     def set_alert_state(self, state: str) -> None:
         """"" (not sent) | sending | sent | acknowledged | offline (screens/health/alert.py)."""
+        self.state = state
         self.alert_button.setText(self.tr("Send this reading to the ward health worker"))
         self.alert_button.setVisible(state in ("", "offline"))
         status = {"sending": self.tr("Sending to the ward health worker…"),

@@ -25,17 +25,21 @@ def test_upgrade_from_the_first_schema_keeps_rows(tmp_path: Path) -> None:
         con.execute("INSERT INTO submissions (id, kiosk_id, kind, schema_version, created_at, received_at, local_ref, "
                     "reference, body_hash, body, status, updated_at) VALUES ('6f1c3e0a-6f5e-4c3b-9a8e-2d3c4b5a6e7f', "
                     "'k_old', 'dossier', 1, '2026-11-01T15:00:00+07:00', '2026-11-01 08:00:00', 'BN01-261101-0001', "
-                    "'HS-2026-000001', 'x', '{}', 'processing', '2026-11-01 08:00:00')")
+                    "'HS-2026-000001', 'x', '{\"payload\": {\"procedure_code\": \"1.004222\", \"personal\": {\"identity\": "
+                    "{\"full_name\": \"Lê Thị Hoa\"}}}}', 'processing', '2026-11-01 08:00:00')")
         con.execute("INSERT INTO status_events (submission_seq, status, at) VALUES (1, 'received', '2026-11-01 08:00')")
     old.dispose()
 
     app = create_app(HubConfig(db_url=str(path), demo=True))  # start-up runs the migrations
-    assert current_revision(app.state.db.engine) == "0002"
+    assert current_revision(app.state.db.engine) == "0003"
     with TestClient(app) as c:
         token = c.post("/v1/kiosks/enroll", json={"code": "DEMO-0000", "station_code": "BN02"}).json()["token"]
         tracked = c.get("/v1/dossiers/BN01-261101-0001", headers={"Authorization": f"Bearer {token}"}).json()
     assert tracked["reference"] == "HS-2026-000001" and tracked["status"] == "processing"
     assert tracked["fee"] is None  # the new column is empty for old rows
+    with TestClient(app) as c:  # 0003 filled the inbox columns of old rows from their stored body
+        html = c.get("/office/dossiers", params={"q": "le thi hoa"}).text
+    assert "HS-2026-000001" in html and "1.004222" in html
     app.state.db.dispose()
 
 
@@ -51,4 +55,4 @@ def test_migrate_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     from central.cli import main as cli_main
 
     assert cli_main(["migrate", "--db", str(tmp_path / "hub.db")]) == 0
-    assert "revision 0002" in capsys.readouterr().out
+    assert "revision 0003" in capsys.readouterr().out
