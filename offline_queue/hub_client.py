@@ -164,7 +164,7 @@ class HubClient:
 
     def heartbeat(self, report: dict[str, Any]) -> str:
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)
-        return require(doc, "server_time", str)
+        return str(require(doc, "server_time", str))
 
     def catalog(self, since: int = 0, timeout: tuple[float, float] | None = None) -> Catalog:
         _, doc = self._request("GET", f"/v1/catalog?since={int(since)}", timeout=timeout)

@@ -39,7 +39,7 @@ PHASES = ("idle", "syncing", "offline", "auth_problem")
 def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
     """``min(30 s × 2^attempts, 1 h)`` with ±25 % jitter (so a fleet does not retry in lockstep), capped at 1 h."""
     base = min(BASE_DELAY * 2 ** min(max(attempts, 0), 20), MAX_DELAY)
-    return min(base * (rng or random).uniform(0.75, 1.25), MAX_DELAY)
+    return float(min(base * (rng or random).uniform(0.75, 1.25), MAX_DELAY))
 
 
 @dataclass

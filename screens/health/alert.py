@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.health.model import device_notes
+from core.health.model import device_notes
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000

@@ -25,8 +25,8 @@ def test_upgrade_from_the_first_schema_keeps_rows(tmp_path: Path) -> None:
         con.execute("INSERT INTO submissions (id, kiosk_id, kind, schema_version, created_at, received_at, local_ref, "
                     "reference, body_hash, body, status, updated_at) VALUES ('6f1c3e0a-6f5e-4c3b-9a8e-2d3c4b5a6e7f', "
                     "'k_old', 'dossier', 1, '2026-11-01T15:00:00+07:00', '2026-11-01 08:00:00', 'BN01-261101-0001', "
-                    "'HS-2026-000001', 'x', '{\"payload\": {\"procedure_code\": \"1.004222\", \"personal\": {\"identity\": "
-                    "{\"full_name\": \"Lê Thị Hoa\"}}}}', 'processing', '2026-11-01 08:00:00')")
+                    "'HS-2026-000001', 'x', '{\"payload\": {\"procedure_code\": \"1.004222\", \"personal\": "
+                    "{\"identity\": {\"full_name\": \"Lê Thị Hoa\"}}}}', 'processing', '2026-11-01 08:00:00')")
         con.execute("INSERT INTO status_events (submission_seq, status, at) VALUES (1, 'received', '2026-11-01 08:00')")
     old.dispose()
 

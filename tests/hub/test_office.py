@@ -83,7 +83,7 @@ def test_overdue_filter_uses_the_procedures_legal_processing_time(client: TestCl
 def test_a_status_move_with_a_note_reaches_the_kiosk_and_the_history(client: TestClient, auth) -> None:
     ref = dossier(client, auth)
     page = client.get(f"/office/cases/{ref}").text
-    assert "Nguyễn Văn Đức" in page and "079090001234" in page and "20.000 đ" in page or "Lệ phí" in page
+    assert ("Nguyễn Văn Đức" in page and "079090001234" in page and "20.000 đ" in page) or "Lệ phí" in page
     # needs_info without a note is refused, and nothing changes
     r = client.post(f"/office/cases/{ref}/status", data={"status": "needs_info", "note": "  "},
                     follow_redirects=False)

@@ -74,9 +74,9 @@ def upgrade() -> None:
 
 def _backfill() -> None:
     """Rows stored before this revision get their procedure code and applicant name from the stored body."""
-    from central.inbox_fields import fields_of
-
     from alembic import context
+
+    from central.inbox_fields import fields_of
 
     if context.is_offline_mode():  # `--sql` rendering: there are no rows to fill
         return

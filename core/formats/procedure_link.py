@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import clean
+from core.formats.result import FormatError
+from core.formats.text import clean
 
 OFFICIAL_HOSTS = frozenset({
     "dichvucong.gov.vn",

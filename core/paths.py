@@ -1,8 +1,9 @@
-"""Where things live: platform directories and bundled assets (works frozen by PyInstaller too)."""
+"""Where things live: platform directories and the bundled assets (package data of `core`, found through
+importlib.resources, so an installed wheel and a PyInstaller bundle find them as a source checkout does)."""
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -11,9 +12,8 @@ APP_NAME = "tram-cong-dan-so"
 
 
 def asset(*parts: str) -> Path:
-    """Path of a file under assets/, in a source checkout or a PyInstaller bundle."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    return base.joinpath("assets", *parts)
+    """Path of a file under core/assets/ (fonts, images, sounds, catalogue, translations)."""
+    return Path(str(files("core").joinpath("assets", *parts)))
 
 
 def config_dir() -> Path:

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import clean
+from core.formats.result import FormatError
+from core.formats.text import clean
 
 PREFIX = "TCDS-ENROL"
 VERSION = "1"

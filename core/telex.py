@@ -232,6 +232,7 @@ def process_key(word: str, key: str, *, modern: bool = True, method: Method = "t
                 return _join(trial, tone, modern) + ("" if done else key)
     elif has_vowel and low in "678":
         span = _vowel_span(trial)
+        assert span is not None  # has_vowel
         for i in range(span[1] - 1, span[0] - 1, -1):
             if low == "6" and _base(trial[i]) in "aeo" and _mark(trial[i]) != CIRCUMFLEX:
                 trial[i] = _with_mark(trial[i], CIRCUMFLEX)

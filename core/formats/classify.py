@@ -6,9 +6,9 @@ first matching shape decides and a malformed payload becomes UNKNOWN with the pa
 
 from __future__ import annotations
 
-from kiosk.formats import cccd, enrolment, procedure_link, tracking, vietqr
-from kiosk.formats.result import FormatError, Kind, ScanResult
-from kiosk.formats.text import MAX_PAYLOAD_CHARS, clean
+from core.formats import cccd, enrolment, procedure_link, tracking, vietqr
+from core.formats.result import FormatError, Kind, ScanResult
+from core.formats.text import MAX_PAYLOAD_CHARS, clean
 
 
 def classify(text: str) -> ScanResult:

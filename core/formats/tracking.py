@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import clean, fold_typed
+from core.formats.result import FormatError
+from core.formats.text import clean, fold_typed
 
 PREFIX = "TCDS"
 VERSION = "1"
@@ -38,7 +38,7 @@ class TrackingRef:
 
 def is_local_ref(text: str) -> bool:
     m = _LOCAL.fullmatch(text)
-    return bool(m) and _valid_yymmdd(m.group(2))
+    return m is not None and _valid_yymmdd(m.group(2))
 
 
 def is_hub_ref(text: str) -> bool:

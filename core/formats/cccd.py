@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import MAX_PAYLOAD_CHARS, ascii_digits, clean
+from core.formats.result import FormatError
+from core.formats.text import MAX_PAYLOAD_CHARS, ascii_digits, clean
 
 LAYOUT_CHIP_2021 = "cccd_chip_2021"  # 7 fields
 LAYOUT_CAN_CUOC_2024 = "can_cuoc_2024"  # 11 fields

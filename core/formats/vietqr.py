@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kiosk.formats.result import FormatError
-from kiosk.formats.text import MAX_PAYLOAD_CHARS, strip_diacritics, trim
+from core.formats.result import FormatError
+from core.formats.text import MAX_PAYLOAD_CHARS, strip_diacritics, trim
 
 NAPAS_GUID = "A000000727"
 VNPAY_GUID = "A000000775"

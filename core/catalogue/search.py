@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kiosk.catalogue.models import Procedure
-from kiosk.catalogue.text import _TOKEN, _canon, edit_distance, fold, tokens, untelex
+from core.catalogue.models import Procedure
+from core.catalogue.text import _TOKEN, _canon, edit_distance, fold, tokens, untelex
 
 W_CODE, W_NAME, W_NAME_EN, W_SUMMARY, W_FIELD, W_DOCS, W_BODY = 12.0, 10.0, 8.0, 5.0, 4.0, 2.0, 1.0
 Q_EXACT, Q_PREFIX, Q_FUZZY = 1.0, 0.8, 0.6

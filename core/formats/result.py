@@ -43,8 +43,9 @@ class ScanResult:
         """A JSON-friendly dict (dates as ISO strings)."""
         out: dict[str, Any] = {"kind": self.kind.value}
         if self.value is not None:
-            out["value"] = _jsonable(dataclasses.asdict(self.value) if dataclasses.is_dataclass(self.value)
-                                     else self.value)
+            value = self.value
+            is_instance = dataclasses.is_dataclass(value) and not isinstance(value, type)
+            out["value"] = _jsonable(dataclasses.asdict(value) if is_instance else value)  # type: ignore[arg-type]
         if self.reason:
             out["reason"] = self.reason
         if self.looks_like is not None:

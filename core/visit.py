@@ -16,7 +16,7 @@ class Visit:
     # A random id for log lines about this visit; it identifies nobody.
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     started_at: float = field(default_factory=time.monotonic)
-    identity: Any = None  # kiosk.formats.cccd.IdCard once the resident scanned or typed it
+    identity: Any = None  # core.formats.cccd.IdCard once the resident scanned or typed it
     data: dict[str, Any] = field(default_factory=dict)  # per-area scratch space
 
     def wipe(self) -> None:

@@ -1,6 +1,6 @@
 """The procedure catalogue: load + validate, browse by field, look up by code or portal link, search (pure; any thread).
 
-Loaded once at start (kiosk/services/setup.py) from assets/catalogue/procedures.json; everything is in memory
+Loaded once at start (kiosk/services/setup.py) from core/assets/catalogue/procedures.json; everything is in memory
 and immutable, so screens may call it from the GUI thread.
 """
 
@@ -11,11 +11,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue.models import FieldInfo, Procedure, procedure_from_dict
-from kiosk.catalogue.schema import validate
-from kiosk.catalogue.search import SearchHit, SearchIndex
-from kiosk.formats.procedure_link import LinkError, is_procedure_code, parse_procedure
-from kiosk.paths import asset
+from core.catalogue.models import FieldInfo, Procedure, procedure_from_dict
+from core.catalogue.schema import validate
+from core.catalogue.search import SearchHit, SearchIndex
+from core.formats.procedure_link import LinkError, is_procedure_code, parse_procedure
+from core.paths import asset
 
 # Portal-ID namespaces: the MPS portal (matt=…) and the national portal (ma_thu_tuc=<number>).
 HOST_NAMESPACE = {
@@ -103,7 +103,7 @@ class Catalogue:
 
         Unknown, untrusted or ambiguous references give None.
         """
-        if not isinstance(ref, str):  # kiosk.formats.procedure_link.ProcedureRef or alike
+        if not isinstance(ref, str):  # core.formats.procedure_link.ProcedureRef or alike
             code, pid, host = getattr(ref, "code", None), getattr(ref, "portal_id", None), getattr(ref, "host", host)
             return self.get(code) if code else self._by_portal_id(pid, host) if pid else None
         text = ref.strip()[:2048]
@@ -137,4 +137,4 @@ class Catalogue:
 
     def field_name(self, field: str, lang: str = "vi") -> str:
         vi, en = self._field_names.get(field, (field, field))
-        return en if lang == "en" else vi
+        return str(en if lang == "en" else vi)

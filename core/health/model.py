@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from devices.health.reading import DeviceInfo
+from core.health.reading import DeviceInfo
 
 
 class Measure(enum.StrEnum):

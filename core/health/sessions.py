@@ -12,9 +12,9 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from devices.health.reading import Kind, Reading
-from kiosk.health import rules
-from kiosk.health.model import Measure, Measurement
+from core.health import rules
+from core.health.model import Measure, Measurement
+from core.health.reading import Kind, Reading
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,8 @@ class BloodPressureSession(Session):
     measure = Measure.BLOOD_PRESSURE
 
     def __init__(self) -> None:
-        self._baseline: Counter[tuple] | None = None
-        self._current: Counter[tuple] = Counter()
+        self._baseline: Counter[tuple[Any, ...]] | None = None
+        self._current: Counter[tuple[Any, ...]] = Counter()
 
     def feed(self, readings: list[Reading], now: float) -> Update | None:
         for r in readings:
@@ -182,7 +182,7 @@ class TemperatureSession(Session):
                         "settling" if self._last else "waiting")
 
 
-def make_session(measure: Measure, **options) -> Session:
-    cls = {Measure.SPO2: OximetrySession, Measure.BLOOD_PRESSURE: BloodPressureSession,
+def make_session(measure: Measure, **options: Any) -> Session:
+    cls: type[Session] = {Measure.SPO2: OximetrySession, Measure.BLOOD_PRESSURE: BloodPressureSession,
            Measure.BODY: BodySession, Measure.TEMPERATURE: TemperatureSession}[measure]
     return cls(**options)

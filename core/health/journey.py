@@ -9,9 +9,10 @@ more than 10 mmHg) and is classified on their average.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from kiosk.health import rules
-from kiosk.health.model import ORDER, Measure, Measurement, device_notes
+from core.health import rules
+from core.health.model import ORDER, Measure, Measurement, device_notes
 
 AGAIN, NEXT, DONE = "again", "next", "done"
 
@@ -111,11 +112,11 @@ class Journey:
         return [r for r in self.results() if r.crisis]
 
 
-def to_payload(results: list[MeasureResult], bp_scheme: str) -> dict:
+def to_payload(results: list[MeasureResult], bp_scheme: str) -> dict[str, Any]:
     """The stored/printed form of the results: values, category codes, device identity. No person."""
     items = []
     for r in results:
-        item: dict = {"measure": r.measure.value, "problem": r.problem or None}
+        item: dict[str, Any] = {"measure": r.measure.value, "problem": r.problem or None}
         if r.measurement is not None:
             m = r.measurement
             item |= {"values": dict(m.values), "taken_at": m.taken_at, "readings": m.count,

@@ -7,19 +7,19 @@ whose ``code`` is a short stable reason; screens map codes to translated text.
 
 from __future__ import annotations
 
-from kiosk.formats.cccd import CccdError, Gender, IdCard, parse_cccd
-from kiosk.formats.classify import classify
-from kiosk.formats.enrolment import Enrolment, EnrolmentError, build_enrolment_payload, parse_enrolment
-from kiosk.formats.procedure_link import OFFICIAL_HOSTS, LinkError, ProcedureRef, parse_procedure
-from kiosk.formats.result import FormatError, Kind, ScanResult
-from kiosk.formats.tracking import (
+from core.formats.cccd import CccdError, Gender, IdCard, parse_cccd
+from core.formats.classify import classify
+from core.formats.enrolment import Enrolment, EnrolmentError, build_enrolment_payload, parse_enrolment
+from core.formats.procedure_link import OFFICIAL_HOSTS, LinkError, ProcedureRef, parse_procedure
+from core.formats.result import FormatError, Kind, ScanResult
+from core.formats.tracking import (
     TrackingError,
     TrackingRef,
     build_tracking_payload,
     parse_reference,
     parse_tracking_payload,
 )
-from kiosk.formats.vietqr import VietQR, VietQRError, build_vietqr, crc16_ccitt_false, parse_vietqr
+from core.formats.vietqr import VietQR, VietQRError, build_vietqr, crc16_ccitt_false, parse_vietqr
 
 __all__ = [
     "OFFICIAL_HOSTS", "CccdError", "Enrolment", "EnrolmentError", "FormatError", "Gender", "IdCard", "Kind",

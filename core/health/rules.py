@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from kiosk.health.model import Measure, Measurement
+from core.health.model import Measure, Measurement
 
 
 class Level(enum.StrEnum):
@@ -59,9 +59,9 @@ def implausible(m: Measurement) -> list[str]:
 def is_crisis(m: Measurement) -> bool:
     v = m.values
     if m.measure is Measure.BLOOD_PRESSURE:
-        return v["systolic"] >= CRISIS_SYSTOLIC or v["diastolic"] >= CRISIS_DIASTOLIC
+        return bool(v["systolic"] >= CRISIS_SYSTOLIC or v["diastolic"] >= CRISIS_DIASTOLIC)
     if m.measure is Measure.SPO2:
-        return v["spo2"] < CRISIS_SPO2
+        return bool(v["spo2"] < CRISIS_SPO2)
     return False
 
 
@@ -185,4 +185,4 @@ def bp_needs_another(readings: list[Measurement], minimum: int = 2, maximum: int
     if len(readings) >= maximum:
         return False
     a, b = readings[-2].values, readings[-1].values
-    return abs(a["systolic"] - b["systolic"]) > spread or abs(a["diastolic"] - b["diastolic"]) > spread
+    return bool(abs(a["systolic"] - b["systolic"]) > spread or abs(a["diastolic"] - b["diastolic"]) > spread)
