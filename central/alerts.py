@@ -16,6 +16,20 @@ from central.models import Alert, Device, HeartbeatLog, Kiosk, as_utc, utcnow
 from central.problems import Problem
 
 ALERT_KINDS = {"help": "Gọi cán bộ hỗ trợ", "health": "Chỉ số sức khỏe nguy hiểm"}
+# The kiosk's screen ids in words staff understand (the id stays in brackets for the technician).
+SCREENS_VI = {"home": "Trang chủ", "dossier": "Chọn thủ tục", "dossier.form": "Điền tờ khai",
+              "dossier.photos": "Chụp giấy tờ", "dossier.review": "Xem lại hồ sơ", "dossier.consent": "Đồng ý gửi",
+              "identity.scan": "Quét căn cước", "identity.confirm": "Xác nhận thông tin", "tracking": "Tra cứu hồ sơ",
+              "payment": "Thanh toán lệ phí", "report": "Phản ánh", "health": "Chọn phép đo",
+              "health.check": "Đo sức khỏe", "health.results": "Kết quả đo", "health.consent": "Lưu kết quả đo",
+              "receipt.done": "Đã nộp xong", "problem": "Báo lỗi", "procedures": "Tra cứu thủ tục"}
+
+
+def screen_vi(screen: str | None) -> str:
+    if not screen:
+        return "—"
+    words = SCREENS_VI.get(screen) or SCREENS_VI.get(screen.split(".")[0])
+    return f"{words} ({screen})" if words else screen
 HISTORY_KEEP = timedelta(hours=48)
 
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
+from central.alerts import screen_vi
 from central.models import Kiosk, Payment, Submission, as_utc
 from central.records import STATUSES
 
@@ -21,6 +22,8 @@ DEVICE_VI = {"ok": "bình thường", "ready": "sẵn sàng", "idle": "sẵn sà
              "paper_out": "HẾT GIẤY", "offline": "MẤT KẾT NỐI", "error": "LỖI", "missing": "KHÔNG THẤY THIẾT BỊ",
              "disabled": "tắt"}
 FINE = ("ok", "ready", "idle", "disabled")
+DEVICE_NAME_VI = {"printer": "Máy in", "camera": "Camera", "scanner": "Máy quét", "blood_pressure": "Máy đo huyết áp",
+                  "oximeter": "Máy đo SpO2", "scale": "Cân", "thermometer": "Nhiệt kế"}
 STYLESHEET = '<link rel="stylesheet" href="/office/static/office.css">'
 
 
@@ -67,7 +70,7 @@ def _devices(raw: str | None, registry: dict[str, Any] | None = None) -> str:
         if isinstance(state, dict):
             state = state.get("state", "?")
         state = str(state)[:40]
-        text = f"{escape(str(name))}: {escape(DEVICE_VI.get(state, state))}"
+        text = f"{escape(DEVICE_NAME_VI.get(str(name), str(name)))}: {escape(DEVICE_VI.get(state, state))}"
         parts.append(text if state in FINE else f"<b class=bad>{text}</b>")
     return "<br>".join(parts) or "—"
 
@@ -154,7 +157,9 @@ def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
                 f"<form class=inline method=post action='/admin/dossiers/{ref}/status'><input type=hidden name=status "
                 f"value='{st}'><button type=submit>{label}</button></form>"
                 for st, label in STATUSES.items() if st != s.status)
-        rows.append(f"<tr>{_cell(s.reference)}{_cell(KIND_VI.get(s.kind, s.kind))}"
+        link = (f"<td><a href='/office/cases/{escape(s.reference)}'>{escape(s.reference)}</a></td>"
+                if s.reference and s.kind in ("dossier", "report") else _cell(s.reference))
+        rows.append(f"<tr>{link}{_cell(KIND_VI.get(s.kind, s.kind))}"
                     f"<td>{vn_time(s.received_at)}</td>"
                     f"{_cell(STATUSES.get(s.status, s.status))}<td>{buttons}</td></tr>")
     return "".join(rows) or "<tr><td colspan=5 class=muted>Chưa có hồ sơ.</td></tr>"
@@ -171,7 +176,7 @@ def payment_rows(payments: list[Payment]) -> str:
 def alert_rows(alerts: list[Any], now: datetime) -> str:
     rows = "".join(
         f"<tr><td><b class=bad>{escape(ALERT_VI.get(a.kind, a.kind))}</b></td><td>{escape(a.station_code)}</td>"
-        f"<td>{escape(a.screen or '—')}</td><td>{vn_time(a.received_at)} "
+        f"<td>{escape(screen_vi(a.screen))}</td><td>{vn_time(a.received_at)} "
         f"({age_vi((now - a.received_at).total_seconds())} trước)</td>"
         f"<td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
         f"<button type=submit>Đã nhận, đang đến</button></form></td></tr>" for a in alerts)

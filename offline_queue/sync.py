@@ -277,9 +277,11 @@ def read_status(store: QueueStore) -> dict[str, Any]:
             "phase": phase if phase in PHASES else "idle", "online": meta.get("reachable") == "1"}
 
 
-def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None) -> dict[str, Any]:
-    """The body of POST /v1/heartbeat from a ``read_status`` dict."""
-    return {"version": version, "queue": dict(status["counts"]),
+def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None,
+                     interval_seconds: int | None = None) -> dict[str, Any]:
+    """The body of POST /v1/heartbeat from a ``read_status`` dict (the interval lets the hub tell a late beat)."""
+    extra = {"interval_seconds": int(interval_seconds)} if interval_seconds else {}
+    return {**extra, "version": version, "queue": dict(status["counts"]),
             "oldest_unsent_age_seconds": status["oldest_unsent_age_seconds"],
             "last_sync_at": status["last_success_at"], "last_error": status["last_error"],
             "devices": dict(devices or {})}

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from central.db import Database
 from central.inbox_fields import name_key, parse_day
-from central.models import Attachment, Kiosk, Payment, StatusEvent, Submission, as_utc
+from central.models import Attachment, CatalogVersion, Kiosk, Payment, StatusEvent, Submission, as_utc
 from central.records import STATUSES
 
 PAGE = 50
@@ -95,7 +95,7 @@ def _day_start_utc(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC) - VN_OFFSET  # the ward's day (UTC+7)
 
 
-def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE) -> InboxPage:
+def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE, with_counts: bool = True) -> InboxPage:
     q = (select(Submission.seq, Submission.reference, Submission.local_ref, Submission.kind,
                 Submission.procedure_code, Submission.applicant_name, Kiosk.station_code, Submission.received_at,
                 Submission.status, Submission.assigned_to, Submission.due_at)
@@ -115,10 +115,15 @@ def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE) -> InboxPa
     if f.q:
         ref = f.q.upper().replace(" ", "")
         if _REFERENCE.match(ref):
-            q = q.where((Submission.reference == ref) | (Submission.local_ref == ref))
+            # two index look-ups (an OR across two columns would make SQLite walk the whole list instead)
+            by_ref = select(Submission.seq).where(Submission.reference == ref)
+            by_local = select(Submission.seq).where(Submission.local_ref == ref)
+            q = q.where(Submission.seq.in_(by_ref.union(by_local).scalar_subquery()))
         elif key := name_key(f.q):
             escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            q = q.where(Submission.name_key.like(f"%{escaped}%", escape="\\"))
+            # a substring cannot use a b-tree: scan the small name index (covering) rather than the table rows
+            names = select(Submission.seq).where(Submission.name_key.like(f"%{escaped}%", escape="\\"))
+            q = q.where(Submission.seq.in_(names.scalar_subquery()))
     if f.before is not None:
         q = q.where(Submission.seq < f.before)
     rows = db_rows(db, q.order_by(Submission.seq.desc()).limit(limit + 1))
@@ -127,7 +132,8 @@ def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE) -> InboxPa
     out = [Row(r.seq, r.reference or "", r.local_ref or "", r.kind, r.procedure_code or "", r.applicant_name or "",
                r.station_code, as_utc(r.received_at), r.status, r.assigned_to or "",
                bool(r.due_at and as_utc(r.due_at) < now and r.status in OPEN_STATUSES)) for r in rows]
-    return InboxPage(out, out[-1].seq if more and out else None, status_counts(db, f.kind))
+    return InboxPage(out, out[-1].seq if more and out else None,
+                     status_counts(db, f.kind) if with_counts else {})
 
 
 def db_rows(db: Database, q: Any) -> list[Any]:
@@ -191,6 +197,26 @@ def case(db: Database, reference: str) -> Case | None:
         payments = list(s.scalars(select(Payment).where(Payment.reference.in_(refs)).order_by(Payment.created_at)))
         return Case(row, kiosk.station_code if kiosk else "?", kiosk.name if kiosk else "", payload, events,
                     attachments, payments, any(p.status == "paid" for p in payments))
+
+
+_LABELS: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+
+
+def field_labels(db: Database, procedure_code: str) -> dict[str, str]:
+    """The Vietnamese labels of a procedure's form fields from the latest catalogue (key -> label)."""
+    with db.session() as s:
+        latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
+                           .order_by(CatalogVersion.version.desc()).limit(1)).first()
+        if latest is None:
+            return {}
+        key = (latest[0], str(latest[1]))
+        if key not in _LABELS:
+            procedures = json.loads(s.get(CatalogVersion, latest[0]).procedures)
+            _LABELS.clear()
+            _LABELS[key] = {p["code"]: {f["key"]: f.get("label_vi") or f["key"] for f in p.get("form_fields") or []
+                                        if isinstance(f, dict) and isinstance(f.get("key"), str)}
+                            for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)}
+    return _LABELS[key].get(procedure_code, {})
 
 
 def attachment(db: Database, seq: int, name: str) -> tuple[bytes, str] | None:

@@ -10,7 +10,7 @@ from fastapi import Request
 from starlette.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from central.alerts import ALERT_KINDS
+from central.alerts import ALERT_KINDS, screen_vi
 from central.dashboard import age_vi, money_vi, vn_time
 from central.office.auth import csrf_input
 from central.records import STATUSES
@@ -31,7 +31,16 @@ NEXT_STEP = {
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(STATUSES=STATUSES, KIND_VI=KIND_VI, ALERT_KINDS=ALERT_KINDS, NEXT_STEP=NEXT_STEP,
                              csrf_input=csrf_input)
-templates.env.filters.update(vn_time=vn_time, money=money_vi, age=age_vi)
+def vn_date(value: object) -> str:
+    """2026-03-15 → 15/03/2026 (anything else as it came, "—" for nothing)."""
+    text = str(value or "")
+    parts = text.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    return text or "—"
+
+
+templates.env.filters.update(vn_time=vn_time, money=money_vi, age=age_vi, vn_date=vn_date, screen_vi=screen_vi)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -86,7 +86,8 @@ def _case_or_404(request: Request, reference: str) -> queries.Case:
 @router.get("/cases/{reference}", summary="One dossier or report")
 def case_page(reference: str, request: Request, user: Reader) -> Response:
     c = _case_or_404(request, reference)
-    return page(request, "case.html", user=user, c=c, kind=c.row.kind, moves=queries.MOVES[c.row.status],
+    labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
+    return page(request, "case.html", user=user, c=c, kind=c.row.kind, labels=labels, moves=queries.MOVES[c.row.status],
                 can_act=user.role in auth.CASEWORK, note_required=queries.NOTE_REQUIRED,
                 alert_counts=_alert_counts(request, user), error=request.query_params.get("error", "")[:40])
 

@@ -26,7 +26,7 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
     html = page.text
     for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "Chờ gửi<br><b>3</b>", "Đang gửi<br><b>1</b>",
                  "Thử lại<br><b>2</b>", "Bị từ chối<br><b>1</b>", "Đã gửi<br><b>40</b>", "2 giờ",
-                 "21/11/2026 10:15:00", "hub: 503 Service Unavailable", "printer: HẾT GIẤY", "camera: sẵn sàng",
+                 "21/11/2026 10:15:00", "hub: 503 Service Unavailable", "Máy in: HẾT GIẤY", "Camera: sẵn sàng",
                  "0.1.0",
                  'http-equiv=refresh', "DEMO-0000", '<svg'):
         assert text in html, text

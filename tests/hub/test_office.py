@@ -220,3 +220,37 @@ def test_device_registry_answers_the_heartbeat(client: TestClient, auth) -> None
     assert reg["oximeter"]["calibration_overdue"] is True and reg["scale"]["registered"] is False
     assert "printer" not in reg
     assert "SẮP HẾT GIẤY" in client.get("/").text
+
+
+def test_dashboard_turns_amber_then_red_after_one_and_two_missed_heartbeats(client: TestClient, auth) -> None:
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from central.models import Kiosk
+
+    beat = {"queue": {"queued": 2, "retry": 1, "sent": 9}, "devices": {"printer": "paper_out"}, "interval_seconds": 60}
+    assert client.post("/v1/heartbeat", json=beat, headers=auth).status_code == 200
+    html = client.get("/").text
+    assert "hb-ok" in html and "Chờ gửi<br><b>2</b>" in html and "Máy in: HẾT GIẤY" in html
+    assert html.count("<i class='up'>") + html.count("<i class='busy'>") + html.count("<i class='fault'>") == 1
+    db = client.app.state.db
+    for age, css, label in ((100, "hb-amber", "Trễ báo trạng thái"), (200, "hb-red", "Mất liên lạc")):
+        with db.session() as s:
+            s.execute(update(Kiosk).values(hb_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=age)))
+        html = client.get("/").text
+        assert css in html and label in html, age
+
+
+def test_devices_are_registered_from_the_command_line(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from central.cli import main as cli_main
+
+    db = str(tmp_path / "hub.db")
+    assert cli_main(["device", "--db", db, "--kind", "blood_pressure", "--model", "Omron HBP-1320", "--serial", "A1",
+                     "--validation", "STRIDE BP", "--calibration-due", "2027-06-30"]) == 0
+    assert "Omron HBP-1320\tA1\tSTRIDE BP\tcalibration due 2027-06-30" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        cli_main(["device", "--db", db, "--kind", "scale", "--model", "X", "--serial", "1", "--validation", "v",
+                  "--calibration-due", "30/06/2027"])

@@ -47,7 +47,7 @@ def test_officer_asks_for_more_documents_and_the_kiosk_tracking_shows_the_note(
     page.fill("#note", NOTE)
     page.click("form.move button[type=submit]")
     expect(page.locator("h1")).to_contain_text("Cần bổ sung hồ sơ")
-    expect(page.locator("ol.history")).to_contain_text(NOTE)
+    expect(page.locator("ul.history")).to_contain_text(NOTE)
 
     tracking = track(qtbot, app, local_ref)
     assert tracking.view.state == "hub" and tracking.view.status == "needs_info"

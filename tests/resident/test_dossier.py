@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.printer.helpers import qr_texts
 from tests.resident.conftest import (
     card_payloads,
@@ -32,7 +34,10 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
     assert done.params["printed"] is True
     printer = app.ctx.services.printer
-    assert f"TCDS|1|{ref}" in qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
+    # the hub accepted within seconds: the slip says "Đã tiếp nhận" and its QR carries the hub's reference too
+    printed = qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
+    assert any(re.fullmatch(rf"TCDS\|1\|{ref}\|HS-\d{{4}}-\d{{6}}", t) for t in printed), printed
+    assert app.ctx._submit_pipeline.last_receipt.status == "accepted"
     qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)
     qtbot.waitUntil(lambda: done.params.get("status") == "sent", timeout=20000)
     assert "Đã tiếp nhận" in done.status.text()
