@@ -91,7 +91,7 @@ class HeartbeatRequest(BaseModel):
     last_sync_at: Text | None = Field(default=None, max_length=64)
     last_error: Text | None = None  # truncated to 500 characters when stored
     devices: dict[str, Any] = Field(default_factory=dict, max_length=30)
-    interval_seconds: int | None = Field(default=None, ge=10, le=86400)  # the kiosk's heartbeat period
+    interval_seconds: int | None = Field(default=None, ge=1, le=86400)  # the kiosk's heartbeat period
 
 
 class AlertRequest(BaseModel):
