@@ -106,8 +106,11 @@ def open_alert_counts(db: Database) -> dict[str, int]:
     return {kind: n for kind, n in rows}
 
 
-def acknowledge(db: Database, alert_id: str, actor: str) -> tuple[AlertView, AlertView | None]:
-    """(after, before) — before is None when it was already acknowledged (the first one counts)."""
+def acknowledge(db: Database, alert_id: str, actor: Any) -> tuple[AlertView, AlertView | None]:
+    """(after, before) — before is None when it was already acknowledged (the first one counts). `actor`: the
+    StaffUser; the acknowledgement and its audit record commit together."""
+    from central.staff.audit import record
+
     with db.session() as s:
         a = s.get(Alert, alert_id)
         if a is None:
@@ -115,7 +118,9 @@ def acknowledge(db: Database, alert_id: str, actor: str) -> tuple[AlertView, Ale
         k = s.get(Kiosk, a.kiosk_id)
         before = _view(a, k)
         if a.acknowledged_at is None:
-            a.acknowledged_at, a.acknowledged_by = utcnow(), actor[:100]
+            a.acknowledged_at, a.acknowledged_by = utcnow(), actor.username[:100]
+            record(s, actor, "alert.ack", a.id, {"acknowledged": False, "kind": a.kind},
+                   {"acknowledged": True, "kind": a.kind})
             return _view(a, k), before
         return before, None
 

@@ -10,7 +10,9 @@ from typing import Any
 from central.alerts import screen_vi
 from central.models import Kiosk, Payment, Submission, as_utc
 from central.records import STATUSES
+from central.staff import ROLE_LABELS, StaffUser
 
+STYLESHEET = "/staff/staff.css"  # served by central/staff/routes.py; CSP allows no inline style elements
 KIND_VI = {"dossier": "Hồ sơ TTHC", "report": "Phản ánh", "health": "Đo sức khỏe", "payment_intent": "Thanh toán"}
 QUEUE_VI = [("queued", "Chờ gửi"), ("sending", "Đang gửi"), ("retry", "Thử lại"), ("rejected", "Bị từ chối"),
             ("sent", "Đã gửi")]
@@ -24,7 +26,8 @@ DEVICE_VI = {"ok": "bình thường", "ready": "sẵn sàng", "idle": "sẵn sà
 FINE = ("ok", "ready", "idle", "disabled")
 DEVICE_NAME_VI = {"printer": "Máy in", "camera": "Camera", "scanner": "Máy quét", "blood_pressure": "Máy đo huyết áp",
                   "oximeter": "Máy đo SpO2", "scale": "Cân", "thermometer": "Nhiệt kế"}
-STYLESHEET = '<link rel="stylesheet" href="/office/static/office.css">'
+STYLESHEETS = (f'<link rel="stylesheet" href="{STYLESHEET}">'
+               '<link rel="stylesheet" href="/office/static/office.css">')  # the office's look on top
 
 
 def age_vi(seconds: float | None) -> str:
@@ -147,14 +150,15 @@ def totals(kiosks: list[Kiosk], today_count: int, now: datetime, open_alerts: in
                    f"<span class=muted>{label}</span><b>{value}</b></div>" for label, value in cards)
 
 
-def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
+def submission_rows(subs: list[Submission], staff_buttons: bool, csrf: str = "") -> str:
     rows = []
     for s in subs:
         buttons = ""
         if staff_buttons and s.reference:
             ref = escape(s.reference)
             buttons = "".join(
-                f"<form class=inline method=post action='/admin/dossiers/{ref}/status'><input type=hidden name=status "
+                f"<form class=inline method=post action='/admin/dossiers/{ref}/status'>{csrf}"
+                f"<input type=hidden name=status "
                 f"value='{st}'><button type=submit>{label}</button></form>"
                 for st, label in STATUSES.items() if st != s.status)
         link = (f"<td><a href='/office/cases/{escape(s.reference)}'>{escape(s.reference)}</a></td>"
@@ -165,20 +169,21 @@ def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
     return "".join(rows) or "<tr><td colspan=5 class=muted>Chưa có hồ sơ.</td></tr>"
 
 
-def payment_rows(payments: list[Payment]) -> str:
+def payment_rows(payments: list[Payment], staff_buttons: bool = True, csrf: str = "") -> str:
     return "".join(
-        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{money_vi(p.amount)}</td>"
-        f"<td><form class=inline method=post action='/admin/payments/{escape(p.id)}/mark-paid'>"
-        f"<button type=submit>Đánh dấu đã thanh toán</button></form></td></tr>" for p in payments
+        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{money_vi(p.amount)}</td><td>"
+        + (f"<form class=inline method=post action='/admin/payments/{escape(p.id)}/mark-paid'>{csrf}"
+           f"<button type=submit>Đánh dấu đã thanh toán</button></form>" if staff_buttons else "")
+        + "</td></tr>" for p in payments
     ) or "<tr><td colspan=4 class=muted>Không có khoản chờ thanh toán.</td></tr>"
 
 
-def alert_rows(alerts: list[Any], now: datetime) -> str:
+def alert_rows(alerts: list[Any], now: datetime, csrf: str = "") -> str:
     rows = "".join(
         f"<tr><td><b class=bad>{escape(ALERT_VI.get(a.kind, a.kind))}</b></td><td>{escape(a.station_code)}</td>"
         f"<td>{escape(screen_vi(a.screen))}</td><td>{vn_time(a.received_at)} "
         f"({age_vi((now - a.received_at).total_seconds())} trước)</td>"
-        f"<td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>"
+        f"<td><form class=inline method=post action='/office/alerts/{escape(a.id)}/ack'>{csrf}"
         f"<button type=submit>Đã nhận, đang đến</button></form></td></tr>" for a in alerts)
     return rows or "<tr><td colspan=5 class=muted>Không có cảnh báo nào chưa xử lý.</td></tr>"
 
@@ -188,7 +193,11 @@ ALERT_VI = {"help": "Gọi cán bộ hỗ trợ", "health": "Chỉ số sức kh
 
 def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment], today_count: int, now: datetime,
          refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "",
-         alerts: list[Any] = (), history: dict[str, Any] | None = None) -> str:
+         user: StaffUser | None = None, csrf: str = "", alerts: list[Any] = (),
+         history: dict[str, Any] | None = None) -> str:
+    """`csrf` is the hidden token field (central.staff.deps.csrf_input); buttons follow `user`'s role."""
+    officer = user is not None and user.has_role("officer")
+    enroller = user is not None and user.has_role("enroller")
     demo_note = (f"<div class=demo>{demo_qr_svg}<p>Chế độ trình "
                  f"diễn: mã đăng ký dùng lại được <b>{escape(demo_code)}</b> (quét mã QR bên cạnh trên màn hình kỹ "
                  "thuật của trạm); có thể chuyển trạng thái hồ sơ bằng các nút bên dưới.</p></div>") if demo else ""
@@ -203,18 +212,19 @@ def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment]
                  "bấm để xem</a></div>") if alerts else ""
     return f"""<!doctype html><html lang=vi><head><meta charset=utf-8>
 <meta http-equiv=refresh content="{refresh}"><meta name=viewport content="width=device-width,initial-scale=1">
-<title>Trạm công dân số — Máy chủ phường</title>{STYLESHEET}
+<title>Trạm công dân số — Máy chủ phường</title>{STYLESHEETS}
 <script src="/office/static/office.js" defer></script></head><body data-alert-feed="/office/alerts.json">
 <header class=top><a class=brand href="/">Trạm công dân số · Bảng điều khiển</a><nav>
 <a href="/office/dossiers">Hồ sơ thủ tục</a><a href="/office/reports">Phản ánh</a>
 <a href="/office/alerts">Cảnh báo <span class="badge{' hot' if alerts else ''}" id=alert-count>{len(alerts)}</span></a>
 </nav><button type=button class=bell id=bell hidden>Bật chuông báo</button></header>{alert_bar}<main>
+{_who(user, csrf)}
 <p class=muted>Cập nhật lúc {vn_time(now)} (giờ Việt Nam) · tự làm mới sau {refresh} giây</p>
 {demo_note}{fault_note}
 <div class=totals>{totals(kiosks, today_count, now, len(alerts))}</div>
 <h2>Cảnh báo chưa xử lý</h2>
 <table><thead><tr><th>Loại</th><th>Trạm</th><th>Màn hình</th><th>Lúc</th><th></th></tr></thead>
-<tbody>{alert_rows(alerts, now)}</tbody></table>
+<tbody>{alert_rows(alerts, now, csrf)}</tbody></table>
 <h2>Các trạm</h2>
 <p class=muted>Báo trạng thái: xanh khi đều đặn, vàng khi trễ một chu kỳ, đỏ khi trễ hai chu kỳ. Lịch sử 24 giờ: mỗi ô
 một giờ — xanh hoạt động, vàng còn hồ sơ chờ gửi, đỏ thiết bị lỗi, xám không có tín hiệu.</p>
@@ -224,19 +234,30 @@ một giờ — xanh hoạt động, vàng còn hồ sơ chờ gửi, đỏ thi�
 <tbody>{kiosk_rows(kiosks, now, history, per_kiosk)}</tbody></table>
 <h2>Hồ sơ gần đây</h2>
 <table><thead><tr><th>Mã hồ sơ</th><th>Loại</th><th>Thời gian nhận</th><th>Trạng thái</th><th>Chuyển trạng thái</th>
-</tr></thead><tbody>{submission_rows(subs, True)}</tbody></table>
+</tr></thead><tbody>{submission_rows(subs, officer, csrf)}</tbody></table>
 <h2>Khoản phí chờ thanh toán</h2>
 <table><thead><tr><th>Mã thanh toán</th><th>Mã hồ sơ</th><th>Số tiền</th><th></th></tr></thead>
-<tbody>{payment_rows(payments)}</tbody></table>
-<h2>Đăng ký trạm mới</h2>
-<form class=inline method=post action="/admin/enrolment-codes">
-<button type=submit>Tạo mã đăng ký một lần</button></form>
+<tbody>{payment_rows(payments, officer, csrf)}</tbody></table>
+{_enrol_form(csrf) if enroller else ""}
 </main></body></html>"""
+
+
+def _enrol_form(csrf: str) -> str:
+    return (f"<h2>Đăng ký trạm mới</h2><form method=post action=\"/admin/enrolment-codes\">{csrf}"
+            "<button type=submit>Tạo mã đăng ký một lần</button></form>")
+
+
+def _who(user: StaffUser | None, csrf: str) -> str:
+    if user is None:
+        return ""
+    audit_link = " · <a href='/staff/audit'>Nhật ký thao tác</a>" if user.has_role("admin") else ""
+    return (f"<div class=who>{escape(user.display_name)} ({escape(ROLE_LABELS.get(user.role, user.role))}){audit_link}"
+            f" <form method=post action='/staff/logout'>{csrf}<button type=submit>Đăng xuất</button></form></div>")
 
 
 def enrolment_page(code: str, qr_payload: str, expires: str, svg: str) -> str:
     return f"""<!doctype html><html lang=vi><head><meta charset=utf-8><title>Mã đăng ký trạm</title>
-{STYLESHEET}</head><body><main><h1>Mã đăng ký trạm</h1>
+{STYLESHEETS}</head><body><main><h1>Mã đăng ký trạm</h1>
 <p>Quét mã QR này trên màn hình kỹ thuật của trạm, hoặc nhập mã: <b class=bigcode>{escape(code)}</b></p>
 <div>{svg}</div><p class=muted>Dùng một lần, hết hạn lúc {escape(expires)} (giờ Việt Nam).</p>
 <p><a href="/">← Quay lại bảng điều khiển</a></p></main></body></html>"""

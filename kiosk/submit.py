@@ -187,6 +187,7 @@ class SubmitPipeline(QObject):
 
     def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "") -> Any:
         """The slip: "accepted" with the hub's reference when the hub took it in time, else "queued"."""
+        from core.formats.tracking import is_hub_ref
         from devices.printer.receipt import Receipt
 
         station = self.ctx.config.station
@@ -194,7 +195,8 @@ class SubmitPipeline(QObject):
         return Receipt(kind=request.kind, station_name=station.name, station_address=station.address,
                        created_at=datetime.now(), service_name=request.service_name, local_reference=local_ref,
                        resident_name=request.resident_name, items=tuple(request.receipt_items),
-                       qr_payload=tracking_qr(local_ref, hub_ref or None), hub_reference=hub_ref,
+                       qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
+                       hub_reference=hub_ref,
                        status="accepted" if hub_ref else "queued", notes=tuple(request.receipt_notes),
                        language=language if language in ("vi", "en") else "vi")
 

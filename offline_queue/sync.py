@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.wire import HeartbeatBody, heartbeat_body
 from offline_queue.hub_client import MAX_BATCH, HubClient
 from offline_queue.protocol import (
     HubAuthError,
@@ -278,13 +279,13 @@ def read_status(store: QueueStore) -> dict[str, Any]:
 
 
 def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None,
-                     interval_seconds: int | None = None) -> dict[str, Any]:
+                     interval_seconds: int | None = None) -> HeartbeatBody:
     """The body of POST /v1/heartbeat from a ``read_status`` dict (the interval lets the hub tell a late beat)."""
-    extra = {"interval_seconds": int(interval_seconds)} if interval_seconds else {}
-    return {**extra, "version": version, "queue": dict(status["counts"]),
-            "oldest_unsent_age_seconds": status["oldest_unsent_age_seconds"],
-            "last_sync_at": status["last_success_at"], "last_error": status["last_error"],
-            "devices": dict(devices or {})}
+    body = heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
+                          status["last_error"], devices or {})
+    if interval_seconds:
+        body["interval_seconds"] = int(interval_seconds)
+    return body
 
 
 def start_of_process(store: QueueStore) -> int:

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from central.local import LocalHub  # noqa: E402
-from tests.office.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.office.conftest import CHROMIUM, CHROMIUM_ARGS, sign_in  # noqa: E402
+from tests.staff_fixtures import staff_session  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 PEOPLE = [("Nguyễn Văn An", "1.004222", "Đăng ký thường trú"), ("Trần Thị Lan", "1.002755", "Gia hạn tạm trú"),
@@ -49,9 +50,10 @@ def fill(hub: LocalHub) -> tuple[str, str]:
     refs = [r["reference"] for r in results["results"]]
     moves = [(refs[0], "processing", ""), (refs[0], "needs_info", "Vui lòng bổ sung bản sao giấy khai sinh."),
              (refs[1], "processing", ""), (refs[2], "rejected", "Địa chỉ đăng ký không thuộc phường Bến Nghé.")]
+    officer = staff_session(hub, "officer")
     for ref, status, note in moves:
-        requests.post(f"{hub.url}/office/cases/{ref}/status", data={"status": status, "note": note}, timeout=10,
-                      allow_redirects=False)
+        officer.post(f"{hub.url}/office/cases/{ref}/status", data={"status": status, "note": note}, timeout=10,
+                     allow_redirects=False)
     for i, a in enumerate(auth):
         devices = {"printer": "paper_low" if i == 0 else "ok", "camera": "ok",
                    "blood_pressure": "error" if i == 1 else "ok"}
@@ -93,9 +95,8 @@ def main() -> None:
         ref, sid = fill(hub)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            desk = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN",
-                                       http_credentials={"username": "canbo", "password": hub.admin_token})
-            page = desk.new_page()
+            _desk, page = sign_in(browser, hub, "admin")
+            page.set_viewport_size({"width": 1440, "height": 900})
             for name, path in (("office-inbox", "/office/dossiers"), ("office-case", f"/office/cases/{ref}"),
                                ("office-alerts", "/office/alerts"), ("office-dashboard", "/")):
                 page.goto(hub.url + path)

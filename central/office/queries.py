@@ -28,7 +28,7 @@ MOVES: dict[str, tuple[str, ...]] = {
     "rejected": (),
 }
 NOTE_REQUIRED = ("needs_info", "rejected")
-_REFERENCE = re.compile(r"^[A-Z]{2}-\d{4}-\d{6}$|^[A-Z0-9]{2,8}-\d{6}-\d{4}$")
+_REFERENCE = re.compile(r"^[A-Z]{2}-\d{4}-\d{6,9}$|^[A-Z0-9]{2,8}-\d{6}-\d{4}$")
 VN_OFFSET = timedelta(hours=7)
 
 
@@ -225,12 +225,16 @@ def attachment(db: Database, seq: int, name: str) -> tuple[bytes, str] | None:
         return (a.data, a.content_type) if a else None
 
 
-def assign(db: Database, seq: int, who: str) -> tuple[str | None, str | None]:
+def assign(db: Database, seq: int, who: str, actor: Any) -> None:
+    """Assign a case; the change and its audit record commit together."""
+    from central.staff.audit import record
+
     with db.session() as s:
         row = s.get(Submission, seq)
         before = row.assigned_to
         row.assigned_to = who[:100] or None
-        return before, row.assigned_to
+        record(s, actor, "case.assign", row.reference or str(seq), {"assigned_to": before},
+               {"assigned_to": row.assigned_to})
 
 
 def by_uuid(db: Database, submission_id: str) -> Case | None:

@@ -46,7 +46,7 @@ def _db(request: Request) -> Any:
 
 
 def _may_see(user: StaffUser, kind: str) -> bool:
-    return (user.role in auth.HEALTH) if kind == "health" else True
+    return user.has_role(*auth.HEALTH) if kind == "health" else True
 
 
 @router.get("", include_in_schema=False)
@@ -88,7 +88,7 @@ def case_page(reference: str, request: Request, user: Reader) -> Response:
     c = _case_or_404(request, reference)
     labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
     return page(request, "case.html", user=user, c=c, kind=c.row.kind, labels=labels, moves=queries.MOVES[c.row.status],
-                can_act=user.role in auth.CASEWORK, note_required=queries.NOTE_REQUIRED,
+                can_act=user.has_role(*auth.CASEWORK), note_required=queries.NOTE_REQUIRED,
                 alert_counts=_alert_counts(request, user), error=request.query_params.get("error", "")[:40])
 
 
@@ -114,8 +114,7 @@ def move_case(reference: str, request: Request, user: Caseworker, fields: Fields
         return RedirectResponse(back + "?error=move", status_code=303)
     if status in queries.NOTE_REQUIRED and not note:
         return RedirectResponse(back + "?error=note", status_code=303)
-    records.set_status(_db(request), c.row.reference, status, note or None, actor=user.username)
-    auth.record(None, user, "case.status", c.row.reference, {"status": c.row.status}, {"status": status})
+    records.set_status(_db(request), c.row.reference, status, note or None, actor=user)  # audited with the move
     log.info("case %s: %s -> %s by %s", c.row.reference, c.row.status, status, user.username)
     return RedirectResponse(back, status_code=303)
 
@@ -124,8 +123,7 @@ def move_case(reference: str, request: Request, user: Caseworker, fields: Fields
 def assign_case(reference: str, request: Request, user: Caseworker, fields: Fields) -> Response:
     c = _case_or_404(request, reference)
     who = fields.get("assignee", "").strip()[:100] or user.username
-    before, after = queries.assign(_db(request), c.row.seq, who)
-    auth.record(None, user, "case.assign", c.row.reference, {"assigned_to": before}, {"assigned_to": after})
+    queries.assign(_db(request), c.row.seq, who, user)
     return RedirectResponse(f"/office/cases/{quote(c.row.reference)}", status_code=303)
 
 
@@ -141,7 +139,7 @@ def export_case(reference: str, request: Request, user: Caseworker) -> Response:
     w.writerow(["Thời gian", "Trạng thái", "Ghi chú cho người dân", "Cán bộ"])
     for e in c.events:
         w.writerow([e.at.isoformat(), records.STATUSES.get(e.status, e.status), e.note or "", e.actor or ""])
-    auth.record(None, user, "case.export", c.row.reference, None, None)
+    auth.record_now(_db(request), user, "case.export", c.row.reference, None, None)
     # BOM: spreadsheet programs then read the Vietnamese letters as UTF-8
     return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{c.row.reference}.csv"',
@@ -180,9 +178,8 @@ def acknowledge(alert_id: str, request: Request, user: AnyStaff) -> Response:
     current = alerts.get_alert(_db(request), alert_id[:36])
     if not _may_see(user, current.kind):
         raise Problem(403, "forbidden", "Forbidden", "Your role may not handle this alert.")
-    after, before = alerts.acknowledge(_db(request), current.id, user.username)
+    after, before = alerts.acknowledge(_db(request), current.id, user)
     if before is not None:
-        auth.record(None, user, "alert.ack", after.id, {"acknowledged": False}, {"acknowledged": True})
         log.info("alert %s (%s, %s) acknowledged by %s", after.id, after.kind, after.station_code, user.username)
     back = request.headers.get("referer") or "/office/alerts"
     return RedirectResponse(back if back.startswith(str(request.base_url)) else "/office/alerts", status_code=303)

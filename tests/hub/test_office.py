@@ -28,7 +28,7 @@ def dossier(client: TestClient, auth: dict[str, str], name: str = "Nguyễn Văn
 
 
 def refs(html: str) -> list[str]:
-    return re.findall(r'href="/office/cases/([A-Z]{2}-\d{4}-\d{6})"', html)
+    return re.findall(r'href="/office/cases/([A-Z]{2}-\d{4}-\d{6,9})"', html)
 
 
 def test_inbox_lists_newest_first_and_pages_by_keyset_without_gaps_or_repeats(client: TestClient, auth) -> None:
@@ -156,13 +156,31 @@ def test_pages_carry_a_csp_and_no_inline_script_or_style(client: TestClient, aut
     assert client.get("/office/static/office.js").status_code == 200
 
 
-def test_staff_pages_need_the_staff_login_off_loopback(tmp_path) -> None:
+def test_office_pages_need_a_signed_in_staff_member_with_the_right_role(tmp_path, hub_db_url) -> None:
     from tests.hub.conftest import make_client
+    from tests.staff_fixtures import sign_in
 
-    with make_client(tmp_path, demo=False, admin_token="s3cret-token-for-tests") as c:
-        assert c.get("/office/dossiers").status_code == 401
+    with make_client(tmp_path, hub_db_url, staff=None) as c:
+        auth = enroll(c)
+        ref = dossier(c, auth)
+        health = alert(c, auth, "health", readings={"spo2": {"label": "SpO2", "value": 85, "unit": "%"}})
+        help_call = alert(c, auth, "help", screen="tracking")
+        r = c.get("/office/dossiers", headers={"Accept": "text/html"}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"].startswith("/staff/login?next=/office/dossiers")
         assert c.get("/office/alerts").status_code == 401
-        assert c.get("/office/dossiers", auth=("canbo", "s3cret-token-for-tests")).status_code == 200
+        sign_in(c, "viewer")  # reads cases, cannot act on them
+        assert ref in c.get("/office/dossiers").text
+        assert 'action="/office/cases' not in c.get(f"/office/cases/{ref}").text
+        assert c.post(f"/office/cases/{ref}/status", data={"status": "processing"}).status_code == 403
+        assert c.get(f"/office/cases/{ref}/export.csv").status_code == 403
+        sign_in(c, "officer")  # cases yes; crisis readings are health data: not for the one-stop officer
+        alerts_page = c.get("/office/alerts").text
+        assert help_call["id"] in alerts_page and health["id"] not in alerts_page and "85" not in alerts_page
+        assert c.post(f"/office/alerts/{health['id']}/ack").status_code == 403
+        sign_in(c, "health_worker")
+        assert health["id"] in c.get("/office/alerts").text
+        assert c.get("/office/dossiers").status_code == 403
+        c.app.state.db.dispose()
 
 
 def alert(client: TestClient, auth: dict[str, str], kind: str = "help", **extra: Any) -> dict[str, Any]:

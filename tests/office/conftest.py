@@ -25,13 +25,34 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture
-def officer(chromium: Any, module_hub: Any) -> Iterator[Any]:  # noqa: F811
-    """A signed-in officer's browser tab on the hub (staff sign-in: the hub's admin token over HTTP Basic)."""
-    context = chromium.new_context(http_credentials={"username": "canbo", "password": module_hub.admin_token},
-                                   locale="vi-VN", viewport={"width": 1366, "height": 900})
+def sign_in(chromium: Any, hub: Any, role: str) -> tuple[Any, Any]:
+    """(context, page): a new staff account with `role`, signed in through the hub's own sign-in page."""
+    from tests.staff_fixtures import PASSWORD, create_staff
+
+    username, _ = create_staff(hub, role)
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
+    page.goto(hub.url + "/office/dossiers")  # not signed in: the sign-in page, then back here
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/office/dossiers")
+    return context, page
+
+
+@pytest.fixture
+def officer(chromium: Any, module_hub: Any) -> Iterator[Any]:  # noqa: F811
+    """A signed-in officer's browser tab on the hub."""
+    context, page = sign_in(chromium, module_hub, "officer")
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def health_worker(chromium: Any, module_hub: Any) -> Iterator[Any]:  # noqa: F811
+    """A signed-in health worker's browser tab (crisis readings are theirs to see)."""
+    context, page = sign_in(chromium, module_hub, "health_worker")
     yield page
     context.close()
 

@@ -1,8 +1,8 @@
 """The officer back office: searchable/filterable dossiers, who moved a status, alerts, device registry and
 the heartbeat history.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0005_office
+Revises: 0004_station_identity
 Create Date: 2026-12-03
 """
 
@@ -13,8 +13,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0005_office"
+down_revision = "0004_station_identity"
 branch_labels = None
 depends_on = None
 
