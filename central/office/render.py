@@ -47,5 +47,5 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes browsers send Origin: null on form posts
     return response

@@ -24,7 +24,8 @@ NOTE = "Vui lòng bổ sung bản sao giấy khai sinh của người đăng ký
 
 def test_officer_asks_for_more_documents_and_the_kiosk_tracking_shows_the_note(
         make_app, qtbot, sample_data, module_hub, officer):  # noqa: F811
-    app = make_app(services=True, hub=hub_settings(module_hub))
+    # station codes are unique across the fleet: each test's kiosk on the shared hub has its own
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "OF01"})
     wait_enrolled(qtbot, app)
     start_dossier(qtbot, app)
     scan_card(qtbot, app, card_payloads(sample_data)[0])
@@ -66,7 +67,8 @@ def test_a_crisis_reading_raises_an_alert_that_goes_away_when_acknowledged(
 
     h = health_config(bp_rest_seconds=0, bp_between_seconds=0, scale={"kind": "none"},
                       thermometer={"kind": "none"}, oximeter={"kind": "none"}).health
-    app = make_app(health={f.name: getattr(h, f.name) for f in dataclasses.fields(h)}, hub=hub_settings(module_hub))
+    app = make_app(health={f.name: getattr(h, f.name) for f in dataclasses.fields(h)}, hub=hub_settings(module_hub),
+                   station={"code": "OF02"})
     ctx = app.ctx
     ctx.services.health = HealthService(ctx.config, ctx.threads, ctx.bus, sim_options=FAST_SIMS,
                                         session_options=FAST_SESSIONS, worker_options=FAST_WORKERS)
@@ -91,7 +93,7 @@ def test_a_crisis_reading_raises_an_alert_that_goes_away_when_acknowledged(
     expect(card).to_have_count(1)
     expect(card).to_contain_text("Chỉ số sức khỏe nguy hiểm")
     expect(card).to_contain_text("186")
-    expect(card).to_contain_text("BN01")
+    expect(card).to_contain_text("OF02")
     expect(card).to_contain_text("thiết bị trình diễn")  # a simulator's reading is labelled as such
     officer.goto(module_hub.url + "/office/alerts")  # health data: not for the one-stop officer
     expect(officer.locator("article.alert")).to_have_count(0)
@@ -106,7 +108,7 @@ def test_a_crisis_reading_raises_an_alert_that_goes_away_when_acknowledged(
 
 def test_call_for_help_round_trips_to_an_acknowledgement_on_the_kiosk(
         make_app, qtbot, module_hub, officer):  # noqa: F811
-    app = make_app(services=True, hub=hub_settings(module_hub))
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "OF03"})
     wait_enrolled(qtbot, app)
     click(qtbot, app.home_screen.tiles["tracking"])
     header = app.window.header
@@ -121,7 +123,7 @@ def test_call_for_help_round_trips_to_an_acknowledgement_on_the_kiosk(
     page.goto(module_hub.url + "/office/alerts")
     card = page.locator("article.alert")
     expect(card).to_have_count(1)
-    expect(card).to_contain_text("BN01")
+    expect(card).to_contain_text("OF03")
     expect(card).to_contain_text("tracking")  # the screen the resident is on
     card.locator("button").click()
     expect(page.locator("article.alert")).to_have_count(0)

@@ -53,7 +53,7 @@ def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, s
 
     import pytest
 
-    app = make_app(services=True, hub=hub_settings(module_hub))
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "BN02"})  # codes are unique
     if not hasattr(app.ctx.services.scanner, "capture_still"):
         pytest.skip("the scanner service has no still capture on this build")
     wait_enrolled(qtbot, app)
