@@ -39,6 +39,10 @@ DONE_STEP = "receipt.done"
 REPRINT_SERVICE_NAMES = {"report": "Phản ánh an ninh, trật tự", "health": "Kiểm tra sức khỏe",
                          "payment_intent": "Thanh toán lệ phí"}
 REPRINT_KINDS = {"dossier": "dossier", "report": "report", "health": "health", "payment_intent": "payment"}
+# The slip says "Đã tiếp nhận" with the hub's reference only when the hub accepted it this soon after the save;
+# otherwise it prints "Đã lưu tại trạm" at once (the resident does not wait longer for paper).
+ACCEPT_WAIT_MS = 4000
+ACCEPT_POLL_MS = 250
 
 
 @dataclass(frozen=True)
@@ -132,15 +136,48 @@ class SubmitPipeline(QObject):
         params = {"kind": request.kind, "reference": local_ref, "uuid": uuid, "service": request.service_name,
                   "qr": tracking_qr(local_ref), "printed": None, "fee": request.fee, **request.done_params}
         self.ctx.flow.go(DONE_STEP, params)
-        self._print(request, uuid, local_ref)
+        self._await_hub(request, uuid, local_ref)
 
-    def _print(self, request: SubmitRequest, uuid: str, local_ref: str) -> None:
+    def _await_hub(self, request: SubmitRequest, uuid: str, local_ref: str) -> None:
+        """Print once the row is `sent` (with the hub's reference) or ACCEPT_WAIT_MS have passed, whichever is
+        first. Read from the queue database (DESIGN §3.7), asked a few times a second; never blocks the GUI."""
+        storage, sync = self.ctx.services.storage, self.ctx.services.sync
+        if sync is None or not hasattr(storage, "lookup"):
+            self._print(request, uuid, local_ref)  # no hub on this station: nothing to wait for
+            return
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        clock = QElapsedTimer()
+        clock.start()
+        done = [False]
+
+        def finish(hub_ref: str = "") -> None:
+            if not done[0]:
+                done[0] = True
+                self._print(request, uuid, local_ref, hub_ref)
+
+        def answer(view: Any) -> None:
+            if done[0]:
+                return
+            if view is not None and getattr(view, "status", "") == "sent" and getattr(view, "server_ref", ""):
+                finish(view.server_ref)
+            elif clock.elapsed() >= ACCEPT_WAIT_MS:
+                finish()
+            else:
+                QTimer.singleShot(ACCEPT_POLL_MS, ask)
+
+        def ask() -> None:
+            storage.lookup(local_ref, answer)
+
+        QTimer.singleShot(0, ask)
+
+    def _print(self, request: SubmitRequest, uuid: str, local_ref: str, hub_ref: str = "") -> None:
         printer = self.ctx.services.printer
         if printer is None:
             self._printed(uuid, local_ref, False, "unavailable")
             return
         try:
-            receipt = self.receipt_for(request, local_ref)
+            receipt = self.receipt_for(request, local_ref, hub_ref)
         except ValueError:
             log.exception("receipt for %s could not be built", uuid)
             self._printed(uuid, local_ref, False, "error")
@@ -160,10 +197,14 @@ class SubmitPipeline(QObject):
         local_ref = self._requests[uuid][1]
         return bool(printer.reprint(uuid, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or "")))
 
-    def receipt_for(self, request: SubmitRequest, local_ref: str) -> Any:
+    def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "") -> Any:
+        """The slip: "accepted" with the hub's reference when the hub took it in time, else "queued"."""
+        from core.formats.tracking import is_hub_ref
+
         return self.slip(request.kind, request.service_name, request.receipt_items, request.receipt_notes,
-                         local_reference=local_ref, resident_name=request.resident_name,
-                         qr_payload=tracking_qr(local_ref), status="queued")
+                         local_reference=local_ref, hub_reference=hub_ref, resident_name=request.resident_name,
+                         qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
+                         status="accepted" if hub_ref else "queued")
 
     def slip(self, kind: str, service_name: str, items: Iterable[ReceiptLine] = (), notes: Iterable[str] = (), *,
              local_reference: str = "", hub_reference: str = "", resident_name: str = "", qr_payload: str = "",
