@@ -1,5 +1,5 @@
-"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults, catalogue;
-sync handlers run in Starlette's thread pool."""
+"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults (the catalogue
+is central/catalog_api.py); sync handlers run in Starlette's thread pool."""
 
 from __future__ import annotations
 
@@ -163,13 +163,3 @@ async def set_faults(request: Request, _: AdminDep) -> dict[str, Any]:
     except ValueError as exc:
         raise Problem(422, "invalid-faults", detail=str(exc)) from exc
     return state.as_json()
-
-
-@router.put("/admin/catalog", summary="Publish a new catalogue version", tags=["staff"])
-async def publish_catalog(request: Request, _: AdminDep) -> dict[str, Any]:
-    fields, _from_form = await _input(request)
-    procedures = fields.get("procedures")
-    if not isinstance(procedures, list) or not all(isinstance(p, dict) for p in procedures):
-        raise Problem(422, "invalid-request", detail="procedures must be a list of objects")
-    version = await run_in_threadpool(store.publish_catalog, request.app.state.db, procedures)
-    return {"version": version}

@@ -1,5 +1,5 @@
 """The kiosk API, version 1 (docs/hub-api.md): enrolment, submissions, attachments, tracking, payments,
-heartbeat, catalogue. Sync handlers run in Starlette's thread pool (SQL is blocking)."""
+heartbeat (the catalogue: central/catalog_api.py). Sync handlers run in Starlette's thread pool (SQL is blocking)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -173,8 +173,3 @@ def heartbeat(body: HeartbeatRequest, request: Request, kiosk: KioskDep) -> dict
         beat["last_sync_at"] = beat["last_sync_at"][:40]
     now = store.record_heartbeat(_db(request), kiosk.id, beat)
     return {"server_time": now.isoformat()}
-
-
-@router.get("/catalog", summary="Procedure catalogue (procedures only when newer than `since`)")
-def catalog(request: Request, kiosk: KioskDep, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    return store.catalog_since(_db(request), since)
