@@ -114,9 +114,11 @@ class HubClient:
             hdrs["Authorization"] = f"Bearer {self.token}"
         url = self.base_url + path
         try:
+            # verify= on every request: otherwise requests lets $REQUESTS_CA_BUNDLE / $CURL_CA_BUNDLE override
+            # the session's (the configured CA bundle) - psf/requests#3829
             resp = self.session.request(method, url, json=json_body, data=data, headers=hdrs,
                                         timeout=timeout or self.timeout, allow_redirects=False,
-                                        stream=max_bytes is not None)
+                                        stream=max_bytes is not None, verify=self.session.verify)
             body = resp.content if max_bytes is None else _read_capped(resp, max_bytes)
         except requests.exceptions.SSLError as exc:  # before ConnectionError, its base class
             raise HubTLSError(f"tls: {_tls_reason(exc)}") from None
