@@ -2,8 +2,9 @@
 
 Caddy runs with HOME and XDG_DATA_HOME in a temporary folder, so its internal CA (``tls internal``) is created
 there, and nothing is installed into a trust store (``skip_install_trust``; ``caddy trust`` is never run).
-Two sites on two free ports: ``ward`` (https://127.0.0.1:…) has a certificate from Caddy's internal CA (the
-root a ward gives its kiosks), ``rogue`` (https://localhost:…) one from another CA that no kiosk trusts. Both
+Two sites on two free ports: ``ward`` (https://127.0.0.1:…) is deploy/hub/Caddyfile itself, configured by
+environment variables as caddy.service would be, with a certificate from Caddy's internal CA (the root a ward
+gives its kiosks), ``rogue`` (https://localhost:…) one from another CA that no kiosk trusts. Both
 proxy to the same hub. Start-up takes a fraction of a second.
 
 Careful: in Caddy 2.6 a ``pki { ca … }`` block silently turns trust installation back on for the local CA
@@ -23,19 +24,11 @@ from pathlib import Path
 
 from central.local import free_port
 
+DEPLOY_CADDYFILE = Path(__file__).resolve().parents[2] / "deploy" / "hub" / "Caddyfile"
+# The ward site is the deployment file itself (its settings come from the environment, as in caddy.service);
+# the rogue site is added after it.
 CADDYFILE = """\
-{{
-	admin off
-	skip_install_trust
-	auto_https disable_redirects
-	http_port {http_port}
-	https_port {ward_port}
-}}
-
-https://127.0.0.1:{ward_port} {{
-	tls internal
-	reverse_proxy {upstream}
-}}
+import {deploy}
 
 https://localhost:{rogue_port} {{
 	tls {rogue_cert} {rogue_key}
@@ -119,11 +112,13 @@ class Caddy:
 
     def start(self, timeout: float = 20.0) -> Caddy:
         config = self.folder / "Caddyfile"
-        config.write_text(CADDYFILE.format(http_port=self.http_port, ward_port=self.ward_port,
-                                           rogue_port=self.rogue_port, upstream=self.upstream.split("://")[-1],
+        upstream = self.upstream.split("://")[-1]
+        config.write_text(CADDYFILE.format(deploy=DEPLOY_CADDYFILE, rogue_port=self.rogue_port, upstream=upstream,
                                            rogue_cert=self._rogue_cert, rogue_key=self._rogue_key))
         env = os.environ | {"HOME": str(self.folder), "XDG_DATA_HOME": str(self.folder / "xdg-data"),
-                            "XDG_CONFIG_HOME": str(self.folder / "xdg-config")}
+                            "XDG_CONFIG_HOME": str(self.folder / "xdg-config"),
+                            "HUB_SITE": self.url, "HUB_UPSTREAM": upstream, "HUB_HTTPS_PORT": str(self.ward_port),
+                            "HUB_HTTP_PORT": str(self.http_port), "HUB_ACCESS_LOG": str(self.folder / "access.log")}
         log = open(self.folder / "caddy.log", "wb")  # noqa: SIM115 - the child process writes it
         self._proc = subprocess.Popen([caddy_binary(), "run", "--config", str(config), "--adapter", "caddyfile"],
                                       stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.folder)

@@ -56,6 +56,7 @@ def test_a_kiosk_syncs_its_queue_and_its_catalogue_through_caddy(caddy, tls_hub,
     assert hub_has(tls_hub, ids)  # they arrived at the hub, through Caddy
     assert read_status(store)["phase"] == "idle" and store.counts()["sent"] == 3
     assert pull(client, data_dir, None).outcome == "updated"  # the catalogue comes the same way
+    assert b"/v1/submissions" in (caddy.folder / "access.log").read_bytes()  # deploy/hub/Caddyfile's access log
     store.engine.dispose()
 
 
