@@ -83,3 +83,17 @@ def test_a_restarted_kiosk_starts_with_the_last_good_hub_version(make_app, qtbot
     again = kiosk(make_app, local_hub)
     assert again.ctx.services.catalogue_updates.info["version"] == body["version"]
     assert "Nộp trực tiếp: lệ phí 25.000 đ" in detail_text(again, qtbot)
+
+
+def test_a_refused_version_keeps_the_last_good_one_and_the_technician_sees_why(make_app, qtbot) -> None:
+    from kiosk.services.catalogue import CatalogueUpdates
+
+    app = make_app()
+    good = app.ctx.services.catalogue
+    updates = CatalogueUpdates(app.ctx.services, app.flow, {"source": "hub", "version": 3,
+                                                            "fetched_at": "2026-12-03T08:00:00+00:00"}, app.bus)
+    updates.received({"catalogue": None, "refused": {
+        "version": 4, "problem": "$.procedures[0].channels[0].fees[0].amount: expected integer/null, got string"}})
+    assert app.ctx.services.catalogue is good and updates.info["version"] == 3
+    shown = app.tech_screen.sync_labels["catalogue"][1].text()
+    assert "3" in shown and "4" in shown and "$.procedures[0].channels[0].fees[0].amount" in shown

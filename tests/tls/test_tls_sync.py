@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import ssl
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,9 @@ def test_the_pin_format_matches_openssl(caddy) -> None:
     der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=pub, capture_output=True,
                          check=True).stdout
     assert pin_of_certificate(pem) == _b64(hashlib.sha256(der).digest())
+    cli = subprocess.run([sys.executable, "-m", "kiosk", "config", "key-pin", str(caddy.root())], capture_output=True,
+                         text=True, timeout=60)
+    assert cli.returncode == 0 and cli.stdout.strip() == pin_of_certificate(pem)
     assert pin_of_certificate(ssl.PEM_cert_to_DER_cert(pem.decode())) == pin_of_certificate(pem)
 
 
