@@ -14,11 +14,13 @@ from starlette.responses import JSONResponse, Response
 from central import catalog_store
 from central.api import KioskDep
 from central.problems import Problem
-from central.security import require_admin
+from central.staff import StaffUser, audit
+from central.staff.deps import require_staff, verify_csrf
 from core.catalogue_contract import CatalogueRefused, parse
 
 router = APIRouter()
-AdminDep = Annotated[None, Depends(require_admin)]
+Admin = Annotated[StaffUser, Depends(require_staff("admin"))]
+CSRF = [Depends(verify_csrf)]
 
 
 def _served(request: Request) -> catalog_store.ServedCatalogue:
@@ -72,24 +74,33 @@ async def _document(request: Request) -> Any:
 
 
 @router.put("/admin/catalog", status_code=201, tags=["staff"], summary="Publish a catalogue (checked first)",
+            dependencies=CSRF,
             responses={200: {"description": "The same document is already the newest version"},
                        422: {"description": "Refused: `errors` lists the JSON path of every problem"}})
-async def publish(request: Request, _: AdminDep) -> JSONResponse:
+async def publish(request: Request, user: Admin) -> JSONResponse:
     document = await _document(request)
     try:
         published, new = await run_in_threadpool(catalog_store.publish, request.app.state.db, document)
     except CatalogueRefused as exc:
         raise _refused(exc) from None
+    if new:
+        await run_in_threadpool(audit.record_now, request.app.state.db, user, "catalog.publish",
+                                f"catalog v{published.version}", None, _audited(published))
     return JSONResponse(published.summary() | {"published": new}, status_code=201 if new else 200)
 
 
+def _audited(published: catalog_store.Published) -> dict[str, Any]:
+    return {"version": published.version, "sha256": published.sha256, "procedures": published.procedures,
+            "rollback_of": published.rollback_of}
+
+
 @router.get("/admin/catalog/versions", tags=["staff"], summary="Published catalogue versions, newest first")
-def versions(request: Request, _: AdminDep) -> dict[str, Any]:
+def versions(request: Request, _: Admin) -> dict[str, Any]:
     return {"versions": [p.summary() for p in catalog_store.versions(request.app.state.db)]}
 
 
 @router.get("/admin/catalog/versions/{version}", tags=["staff"], summary="One version's document")
-def version(version: int, request: Request, _: AdminDep) -> dict[str, Any]:
+def version(version: int, request: Request, _: Admin) -> dict[str, Any]:
     try:
         published = catalog_store.get(request.app.state.db, version)
     except catalog_store.UnknownVersion:
@@ -97,9 +108,9 @@ def version(version: int, request: Request, _: AdminDep) -> dict[str, Any]:
     return published.summary() | {"catalogue": published.document}
 
 
-@router.post("/admin/catalog/rollback", status_code=201, tags=["staff"],
+@router.post("/admin/catalog/rollback", status_code=201, tags=["staff"], dependencies=CSRF,
              summary="Publish an earlier version's document again, as the newest version")
-async def rollback(request: Request, _: AdminDep) -> dict[str, Any]:
+async def rollback(request: Request, user: Admin) -> dict[str, Any]:
     _require_json(request)
     raw = await request.body()
     try:
@@ -112,5 +123,7 @@ async def rollback(request: Request, _: AdminDep) -> dict[str, Any]:
         published = await run_in_threadpool(catalog_store.rollback, request.app.state.db, target)
     except catalog_store.UnknownVersion:
         raise Problem(404, "catalogue-version-unknown", detail=f"No catalogue version {target}.") from None
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "catalog.rollback",
+                            f"catalog v{published.version}", {"version": target}, _audited(published))
     return published.summary()
 

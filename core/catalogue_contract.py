@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from kiosk.catalogue.schema import member, problems
+from core.catalogue.catalogue import schema_path
+from core.catalogue.schema import member, problems
 
 MAX_BYTES = 8 * 1024 * 1024  # the committed catalogue is 250 kB; a province's fits many times over
 MAX_DEPTH = 24  # the schema nests 7 levels; anything deeper is not a catalogue
@@ -50,12 +49,6 @@ class CatalogueRefused(ValueError):
     @property
     def first(self) -> ContractProblem:
         return self.problems[0]
-
-
-def schema_path() -> Path:
-    """procedures.schema.json in a source checkout or a PyInstaller bundle (assets/catalogue/)."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    return base / "assets" / "catalogue" / "procedures.schema.json"
 
 
 @cache

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 from offline_queue.protocol import HubError
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ class SyncWorker(Worker):
     status_changed = Signal(object)  # dict, see kiosk/bus.py sync_status_changed
     run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
     already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
-    # after a run: {"catalogue": kiosk.catalogue.Catalogue, "info": {...}} for a new good version, or
+    # after a run: {"catalogue": core.catalogue.Catalogue, "info": {...}} for a new good version, or
     # {"catalogue": None, "refused": {"version", "problem"}} (kiosk.services.catalogue switches between visits)
     catalogue_pulled = Signal(object)
 
@@ -255,13 +255,13 @@ class SyncWorker(Worker):
         due = self.store.next_due_at()
         if due is None:
             return interval
-        return min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds()))
+        return float(min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds())))
 
     def _schedule(self, seconds: float) -> None:
         self._timer.start(int(max(0.0, seconds) * 1000))
 
     def _heartbeat(self) -> None:
-        from kiosk import __version__
+        from core.version import __version__
         from offline_queue.sync import heartbeat_report, read_status
 
         if self._run is not None or not self.client.base_url or not self.client.token:
@@ -290,7 +290,7 @@ class SyncWorker(Worker):
         if result.outcome != "updated" or result.stored is None:
             return
         try:
-            from kiosk.catalogue import Catalogue
+            from core.catalogue import Catalogue
 
             catalogue = Catalogue(result.stored.document)  # indexed here, not on the GUI thread
         except Exception:  # the contract was met, so this is our bug: keep the current catalogue

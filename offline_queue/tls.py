@@ -58,20 +58,29 @@ def is_loopback(host: str) -> bool:
 def parse_pin(text: str) -> bytes:
     """``sha256/<base64>`` (also curl's ``sha256//<base64>``) or 64 hex digits → the 32-byte digest."""
     value = text.strip()
-    if value.lower().startswith(PIN_PREFIX):
-        b64 = value[len(PIN_PREFIX):].lstrip("/")
-        try:
-            digest = base64.b64decode(b64, validate=True)
-        except (binascii.Error, ValueError):
-            raise ValueError(f"{value[:20]!r}… is not base64 after sha256/") from None
-    else:
-        try:
-            digest = bytes.fromhex(value)
-        except ValueError:
-            raise ValueError("a pin is sha256/<base64> or 64 hex digits") from None
+    if value[:len(PIN_PREFIX)].lower() == PIN_PREFIX:
+        rest = value[len(PIN_PREFIX):]
+        # base64 may itself start with "/", so curl's extra slash is dropped only when that is what decodes
+        for b64 in (rest, rest[1:]) if rest.startswith("/") else (rest,):
+            digest = _b64_32(b64)
+            if digest is not None:
+                return digest
+        raise ValueError(f"{value[:20]!r}… is not the base64 of a sha256 digest after sha256/")
+    try:
+        digest = bytes.fromhex(value)
+    except ValueError:
+        raise ValueError("a pin is sha256/<base64> or 64 hex digits") from None
     if len(digest) != 32:
-        raise ValueError("a sha256 pin is 32 bytes (44 base64 characters)")
+        raise ValueError("a sha256 pin is 32 bytes (64 hex digits)")
     return digest
+
+
+def _b64_32(text: str) -> bytes | None:
+    try:
+        digest = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return digest if len(digest) == 32 else None
 
 
 def pins_problem(pins: Iterable[Any]) -> str | None:

@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.catalogue import Catalogue, CatalogueError, load_catalogue
-from kiosk.flow import HOME
+from core.catalogue import Catalogue, CatalogueError, load_catalogue
+from core.flow import HOME
 from offline_queue.catalogue_pull import load_stored
 
 log = logging.getLogger(__name__)

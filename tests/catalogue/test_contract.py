@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from central.local import KIOSK_CATALOGUE
+from core.catalogue import Catalogue
 from core.catalogue_contract import MAX_BYTES, CatalogueRefused, check, checked, parse
-from kiosk.catalogue import Catalogue
 
 FULL = json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))
 HOSTILE_TEXT = st.sampled_from(["<script>alert(1)</script>", "<b>đậm</b>", "javascript:alert(1)", "\u202e", "",

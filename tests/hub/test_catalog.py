@@ -77,14 +77,15 @@ def test_a_bad_catalogue_is_refused_with_the_exact_json_path(client, auth, mutat
 
 
 def test_hostile_bodies_are_refused_not_crashed_on(client) -> None:
-    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000
+    deep = b'{"a":' * 5000 + b"1" + b"}" * 5000  # (the hub's body limit answers 400 before the route)
     for body in (deep, b"[1,2]", b"\xff\xfe", b'{"procedures": "<script>alert(1)</script>"}'):
         r = client.put("/admin/catalog", content=body, headers={"Content-Type": "application/json"})
-        assert r.status_code == 422, (body[:20], r.status_code)
+        assert r.status_code in (400, 422) and r.headers["content-type"] == "application/problem+json", body[:20]
     # a cross-site HTML form cannot publish: only application/json is accepted
     form = client.put("/admin/catalog", content=json.dumps(FULL).encode(),
                       headers={"Content-Type": "text/plain"})
     assert form.status_code == 415
+    assert client.get("/admin/catalog/versions").json()["versions"][0]["version"] == 1  # nothing was published
 
 
 def test_rollback_publishes_the_old_document_as_the_newest_version(client, auth) -> None:
@@ -97,15 +98,26 @@ def test_rollback_publishes_the_old_document_as_the_newest_version(client, auth)
     assert client.post("/admin/catalog/rollback", json={"version": "2"}).status_code == 422
 
 
-def test_catalogue_endpoints_need_their_credentials(tmp_path: Path) -> None:
+def test_catalogue_endpoints_need_their_credentials_and_publishing_is_audited(tmp_path: Path) -> None:
+    from central.staff import audit
     from tests.hub.conftest import make_client
+    from tests.staff_fixtures import sign_in
 
-    with make_client(tmp_path, demo=False, admin_token="s3cret") as c:
-        assert c.get("/v1/catalog").status_code == 401
-        assert publish(c, FULL).status_code == 401
-        ok = c.put("/admin/catalog", content=json.dumps(FULL).encode(),
-                   headers={"Content-Type": "application/json", "Authorization": "Bearer s3cret"})
-        assert ok.status_code == 201 and ok.json()["version"] == 1
+    with make_client(tmp_path, staff=None) as c:
+        assert c.get("/v1/catalog").status_code == 401  # kiosks only
+        assert publish(c, FULL).status_code == 401  # staff only
+        sign_in(c, "officer")
+        assert publish(c, FULL).status_code == 403  # administrators only
+        assert c.get("/admin/catalog/versions").status_code == 403
+        admin = sign_in(c, "admin")
+        csrf = c.headers.pop("X-CSRF-Token")
+        assert publish(c, FULL).status_code == 403  # no CSRF token: refused
+        c.headers["X-CSRF-Token"] = csrf
+        ok = publish(c, FULL)
+        assert ok.status_code == 201 and ok.json()["version"] == 2
+        assert c.post("/admin/catalog/rollback", json={"version": 1}).status_code == 201
+        done = [(e["action"], e["actor"]) for e in audit.entries(c.app.state.db)]
+        assert ("catalog.publish", admin.username) in done and ("catalog.rollback", admin.username) in done
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:

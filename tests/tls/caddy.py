@@ -137,8 +137,8 @@ class Caddy:
         """Both sites complete a handshake with a certificate their own CA signed."""
         for port, ca, name in ((self.ward_port, self.root(), "127.0.0.1"), (self.rogue_port, self.rogue_root,
                                                                               "localhost")):
-            ctx = ssl.create_default_context(cafile=str(ca))
-            try:
+            try:  # Caddy writes root.crt in place: it may still be empty
+                ctx = ssl.create_default_context(cafile=str(ca))
                 with socket.create_connection(("127.0.0.1", port), timeout=1) as raw, \
                         ctx.wrap_socket(raw, server_hostname=name):
                     pass
