@@ -65,6 +65,18 @@ def _published(row: CatalogVersion, with_document: bool = False) -> Published:
                      len(doc.get("procedures", [])), doc if with_document else None)
 
 
+def procedures_of(stored: str) -> list[dict[str, Any]]:
+    """The procedures of a stored ``catalog_versions.procedures`` value (this envelope, or a legacy bare list);
+    [] for anything else. For the hub's own readers (due dates, form labels)."""
+    try:
+        value = json.loads(stored)
+    except (ValueError, TypeError, RecursionError):
+        return []
+    if isinstance(value, dict) and isinstance(value.get("catalogue"), dict):
+        value = value["catalogue"].get("procedures")
+    return [p for p in value if isinstance(p, dict)] if isinstance(value, list) else []
+
+
 def publish(db: Database, document: Any, rollback_of: int | None = None) -> tuple[Published, bool]:
     """Check and publish ``document``: (the version, True) — or (the latest, False) when it is already the
     latest, so publishing the same file twice does not make every kiosk download it again.
