@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, problems, store
+from central import __version__, admin, api, problems, store, telehealth
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -44,6 +44,7 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     problems.install(app)
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
+    telehealth.install(app, config, db)
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
     if app.state.faults is not None:
         outer = super(HubApp, app).__call__

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-KINDS = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT"}
+KINDS = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT", "callback": "GL"}
 SCHEMA_VERSIONS = {1}
 MAX_LOCAL_REF = 64
 MAX_FEE = 1_000_000_000

@@ -1,0 +1,51 @@
+"""Fixtures of the telehealth tests: Debian's chromium driven by Playwright (never a downloaded browser), with
+fake camera and microphone, and media pinned to 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",  # media on 127.0.0.1 only
+    "--disable-features=WebRtcHideLocalIpsWithMdns",  # plain host candidates, no mDNS names to resolve
+    "--autoplay-policy=no-user-gesture-required",
+]
+DOCTOR = "BS. Trần Thị Lan"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is missing: `make sysdeps` installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def doctor_page(chromium: Any, local_hub: Any, tmp_path: Path) -> Iterator[Any]:
+    """The doctor's page, signed in with the hub's staff secret; the Basic user name is the doctor's name."""
+    basic = base64.b64encode(f"{DOCTOR}:{local_hub.admin_token}".encode()).decode()  # RFC 7617, UTF-8
+    context = chromium.new_context(extra_http_headers={"Authorization": f"Basic {basic}"},
+                                   viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.errors = errors
+    page.goto(local_hub.url + "/telehealth")
+    yield page
+    context.close()
