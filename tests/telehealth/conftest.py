@@ -36,9 +36,13 @@ def chromium() -> Iterator[Any]:
 
 
 @pytest.fixture
-def doctor_page(chromium: Any, local_hub: Any, tmp_path: Path) -> Iterator[Any]:
+def doctor_page(chromium: Any, local_hub: Any) -> Iterator[Any]:
+    yield from open_doctor_page(chromium, local_hub)
+
+
+def open_doctor_page(chromium: Any, hub: Any) -> Iterator[Any]:
     """The doctor's page, signed in with the hub's staff secret; the Basic user name is the doctor's name."""
-    basic = base64.b64encode(f"{DOCTOR}:{local_hub.admin_token}".encode()).decode()  # RFC 7617, UTF-8
+    basic = base64.b64encode(f"{DOCTOR}:{hub.admin_token}".encode()).decode()  # RFC 7617, UTF-8
     context = chromium.new_context(extra_http_headers={"Authorization": f"Basic {basic}"},
                                    viewport={"width": 1440, "height": 1000}, locale="vi-VN")
     page = context.new_page()
@@ -46,6 +50,6 @@ def doctor_page(chromium: Any, local_hub: Any, tmp_path: Path) -> Iterator[Any]:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.errors = errors
-    page.goto(local_hub.url + "/telehealth")
+    page.goto(hub.url + "/telehealth")
     yield page
     context.close()

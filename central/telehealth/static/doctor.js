@@ -50,7 +50,9 @@
       case 'accepted': current = msg.consultation; iceServers = msg.ice_servers || iceServers; showConsultation(current);
         startCall().catch((err) => setStatus(`Không mở được camera hoặc micrô: ${err.message}`)); break;
       case 'answer': if (pc) pc.setRemoteDescription({ type: 'answer', sdp: msg.sdp }); break;
-      case 'ice-state': setCallState(`Trạm: ${msg.state}`); break;
+      case 'ice-state':  // the kiosk lost the media path: offer again (an ICE restart by a fresh connection)
+        if (msg.state === 'failed' && current) { setCallState('Mạng chập chờn, đang kết nối lại…'); startCall(); }
+        break;
       case 'peer-lost': setCallState('Trạm mất kết nối, đang chờ kết nối lại…'); break;
       case 'peer-back': setCallState('Trạm đã kết nối lại'); startCall(); break;
       case 'ended': endCall(ENDED_BY[msg.by] || 'Cuộc gọi đã kết thúc.'); break;
