@@ -50,7 +50,7 @@ def doctor_page(name: str, ticket: str, duty_hours: str) -> str:
       <table id="readings"><thead><tr><th>Chỉ số</th><th>Kết quả</th><th>Đánh giá</th></tr></thead>
         <tbody></tbody></table>
       <h3>Lần đo trước</h3>
-      <ol id="trend" class="trend"><li class="muted">Chưa có (hoặc người dân không đồng ý liên kết)</li></ol>
+      <ul id="trend" class="trend"><li class="muted">—</li></ul>
     </div>
     <form id="caption-form" class="panel">
       <label for="caption-text">Gõ chữ hiện trên màn hình của trạm (cho người nghe kém)</label>

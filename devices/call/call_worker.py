@@ -11,6 +11,7 @@ import asyncio
 import logging
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QImage
 
@@ -29,15 +30,18 @@ def to_qimage(rgb: Any) -> QImage:
 class CallWorker(Worker):
     event = Signal(str, object)
     remote_frame = Signal(QImage)
+    local_frame = Signal(QImage)
     call_over = Signal()
 
     def __init__(self, make_peer: Any, speaker: Any = None) -> None:
-        """`make_peer(on_event, on_remote_video, on_remote_audio) -> ConsultPeer`, called in this thread."""
+        """`make_peer(on_event, on_remote_video, on_remote_audio, on_local_video) -> ConsultPeer`, called in this
+        thread (it may open the camera: this thread is the one that owns it during the call)."""
         super().__init__()
         self._make_peer, self._speaker = make_peer, speaker
         self._loop: asyncio.AbstractEventLoop | None = None
         self._peer: Any = None
         self._frames = 0
+        self._local_frames = 0
 
     @Slot()
     def run_call(self) -> None:
@@ -55,7 +59,7 @@ class CallWorker(Worker):
         loop.call_soon(pump)
         try:
             self._peer = self._make_peer(self._on_event, self._on_video,
-                                         self._speaker.play if self._speaker else None)
+                                         self._speaker.play if self._speaker else None, self._on_local)
             loop.run_until_complete(self._peer.run())
         except Exception:
             log.exception("consultation failed")
@@ -90,6 +94,11 @@ class CallWorker(Worker):
 
     def _on_event(self, kind: str, data: dict[str, Any]) -> None:
         self.event.emit(kind, data)
+
+    def _on_local(self, rgb: Any) -> None:
+        self._local_frames += 1
+        if self._local_frames % (2 * FRAME_EVERY) == 0:  # the small self view needs fewer frames
+            self.local_frame.emit(to_qimage(np.ascontiguousarray(rgb)))
 
     def _on_video(self, rgb: Any) -> None:
         self._frames += 1

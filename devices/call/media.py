@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import av
+import cv2
 import numpy as np
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import AUDIO_PTIME, MediaStreamError, VideoStreamTrack
@@ -46,9 +47,10 @@ class Counters:
 class PatternTrack(VideoStreamTrack):
     """A generated picture (simulated camera): a moving bar and a frame counter, so motion is visible."""
 
-    def __init__(self, counters: Counters, width: int = 320, height: int = 240) -> None:
+    def __init__(self, counters: Counters, width: int = 320, height: int = 240,
+                 preview: Callable[[np.ndarray], None] | None = None) -> None:
         super().__init__()
-        self.counters, self.width, self.height = counters, width, height
+        self.counters, self.width, self.height, self.preview = counters, width, height, preview
 
     async def recv(self) -> av.VideoFrame:
         pts, time_base = await self.next_timestamp()
@@ -57,6 +59,8 @@ class PatternTrack(VideoStreamTrack):
         img[:, :] = (40, 90, 140)
         x = (n * 4) % self.width
         img[:, x:x + 12] = (240, 240, 240)
+        if self.preview is not None:
+            self.preview(img[:, :, ::-1])
         frame = av.VideoFrame.from_ndarray(img, format="bgr24")
         frame.pts, frame.time_base = pts, time_base
         self.counters.video_sent += 1
@@ -66,9 +70,10 @@ class PatternTrack(VideoStreamTrack):
 class CameraTrack(VideoStreamTrack):
     """Frames from the scanner's frame source (a real camera, a video file…), read off the event loop."""
 
-    def __init__(self, source: FrameSource, counters: Counters) -> None:
+    def __init__(self, source: FrameSource, counters: Counters, width: int = 640,
+                 preview: Callable[[np.ndarray], None] | None = None) -> None:
         super().__init__()
-        self.source, self.counters = source, counters
+        self.source, self.counters, self.width, self.preview = source, counters, width, preview
 
     async def recv(self) -> av.VideoFrame:
         pts, time_base = await self.next_timestamp()  # paces to 30 fps, as the scanner's worker paces sources
@@ -79,6 +84,10 @@ class CameraTrack(VideoStreamTrack):
             raise MediaStreamError from exc
         if img.ndim == 2:
             img = np.dstack([img] * 3)
+        if img.shape[1] > self.width:  # a kiosk CPU encodes 640 px wide in real time; 1280 px it may not
+            img = cv2.resize(img, (self.width, img.shape[0] * self.width // img.shape[1]), interpolation=cv2.INTER_AREA)
+        if self.preview is not None:
+            self.preview(img[:, :, ::-1])
         frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(img), format="bgr24")
         frame.pts, frame.time_base = pts, time_base
         self.counters.video_sent += 1

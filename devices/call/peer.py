@@ -24,7 +24,7 @@ from devices.call.media import Counters, consume
 
 log = logging.getLogger(__name__)
 EventSink = Callable[[str, dict[str, Any]], None]
-TrackFactory = Callable[[Counters], MediaStreamTrack]
+TrackFactory = Callable[[Counters], MediaStreamTrack | None]
 STALL_SECONDS = 3.0  # no picture from the doctor this long while sound flows: tell the resident "sound only"
 
 
@@ -51,11 +51,12 @@ class ConsultPeer:
                  video: TrackFactory, audio: TrackFactory, reconnect_seconds: float = 15.0,
                  host_addresses: tuple[str, ...] | None = None, ssl: Any = None,
                  on_remote_video: Callable[[Any], None] | None = None,
-                 on_remote_audio: Callable[[Any], None] | None = None) -> None:
+                 on_remote_audio: Callable[[Any], None] | None = None,
+                 on_close: Callable[[], None] | None = None) -> None:
         self.url, self.token, self.request, self.on_event = ws_url(hub_url), token, request, on_event
         self.video, self.audio, self.reconnect_seconds = video, audio, reconnect_seconds
         self.host_addresses, self.ssl = host_addresses, ssl
-        self.on_remote_video, self.on_remote_audio = on_remote_video, on_remote_audio
+        self.on_remote_video, self.on_remote_audio, self.on_close = on_remote_video, on_remote_audio, on_close
         self.counters = Counters()
         self.cid: str | None = None
         self.doctor: str | None = None
@@ -177,7 +178,9 @@ class ConsultPeer:
         pc = RTCPeerConnection(RTCConfiguration(iceServers=servers))  # [] = host candidates only, no public STUN
         self.pc = pc
         pc.addTrack(self.audio(self.counters))
-        pc.addTrack(self.video(self.counters))
+        video = self.video(self.counters)
+        if video is not None:  # no camera: the consultation is by voice (and captions)
+            pc.addTrack(video)
 
         @pc.on("track")
         def on_track(track: MediaStreamTrack) -> None:
@@ -234,6 +237,11 @@ class ConsultPeer:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self.on_close is not None:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, self.on_close)
+            except Exception:
+                log.exception("consultation %s: releasing the media devices failed", self.cid)
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)

@@ -45,13 +45,13 @@ class Events:
 
 def make_worker(hub_url: str, token: str, events: Events, *, reconnect_seconds: float = 15.0,
                 readings: dict[str, Any] | None = None) -> CallWorker:
-    def make_peer(on_event: Callable[..., None], on_video: Any, on_audio: Any) -> ConsultPeer:
+    def make_peer(on_event: Callable[..., None], on_video: Any, on_audio: Any, on_local: Any) -> ConsultPeer:
         def both(kind: str, data: dict[str, Any]) -> None:
             events.add(kind, data)
             on_event(kind, data)
 
         return ConsultPeer(hub_url, token, {"readings": readings or READINGS, "resident": RESIDENT}, both,
-                           video=lambda c: PatternTrack(c), audio=lambda c: ToneTrack(c),
+                           video=lambda c: PatternTrack(c, preview=on_local), audio=lambda c: ToneTrack(c),
                            reconnect_seconds=reconnect_seconds, host_addresses=("127.0.0.1",),
                            on_remote_video=on_video, on_remote_audio=on_audio)
 

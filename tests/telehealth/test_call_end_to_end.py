@@ -3,8 +3,10 @@ thread, and the doctor's page in headless chromium with fake camera and micropho
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMetaObject, Qt
@@ -51,6 +53,43 @@ def snapshot(page: Any, worker: Any) -> dict[str, int]:
             "kiosk_video": k["video_received"], "kiosk_audio": k["audio_received"]}
 
 
+class KioskPictures:
+    """The latest pictures the kiosk's screen would show (the doctor's, and its own small view)."""
+
+    def __init__(self, worker: Any) -> None:
+        self.remote: Any = None
+        self.local: Any = None
+        worker.remote_frame.connect(lambda image: setattr(self, "remote", image))
+        worker.local_frame.connect(lambda image: setattr(self, "local", image))
+
+
+def save_call_screen(pictures: KioskPictures, caption: str, path: Path) -> None:
+    """The kiosk's call screen with the real pictures of this call, as the resident sees it (docs/screenshots)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.language import LanguageManager
+    from screens.consult.call import ConsultCallScreen
+    from screens.shell import theme
+
+    language = LanguageManager()
+    language.set_language("vi")
+    app = QApplication.instance()
+    app.setFont(theme.app_font(1.0, theme.load_fonts()))
+    app.setStyleSheet(theme.stylesheet(1.0))
+    screen = ConsultCallScreen()
+    screen.resize(1920, 1000)
+    screen.show()
+    screen.set_state("connected", DOCTOR)
+    screen.show_caption(caption)
+    app.processEvents()
+    screen.show_remote(pictures.remote)
+    screen.show_self(pictures.local)
+    app.processEvents()
+    screen.grab().save(str(path))
+    screen.close()
+    language.uninstall()
+
+
 def consultation_rows(hub: Any) -> list[tuple[Any, ...]]:
     with sqlite3.connect(hub.db_path) as db:
         return db.execute("SELECT status, ended_by, doctor, note, advice FROM consultations ORDER BY created_at")\
@@ -76,15 +115,26 @@ def test_a_consultation_connects_flows_both_ways_prints_the_note_and_ends_from_e
     qtbot.waitUntil(lambda: events.last("connected") is not None, timeout=20000)
     assert events.last("accepted")["doctor"] == DOCTOR
     wait_for(lambda: flowing(page, worker, {}), 20, "frames and sound both ways", pump=lambda: qtbot.wait(20))
+    shot_dir = os.environ.get("TELEHEALTH_SCREENSHOTS")
+    pictures = KioskPictures(worker)
+    qtbot.waitUntil(lambda: pictures.remote is not None and pictures.local is not None, timeout=10000)
+    assert not pictures.remote.isNull() and pictures.remote.width() >= 160, "the doctor's picture reached the kiosk"
     readings = page.inner_text("#readings")
     assert "148/92 mmHg" in readings and "Cao" in readings and "Nhịp tim" in readings
     assert "67 tuổi" in page.inner_text("#resident")
 
     # 3. A typed caption and the note reach the kiosk; the note prints (python-escpos Dummy bytes).
+    if shot_dir:
+        page.fill("#note", NOTE)
+        page.fill("#advice", ADVICE)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(Path(shot_dir) / "telehealth-doctor-page.png"), full_page=True)
     page.fill("#caption-text", "Ông vui lòng ngồi yên, thở đều.")
     page.click("#caption-send")
     qtbot.waitUntil(lambda: events.last("caption") is not None, timeout=10000)
     assert events.last("caption")["text"] == "Ông vui lòng ngồi yên, thở đều."
+    if shot_dir:
+        save_call_screen(pictures, events.last("caption")["text"], Path(shot_dir) / "telehealth-kiosk-call.png")
     page.fill("#note", NOTE)
     page.fill("#advice", ADVICE)
     page.click("#note-send")

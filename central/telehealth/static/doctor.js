@@ -4,7 +4,8 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const ticket = document.body.dataset.ticket;
-  const LEVELS = { normal: 'Bình thường', high: 'Cao', low: 'Thấp', urgent: 'Cần khám ngay' };
+  const LEVELS = { good: 'Bình thường', normal: 'Bình thường', caution: 'Cần theo dõi', high: 'Cao', low: 'Thấp',
+    urgent: 'Nguy hiểm — cần xử trí ngay' };
   const ENDED_BY = { kiosk: 'Người dân đã kết thúc cuộc gọi.', doctor: 'Bạn đã kết thúc cuộc gọi.',
     network: 'Trạm mất kết nối, cuộc gọi đã kết thúc.', 'no-doctor': 'Cuộc gọi đã kết thúc.' };
   let ws = null; let pc = null; let local = null; let iceServers = []; let current = null; let onDuty = false;
@@ -80,17 +81,20 @@
       button.addEventListener('click', () => send({ type: 'accept', consultation_id: item.consultation_id }));
       li.append(button); waiting.append(li);
     });
+    if (!msg.waiting.length) waiting.append(el('li', 'Không có ai đang chờ', 'empty'));
     const missed = $('missed'); missed.replaceChildren();
     msg.missed.forEach((item) => {
       const li = el('li'); li.append(el('b', who(item.resident), 'line'), el('span', time(item.created_at), 'line muted'),
         el('span', summary(item.readings), 'line')); missed.append(li);
     });
+    if (!msg.missed.length) missed.append(el('li', 'Không có', 'empty'));
     const callbacks = $('callbacks'); callbacks.replaceChildren();
     msg.callbacks.forEach((item) => {
       const li = el('li'); li.append(el('b', `${item.name || 'Người dân'} — ${item.phone || 'không có số'}`, 'line'),
         el('span', `${item.reference || ''} · ${time(item.received_at)}`, 'line muted'), el('span', summary(item.readings), 'line'));
       callbacks.append(li);
     });
+    if (!msg.callbacks.length) callbacks.append(el('li', 'Không có', 'empty'));
   }
 
   function showConsultation(c) {
