@@ -127,6 +127,7 @@ def work_list(db: Database) -> dict[str, list[dict[str, Any]]]:
 
 def _callback_json(sub: Submission) -> dict[str, Any]:
     payload = json.loads(sub.body).get("payload", {})
+    personal = payload.get("personal") or {}  # the kiosk's personal fields (encrypted at rest on the kiosk)
     return {"reference": sub.reference, "received_at": as_utc(sub.received_at).isoformat(), "status": sub.status,
-            "name": payload.get("name"), "phone": payload.get("phone"), "readings": payload.get("readings", {}),
+            "name": personal.get("name"), "phone": personal.get("phone"), "readings": payload.get("readings", {}),
             "reason": payload.get("reason")}

@@ -37,14 +37,25 @@ class ConsultController(QObject):
         status.print_requested.connect(self._print)
         status.finish_requested.connect(lambda: ctx.flow.home("finished"))
         call.end_requested.connect(self._hangup)
-        service = self.service
-        if service is not None:
-            call.volume_changed.connect(service.set_volume)
-            call.set_volume(service.settings.volume)
-            service.event.connect(self._on_event)
-            service.remote_frame.connect(call.show_remote)
-            service.local_frame.connect(call.show_self)
+        call.volume_changed.connect(self._volume)
+        self._wired: Any = None
+        self._wire()
         ctx.flow.visit_reset.connect(self._visit_reset)
+
+    def _wire(self) -> None:
+        """Listen to the service (built after the screens are installed, so looked up again on use)."""
+        service = self.service
+        if service is None or service is self._wired:
+            return
+        self._wired = service
+        self.call.set_volume(service.settings.volume)
+        service.event.connect(self._on_event)
+        service.remote_frame.connect(self.call.show_remote)
+        service.local_frame.connect(self.call.show_self)
+
+    def _volume(self, percent: int) -> None:
+        if self.service is not None:
+            self.service.set_volume(percent)
 
     @property
     def service(self) -> Any:
@@ -56,6 +67,7 @@ class ConsultController(QObject):
 
     def open(self, readings: dict[str, Any] | None = None, resident: dict[str, Any] | None = None) -> None:
         """Entry from the health results or the health tile: shows what would be shared, asks for consent."""
+        self._wire()
         self.readings, self.resident, self.note = dict(readings or {}), dict(resident or {}), None
         self.consent.set_shared(bool(self.readings), bool(self.resident))
         self.ctx.flow.go("consult.consent")
@@ -64,6 +76,7 @@ class ConsultController(QObject):
     def _call(self) -> None:
         if not self.consent.consent or self.service is None:
             return
+        self._wire()
         self._ended_reason, self.note = "", None
         if not self.service.start_call(self.readings, self.resident):
             return
@@ -118,9 +131,10 @@ class ConsultController(QObject):
         if kind == "queued":
             self.duty_hours = str(data.get("duty_hours") or "")
             self.status.set_state("waiting", **data)
-        elif kind == "no-doctor":
+        elif kind == "no-doctor":  # the peer ends by itself after this (no "ended" follows)
             self.duty_hours = str(data.get("duty_hours") or "")
             self._ended_reason = "no-doctor"
+            self._ended("no-doctor")
         elif kind == "accepted":
             self._wait.stop()
             self.call.reset()
