@@ -45,7 +45,8 @@ def _basic_user(request: Request) -> str:
 
 def clean_name(text: str) -> str:
     """A display name from untrusted text: printable, one line, at most 80 characters."""
-    return " ".join("".join(ch for ch in text if ch.isprintable()).split())[:80]
+    words = ("".join(ch for ch in word if ch.isprintable()) for word in text.split())
+    return " ".join(w for w in words if w)[:80]
 
 
 def current_health_worker(request: Request) -> HealthWorker:

@@ -34,7 +34,9 @@ def _text(value: Any, limit: int, field: str, required: bool = True) -> str:
 
 
 def _line(value: Any, limit: int, field: str, required: bool = True) -> str:
-    return " ".join(ch for ch in _text(value, limit, field, required).split() if ch.isprintable())
+    """One line of text: whitespace runs become one space, control and format characters go."""
+    words = ("".join(ch for ch in word if ch.isprintable()) for word in _text(value, limit, field, required).split())
+    return " ".join(w for w in words if w)
 
 
 def _readings(value: Any) -> dict[str, dict[str, Any]]:
