@@ -73,7 +73,7 @@ def test_oversized_frames_and_long_doctor_texts_are_refused() -> None:
 
 
 class _App:
-    class state:  # noqa: N801 (a stand-in for FastAPI's app.state)
+    class state:
         telehealth_secret = None
 
 
