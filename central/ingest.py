@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-KINDS = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT", "callback": "GL"}
-SCHEMA_VERSIONS = {1}
-MAX_LOCAL_REF = 64
-MAX_FEE = 1_000_000_000
+from core.wire import ITEM_KINDS as KINDS
+from core.wire import MAX_FEE, MAX_LOCAL_REF, SCHEMA_VERSIONS, canonical_json
+
+__all__ = ["KINDS", "MAX_FEE", "MAX_LOCAL_REF", "SCHEMA_VERSIONS", "Rejection", "ValidItem", "canonical_json",
+           "fee_of", "reference_for", "validate_item"]
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,6 @@ class Rejection:
     id: Any  # echoed back as sent (it may be missing or not a string)
     reason: str  # invalid_payload | unknown_kind | unsupported_schema_version
     detail: str
-
-
-def canonical_json(value: Any) -> str:
-    """The comparison form of an item: sorted keys, no whitespace, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def _echo_id(item: Any) -> Any:
@@ -111,6 +106,8 @@ def validate_item(item: Any) -> ValidItem | Rejection:
     )
 
 
-def reference_for(kind: str, year: int, seq: int) -> str:
-    """Hub reference from the row's sequence number (unique without a counter table): HS-2026-000123."""
-    return f"{KINDS[kind]}-{year}-{seq:06d}"
+def reference_for(kind: str, year: int) -> str:
+    """A new random hub reference with a check digit (central/references.py): HS-2026-123456780."""
+    from central.references import new_reference
+
+    return new_reference(KINDS[kind], year)

@@ -6,6 +6,7 @@ from typing import Any
 
 from central.config import HubConfig
 from central.db import Database
+from central.telehealth import models as models  # the tables belong to the hub's metadata (migrations check)
 
 
 def install(app: Any, config: HubConfig, db: Database) -> None:

@@ -1,11 +1,12 @@
 """Who the health worker is: the ONE place the telehealth router learns it (`current_health_worker`).
 
-Today the hub has a single staff secret (the admin token, central/security.py); the Basic-auth user name a
-browser sends with it is taken as the worker's display name. When per-person staff accounts land, only this
-module changes (require the health-worker role; their CSRF rule replaces `same_origin`).
+A signed-in staff account (central/staff: argon2id, server-side sessions) with the `health_worker` role (an
+administrator passes too); state-changing REST calls carry the staff CSRF token (`verify_csrf`).
 
-Browsers cannot put an Authorization header on a WebSocket, so the page carries a short-lived signed ticket
-(HMAC with a per-process secret) that the doctor's socket presents on connect."""
+The doctor's WebSocket is authenticated twice: the staff session cookie (checked again at connect, so a
+disabled account or an ended session cannot open a socket) and a short-lived signed ticket from the page
+(HMAC with a per-process secret), which binds the socket to a page this hub served; another site's Origin
+is refused (cross-site WebSocket hijacking)."""
 
 from __future__ import annotations
 
@@ -15,32 +16,24 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Annotated
-from urllib.parse import urlsplit
+from datetime import timedelta
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
+from starlette.requests import HTTPConnection
 
-from central.problems import Problem
-from central.security import require_admin
+from central.staff import StaffUser
+from central.staff.deps import COOKIE, SECURE_COOKIE, require_staff, verify_csrf
 
 TICKET_SECONDS = 12 * 3600  # one working shift; the page is reloaded at the next
 DEFAULT_NAME = "Nhân viên y tế"
+ROLE = "health_worker"
 
 
 @dataclass(frozen=True)
 class HealthWorker:
-    name: str  # shown to the resident ("Bác sĩ Lan") and stored with the consultation
-
-
-def _basic_user(request: Request) -> str:
-    scheme, _, value = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "basic":
-        return ""
-    try:
-        user = base64.b64decode(value.strip()).decode().partition(":")[0]
-    except (ValueError, UnicodeDecodeError):
-        return ""
-    return clean_name(user)
+    name: str  # shown to the resident ("BS. Trần Thị Lan") and stored with the consultation
+    username: str = ""
 
 
 def clean_name(text: str) -> str:
@@ -49,22 +42,33 @@ def clean_name(text: str) -> str:
     return " ".join(w for w in words if w)[:80]
 
 
-def current_health_worker(request: Request) -> HealthWorker:
-    require_admin(request)
-    return HealthWorker(name=_basic_user(request) or DEFAULT_NAME)
+def _worker(user: StaffUser) -> HealthWorker:
+    return HealthWorker(name=clean_name(user.display_name or user.username) or DEFAULT_NAME, username=user.username)
+
+
+def current_health_worker(user: Annotated[StaffUser, Depends(require_staff(ROLE))]) -> HealthWorker:
+    return _worker(user)
 
 
 HealthWorkerDep = Annotated[HealthWorker, Depends(current_health_worker)]
+CsrfDep = Depends(verify_csrf)
 
 
-def same_origin(request: Request) -> None:
-    """State-changing requests from the page: refuse another site's Origin (CSRF on Basic auth)."""
-    origin = request.headers.get("origin")
-    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-        raise Problem(403, "cross-site", "Forbidden", "Requests must come from the hub's own pages.")
+def worker_for_session_cookie(conn: HTTPConnection) -> HealthWorker | None:
+    """The health worker of the staff session cookie on a WebSocket handshake (sync: thread pool)."""
+    from central.staff.sessions import lookup
+
+    token = conn.cookies.get(SECURE_COOKIE) or conn.cookies.get(COOKIE)
+    if not token:
+        return None
+    app = conn.app
+    active = lookup(app.state.db, token, timedelta(minutes=app.state.config.staff_idle_minutes))
+    if active is None or not active.user.has_role(ROLE):
+        return None
+    return _worker(active.user)
 
 
-def _secret(app) -> bytes:  # type: ignore[no-untyped-def]
+def _secret(app: Any) -> bytes:
     if getattr(app.state, "telehealth_secret", None) is None:
         app.state.telehealth_secret = secrets.token_bytes(32)
     return app.state.telehealth_secret
@@ -74,14 +78,14 @@ def _sign(key: bytes, body: str) -> str:
     return base64.urlsafe_b64encode(hmac.new(key, body.encode(), hashlib.sha256).digest()).decode().rstrip("=")
 
 
-def issue_ticket(app, worker: HealthWorker, now: float | None = None) -> str:  # type: ignore[no-untyped-def]
+def issue_ticket(app: Any, worker: HealthWorker, now: float | None = None) -> str:
     expires = int((now or time.time()) + TICKET_SECONDS)
     name = base64.urlsafe_b64encode(worker.name.encode()).decode().rstrip("=")
     body = f"{expires}.{name}"
     return f"{body}.{_sign(_secret(app), body)}"
 
 
-def worker_for_ticket(app, ticket: str, now: float | None = None) -> HealthWorker | None:  # type: ignore[no-untyped-def]
+def worker_for_ticket(app: Any, ticket: str, now: float | None = None) -> HealthWorker | None:
     """The worker a ticket names, or None (forged, malformed or expired)."""
     body, _, mac = ticket.rpartition(".")
     expires, _, name = body.partition(".")

@@ -16,7 +16,13 @@ from central.api import KioskDep
 from central.problems import Problem
 from central.telehealth import page
 from central.telehealth import store as th_store
-from central.telehealth.auth import HealthWorkerDep, issue_ticket, same_origin, worker_for_ticket
+from central.telehealth.auth import (
+    CsrfDep,
+    HealthWorkerDep,
+    issue_ticket,
+    worker_for_session_cookie,
+    worker_for_ticket,
+)
 from central.telehealth.messages import BadMessage, parse_doctor, parse_kiosk
 from central.telehealth.switchboard import Call, Switchboard
 
@@ -61,9 +67,9 @@ async def work_list(request: Request, worker: HealthWorkerDep) -> dict[str, Any]
     return {**work, "on_duty": board.on_duty()}
 
 
-@router.post("/telehealth/api/consultations/{cid}/note", summary="Save the doctor's note and advice")
+@router.post("/telehealth/api/consultations/{cid}/note", summary="Save the doctor's note and advice",
+             dependencies=[CsrfDep])
 async def save_note(cid: str, request: Request, worker: HealthWorkerDep) -> JSONResponse:
-    same_origin(request)
     try:
         body = await request.json()
         if not isinstance(body, dict):
@@ -126,11 +132,13 @@ async def _kiosk_message(board: Switchboard, call: Call, ws: WebSocket, raw: str
 
 @router.websocket("/telehealth/ws")
 async def doctor_socket(ws: WebSocket) -> None:
-    worker = worker_for_ticket(ws.app, ws.query_params.get("ticket", ""))
+    ticket = worker_for_ticket(ws.app, ws.query_params.get("ticket", ""))
     origin = ws.headers.get("origin")
     host = ws.headers.get("host")
-    # Cross-site WebSocket hijacking: a page elsewhere cannot use a doctor's ticket from our origin.
-    if worker is None or (origin and origin.split("://", 1)[-1] != host):
+    # Cross-site WebSocket hijacking: a page elsewhere cannot use a doctor's session from our origin.
+    foreign = bool(origin) and origin.split("://", 1)[-1] != host
+    worker = None if ticket is None or foreign else await run_in_threadpool(worker_for_session_cookie, ws)
+    if worker is None:
         await ws.close(code=POLICY_CLOSE, reason="sign in again")
         return
     await ws.accept()

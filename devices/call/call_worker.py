@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QImage
 
-from kiosk.threads import Worker
+from core.threads import Worker
 
 log = logging.getLogger(__name__)
 QT_EVENTS_EVERY = 0.05  # seconds

@@ -3,7 +3,6 @@ fake camera and microphone, and media pinned to 127.0.0.1."""
 
 from __future__ import annotations
 
-import base64
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ CHROMIUM_FLAGS = [
     "--autoplay-policy=no-user-gesture-required",
 ]
 DOCTOR = "BS. Trần Thị Lan"
+PASSWORD = "kham-tu-xa-2026-an-toan"
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +40,24 @@ def doctor_page(chromium: Any, local_hub: Any) -> Iterator[Any]:
     yield from open_doctor_page(chromium, local_hub)
 
 
+def sign_in_health_worker(hub: Any, username: str = "bs.lan", role: str = "health_worker") -> str:
+    """A staff account with the health-worker role (display name DOCTOR), signed in: its session cookie."""
+    from central.db import Database
+    from central.staff import accounts
+
+    db = Database(hub.db_url)
+    try:
+        accounts.create_user(db, username, role, PASSWORD, display_name=DOCTOR)
+    finally:
+        db.dispose()
+    return hub.login(username, PASSWORD)[0]
+
+
 def open_doctor_page(chromium: Any, hub: Any) -> Iterator[Any]:
-    """The doctor's page, signed in with the hub's staff secret; the Basic user name is the doctor's name."""
-    basic = base64.b64encode(f"{DOCTOR}:{hub.admin_token}".encode()).decode()  # RFC 7617, UTF-8
-    context = chromium.new_context(extra_http_headers={"Authorization": f"Basic {basic}"},
-                                   viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+    """The doctor's page in chromium, signed in as a health worker (the staff session cookie)."""
+    name, _, value = sign_in_health_worker(hub).partition("=")
+    context = chromium.new_context(viewport={"width": 1440, "height": 1000}, locale="vi-VN")
+    context.add_cookies([{"name": name, "value": value, "url": hub.url}])
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

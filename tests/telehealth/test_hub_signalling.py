@@ -11,6 +11,8 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from tests.telehealth.conftest import sign_in_health_worker
+
 
 def _ws(hub: Any, path: str) -> str:
     return hub.url.replace("http://", "ws://") + path
@@ -39,11 +41,25 @@ def test_sockets_refuse_unknown_kiosks_forged_tickets_other_sites_and_requests_w
     code = asyncio.run(_closed_with(kiosk_url, {"Authorization": f"Bearer {token}"}, {"type": "request"}))
     assert code == 1008  # no consent, no consultation
     assert asyncio.run(_closed_with(doctor_url + "?ticket=1.Zm9v.bad", {})) in (None, 1008)
-    status, page = local_hub.request("GET", "/telehealth", token=local_hub.admin_token)
+    cookie = sign_in_health_worker(local_hub)
+    status, page = local_hub.request("GET", "/telehealth", headers={"Cookie": cookie})
     assert status == 200
     ticket = re.search(r'data-ticket="([^"]+)"', page).group(1)
-    assert asyncio.run(_closed_with(f"{doctor_url}?ticket={ticket}", {"Origin": "https://evil.example"})) in (
-        None, 1008)
+    signed_in = {"Cookie": cookie, "Origin": local_hub.url}
+    assert asyncio.run(_closed_with(f"{doctor_url}?ticket={ticket}", {**signed_in, "Origin": "https://evil.example"}))\
+        in (None, 1008)
+    assert asyncio.run(_closed_with(f"{doctor_url}?ticket={ticket}", {"Origin": local_hub.url})) in (None, 1008)
+    assert asyncio.run(_closed_with(f"{doctor_url}?ticket={ticket}", signed_in)) == -1  # hello and list arrive
+
+
+def test_the_page_needs_a_health_worker_and_the_note_api_a_csrf_token(local_hub: Any) -> None:
+    assert local_hub.request("GET", "/telehealth", headers={"Accept": "application/json"})[0] == 401
+    officer = sign_in_health_worker(local_hub, "officer.an", role="officer")
+    assert local_hub.request("GET", "/telehealth", headers={"Cookie": officer})[0] == 403
+    cookie = sign_in_health_worker(local_hub)
+    note = {"note": "Ổn định", "advice": ""}
+    status, body = local_hub.request("POST", "/telehealth/api/consultations/x/note", note, headers={"Cookie": cookie})
+    assert status == 403 and "csrf" in body["type"]
 
 
 def test_kiosk_status_needs_the_kiosk_token_and_says_nobody_is_on_duty(local_hub: Any) -> None:
@@ -62,8 +78,7 @@ def test_only_the_page_files_are_served(local_hub: Any, path: str) -> None:
 def test_the_page_forbids_inline_script(local_hub: Any) -> None:
     import urllib.request
 
-    req = urllib.request.Request(local_hub.url + "/telehealth",
-                                 headers={"Authorization": f"Bearer {local_hub.admin_token}"})
+    req = urllib.request.Request(local_hub.url + "/telehealth", headers={"Cookie": sign_in_health_worker(local_hub)})
     with urllib.request.urlopen(req, timeout=5) as r:
         csp, html = r.headers["Content-Security-Policy"], r.read().decode()
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
