@@ -3,7 +3,9 @@ says it is reconnecting, then either comes back into the same consultation or en
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from tests.telehealth.conftest import open_doctor_page
@@ -23,13 +25,22 @@ def _connected_call(hub: Any, page: Any, threads: Any, qtbot: Any, relay: Relay,
     return worker, events
 
 
-def test_a_blip_shows_the_reconnect_message_and_the_call_comes_back(
-        local_hub_factory: Any, chromium: Any, threads: Any, qtbot: Any) -> None:
-    hub = local_hub_factory(extra_args=["--call-grace", "20"])
+@contextlib.contextmanager
+def _hub_behind_relay(local_hub_factory: Any, chromium: Any, grace: int) -> Iterator[tuple[Any, Relay, Any]]:
+    """A hub whose kiosk side goes through a relay the test can cut; the doctor's page talks to it directly."""
+    hub = local_hub_factory(extra_args=["--call-grace", str(grace)])
     relay = Relay(hub.port).start()
     pages = open_doctor_page(chromium, hub)
-    page = next(pages)
     try:
+        yield hub, relay, next(pages)
+    finally:
+        relay.stop()
+        next(pages, None)
+
+
+def test_a_blip_shows_the_reconnect_message_and_the_call_comes_back(
+        local_hub_factory: Any, chromium: Any, threads: Any, qtbot: Any) -> None:
+    with _hub_behind_relay(local_hub_factory, chromium, grace=20) as (hub, relay, page):
         worker, events = _connected_call(hub, page, threads, qtbot, relay)
         relay.cut()
         qtbot.waitUntil(lambda: events.last("reconnecting") is not None, timeout=10000)
@@ -44,20 +55,13 @@ def test_a_blip_shows_the_reconnect_message_and_the_call_comes_back(
         qtbot.waitUntil(lambda: not worker.running, timeout=10000)
         assert events.last("ended")["by"] == "doctor"
         assert "ended" not in events.kinds()[:-1], "the blip must not end the call"
-    finally:
-        relay.stop()
-        next(pages, None)
     with sqlite3.connect(hub.db_path) as db:
         assert db.execute("SELECT status, ended_by FROM consultations").fetchall() == [("ended", "doctor")]
 
 
 def test_a_long_cut_ends_the_call_cleanly_on_both_sides(
         local_hub_factory: Any, chromium: Any, threads: Any, qtbot: Any) -> None:
-    hub = local_hub_factory(extra_args=["--call-grace", "4"])
-    relay = Relay(hub.port).start()
-    pages = open_doctor_page(chromium, hub)
-    page = next(pages)
-    try:
+    with _hub_behind_relay(local_hub_factory, chromium, grace=4) as (hub, relay, page):
         worker, events = _connected_call(hub, page, threads, qtbot, relay, reconnect_seconds=4.0)
         relay.cut()
         qtbot.waitUntil(lambda: events.last("reconnecting") is not None, timeout=10000)
@@ -65,8 +69,5 @@ def test_a_long_cut_ends_the_call_cleanly_on_both_sides(
         assert events.last("ended")["by"] == "network"
         page.wait_for_selector("#call-state:has-text('Trạm mất kết nối, cuộc gọi đã kết thúc')", timeout=15000)
         assert page.evaluate("window.telehealth.counts()")["state"] == "none"
-    finally:
-        relay.stop()
-        next(pages, None)
     with sqlite3.connect(hub.db_path) as db:
         assert db.execute("SELECT status, ended_by FROM consultations").fetchall() == [("ended", "network")]
