@@ -71,7 +71,8 @@ def worker_for_session_cookie(conn: HTTPConnection) -> HealthWorker | None:
 def _secret(app: Any) -> bytes:
     if getattr(app.state, "telehealth_secret", None) is None:
         app.state.telehealth_secret = secrets.token_bytes(32)
-    return app.state.telehealth_secret
+    secret: bytes = app.state.telehealth_secret
+    return secret
 
 
 def _sign(key: bytes, body: str) -> str:

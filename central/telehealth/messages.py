@@ -25,12 +25,12 @@ def _text(value: Any, limit: int, field: str, required: bool = True) -> str:
         return ""
     if not isinstance(value, str):
         raise BadMessage(f"{field} must be text")
-    value = value.replace("\x00", "")
-    if len(value) > limit:
+    text: str = value.replace("\x00", "")
+    if len(text) > limit:
         raise BadMessage(f"{field} is longer than {limit} characters")
-    if required and not value.strip():
+    if required and not text.strip():
         raise BadMessage(f"{field} is empty")
-    return value
+    return text
 
 
 def _line(value: Any, limit: int, field: str, required: bool = True) -> str:

@@ -37,7 +37,8 @@ POLICY_CLOSE = 1008
 
 
 def switchboard(app: Any) -> Switchboard:
-    return app.state.switchboard
+    board: Switchboard = app.state.switchboard
+    return board
 
 
 def _bearer(ws: WebSocket) -> str | None:
@@ -136,7 +137,7 @@ async def doctor_socket(ws: WebSocket) -> None:
     origin = ws.headers.get("origin")
     host = ws.headers.get("host")
     # Cross-site WebSocket hijacking: a page elsewhere cannot use a doctor's session from our origin.
-    foreign = bool(origin) and origin.split("://", 1)[-1] != host
+    foreign = origin is not None and origin.split("://", 1)[-1] != host
     worker = None if ticket is None or foreign else await run_in_threadpool(worker_for_session_cookie, ws)
     if worker is None:
         await ws.close(code=POLICY_CLOSE, reason="sign in again")

@@ -30,7 +30,7 @@ def accept(db: Database, cid: str, doctor: str) -> dict[str, Any] | None:
     with db.session() as s:
         done = s.execute(update(Consultation).where(Consultation.id == cid, Consultation.status == "waiting")
                          .values(status="active", doctor=doctor, accepted_at=utcnow()))
-        if done.rowcount != 1:
+        if getattr(done, "rowcount", 0) != 1:
             return None
         row = s.get(Consultation, cid)
         return as_json(row, trend=_trend(s, row)) if row else None
@@ -84,7 +84,7 @@ def average_seconds(db: Database) -> float:
         rows = s.execute(select(Consultation.accepted_at, Consultation.ended_at)
                          .where(Consultation.status == "ended", Consultation.accepted_at.is_not(None))
                          .order_by(Consultation.ended_at.desc()).limit(20)).all()
-    spans = [(as_utc(b) - as_utc(a)).total_seconds() for a, b in rows if a and b]
+    spans = [(b - a).total_seconds() for a, b in ((as_utc(x), as_utc(y)) for x, y in rows) if a and b]
     return sum(spans) / len(spans) if spans else DEFAULT_CONSULT_SECONDS
 
 
@@ -96,14 +96,19 @@ def _trend(s: Any, row: Consultation) -> list[dict[str, Any]]:
                                                    Consultation.id != row.id,
                                                    Consultation.created_at < row.created_at)
                         .order_by(Consultation.created_at.desc()).limit(5))
-    return [{"at": as_utc(e.created_at).isoformat(), "readings": json.loads(e.shared).get("readings", {})}
+    return [{"at": _iso(e.created_at), "readings": json.loads(e.shared).get("readings", {})}
             for e in earlier]
+
+
+def _iso(moment: Any) -> str:
+    utc = as_utc(moment)
+    return utc.isoformat() if utc else ""
 
 
 def as_json(row: Consultation, trend: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     shared = json.loads(row.shared)
     return {"consultation_id": row.id, "kiosk_id": row.kiosk_id, "status": row.status,
-            "created_at": as_utc(row.created_at).isoformat(), "doctor": row.doctor,
+            "created_at": _iso(row.created_at), "doctor": row.doctor,
             "readings": shared.get("readings", {}), "resident": shared.get("resident", {}),
             "note": row.note, "advice": row.advice, "trend": trend or []}
 
@@ -128,6 +133,6 @@ def work_list(db: Database) -> dict[str, list[dict[str, Any]]]:
 def _callback_json(sub: Submission) -> dict[str, Any]:
     payload = json.loads(sub.body).get("payload", {})
     personal = payload.get("personal") or {}  # the kiosk's personal fields (encrypted at rest on the kiosk)
-    return {"reference": sub.reference, "received_at": as_utc(sub.received_at).isoformat(), "status": sub.status,
+    return {"reference": sub.reference, "received_at": _iso(sub.received_at), "status": sub.status,
             "name": personal.get("name"), "phone": personal.get("phone"), "readings": payload.get("readings", {}),
             "reason": payload.get("reason")}

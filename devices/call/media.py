@@ -136,6 +136,8 @@ class MicrophoneTrack(MediaStreamTrack):
 
     async def recv(self) -> av.AudioFrame:
         frame = await self.inner.recv()
+        if not isinstance(frame, av.AudioFrame):
+            raise MediaStreamError
         self.counters.audio_sent += 1
         return frame
 
@@ -148,12 +150,12 @@ async def consume(track: MediaStreamTrack, counters: Counters,
         while True:
             frame = await track.recv()
             now = time.monotonic()
-            if track.kind == "video":
+            if isinstance(frame, av.VideoFrame):
                 counters.video_received += 1
                 counters.last_video_at = now
                 if on_video is not None:
                     on_video(frame.to_ndarray(format="rgb24"))
-            else:
+            elif isinstance(frame, av.AudioFrame):
                 counters.audio_received += 1
                 counters.last_audio_at = now
                 samples = frame.to_ndarray()

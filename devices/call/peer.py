@@ -24,7 +24,8 @@ from devices.call.media import Counters, consume
 
 log = logging.getLogger(__name__)
 EventSink = Callable[[str, dict[str, Any]], None]
-TrackFactory = Callable[[Counters], MediaStreamTrack | None]
+TrackFactory = Callable[[Counters], MediaStreamTrack]
+VideoFactory = Callable[[Counters], MediaStreamTrack | None]  # None: no camera, a voice call
 STALL_SECONDS = 3.0  # no picture from the doctor this long while sound flows: tell the resident "sound only"
 
 
@@ -48,7 +49,7 @@ def keep_candidates(sdp: str, addresses: tuple[str, ...]) -> str:
 
 class ConsultPeer:
     def __init__(self, hub_url: str, token: str, request: dict[str, Any], on_event: EventSink, *,
-                 video: TrackFactory, audio: TrackFactory, reconnect_seconds: float = 15.0,
+                 video: VideoFactory, audio: TrackFactory, reconnect_seconds: float = 15.0,
                  host_addresses: tuple[str, ...] | None = None, ssl: Any = None,
                  on_remote_video: Callable[[Any], None] | None = None,
                  on_remote_audio: Callable[[Any], None] | None = None,
@@ -173,8 +174,8 @@ class ConsultPeer:
         """The doctor's browser offers (again after a reconnect): a fresh connection answers it."""
         if self.pc is not None:
             await self.pc.close()
-        servers = [RTCIceServer(urls=s.get("urls"), username=s.get("username"), credential=s.get("credential"))
-                   for s in self.ice_servers if s.get("urls")]
+        servers = [RTCIceServer(urls=str(s["urls"]), username=s.get("username"), credential=s.get("credential"))
+                   for s in self.ice_servers if isinstance(s.get("urls"), str)]
         pc = RTCPeerConnection(RTCConfiguration(iceServers=servers))  # [] = host candidates only, no public STUN
         self.pc = pc
         pc.addTrack(self.audio(self.counters))
