@@ -38,7 +38,7 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
            libfontconfig1 libdbus-1-3
 SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devices/voice)
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
-SYSPKGS += chromium  # tests/telehealth: the doctor's page in headless chromium with fake camera and microphone
+SYSPKGS += chromium  # browser tests of the hub's office pages and the telehealth doctor's page with fake camera/microphone (Playwright drives Debian's chromium)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

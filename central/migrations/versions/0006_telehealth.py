@@ -1,7 +1,7 @@
 """Telehealth: consultations with the doctor's note, duty shifts.
 
-Revision ID: 0005_telehealth
-Revises: 0004_station_identity
+Revision ID: 0006_telehealth
+Revises: 0005_office
 Create Date: 2026-12-03
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_telehealth"
-down_revision = "0004_station_identity"
+revision = "0006_telehealth"
+down_revision = "0005_office"
 branch_labels = None
 depends_on = None
 
