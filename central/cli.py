@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
     s.add_argument("--catalog", type=Path, default=None,
                    help="catalogue JSON file to publish at start (checked; skipped when it is already the newest)")
+    s.add_argument("--ice-server", action="append", default=[], metavar="URL[,USER,CREDENTIAL]",
+                   help="STUN/TURN server for video consultations (repeatable): turn:turn.ward.vn:3478,kiosk,secret")
+    s.add_argument("--duty-hours", default=None, help="the doctors' duty hours, as told to residents (Vietnamese)")
+    s.add_argument("--call-grace", type=float, default=20.0,
+                   help="seconds a consultation waits for a kiosk whose connection dropped")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
@@ -99,7 +104,18 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
                            retry_after=args.retry_after, delay_seconds=args.fault_delay, seed=args.fault_seed)
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
-                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults)
+                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
+                     ice_servers=tuple(_ice_server(v) for v in args.ice_server),
+                     telehealth_grace_seconds=args.call_grace,
+                     **({"telehealth_duty_hours": args.duty_hours} if args.duty_hours else {}))
+
+
+def _ice_server(value: str) -> tuple[str, str, str]:
+    url, _, rest = value.partition(",")
+    user, _, credential = rest.partition(",")
+    if not url.startswith(("stun:", "turn:", "turns:")):
+        raise SystemExit(f"--ice-server must start with stun:, turn: or turns: (got {url!r})")
+    return url.strip(), user.strip(), credential.strip()
 
 
 def _exit_with_parent(parent_pid: int) -> None:

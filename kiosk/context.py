@@ -29,6 +29,7 @@ class Services:
     printer: Any = None  # kiosk.services.printer.PrinterService
     scanner: Any = None  # kiosk.services.scanner.ScannerService
     health: Any = None  # kiosk.services.health.HealthService
+    consult: Any = None  # kiosk.services.consult.ConsultService (video consultation)
     catalogue: Any = None  # core.catalogue.Catalogue (pure; loaded at start, switched between visits)
     catalogue_updates: Any = None  # kiosk.services.catalogue.CatalogueUpdates
 

@@ -169,6 +169,21 @@ class SerialDeviceSettings:
 
 
 @dataclass(frozen=True)
+class ConsultSettings:
+    enabled: bool = setting(True, "Video consultation enabled", "Bật gặp bác sĩ trực tuyến", technician=False)
+    microphone: str = setting("simulated", "Microphone", "Micrô",
+                              "simulated: a test tone; otherwise an ALSA device such as default or hw:1.")
+    speaker: str = setting("default", "Loudspeaker", "Loa", "ALSA device for the doctor's voice; none: no sound.")
+    volume: int = setting(80, "Volume (%)", "Âm lượng (%)", minimum=0, maximum=100)
+    reconnect_seconds: int = setting(15, "Reconnect for (s)", "Thời gian thử kết nối lại (giây)",
+                                     "After a network blip the call tries to come back this long, then ends.",
+                                     minimum=3, maximum=120)
+    wait_timeout_seconds: int = setting(600, "Longest wait (s)", "Thời gian chờ tối đa (giây)",
+                                        "No doctor answers within this time: the resident may leave a call-back "
+                                        "request.", minimum=30, maximum=3600)
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = setting(True, "Health check enabled", "Bật kiểm tra sức khỏe", technician=False)
     bp_scheme: str = setting("esh", "Blood-pressure categories", "Phân loại huyết áp",
@@ -193,6 +208,7 @@ class HealthSettings:
                                           "Height/weight scale", "Cân và thước đo")
     thermometer: SerialDeviceSettings = section(
         lambda: SerialDeviceSettings(protocol="mlx90614", model="GY-MCU90614"), "Thermometer", "Nhiệt kế")
+    consult: ConsultSettings = section(ConsultSettings, "Video consultation", "Gặp bác sĩ trực tuyến")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ FACADES = {
     "printer": ("kiosk.services.printer", "PrinterService"),
     "scanner": ("kiosk.services.scanner", "ScannerService"),
     "health": ("kiosk.services.health", "HealthService"),
+    "consult": ("kiosk.services.consult", "ConsultService"),
 }
 
 
