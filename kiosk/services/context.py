@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from core.catalogue import Catalogue
@@ -46,7 +46,9 @@ class Services:
     health: HealthApi | None = None
     voice: VoiceApi | None = None
     diagnostics: DiagnosticsApi | None = None
-    catalogue: Catalogue | None = None  # pure, loaded at start
+    catalogue: Catalogue | None = None  # pure, loaded at start, switched between visits
+    consult: Any = None  # kiosk.services.consult.ConsultService (video consultation; its Protocol is still to come)
+    catalogue_updates: Any = None  # kiosk.services.catalogue.CatalogueUpdates (its Protocol is still to come)
     # app-wide, built by the app itself (they exist even before the device facades are started)
     submit: SubmitApi | None = None
     station_cache: StationCacheApi | None = None

@@ -22,7 +22,10 @@ def install(ctx: AppContext) -> Any:
     consent = HealthConsentScreen()
     for screen in (choose, check, results, consent):
         ctx.navigator.add(screen)
-    controller = HealthController(ctx, choose, check, results, consent)
+    import screens.consult
+
+    consult = screens.consult.install(ctx)
+    controller = HealthController(ctx, choose, check, results, consent, consult)
     # keep the controller alive as long as the screens (it is a QObject without a parent widget)
     choose.controller = controller
     return controller

@@ -55,6 +55,8 @@ class TechnicianController:
         ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
         self._start_diagnostics()
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
+        self._catalogue_info: dict[str, Any] = {}
+        ctx.bus.catalogue_changed.connect(self._catalogue_changed)
         ctx.bus.device_state_changed.connect(self.status.set_device_state)
         ctx.bus.device_state_changed.connect(self.devices.set_device_state)
 
@@ -159,10 +161,15 @@ class TechnicianController:
         self.diagnostics.refresh_requested.connect(lambda: service.tail(300))
         self.diagnostics.export_requested.connect(self._export_diagnostics)
 
+    def _catalogue_changed(self, info: dict[str, Any]) -> None:
+        self._catalogue_info = dict(info or {})
+        self.status.set_catalogue(self._catalogue_info)
+
     def _export_diagnostics(self) -> None:
         audit("diagnostics_exported")
         if self.ctx.services.diagnostics is not None:
-            self.ctx.services.diagnostics.export(dict(self._device_states), dict(self._sync_status))
+            sync = dict(self._sync_status) | {"catalogue": self._catalogue_info}  # summary.json names the version
+            self.ctx.services.diagnostics.export(dict(self._device_states), sync)
 
     def _attach_keyboard(self) -> None:
         try:
