@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -39,7 +40,7 @@ class CascadeSettings:
     frame_budget_ms: float | None = 25.0
 
     @classmethod
-    def from_camera(cls, camera) -> CascadeSettings:
+    def from_camera(cls, camera: Any) -> CascadeSettings:
         """From the ``[camera]`` config section; unknown decoder names are dropped with a warning."""
         names = tuple(n for n in camera.decoders if n in BACKENDS) or ("zxing",)
         if len(names) != len(camera.decoders):
@@ -71,9 +72,9 @@ class DecoderCascade:
         self._step = 0
         self._guidance.read()
 
-    def _first_look(self, gray: np.ndarray) -> tuple[list[Decoded], list]:
+    def _first_look(self, gray: np.ndarray) -> tuple[list[Decoded], list[Any]]:
         primary = self._order[0]
-        if primary == "zxing":
+        if primary == "zxing" and self._zxing is not None:
             try:
                 return self._zxing.read(gray, errors=True)
             except Exception:

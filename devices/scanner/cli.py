@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to ``kiosk``."""
     qr = sub.add_parser("qr", help="decode, classify and make QR codes; watch the camera")
     qsub = qr.add_subparsers(dest="qr_command", required=True, metavar="ACTION")
@@ -86,7 +86,7 @@ def _decode(args: argparse.Namespace, config: Any) -> int:
     return status
 
 
-def _held(cascade: Any, image: Any, seconds: float = 3.0, fps: int = 15) -> tuple[list, dict[str, Any]]:
+def _held(cascade: Any, image: Any, seconds: float = 3.0, fps: int = 15) -> tuple[list[Any], dict[str, Any]]:
     """The live path on one image: frames fed at ``fps`` on a simulated clock until read or ``seconds`` pass."""
     clock = [0.0]
     cascade._clock = lambda: clock[0]

@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -48,14 +49,15 @@ class ZxingReader:
 
         self._zx = zxingcpp
         # zxing-cpp 3 made QRCode the family (Model 1, Model 2, Micro QR, rMQR); 2.x has QRCode = Model 2 only
-        self._formats = getattr(zxingcpp.BarcodeFormat, "QRCodeModel2", zxingcpp.BarcodeFormat.QRCode)
+        self._formats: Any = getattr(zxingcpp.BarcodeFormat, "QRCodeModel2", zxingcpp.BarcodeFormat.QRCode)
         self._accepted = {zxingcpp.BarcodeFormat.QRCode, self._formats}  # 3.x reports a Model 2 read as QRCode
         self._binarizers = {"local": zxingcpp.Binarizer.LocalAverage, "global": zxingcpp.Binarizer.GlobalHistogram,
                             "fixed": zxingcpp.Binarizer.FixedThreshold}
 
     def read(self, gray: np.ndarray, binarizer: str = "local", downscale: bool = True,
-             errors: bool = False) -> tuple[list[Decoded], list]:
-        found, failed = [], []
+             errors: bool = False) -> tuple[list[Decoded], list[Any]]:
+        found: list[Decoded] = []
+        failed: list[Any] = []
         for barcode in self._zx.read_barcodes(gray, formats=self._formats, text_mode=self._zx.TextMode.Plain,
                                                binarizer=self._binarizers[binarizer], try_downscale=downscale,
                                                return_errors=errors):

@@ -10,7 +10,9 @@ seen here, which is what the "move closer" guidance needs.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -42,7 +44,7 @@ class Region:
         return ix > 0 and iy > 0 and ix * iy > 0.4 * min(self.w * self.h, other.w * other.h)
 
 
-def from_zxing_errors(barcodes) -> list[Region]:
+def from_zxing_errors(barcodes: Iterable[Any]) -> list[Region]:
     """Regions from zxing-cpp results with ``valid == False`` (found a symbol, failed to read it)."""
     out = []
     for b in barcodes:
@@ -84,7 +86,7 @@ def texture_regions(gray: np.ndarray, limit: int = MAX_REGIONS) -> list[Region]:
     return [region for _score, region in scored[:limit]]
 
 
-def candidate_regions(gray: np.ndarray, zxing_errors=()) -> list[Region]:
+def candidate_regions(gray: np.ndarray, zxing_errors: Iterable[Any] = ()) -> list[Region]:
     """At most :data:`MAX_REGIONS` regions: zxing's detections (kept for their corners, grown to the texture
     patch around them: zxing's box of a code it could not read is often a part of it), then the densest patches."""
     regions: list[Region] = []
@@ -124,11 +126,11 @@ def rectified(gray: np.ndarray, region: Region, module_px: float = 5.0) -> np.nd
     """Perspective correction from a detector's 4 corners: the symbol as a square, with a quiet zone."""
     if len(region.corners) != 4:
         return None
-    src = np.float32(region.corners)
-    side = max(math.dist(src[0], src[1]), math.dist(src[1], src[2]), math.dist(src[2], src[3]),
-               math.dist(src[3], src[0]))
+    c = region.corners
+    side = max(math.dist(c[0], c[1]), math.dist(c[1], c[2]), math.dist(c[2], c[3]), math.dist(c[3], c[0]))
     out = int(min(720, max(side, 25 * module_px)))
     q = out * 0.15
-    dst = np.float32([[q, q], [out - q, q], [out - q, out - q], [q, out - q]])
+    src = np.array(c, dtype=np.float32)
+    dst = np.array([[q, q], [out - q, q], [out - q, out - q], [q, out - q]], dtype=np.float32)
     m = cv2.getPerspectiveTransform(src, dst)
     return cv2.warpPerspective(gray, m, (out, out), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)

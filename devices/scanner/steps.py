@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -36,7 +37,7 @@ class Look:
 
     gray: np.ndarray
     color: np.ndarray | None = None
-    failed: list = field(default_factory=list)  # zxing-cpp symbols found but not decoded by the first look
+    failed: list[Any] = field(default_factory=list)  # zxing-cpp symbols found but not decoded by the first look
     _regions: list[Region] | None = None
     _crops: dict[float, list[np.ndarray]] = field(default_factory=dict)
 

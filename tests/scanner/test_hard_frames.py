@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 import segno
 
+from core.formats import Kind, classify
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import make_backend, to_gray
 from devices.scanner.guidance import Guidance
-from kiosk.formats import Kind, classify
 from tests.scanner.synthetic import FRAME_H, FRAME_W, code_image, id_card_payloads, make_cases
 
 HELD_FRAMES = 45
