@@ -108,14 +108,17 @@ def _union(a: Region, b: Region) -> Region:
 
 def crop(gray: np.ndarray, region: Region, target_module_px: float = 5.0, limit: int = 720) -> np.ndarray:
     """The region with a quiet-zone margin, upscaled (bicubic, then a mild unsharp mask) so a module is about
-    ``target_module_px`` pixels, at most 4×, and never over ``limit`` pixels a side."""
+    ``target_module_px`` pixels, at most 4×, and never over ``limit`` pixels a side (never downscaled: a
+    high-version code's patch looks like big modules, and shrinking it loses them)."""
     margin = int(region.side * 0.25) + 4
     x0, y0 = max(0, region.x - margin), max(0, region.y - margin)
     x1, y1 = min(gray.shape[1], region.x + region.w + margin), min(gray.shape[0], region.y + region.h + margin)
     patch = gray[y0:y1, x0:x1]
     if patch.size == 0:
         return patch
-    factor = min(4.0, max(1.0, target_module_px / max(region.module_px, 0.5)), limit / max(patch.shape))
+    # target 0: as large as ``limit`` allows (a dense, high-version code whose module size the patch misjudges)
+    wanted = target_module_px / max(region.module_px, 0.5) if target_module_px else 4.0
+    factor = min(4.0, wanted, limit / max(patch.shape))
     if factor <= 1.05:
         return patch
     big = cv2.resize(patch, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
