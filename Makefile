@@ -69,7 +69,7 @@ test: sysdeps $(STAMP) i18n lint
 
 bench: sysdeps $(STAMP) i18n
 	@# run as modules: bench/queue.py must not shadow the standard library's queue module
-	@for b in bench/[a-z]*.py; do m=$$(basename $$b .py); echo "== bench/$$m.py"; \
+	@for b in bench/[a-z]*.py bench/[a-z]*/__main__.py; do m=$$(basename $${b%/__main__.py} .py); echo "== bench.$$m"; \
 	  QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.$$m || exit 1; done
 
 screenshots: sysdeps $(STAMP) i18n

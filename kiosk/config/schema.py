@@ -110,8 +110,9 @@ class CameraSettings:
     decoders: list = setting(["zxing", "pyzbar"], "Decoder order", "Thứ tự bộ giải mã",
                              "Backends tried in order: zxing, pyzbar, opencv.")
     pyzbar_every_n_frames: int = setting(5, "pyzbar every N frames", "pyzbar mỗi N khung", minimum=1, maximum=100)
-    ladder_after_seconds: float = setting(2.0, "Preprocessing after (s)", "Tiền xử lý sau (giây)",
-                                          "Try the slower preprocessing ladder after this long without a code.",
+    ladder_after_seconds: float = setting(0.2, "Preprocessing after (s)", "Tiền xử lý sau (giây)",
+                                          "Try the extra decoding steps (small codes, glare, blur) this long after "
+                                          "a scan begins or a code is read; each frame stays within its budget.",
                                           minimum=0, maximum=60)
     dedupe_seconds: float = setting(4.0, "Ignore repeats for (s)", "Bỏ qua mã lặp trong (giây)", minimum=0, maximum=60)
     scan_timeout_seconds: int = setting(60, "Scan timeout (s)", "Thời gian chờ quét (giây)", minimum=10, maximum=600)
