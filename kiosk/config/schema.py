@@ -70,6 +70,9 @@ class HubSettings:
     batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=500)
     heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
                                               minimum=30, maximum=86400)
+    sync_in_gui: bool = setting(True, "Sync from the kiosk app", "Đồng bộ từ ứng dụng kiosk",
+                                "false on an installed station: tram-kiosk-sync.service sends the queue and the "
+                                "heartbeat, so a frozen or crashed screen does not stop delivery.")
     enrolment_code: str = setting("", "Enrolment code", "Mã đăng ký",
                                   "One-time code from the hub (e.g. ABCD-2345), used when the kiosk has no token. "
                                   "Empty with local_hub = true: the hub's demo code.", secret=True)
