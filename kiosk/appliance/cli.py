@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("doctor", help="check everything a technician would check; non-zero exit if something is wrong")
     p.add_argument("--json", action="store_true", help="machine-readable output (for the hub)")
     p.add_argument("--sysfs", default="/sys", help=argparse.SUPPRESS)  # tests: a fake sysfs tree
-    p.set_defaults(func=cmd_doctor)
+    p.set_defaults(func=cmd_doctor, no_config=True)  # an invalid config is one of its findings
 
     p = sub.add_parser("devices", help="USB serial adapters, printers and cameras: list, write a udev rule")
     dsub = p.add_subparsers(dest="devices_command", metavar="ACTION", required=True)
@@ -67,10 +67,10 @@ def cmd_sync_service(args: argparse.Namespace, config: Any) -> int:
     return run_service(config, _data_dir(config), args.hub)
 
 
-def cmd_doctor(args: argparse.Namespace, config: Any) -> int:
+def cmd_doctor(args: argparse.Namespace, _config: Any) -> int:
     from kiosk.appliance.doctor import main as doctor_main
 
-    return doctor_main(config, _data_dir(config), as_json=args.json, sysfs=args.sysfs)
+    return doctor_main(args.config, as_json=args.json, sysfs=args.sysfs)
 
 
 def cmd_devices_list(args: argparse.Namespace, _config: Any) -> int:
