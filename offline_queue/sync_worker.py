@@ -153,6 +153,16 @@ class SyncWorker(Worker):
         if self._ready and not self._sends():
             self._share_devices()
 
+    @Slot(bool)
+    def set_visit(self, active: bool) -> None:
+        """Whether a resident (or a technician) is using the screen; `kiosk update` waits while one is."""
+        if self.store is None:
+            return
+        try:
+            self.store.set_meta(visit_active="1" if active else "0", visit_changed_at=self.store.clock().isoformat())
+        except Exception:
+            log.exception("cannot record the visit state")
+
     @Slot()
     def emit_status(self) -> None:
         self._emit_status()

@@ -88,6 +88,8 @@ def lay_out(stage: Path, bundle: Path, version: str, bare: bool = False) -> None
     size_kib = sum(f.lstat().st_size for f in stage.rglob("*") if not f.is_dir()) // 1024 + 1
     text = (HERE / "control.in").read_text(encoding="utf-8")
     text = text.replace("@VERSION@", version).replace("@ARCH@", arch()).replace("@SIZE@", str(size_kib))
+    if bare:  # test packages install into an empty scratch root
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("Depends:"))
     _write(control / "control", text)
     if conffiles:
         _write(control / "conffiles", "".join(f + "\n" for f in conffiles))

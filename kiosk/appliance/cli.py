@@ -37,7 +37,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--check", action="store_true", help="only say whether an update is available")
     p.set_defaults(func=cmd_update)
 
+    p = sub.add_parser("release", help="release manager: make the update signing key, sign a channel's manifest")
+    rsub = p.add_subparsers(dest="release_command", metavar="ACTION", required=True)
+    keygen = rsub.add_parser("keygen", help="write a new ed25519 private key (0600) and print its public key")
+    keygen.add_argument("private_key_file")
+    keygen.set_defaults(func=cmd_release_keygen, no_config=True)
+    sign = rsub.add_parser("sign", help="print manifest.json for a channel, each package signed")
+    sign.add_argument("--key", required=True, metavar="FILE", help="private key file from `kiosk release keygen`")
+    sign.add_argument("--channel", default="stable")
+    sign.add_argument("debs", nargs="+", metavar="DEB")
+    sign.set_defaults(func=cmd_release_sign, no_config=True)
+
     p = sub.add_parser("repair-screen", help="show 'station being repaired' (after a crash loop)")
+    p.add_argument("--seconds", type=float, default=0.0, help="close after this long (default: until stopped)")
     p.set_defaults(func=cmd_repair_screen)
 
 
@@ -114,7 +126,30 @@ def cmd_update(args: argparse.Namespace, config: Any) -> int:
     return update_main(config, _data_dir(config), auto=args.auto, check_only=args.check)
 
 
-def cmd_repair_screen(_args: argparse.Namespace, config: Any) -> int:
+def cmd_release_keygen(args: argparse.Namespace, _config: Any) -> int:
+    import os
+
+    from kiosk.appliance.update import generate_key
+
+    private, public = generate_key()
+    fd = os.open(args.private_key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(private + "\n")
+    print(f"public key for [update] public_key: {public}")
+    return 0
+
+
+def cmd_release_sign(args: argparse.Namespace, _config: Any) -> int:
+    import json
+
+    from kiosk.appliance.update import sign_manifest
+
+    private = Path(args.key).read_text(encoding="utf-8").strip()
+    print(json.dumps(sign_manifest(private, args.channel, [Path(d) for d in args.debs]), indent=2))
+    return 0
+
+
+def cmd_repair_screen(args: argparse.Namespace, config: Any) -> int:
     from kiosk.appliance.repair_screen import show
 
-    return show(config)
+    return show(config, args.seconds)

@@ -22,6 +22,7 @@ from kiosk.appliance import sdnotify
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0  # how soon a resident's new submission leaves, while the hub is reachable
+UPDATE_CHECK_SECONDS = 3600.0  # the root timer (tram-kiosk-update.timer) installs; this only tells the hub
 
 
 class HeadlessSync:
@@ -37,6 +38,8 @@ class HeadlessSync:
         self._next_full_run = 0.0
         self._next_heartbeat = 0.0
         self._offline = False
+        self._next_update_check = 0.0
+        self.update_available = ""
 
     # -- the loop -------------------------------------------------------------------------------------------
 
@@ -79,6 +82,9 @@ class HeadlessSync:
                 self._next_full_run = now + interval
             if report.ok and self._next_heartbeat == 0.0:
                 self._next_heartbeat = now  # the first good contact reports at once
+        if self.config.update.public_key and now >= self._next_update_check and not self._offline:
+            self._next_update_check = now + UPDATE_CHECK_SECONDS
+            self.check_update()
         if self._next_heartbeat and now >= self._next_heartbeat:
             self.heartbeat()
             self._next_heartbeat = now + self.config.hub.heartbeat_interval_seconds
@@ -109,6 +115,19 @@ class HeadlessSync:
             log.exception("purge failed")
         return run.report
 
+    def check_update(self) -> None:
+        """The automatic check during sync: a signed newer package on the channel is reported to the hub."""
+        from kiosk.appliance.update import UpdateError, Updater
+
+        try:
+            best, _ = Updater(self.config, self.data_dir).check()
+        except (UpdateError, OSError) as exc:
+            log.info("update check: %s", exc)
+            return
+        self.update_available = best.version if best else ""
+        if best:
+            log.info("update %s available on channel %s", best.version, self.config.update.channel)
+
     def heartbeat(self) -> dict[str, Any] | None:
         from kiosk import __version__
         from offline_queue.protocol import HubError
@@ -132,6 +151,8 @@ class HeadlessSync:
             states = {}
         states = {str(k): str(v) for k, v in states.items()} if isinstance(states, dict) else {}
         states["gui"] = self.gui_state()
+        if self.update_available:
+            states["update"] = f"available {self.update_available}"
         return states
 
 

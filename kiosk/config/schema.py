@@ -199,6 +199,21 @@ class LoggingSettings:
 
 
 @dataclass(frozen=True)
+class UpdateSettings:
+    channel: str = setting("stable", "Update channel", "Kênh cập nhật",
+                           "The hub serves packages per channel (e.g. stable, pilot).")
+    url: str = setting("", "Update source", "Nguồn cập nhật",
+                       "Base URL of the signed packages; empty: <hub url>/updates.")
+    public_key: str = setting("", "Update signing key", "Khóa kiểm tra bản cập nhật",
+                              "ed25519 public key (base64) of the ward's release key; empty: no update is installed.")
+    automatic: bool = setting(True, "Automatic updates", "Tự động cập nhật",
+                              "Install between visits when the hub offers a newer signed package.")
+    start_timeout_seconds: int = setting(120, "First start timeout (s)", "Thời gian chờ khởi động (giây)",
+                                         "The new version must show its home screen within this time, "
+                                         "or the previous package is put back.", minimum=20, maximum=900)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     data_dir: str = setting("", "Data directory", "Thư mục dữ liệu", "Empty: the platform data directory.")
     station: StationSettings = section(StationSettings, "Station", "Trạm")
@@ -209,3 +224,4 @@ class KioskConfig:
     printer: PrinterSettings = section(PrinterSettings, "Receipt printer", "Máy in biên nhận")
     health: HealthSettings = section(HealthSettings, "Health devices", "Thiết bị đo sức khỏe")
     logging: LoggingSettings = section(LoggingSettings, "Logging", "Nhật ký")
+    update: UpdateSettings = section(UpdateSettings, "Updates", "Cập nhật")
