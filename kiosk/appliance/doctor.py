@@ -352,7 +352,11 @@ def main(config_path: str | None, as_json: bool = False, sysfs: str = "/sys") ->
     except ConfigError as exc:
         results = [_bad("config", str(exc), "fix the named setting; `kiosk config check FILE` checks again")]
     else:
-        results = run_checks(Context(config, data_dir(config.data_dir), Path(sysfs)))
+        from kiosk.appliance.privileges import drop_to_data_owner
+
+        folder = data_dir(config.data_dir)
+        drop_to_data_owner(folder)  # as the station's user: never leave root-owned queue files behind
+        results = run_checks(Context(config, folder, Path(sysfs)))
     if as_json:
         print(json.dumps(report(results), ensure_ascii=False, indent=2))
     else:

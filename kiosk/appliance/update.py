@@ -232,7 +232,17 @@ class Updater:
         raise UpdateError(f"no package of the installed version {current} to roll back to; not updating")
 
     def busy(self) -> str:
-        """Why now is not a good time ('' when it is): a visit on screen, or a submission being sent."""
+        """Why now is not a good time ('' when it is): a visit on screen, or a submission being sent.
+
+        Read as the data folder's owner: root must not create queue files the services cannot open."""
+        from kiosk.appliance.privileges import as_data_owner
+
+        try:
+            return as_data_owner(self.data_dir, self._busy)
+        except RuntimeError as exc:
+            return f"cannot read the queue: {exc}"
+
+    def _busy(self) -> str:
         from offline_queue.runtime import open_store
 
         store = open_store(self.config, self.data_dir)

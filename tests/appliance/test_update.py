@@ -7,9 +7,11 @@ import dataclasses
 import functools
 import http.server
 import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -188,3 +190,25 @@ def test_hostile_manifests_never_crash(raw, keys):
         assert parse_manifest(raw, "stable", keys[1]) == []
     except Exception as exc:
         assert type(exc).__name__ == "UpdateError"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="about running as root")
+def test_root_reads_the_queue_as_its_owner_and_leaves_no_root_owned_files():
+    """`kiosk update` runs as root: the queue files it causes to exist must belong to the station's user."""
+    from tests.appliance.test_session import ensure_user
+
+    user = ensure_user()
+    base = Path(tempfile.mkdtemp(prefix="tram-update-", dir="/tmp"))
+    try:
+        base.chmod(0o755)
+        data = base / "data"
+        data.mkdir(mode=0o750)
+        os.chown(data, user.pw_uid, user.pw_gid)
+        cfg = KioskConfig()
+        updater = Updater(dataclasses.replace(cfg, data_dir=str(data)), data)
+        assert updater.busy() == ""
+        files = list(data.iterdir())
+        assert any(f.name == "kiosk.db" for f in files)
+        assert {f.stat().st_uid for f in files} == {user.pw_uid}, [(f.name, f.stat().st_uid) for f in files]
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

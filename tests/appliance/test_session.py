@@ -1,0 +1,128 @@
+"""The kiosk session as tram-kiosk.service runs it, under Weston's headless backend (pixman, no GPU).
+
+Weston is started with the unit's own ExecStart= and Environment= (only the DRM backend is swapped for the
+headless one, and the paths point into the unpacked package), as the `tram` user, with a NOTIFY_SOCKET
+listener standing in for systemd. The app from the package must map one fullscreen window (Weston's
+scene graph, read with weston-debug) and say READY=1, then keep pinging the watchdog.
+Needs the built package (make deb; ``make test`` runs this file after building it) and root (to run as tram).
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import re
+import shlex
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.appliance.notify_listener import NotifyListener
+from tests.appliance.test_deb import DEB
+
+USER = "tram"
+WIDTH, HEIGHT = 1920, 1080
+
+pytestmark = [
+    pytest.mark.skipif(DEB is None, reason="no tram-kiosk .deb built (make deb)"),
+    pytest.mark.skipif(os.geteuid() != 0, reason="runs the session as the tram user: needs root (as CI does)"),
+    pytest.mark.skipif(not shutil.which("weston") or not shutil.which("weston-debug"), reason="weston not installed"),
+]
+
+
+def ensure_user() -> pwd.struct_passwd:
+    try:
+        return pwd.getpwnam(USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent",
+                        "--shell", "/usr/sbin/nologin", USER], check=True)
+        for group in ("video", "dialout", "lp", "input", "render"):
+            subprocess.run(["usermod", "-aG", group, USER], check=False, capture_output=True)
+        return pwd.getpwnam(USER)
+
+
+def unit_values(path: Path, key: str) -> list[str]:
+    return [line.split("=", 1)[1] for line in path.read_text().splitlines() if line.startswith(key + "=")]
+
+
+def as_user(env: dict[str, str], *argv: str) -> list[str]:
+    return ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--init-groups", "env", "-i",
+            *(f"{k}={v}" for k, v in env.items()), *argv]
+
+
+@pytest.fixture
+def session_root():
+    """The package unpacked where the tram user can read it (pytest's tmp dirs are root-only)."""
+    user = ensure_user()
+    base = Path(tempfile.mkdtemp(prefix="tram-session-", dir="/tmp"))
+    base.chmod(0o755)
+    root = base / "root"
+    subprocess.run(["dpkg-deb", "-x", str(DEB), str(root)], check=True)
+    for d in (base / "run", base / "data"):
+        d.mkdir(mode=0o700)
+        os.chown(d, user.pw_uid, user.pw_gid)
+    yield base, root
+    subprocess.run(["pkill", "-KILL", "-u", USER, "-f", str(base)], check=False)  # only this test's processes
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_session_maps_the_kiosk_fullscreen_and_says_ready(session_root):
+    base, root = session_root
+    unit = root / "lib/systemd/system/tram-kiosk.service"
+    # the installed config and Weston session, pointed at the scratch paths
+    config = base / "kiosk.toml"
+    text = (root / "etc/tram-kiosk/kiosk.toml").read_text(encoding="utf-8")
+    config.write_text(text.replace('data_dir = "/var/lib/tram-kiosk"', f'data_dir = "{base / "data"}"'))
+    ini = base / "weston.ini"
+    ini.write_text((root / "etc/tram-kiosk/weston.ini").read_text().replace(
+        "path=/opt/tram-kiosk/bin/kiosk-session", f"path={root}/opt/tram-kiosk/bin/kiosk-session"))
+    for path in (config, ini):
+        path.chmod(0o644)
+
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "XDG_RUNTIME_DIR": str(base / "run"),
+           "HOME": str(base / "data"), "TRAM_KIOSK_PREFIX": str(root / "opt/tram-kiosk")}
+    for assignment in " ".join(unit_values(unit, "Environment")).split():
+        key, value = assignment.split("=", 1)
+        env[key] = value
+    assert env["QT_QPA_PLATFORM"] == "wayland" and env["KIOSK_CONFIG"] == "/etc/tram-kiosk/kiosk.toml"
+    env["KIOSK_CONFIG"] = str(config)
+    listener = NotifyListener(base / "notify.sock")
+    # as systemd sets them: the watchdog names the unit's main process (Weston), not the app
+    env.update(NOTIFY_SOCKET=listener.path, WATCHDOG_USEC="4000000", WATCHDOG_PID="1")
+
+    argv = shlex.split(unit_values(unit, "ExecStart")[0])
+    assert "--backend=drm-backend.so" in argv and "--config=/etc/tram-kiosk/weston.ini" in argv
+    argv = [a for a in argv if a not in ("--backend=drm-backend.so", "--config=/etc/tram-kiosk/weston.ini")]
+    argv += ["--backend=headless-backend.so", "--use-pixman", f"--width={WIDTH}", f"--height={HEIGHT}",
+             f"--config={ini}", "--debug"]
+    log = open(base / "weston.log", "wb")  # noqa: SIM115 (closed in finally)
+    weston = subprocess.Popen(as_user(env, *argv), stdout=log, stderr=subprocess.STDOUT, cwd=base)
+    try:
+        assert listener.wait_for("READY=1", timeout=180), (base / "weston.log").read_text(errors="replace")[-4000:]
+        ready_at = listener.times("READY=1")[0]
+        assert listener.wait_for("WATCHDOG=1", count=3, timeout=30), "the app does not ping under the session"
+        assert any(t > ready_at for t in listener.times("WATCHDOG=1"))
+
+        debug_env = {"XDG_RUNTIME_DIR": env["XDG_RUNTIME_DIR"], "WAYLAND_DISPLAY": "wayland-tram"}
+        graph = subprocess.run(as_user(debug_env, "timeout", "10", "weston-debug", "scene-graph"),
+                               capture_output=True, text=True, check=False).stdout
+        views = re.findall(r"View \d+ \(role xdg_toplevel, PID (\d+),.*?\n\s+position: \((-?\d+), (-?\d+)\) -> "
+                           r"\((\d+), (\d+)\)", graph)
+        assert len(views) == 1, graph  # one window, nothing else reachable
+        pid, x0, y0, x1, y1 = views[0]
+        assert (int(x0), int(y0), int(x1), int(y1)) == (0, 0, WIDTH, HEIGHT), graph
+        assert Path(f"/proc/{pid}/exe").resolve() == (root / "opt/tram-kiosk/kiosk").resolve()
+        assert pwd.getpwuid(os.stat(f"/proc/{pid}").st_uid).pw_name == USER
+    finally:
+        weston.send_signal(signal.SIGTERM)
+        try:
+            weston.wait(20)
+        except subprocess.TimeoutExpired:
+            weston.kill()
+            weston.wait(10)
+        log.close()
+        listener.close()
