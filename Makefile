@@ -5,19 +5,30 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export ESCPOS_CAPABILITIES_PICKLE_DIR := $(CURDIR)/$(VENV)/escpos-cache
 
-.PHONY: run test lint bench screenshots build deb i18n sysdeps venv clean
+.PHONY: run test lint bench screenshots build deb i18n sysdeps venv clean lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,build]'
+# Installs are reproducible: the locked versions with their hashes (requirements/*.lock), then the project itself.
+$(STAMP): pyproject.toml requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@mkdir -p $(ESCPOS_CAPABILITIES_PICKLE_DIR)
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# One lock a part (a station, the hub) and one for development; uv resolves for Python 3.11 on PyPI.
+LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet \
+       --custom-compile-command "make lock"
+lock: | $(BIN)/python
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet uv
+	$(LOCK) --extra kiosk -o requirements/kiosk.lock
+	$(LOCK) --extra hub -o requirements/hub.lock
+	$(LOCK) --extra kiosk --extra hub --extra dev --extra build -o requirements/dev.lock
 
 # System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), libusb (USB printers), alsa-utils (scan tone),
 # xvfb (screenshots),
@@ -26,6 +37,7 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
            libfontconfig1 libdbus-1-3
 SYSPKGS += weston lintian dpkg-dev systemd  # the kiosk session (Weston kiosk-shell, headless test), make deb + lintian, systemd-analyze
+SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -45,6 +57,7 @@ run: sysdeps $(STAMP) i18n
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m kiosk.i18n check
 
 # The suite, then the frozen bundle: it is built and must pass its own --self-test (about a minute),
@@ -72,10 +85,10 @@ build: sysdeps $(STAMP) i18n
 
 # tram-kiosk_<version>_<arch>.deb from the bundle (/opt/tram-kiosk), with units, udev rules, the Weston
 # session and the conffile generated from the config schema; lintian must report no errors.
-DEB = dist/tram-kiosk_$(shell $(PYTHON) -c 'import re;print(re.search(r"__version__ = \"(.+)\"", open("kiosk/__init__.py").read())[1])')_$(shell dpkg --print-architecture).deb
+DEB = dist/tram-kiosk_$(shell $(PYTHON) -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')_$(shell dpkg --print-architecture).deb
 deb: build
 	$(BIN)/python deploy/debian/build_deb.py --bundle dist/kiosk --out dist
 	lintian --fail-on error $(DEB)
 
 clean:
-	rm -rf build dist screenshots .pytest_cache .ruff_cache assets/i18n/*.qm
+	rm -rf build dist screenshots .pytest_cache .ruff_cache core/assets/i18n/*.qm

@@ -30,8 +30,8 @@ def run_app(args: argparse.Namespace) -> int:
     if args.windowed:
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
 
-    from kiosk import paths
-    from kiosk.logging_setup import setup_logging
+    from core import paths
+    from core.logging_setup import setup_logging
 
     data_dir = paths.data_dir(config.data_dir)
     log_dir = _log_dir(config)
@@ -83,7 +83,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 def _log_dir(config) -> Path | None:
     """The configured log folder; under systemd (JOURNAL_STREAM set) stderr goes to journald, so no file."""
-    from kiosk import paths
+    from core import paths
 
     if config.logging.dir:
         return Path(config.logging.dir)

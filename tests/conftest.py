@@ -18,8 +18,9 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscr
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-# The real hub fixtures (local_hub, local_hub_factory) are available to every test folder.
-pytest_plugins = ["tests.hub_fixtures"]
+# The real hub fixtures (local_hub, local_hub_factory) and the throw-away PostgreSQL cluster (pg_url,
+# hub_db_url) are available to every test folder.
+pytest_plugins = ["tests.hub_fixtures", "tests.postgres"]
 
 DATA = ROOT / "tests" / "data"
 
@@ -34,7 +35,7 @@ def sample_data() -> Path:
 @pytest.fixture
 def threads(qapp):
     """A ThreadOwner for worker tests; every thread it started must stop at the end."""
-    from kiosk.threads import ThreadOwner
+    from core.threads import ThreadOwner
 
     owner = ThreadOwner()
     yield owner
@@ -47,7 +48,7 @@ def _no_thread_left_behind(request: pytest.FixtureRequest):
     yield
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         return
-    from kiosk.threads import running_threads
+    from core.threads import running_threads
 
     left = running_threads()
     assert not left, f"worker threads still running after the test: {left}"

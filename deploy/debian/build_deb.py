@@ -133,9 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bare", action="store_true", help="no maintainer scripts, units or conffiles")
     args = parser.parse_args(argv)
     version = args.version
-    if not version:
-        sys.path.insert(0, str(ROOT))
-        from kiosk import __version__ as version
+    if not version:  # pyproject.toml is the version's one source
+        import tomllib
+
+        version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     bundle = Path(args.bundle)
     if not (bundle / "kiosk").is_file():
         print(f"build_deb: no bundle at {bundle} (run `make build` first)", file=sys.stderr)

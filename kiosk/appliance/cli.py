@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _data_dir(config: Any) -> Path:
-    from kiosk.paths import data_dir
+    from core.paths import data_dir
 
     return data_dir(config.data_dir)
 
@@ -62,11 +62,11 @@ def _data_dir(config: Any) -> Path:
 def _setup_logging(config: Any) -> None:
     import os
 
-    from kiosk.logging_setup import setup_logging
+    from core.logging_setup import setup_logging
 
     log_dir = Path(config.logging.dir) if config.logging.dir else None
     if log_dir is None and not os.environ.get("JOURNAL_STREAM"):
-        from kiosk.paths import default_log_dir
+        from core.paths import default_log_dir
 
         log_dir = default_log_dir()
     setup_logging(log_dir, config.logging.level)

@@ -297,7 +297,7 @@ def check_services(ctx: Context) -> Iterable[Check]:
 def check_fonts(ctx: Context) -> Iterable[Check]:
     from PIL import ImageFont
 
-    from kiosk.paths import asset
+    from core.paths import asset
 
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
         path = asset("fonts", name)
@@ -312,7 +312,7 @@ def check_fonts(ctx: Context) -> Iterable[Check]:
 
 
 def check_catalogue(ctx: Context) -> Iterable[Check]:
-    from kiosk.catalogue import CatalogueError, load_catalogue
+    from core.catalogue import CatalogueError, load_catalogue
 
     try:
         catalogue = load_catalogue()
@@ -344,8 +344,8 @@ def report(results: list[Check]) -> dict[str, Any]:
 
 
 def main(config_path: str | None, as_json: bool = False, sysfs: str = "/sys") -> int:
+    from core.paths import data_dir
     from kiosk.config import ConfigError, load_config, resolve_config_path
-    from kiosk.paths import data_dir
 
     try:
         config = load_config(resolve_config_path(config_path))

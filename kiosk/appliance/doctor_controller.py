@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.logging_setup import audit
+from core.logging_setup import audit
 
 
 class _Requests(QObject):

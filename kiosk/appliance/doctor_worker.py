@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 
 log = logging.getLogger(__name__)
 

@@ -129,7 +129,7 @@ class HeadlessSync:
             log.info("update %s available on channel %s", best.version, self.config.update.channel)
 
     def heartbeat(self) -> dict[str, Any] | None:
-        from kiosk import __version__
+        from core.version import __version__
         from offline_queue.protocol import HubError
         from offline_queue.sync import heartbeat_report, read_status
 

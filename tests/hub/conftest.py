@@ -34,15 +34,16 @@ def hub(_session_hub: LocalHub) -> Iterator[LocalHub]:
     _session_hub.set_faults(0, kinds=list(KINDS), phase="random", paths=["/v1/"], retry_after=1, delay_seconds=2.0)
 
 
-def make_client(tmp_path: Path, **config: Any) -> TestClient:
-    cfg = HubConfig(db_url=str(tmp_path / "hub.db"), **({"demo": True} | config))
+def make_client(tmp_path: Path, db_url: str | None = None, **config: Any) -> TestClient:
+    cfg = HubConfig(db_url=db_url or str(tmp_path / "hub.db"), **({"demo": True} | config))
     return TestClient(create_app(cfg), raise_server_exceptions=False)
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    """An in-process demo hub (FastAPI TestClient) on a fresh SQLite file."""
-    with make_client(tmp_path) as c:
+def client(tmp_path: Path, hub_db_url: str) -> Iterator[TestClient]:
+    """An in-process demo hub (FastAPI TestClient) on a fresh database: every test that uses it runs twice,
+    on a SQLite file and on the throw-away PostgreSQL cluster."""
+    with make_client(tmp_path, hub_db_url) as c:
         yield c
     c.app.state.db.dispose()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 
+import pytest
 import requests
 from fastapi.testclient import TestClient
 
@@ -68,6 +69,7 @@ def test_dashboard_makes_an_enrolment_qr(client: TestClient) -> None:
     assert r.status_code == 201 and "<svg" in r.text and "Mã đăng ký trạm" in r.text
 
 
+@pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)  # edits the SQLite file behind the hub
 def test_received_today_counts_the_wards_day(client: TestClient, auth: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
     """"Today" on the dashboard is the day in Vietnam (UTC+7), whatever the server's clock zone."""
     import re

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from tests.hub.conftest import enroll, make_client
 
@@ -45,8 +45,8 @@ def test_unknown_and_malformed_codes_are_problems(client: TestClient) -> None:
 
 def test_only_a_hash_of_the_token_is_stored(client: TestClient, tmp_path: Path) -> None:
     token = _enrol(client, "DEMO-0000").json()["token"]
-    with sqlite3.connect(tmp_path / "hub.db") as con:
-        stored = [row[0] for row in con.execute("SELECT token_hash FROM kiosks")]
+    with client.app.state.db.engine.connect() as con:
+        stored = [row[0] for row in con.execute(text("SELECT token_hash FROM kiosks"))]
     assert token not in stored
     assert hashlib.sha256(token.encode()).hexdigest() in stored
 

@@ -1,11 +1,10 @@
-"""The same hub on PostgreSQL (runs only when KIOSK_TEST_POSTGRES_URL names a throw-away database).
-
-Example: KIOSK_TEST_POSTGRES_URL=postgresql+psycopg://hub:hub@127.0.0.1/hub_test — its tables are dropped."""
+"""PostgreSQL-specific behaviour of the hub (on the throw-away cluster of tests/postgres.py): races between
+concurrent writers, native savepoints, the migrations rendered for PostgreSQL. The rest of the hub suite runs on
+both databases through the `client` fixture."""
 
 from __future__ import annotations
 
 import functools
-import os
 import threading
 import uuid
 
@@ -17,22 +16,15 @@ from central.app import create_app
 from central.config import HubConfig
 from central.db import Database
 from central.ingest import validate_item
-from central.models import Base
 from central.records import ingest_batch, ingest_item
 from tests.hub.conftest import enroll, item
 from tests.hub.test_batch_ingest import _check_concurrent_answers, _mixed, _run_together
 
-URL = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
-needs_pg = pytest.mark.skipif(not URL, reason="set KIOSK_TEST_POSTGRES_URL to test on PostgreSQL")
-
 
 @pytest.fixture
-def pg_client():  # type: ignore[no-untyped-def]
-    db = Database(URL)
-    with db.engine.begin() as con:
-        Base.metadata.drop_all(con)
-        con.execute(text("DROP TABLE IF EXISTS alembic_version"))
-    app = create_app(HubConfig(db_url=URL, demo=True), db=db)
+def pg_client(pg_url: str):  # type: ignore[no-untyped-def]
+    db = Database(pg_url)
+    app = create_app(HubConfig(db_url=pg_url, demo=True), db=db)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
     db.dispose()
@@ -45,7 +37,6 @@ def _enrolled(pg_client: TestClient) -> tuple[Database, str]:
         return db, con.execute(text("SELECT id FROM kiosks")).scalar()
 
 
-@needs_pg
 def test_ingest_tracking_and_payments_on_postgres(pg_client: TestClient) -> None:
     auth = enroll(pg_client)
     it = item(local_ref="BN01-261121-0001")
@@ -63,7 +54,6 @@ def test_ingest_tracking_and_payments_on_postgres(pg_client: TestClient) -> None
     assert p1["id"] == p2["id"]
 
 
-@needs_pg
 def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> None:
     db, kiosk_id = _enrolled(pg_client)
     valid = validate_item(item())
@@ -84,7 +74,6 @@ def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> 
 
 
 
-@needs_pg
 def test_concurrent_mixed_batches_on_postgres_store_each_item_once(pg_client: TestClient) -> None:
     """Native savepoints: a lost unique-index race rolls back that item only; batches in opposite orders."""
     db, kiosk_id = _enrolled(pg_client)
@@ -116,7 +105,6 @@ def _offline_sql(url: str) -> str:
     return cfg.output_buffer.getvalue()
 
 
-@pytest.mark.skipif(bool(URL), reason="the live PostgreSQL tests above run instead")
 def test_migrations_render_for_postgresql_without_a_server() -> None:
     sql = _offline_sql("postgresql+psycopg://hub@127.0.0.1/hub")
     assert "CREATE TABLE submissions" in sql and "seq BIGSERIAL NOT NULL" in sql
