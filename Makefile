@@ -61,11 +61,12 @@ lint: $(STAMP)
 	$(BIN)/python -m kiosk.i18n check
 
 # The suite, then the frozen bundle: it is built and must pass its own --self-test (about a minute),
-# then the Debian package: built, lintian-clean, unpacked into a scratch root where it self-tests again.
+# then the Debian package: built, lintian-clean, unpacked into a scratch root where it self-tests again and
+# runs its kiosk session under Weston's headless backend as the tram user.
 test: sysdeps $(STAMP) i18n lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n auto -m "not slow and not hardware" $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory deb
-	KIOSK_DEB=$(DEB) $(BIN)/pytest -p no:randomly -q tests/appliance/test_deb.py
+	KIOSK_DEB=$(DEB) $(BIN)/pytest -p no:randomly -q tests/appliance/test_deb.py tests/appliance/test_session.py
 
 bench: sysdeps $(STAMP) i18n
 	@# run as modules: bench/queue.py must not shadow the standard library's queue module

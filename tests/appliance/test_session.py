@@ -29,7 +29,7 @@ USER = "tram"
 WIDTH, HEIGHT = 1920, 1080
 
 pytestmark = [
-    pytest.mark.skipif(DEB is None, reason="no tram-kiosk .deb built (make deb)"),
+    pytest.mark.skipif(DEB is None, reason="set KIOSK_DEB to a built package (make test does, after make deb)"),
     pytest.mark.skipif(os.geteuid() != 0, reason="runs the session as the tram user: needs root (as CI does)"),
     pytest.mark.skipif(not shutil.which("weston") or not shutil.which("weston-debug"), reason="weston not installed"),
 ]
