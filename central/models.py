@@ -10,11 +10,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,12 +51,16 @@ class EnrolmentCode(Base):
 
 class Kiosk(Base):
     __tablename__ = "kiosks"
+    # local references are <station>-<yymmdd>-<seq>: two active kiosks with one code would collide
+    __table_args__ = (Index("uq_kiosks_active_station", "station_code", unique=True,
+                            sqlite_where=text("retired_at IS NULL"), postgresql_where=text("retired_at IS NULL")),)
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    station_code: Mapped[str] = mapped_column(String(32))
+    station_code: Mapped[str] = mapped_column(String(32))  # unique among active kiosks (migration 0004)
     name: Mapped[str] = mapped_column(String(200))
     version: Mapped[str] = mapped_column(String(40))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # the latest heartbeat (only the latest is kept)
     hb_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     hb_queue: Mapped[str | None] = mapped_column(Text)  # JSON object

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,6 +17,7 @@ from central.db import Database
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
 from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
+from central.staff import StaffUser, audit
 
 log = logging.getLogger(__name__)
 STATUSES = {
@@ -29,8 +30,9 @@ STATUSES = {
 PAYMENT_STATUSES = {"pending": "Chờ thanh toán", "paid": "Đã thanh toán", "expired": "Hết hạn"}
 
 
-def _answer(row: Submission, item: ValidItem) -> dict[str, Any]:
-    if row.body_hash == item.body_hash:
+def _answer(row: Submission, item: ValidItem, kiosk_id: str) -> dict[str, Any]:
+    # Another kiosk's id (a guess or a copied receipt) is a conflict: its reference is never revealed.
+    if row.body_hash == item.body_hash and row.kiosk_id == kiosk_id:
         return {"id": item.sent_id, "status": "duplicate", "reference": row.reference, "reason": None}
     return {"id": item.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
 
@@ -46,9 +48,13 @@ def _insert(s: Session, kiosk_id: str, item: ValidItem) -> Submission:
                      created_at=item.created_at, received_at=now, local_ref=item.local_ref,
                      body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
                      status="received", updated_at=now)
+    for _draw in range(5):  # 10^8 references a kind and year: a second draw is already rare
+        reference = reference_for(item.kind, now.year)
+        if s.scalar(select(Submission.seq).where(Submission.reference == reference)) is None:
+            break
+    row.reference = reference  # the unique index is the last word (a concurrent twin fails this savepoint)
     s.add(row)
-    s.flush()  # the sequence number makes the reference unique without a counter row to contend on
-    row.reference = reference_for(item.kind, now.year, row.seq)
+    s.flush()
     s.add(StatusEvent(submission_seq=row.seq, status="received", at=now, note=None))
     s.flush()  # inside the item's savepoint, so a failure here undoes only this item
     return row
@@ -79,7 +85,7 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
                 stored = {row.id: row for row in s.scalars(select(Submission).where(Submission.id.in_(ids)))}
             for i, item in valid:
                 if (row := stored.get(item.id)) is not None:
-                    answers[i] = _answer(row, item)
+                    answers[i] = _answer(row, item, kiosk_id)
                     continue
                 try:
                     with s.begin_nested():
@@ -93,7 +99,7 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
                     row = s.scalar(select(Submission).where(Submission.id == item.id))
                     if row is None:
                         raise
-                    answers[i] = _answer(row, item)
+                    answers[i] = _answer(row, item, kiosk_id)
                 stored[item.id] = row
     # Leaving the session committed the batch (fsync'd): only now may `accepted` be answered.
     return [answers[i] for i in range(len(checked))]
@@ -104,21 +110,25 @@ def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bo
     return ingest_batch(db, kiosk_id, [item], check_first=check_first)[0]
 
 
-def _find(s, reference: str) -> Submission | None:  # type: ignore[no-untyped-def]
-    row = s.scalar(select(Submission).where(Submission.reference == reference))
+def _find(s, reference: str, kiosk_id: str | None = None) -> Submission | None:  # type: ignore[no-untyped-def]
+    """By hub reference, else by the kiosk's local reference; `kiosk_id` scopes both to one kiosk's dossiers."""
+    scope = [Submission.kiosk_id == kiosk_id] if kiosk_id is not None else []
+    row = s.scalar(select(Submission).where(Submission.reference == reference, *scope))
     if row is None:  # the kiosk's own reference (printed on the receipt before the hub answered)
-        row = s.scalar(select(Submission).where(Submission.local_ref == reference)
+        row = s.scalar(select(Submission).where(Submission.local_ref == reference, *scope)
                        .order_by(Submission.seq.desc()).limit(1))
     return row
 
 
-def put_attachment(db: Database, submission_id: str, name: str, data: bytes, content_type: str) -> int:
+def put_attachment(db: Database, submission_id: str, name: str, data: bytes, content_type: str,
+                   kiosk_id: str) -> int:
     """201 stored, 200 the same content was already there; problems for the rest."""
     digest = hashlib.sha256(data).hexdigest()
     for _attempt in range(2):
         try:
             with db.session() as s:
-                sub = s.scalar(select(Submission).where(Submission.id == submission_id.strip().lower()))
+                sub = s.scalar(select(Submission).where(Submission.id == submission_id.strip().lower(),
+                                                        Submission.kiosk_id == kiosk_id))
                 if sub is None:
                     raise Problem(404, "unknown-submission", detail="No submission with this id has reached the hub.")
                 existing = s.scalar(select(Attachment).where(Attachment.submission_seq == sub.seq,
@@ -139,14 +149,19 @@ def put_attachment(db: Database, submission_id: str, name: str, data: bytes, con
 def _fee(s, row: Submission) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     if row.fee_amount is None:
         return None
-    refs = [r for r in (row.reference, row.local_ref) if r]
-    paid = s.scalar(select(Payment.id).where(Payment.reference.in_(refs), Payment.status == "paid").limit(1))
+    # The hub reference is unique across the fleet; a local reference only within its kiosk (station codes are
+    # unique, but a retired station's code can come back): never match another kiosk's payment by it.
+    match = Payment.reference == row.reference
+    if row.local_ref:
+        match = or_(match, and_(Payment.reference == row.local_ref, Payment.kiosk_id == row.kiosk_id))
+    paid = s.scalar(select(Payment.id).where(match, Payment.status == "paid").limit(1))
     return {"amount": row.fee_amount, "paid": paid is not None}
 
 
-def track(db: Database, reference: str) -> dict[str, Any]:
+def track(db: Database, reference: str, kiosk_id: str | None = None) -> dict[str, Any]:
+    """A dossier's status and history; `kiosk_id` (kiosk requests) finds only that kiosk's dossiers."""
     with db.session() as s:
-        row = _find(s, reference)
+        row = _find(s, reference, kiosk_id)
         if row is None:
             raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
         events = s.scalars(select(StatusEvent).where(StatusEvent.submission_seq == row.seq)
@@ -159,7 +174,9 @@ def track(db: Database, reference: str) -> dict[str, Any]:
         }
 
 
-def set_status(db: Database, reference: str, status: str, note: str | None) -> dict[str, Any]:
+def set_status(db: Database, reference: str, status: str, note: str | None,
+               actor: StaffUser | None = None) -> dict[str, Any]:
+    """Move a dossier on; the change and its audit record (author, before, after) commit together."""
     if status not in STATUSES:
         raise Problem(422, "invalid-status", detail=f"status must be one of {sorted(STATUSES)}")
     now = utcnow()
@@ -167,10 +184,12 @@ def set_status(db: Database, reference: str, status: str, note: str | None) -> d
         row = _find(s, reference)
         if row is None:
             raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
+        audit.record(s, actor, "dossier.status", row.reference or row.local_ref or row.id, {"status": row.status},
+                     {"status": status, "note": note or None})
         row.status, row.updated_at = status, now
         s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
         reference = row.reference or reference
-    return track(db, reference)
+    return track(db, reference)  # staff: not scoped to a kiosk
 
 
 def recent_submissions(db: Database, limit: int = 30) -> list[Submission]:
@@ -202,10 +221,16 @@ def create_payment(db: Database, kiosk_id: str, key: str, request: dict[str, Any
             return s.scalar(select(Payment).where(Payment.idempotency_key == key))
 
     def replay(p: Payment) -> tuple[Payment, bool]:
+        if p.kiosk_id != kiosk_id:  # keys are UUIDs: only a guess or a copy hits another kiosk's
+            raise Problem(409, "idempotency-key-conflict", detail="This Idempotency-Key belongs to another request.")
         if p.request_hash != request_hash:
             raise Problem(422, "idempotency-key-reused", detail="This Idempotency-Key was used with another request.")
         return p, False
 
+    with db.session() as s:  # a hub reference of another kiosk's dossier is not this kiosk's to bill
+        owner = s.scalar(select(Submission.kiosk_id).where(Submission.reference == request["reference"]))
+    if owner is not None and owner != kiosk_id:
+        raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
     if (p := same_key()) is not None:
         return replay(p)
     now = utcnow()
@@ -222,20 +247,22 @@ def create_payment(db: Database, kiosk_id: str, key: str, request: dict[str, Any
     return p, True
 
 
-def get_payment(db: Database, payment_id: str) -> Payment:
+def get_payment(db: Database, payment_id: str, kiosk_id: str | None = None) -> Payment:
     with db.session() as s:
         p = s.get(Payment, payment_id)
-    if p is None:
+    if p is None or (kiosk_id is not None and p.kiosk_id != kiosk_id):
         raise Problem(404, "unknown-payment", detail="No payment with this id.")
     return p
 
 
-def mark_paid(db: Database, payment_id: str) -> Payment:
+def mark_paid(db: Database, payment_id: str, actor: StaffUser | None = None) -> Payment:
     with db.session() as s:
         p = s.get(Payment, payment_id)
         if p is None:
             raise Problem(404, "unknown-payment", detail="No payment with this id.")
         if p.status != "paid":
+            audit.record(s, actor, "payment.mark_paid", p.id, {"status": p.status, "reference": p.reference},
+                         {"status": "paid", "reference": p.reference})
             p.status, p.paid_at = "paid", utcnow()
     return p
 
