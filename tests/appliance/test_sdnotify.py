@@ -78,14 +78,15 @@ def test_pings_come_from_the_gui_loop_and_stop_when_it_is_blocked(qtbot, listene
     qtbot.waitUntil(lambda: bool(listener.times("READY=1")), timeout=5000)
     qtbot.waitUntil(lambda: len(listener.times("WATCHDOG=1")) >= 4, timeout=5000)
 
-    # Freeze the GUI thread for 1.5 s (15 intervals): no ping may arrive while it is blocked.
+    # Freeze the GUI thread for 2 s (20 intervals): the pings stop while it is blocked. One ping sent just
+    # before the freeze may still be on its way to the listener thread on a loaded machine; no more.
     qtbot.wait(150)
     blocked_from = time.monotonic()
-    time.sleep(1.5)
+    time.sleep(2.0)
     blocked_until = time.monotonic()
-    time.sleep(0.05)  # pings already in the socket before the freeze are delivered by now
-    during = [t for t in listener.times("WATCHDOG=1") if blocked_from + 0.05 < t < blocked_until]
-    assert during == []
+    during = [t for t in listener.times("WATCHDOG=1") if blocked_from < t < blocked_until]
+    assert len(during) <= 1, f"{len(during)} pings while the GUI loop was blocked"
+    assert not [t for t in during if t > blocked_from + 0.5]
     # ...and they resume once the loop runs again.
     before = len(listener.times("WATCHDOG=1"))
     qtbot.waitUntil(lambda: len(listener.times("WATCHDOG=1")) >= before + 3, timeout=5000)
