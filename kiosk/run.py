@@ -34,7 +34,7 @@ def run_app(args: argparse.Namespace) -> int:
     from core.logging_setup import setup_logging
 
     data_dir = paths.data_dir(config.data_dir)
-    log_dir = Path(config.logging.dir) if config.logging.dir else paths.default_log_dir()
+    log_dir = _log_dir(config)
     setup_logging(log_dir, config.logging.level)
     log.info("kiosk starting (data dir %s)", data_dir)
 
@@ -64,6 +64,11 @@ def run_app(args: argparse.Namespace) -> int:
 
             code = self_test(app, failures)
         else:
+            from kiosk.appliance.watchdog import SystemdNotifier
+
+            notifier = SystemdNotifier(app.window)
+            notifier.start()
+            qapp.aboutToQuit.connect(notifier.stop)
             qapp.aboutToQuit.connect(app.shutdown)
             code = qapp.exec()
     finally:
@@ -74,6 +79,15 @@ def run_app(args: argparse.Namespace) -> int:
         log.error("some worker threads did not stop")
         code = code or 1
     return code
+
+
+def _log_dir(config) -> Path | None:
+    """The configured log folder; under systemd (JOURNAL_STREAM set) stderr goes to journald, so no file."""
+    from core import paths
+
+    if config.logging.dir:
+        return Path(config.logging.dir)
+    return None if os.environ.get("JOURNAL_STREAM") else paths.default_log_dir()
 
 
 def _start_local_hub(config, data_dir: Path):

@@ -76,6 +76,9 @@ class HubSettings:
     batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=MAX_BATCH_ITEMS)
     heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
                                               minimum=30, maximum=86400)
+    sync_in_gui: bool = setting(True, "Sync from the kiosk app", "Đồng bộ từ ứng dụng kiosk",
+                                "false on an installed station: tram-kiosk-sync.service sends the queue and the "
+                                "heartbeat, so a frozen or crashed screen does not stop delivery.")
     enrolment_code: str = setting("", "Enrolment code", "Mã đăng ký",
                                   "One-time code from the hub (e.g. ABCD-2345), used when the kiosk has no token. "
                                   "Empty with local_hub = true: the hub's demo code.", secret=True)
@@ -231,6 +234,21 @@ class LoggingSettings:
 
 
 @dataclass(frozen=True)
+class UpdateSettings:
+    channel: str = setting("stable", "Update channel", "Kênh cập nhật",
+                           "The hub serves packages per channel (e.g. stable, pilot).")
+    url: str = setting("", "Update source", "Nguồn cập nhật",
+                       "Base URL of the signed packages; empty: <hub url>/updates.")
+    public_key: str = setting("", "Update signing key", "Khóa kiểm tra bản cập nhật",
+                              "ed25519 public key (base64) of the ward's release key; empty: no update is installed.")
+    automatic: bool = setting(True, "Automatic updates", "Tự động cập nhật",
+                              "Install between visits when the hub offers a newer signed package.")
+    start_timeout_seconds: int = setting(120, "First start timeout (s)", "Thời gian chờ khởi động (giây)",
+                                         "The new version must show its home screen within this time, "
+                                         "or the previous package is put back.", minimum=20, maximum=900)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     data_dir: str = setting("", "Data directory", "Thư mục dữ liệu", "Empty: the platform data directory.")
     station: StationSettings = section(StationSettings, "Station", "Trạm")
@@ -242,3 +260,4 @@ class KioskConfig:
     health: HealthSettings = section(HealthSettings, "Health devices", "Thiết bị đo sức khỏe")
     voice: VoiceSettings = section(VoiceSettings, "Spoken guidance", "Hướng dẫn bằng giọng nói")
     logging: LoggingSettings = section(LoggingSettings, "Logging", "Nhật ký")
+    update: UpdateSettings = section(UpdateSettings, "Updates", "Cập nhật")
