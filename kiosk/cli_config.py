@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,12 +25,36 @@ def _check(args: argparse.Namespace, _config: object) -> int:
     from kiosk.config import ConfigError, load_config
 
     try:
-        load_config(args.file)
+        config = load_config(args.file)
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
+    problem = pin_refusal(config)
+    if problem and not (config.hub.local_hub and not config.hub.url):
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 1
+    if problem:
+        print(f"kiosk: warning (demo mode only): {problem}", file=sys.stderr)
     print(f"{args.file}: OK")
     return 0
+
+
+def pin_refusal(config: Any) -> str | None:
+    """Why the technician/operator PINs may not be used outside demo mode (hub.local_hub = true), or None."""
+    from core.pin import weak_configured_pin
+
+    sec = config.security
+    for label, value, required in (("technician_pin_hash", sec.technician_pin_hash, True),
+                                   ("operator_pin_hash", sec.operator_pin_hash, False)):
+        reason = weak_configured_pin(value) if (value or required) else None
+        if reason:
+            return (f"[security] {label}: {_PIN_REASONS[reason]} Set a PIN of 6 or more digits that is not trivial "
+                    "with `kiosk config hash-pin`.")
+    return None
+
+
+_PIN_REASONS = {"missing": "no PIN is set.", "demo": "this is the shipped demo PIN (1234).",
+                "common": "this PIN is one of the most common PINs."}
 
 
 def _sample(_args: argparse.Namespace, _config: object) -> int:
@@ -39,12 +64,18 @@ def _sample(_args: argparse.Namespace, _config: object) -> int:
     return 0
 
 
+_NEW_PIN_REASONS = {"not_digits": "a PIN is digits only", "too_short": "a PIN needs at least 6 digits",
+                    "too_long": "a PIN has at most 12 digits",
+                    "trivial": "this PIN is too easy to guess (repeated, sequential or common digits)"}
+
+
 def _hash_pin(args: argparse.Namespace, _config: object) -> int:
-    from core.pin import hash_pin
+    from core.pin import hash_pin, pin_problem
 
     pin = sys.stdin.readline().strip() if args.stdin else getpass.getpass("PIN: ")
-    if not pin.isdigit() or not 4 <= len(pin) <= 12:
-        print("kiosk: a PIN is 4 to 12 digits", file=sys.stderr)
+    problem = pin_problem(pin)
+    if problem:
+        print(f"kiosk: {_NEW_PIN_REASONS[problem]}", file=sys.stderr)
         return 2
     print(hash_pin(pin))
     return 0
