@@ -29,7 +29,7 @@ def _check(args: argparse.Namespace, _config: object) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    problem = pin_refusal(config)
+    problem = deployment_refusal(config)
     if problem and not (config.hub.local_hub and not config.hub.url):
         print(f"kiosk: {problem}", file=sys.stderr)
         return 1
@@ -39,10 +39,17 @@ def _check(args: argparse.Namespace, _config: object) -> int:
     return 0
 
 
-def pin_refusal(config: Any) -> str | None:
-    """Why the technician/operator PINs may not be used outside demo mode (hub.local_hub = true), or None."""
+SHIPPED_STATION_CODE = "BN01"  # the embedded default, for the demo hub only
+
+
+def deployment_refusal(config: Any) -> str | None:
+    """Why this configuration may not run outside demo mode (hub.local_hub = true without hub.url), or None:
+    the shipped station code (two kiosks with one code collide at the hub), or a missing, demo or common PIN."""
     from core.pin import weak_configured_pin
 
+    if config.station.code.strip().upper() == SHIPPED_STATION_CODE:
+        return (f"[station] code: {SHIPPED_STATION_CODE} is the shipped example. Set this kiosk's own station code "
+                "(letters and digits, unique in the ward).")
     sec = config.security
     for label, value, required in (("technician_pin_hash", sec.technician_pin_hash, True),
                                    ("operator_pin_hash", sec.operator_pin_hash, False)):

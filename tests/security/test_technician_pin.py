@@ -37,6 +37,9 @@ def _check(tmp_path: Path, toml: str) -> subprocess.CompletedProcess[str]:
 
 def test_config_check_refuses_the_shipped_pin_outside_demo_mode(tmp_path: Path) -> None:
     real_hub = "[hub]\nurl = 'https://hub.phuong.example.vn'\nlocal_hub = false\n"
+    shipped_code = _check(tmp_path, real_hub)
+    assert shipped_code.returncode == 1 and "[station] code: BN01" in shipped_code.stderr  # no shipped default
+    real_hub += "[station]\ncode = 'BNG07'\n"
     refused = _check(tmp_path, real_hub)  # the embedded default PIN hash (1234)
     assert refused.returncode == 1 and "demo PIN" in refused.stderr and "technician_pin_hash" in refused.stderr
     common = _check(tmp_path, real_hub + f"[security]\ntechnician_pin_hash = '{hash_pin('123456')}'\n")
@@ -50,7 +53,7 @@ def test_config_check_refuses_the_shipped_pin_outside_demo_mode(tmp_path: Path) 
 def test_the_kiosk_does_not_start_with_the_shipped_pin_outside_demo_mode(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_text(f"data_dir = '{tmp_path / 'data'}'\n[hub]\nurl = 'https://hub.phuong.example.vn'\n"
-                    "local_hub = false\n", encoding="utf-8")
+                    "local_hub = false\n[station]\ncode = 'BNG07'\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "kiosk", "--config", str(path)], capture_output=True, text=True,
                          timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert run.returncode == 2 and "demo PIN" in run.stderr
