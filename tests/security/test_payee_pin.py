@@ -37,3 +37,13 @@ def test_a_hub_payee_other_than_the_pinned_one_never_becomes_a_qr(make_app, qtbo
     assert ("payee", "mismatch", "hub") in reported
     # and the heartbeat carries it to the hub's dashboard
     qtbot.waitUntil(lambda: app.ctx.services.sync._device_states.get("payee") == "mismatch", timeout=5000)
+
+
+def test_the_payment_cli_makes_no_qr_for_another_payee(tmp_path, capsys, module_hub) -> None:  # noqa: F811
+    from tests.resident.test_cli_payment import kiosk, write_config
+
+    config = write_config(tmp_path, module_hub.url, module_hub.demo_code)
+    config.write_text(config.read_text(encoding="utf-8").replace("[hub]", "[station]\ncode = 'PP01'\n[hub]")
+                      + "[security]\npayee_bank_bin = '970418'\npayee_account = '1234567890'\n", encoding="utf-8")
+    done = kiosk(capsys, config, "--amount", "20000", "--reference", "PP01-261203-0001")
+    assert done.returncode == 1 and "not the payee pinned" in done.stderr and "000201" not in done.stdout
