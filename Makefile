@@ -38,6 +38,7 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
            libfontconfig1 libdbus-1-3
 SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devices/voice)
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
+SYSPKGS += chromium  # browser tests of the hub's office pages (Playwright drives Debian's chromium; tests/office)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -257,7 +257,8 @@ class SyncWorker(Worker):
         # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
         devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, devices))
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, devices,
+                                                   self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
 
