@@ -27,6 +27,13 @@ def run_app(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from kiosk.cli_config import deployment_refusal
+
+    demo = config.hub.local_hub and not config.hub.url  # the demo hub on 127.0.0.1 (`make run`)
+    refusal = deployment_refusal(config) if not (demo or args.self_test) else None
+    if refusal:  # a public kiosk with a guessable PIN or the shipped station code must not start (issue 13)
+        print(f"kiosk: {refusal}", file=sys.stderr)
+        return 2
     if args.windowed:
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from core.logging_setup import audit
-from core.pin import PinGate
+from core.pin import PIN_STATE_FILE, PinGate
 from kiosk.context import AppContext
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
@@ -38,7 +38,7 @@ class TechnicianController:
         self.ctx = ctx
         sec = ctx.config.security
         gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
-                       sec.lockout_base_seconds)
+                       sec.lockout_base_seconds, state_path=ctx.data_dir / PIN_STATE_FILE)
         nav, flow = ctx.navigator, ctx.flow
         self.pin = nav.add(PinPadScreen(gate))
         self.status = nav.add(TechnicianStatusScreen())

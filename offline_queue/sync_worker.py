@@ -293,8 +293,12 @@ class SyncWorker(Worker):
         if self._run is not None or not self.client.base_url or not self.client.token:
             return
         self._last_heartbeat = time.monotonic()
+        from core.pin import PIN_STATE_FILE, state_report
+
+        # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
+        devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices,
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, devices,
                                                    self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)

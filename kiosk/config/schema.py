@@ -53,6 +53,12 @@ class SecuritySettings:
                                         "Doubles with every further lockout.", minimum=5, maximum=3600)
     technician_idle_seconds: int = setting(180, "Technician mode idle end (s)", "Tự thoát chế độ kỹ thuật (giây)",
                                            minimum=30, maximum=3600)
+    # Money goes only where the ward says (issue 13): with these set, a payment QR for any other payee is never
+    # shown, whatever the hub answers; the attempt is logged and reported in the heartbeat ("payee": "mismatch").
+    payee_bank_bin: str = setting("", "Pinned payee bank BIN", "Mã BIN ngân hàng nhận phí (cố định)",
+                                  "6 digits, e.g. 970436. Empty: the hub's payee is used (demo only).")
+    payee_account: str = setting("", "Pinned payee account", "Số tài khoản nhận phí (cố định)",
+                                 "The ward's fee account number; set together with the bank BIN.")
 
 
 @dataclass(frozen=True)

@@ -423,6 +423,10 @@
       <translation>Máy chủ từ chối mã: mã sai, đã dùng hoặc hết hạn. Hãy tạo mã mới.</translation>
     </message>
     <message>
+      <source>Another kiosk already uses this station code. Set this kiosk's own code ([station] code), or ask the ward's staff to retire the old kiosk.</source>
+      <translation>Mã trạm này đã được một trạm khác sử dụng. Vui lòng đặt mã riêng cho trạm này ([station] code), hoặc nhờ cán bộ phường cho trạm cũ ngừng hoạt động.</translation>
+    </message>
+    <message>
       <source>This station's configuration names another hub ([hub] url).</source>
       <translation>Cấu hình của trạm đang chỉ định máy chủ khác ([hub] url).</translation>
     </message>
