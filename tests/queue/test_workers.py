@@ -105,7 +105,8 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
 
     qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1 and ours()["devices"]),
                     timeout=10_000)
-    assert ours()["station_code"] == config.station.code and ours()["devices"] == {"printer": "ready"}
+    assert ours()["station_code"] == config.station.code
+    assert ours()["devices"] == {"printer": "ready", "technician_pin": "ok"}  # PIN failures/lockouts reported too
 
 
 def test_sync_now_during_a_run_answers_already_syncing(qtbot, threads, hub, data_dir):
