@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,77 +31,107 @@ STATUSES = {
 PAYMENT_STATUSES = {"pending": "Chờ thanh toán", "paid": "Đã thanh toán", "expired": "Hết hạn"}
 
 
-def _answer(row: Submission, item: ValidItem) -> dict[str, Any]:
-    if row.body_hash == item.body_hash:
-        return {"id": item.sent_id, "status": "duplicate", "reference": row.reference, "reason": None}
-    return {"id": item.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
-
-
 def _rejected(rejection: Rejection) -> dict[str, Any]:
     return {"id": rejection.id, "status": "rejected", "reference": None, "reason": rejection.reason,
             "detail": rejection.detail}
 
 
-def _insert(s: Session, kiosk_id: str, item: ValidItem) -> Submission:
+def _allocate_seqs(s: Session, n: int) -> list[int]:
+    """n sequence numbers for the batch's rows, taken before the INSERT so each row carries its reference.
+
+    PostgreSQL: the column's own sequence (never handed out twice, across processes). SQLite: the batch holds the
+    database's only write lock (BEGIN IMMEDIATE), so max(seq) + 1.. cannot be taken by anyone else. Rows that
+    turn out to be duplicates leave a gap in the numbering, which is harmless."""
+    if s.get_bind().dialect.name == "postgresql":
+        return list(s.scalars(text("SELECT nextval(pg_get_serial_sequence('submissions', 'seq')) "
+                                   "FROM generate_series(1, :n)"), {"n": n}))
+    top = s.scalar(select(func.coalesce(func.max(Submission.seq), 0)))
+    return list(range(top + 1, top + n + 1))
+
+
+def _insert_ignoring_known(s: Session, rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT; an id already in the table (or committed meanwhile by another process) is skipped."""
+    if s.get_bind().dialect.name == "postgresql":
+        stmt = pg_insert(Submission).values(rows).on_conflict_do_nothing(index_elements=["id"])
+    else:
+        stmt = sqlite_insert(Submission).values(rows).on_conflict_do_nothing(index_elements=["id"])
+    s.execute(stmt)
+
+
+Stored = dict[str, tuple[int, str | None, str]]  # id -> (seq, reference, body_hash) as in the table
+
+
+def _store_new(s: Session, kiosk_id: str, items: list[ValidItem]) -> tuple[Stored, set[str]]:
+    """Insert the items whose ids are new, set-wise: every id as stored, and the ids this batch inserted."""
     now = utcnow()
-    row = Submission(id=item.id, kiosk_id=kiosk_id, kind=item.kind, schema_version=item.schema_version,
-                     created_at=item.created_at, received_at=now, local_ref=item.local_ref,
-                     body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
-                     status="received", updated_at=now)
-    s.add(row)
-    s.flush()  # the sequence number makes the reference unique without a counter row to contend on
-    row.reference = reference_for(item.kind, now.year, row.seq)
-    s.add(StatusEvent(submission_seq=row.seq, status="received", at=now, note=None))
-    s.flush()  # inside the item's savepoint, so a failure here undoes only this item
-    return row
+    seqs = _allocate_seqs(s, len(items))
+    rows = [{"seq": seq, "id": it.id, "kiosk_id": kiosk_id, "kind": it.kind, "schema_version": it.schema_version,
+             "created_at": it.created_at, "received_at": now, "local_ref": it.local_ref,
+             "reference": reference_for(it.kind, now.year, seq), "body_hash": it.body_hash, "body": it.canonical,
+             "fee_amount": it.fee_amount, "status": "received", "updated_at": now}
+            for seq, it in zip(seqs, items, strict=True)]
+    _insert_ignoring_known(s, rows)
+    # One SELECT classifies every item: a row carrying one of our sequence numbers is ours (accepted); any other
+    # row was there before, or was committed by a concurrent batch while our INSERT waited on its index entry.
+    found = {r.id: (r.seq, r.reference, r.body_hash) for r in s.execute(
+        select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash)
+        .where(Submission.id.in_([it.id for it in items])))}
+    ours = set(seqs)
+    mine = {id_ for id_, (seq, _ref, _hash) in found.items() if seq in ours}
+    if mine:
+        s.execute(insert(StatusEvent).values([{"submission_seq": found[id_][0], "status": "received", "at": now,
+                                                "note": None} for id_ in sorted(mine)]))
+    return found, mine
 
 
 def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
-                 check_first: bool = True) -> list[dict[str, Any]]:
-    """Validate and store a batch of kiosk items in ONE transaction; the results in item order.
+                 check_first: bool = False) -> list[dict[str, Any]]:
+    """Validate and store a batch of kiosk items in ONE transaction, set-wise; the results in item order.
 
     Each item is accepted, a duplicate (same id and canonical body: the first answer again) or rejected (conflict,
-    invalid) on its own: malformed items never reach the database and every insert runs in its own SAVEPOINT, so
-    an IntegrityError undoes that item only. One fsync'd commit for the batch instead of one per item is what
-    makes batching pay; the results are returned only after that commit, so `accepted` is durable.
-    `check_first=False` skips the look-up of existing ids, as when a concurrent request inserts between the two."""
+    invalid) on its own: malformed items never reach the database. The valid ones go in one multi-row
+    INSERT .. ON CONFLICT (id) DO NOTHING (SQLite: the same clause, i.e. INSERT OR IGNORE on the id), then one
+    SELECT classifies them, then one multi-row INSERT writes their status events: a constant number of round
+    trips per batch, whatever its size, and one fsync'd commit. The results are returned only after that commit,
+    so `accepted` is durable. `check_first=True` first looks the ids up and leaves known ones out of the write
+    (a retried batch then costs a read, no sequence numbers)."""
     checked = [x if isinstance(x, ValidItem | Rejection) else validate_item(x) for x in items]
     answers = {i: _rejected(c) for i, c in enumerate(checked) if isinstance(c, Rejection)}
     valid = [(i, c) for i, c in enumerate(checked) if isinstance(c, ValidItem)]
-    # Inserts go in id order (answers stay in item order): two concurrent batches sharing new ids then wait for
-    # each other's unique-index entries in the same order, never in a cycle (PostgreSQL row-level waits;
-    # SQLite's BEGIN IMMEDIATE serialises writers anyway). The sort is stable: the first copy of an id sent
-    # twice in one batch is stored, the later ones are answered from it.
-    valid.sort(key=lambda pair: pair[1].id)
     if valid:
+        # The first copy of an id sent twice in one batch is the one stored; the later ones are answered from it.
+        # Rows go in id order: two concurrent batches sharing new ids wait for each other's unique-index entries
+        # in the same order, never in a cycle (PostgreSQL; SQLite's BEGIN IMMEDIATE serialises writers anyway).
+        first: dict[str, ValidItem] = {}
+        for _i, c in valid:
+            first.setdefault(c.id, c)
+        new = sorted(first.values(), key=lambda c: c.id)
+        mine: set[str] = set()
         with db.session() as s:
-            stored: dict[str, Submission] = {}
+            stored: Stored = {}
             if check_first:
-                ids = sorted({c.id for _, c in valid})
-                stored = {row.id: row for row in s.scalars(select(Submission).where(Submission.id.in_(ids)))}
-            for i, item in valid:
-                if (row := stored.get(item.id)) is not None:
-                    answers[i] = _answer(row, item)
-                    continue
-                try:
-                    with s.begin_nested():
-                        row = _insert(s, kiosk_id, item)
-                    answers[i] = {"id": item.sent_id, "status": "accepted", "reference": row.reference,
-                                  "reason": None}
-                except IntegrityError:
-                    # Another request stored the same id after our look-up (PostgreSQL: it committed while we
-                    # waited on the unique index): answer as a retry. Only this item's savepoint was rolled back.
-                    log.info("submission %s: concurrent insert lost the race; answering as a retry", item.id)
-                    row = s.scalar(select(Submission).where(Submission.id == item.id))
-                    if row is None:
-                        raise
-                    answers[i] = _answer(row, item)
-                stored[item.id] = row
-    # Leaving the session committed the batch (fsync'd): only now may `accepted` be answered.
+                stored = {r.id: (r.seq, r.reference, r.body_hash) for r in s.execute(
+                    select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash)
+                    .where(Submission.id.in_(sorted(first))))}
+                new = [c for c in new if c.id not in stored]
+            if new:
+                found, mine = _store_new(s, kiosk_id, new)
+                stored |= found
+        # Leaving the session committed the batch (fsync'd): only now may `accepted` be answered.
+        answered: set[str] = set()
+        for i, c in valid:
+            _seq, reference, body_hash = stored[c.id]
+            if c.id in mine and c.id not in answered:  # the first copy in item order is the one stored
+                answers[i] = {"id": c.sent_id, "status": "accepted", "reference": reference, "reason": None}
+            elif body_hash == c.body_hash:
+                answers[i] = {"id": c.sent_id, "status": "duplicate", "reference": reference, "reason": None}
+            else:
+                answers[i] = {"id": c.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
+            answered.add(c.id)
     return [answers[i] for i in range(len(checked))]
 
 
-def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = True) -> dict[str, Any]:
+def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bool = False) -> dict[str, Any]:
     """One item as a batch of one (its own transaction)."""
     return ingest_batch(db, kiosk_id, [item], check_first=check_first)[0]
 
