@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import os
-import sys
+import tempfile
 from pathlib import Path
 
 from central.config import DEMO_CODE, DEMO_PAYEE, FAULT_KINDS, FAULT_PHASES, FaultSettings, HubConfig, Payee
@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
     s.add_argument("--catalog", type=Path, default=None, help="JSON file of procedures to publish at start")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    s.add_argument("--log-format", default=os.environ.get("KIOSK_HUB_LOG_FORMAT", "text"), choices=("text", "json"),
+                   help="json: one JSON object per line (env KIOSK_HUB_LOG_FORMAT)")
+    s.add_argument("--workers", type=int, default=1,
+                   help="uvicorn worker processes (PostgreSQL: about one per core; they share no state in memory)")
+    s.add_argument("--metrics-token", default=os.environ.get("KIOSK_HUB_METRICS_TOKEN", ""),
+                   help="Bearer token a remote Prometheus sends to /metrics (env KIOSK_HUB_METRICS_TOKEN)")
+    s.add_argument("--disk-path", default="", help="file system whose free space /metrics reports "
+                   "(default: the SQLite file's folder, else the working directory)")
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
     s.set_defaults(func=cmd_serve)
@@ -86,7 +94,19 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
                            retry_after=args.retry_after, delay_seconds=args.fault_delay, seed=args.fault_seed)
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults, admin_token=args.admin_token,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
-                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults)
+                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
+                     metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db))
+
+
+def _data_folder(db_url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from central.db import normalise_url
+
+    url = make_url(normalise_url(db_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return str(Path(url.database).resolve().parent)
+    return str(Path.cwd())
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -119,10 +139,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
         if store.catalog_since(app.state.db, 0).get("procedures") != procedures:
             store.publish_catalog(app.state.db, procedures)
-    logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s)", args.host, args.port,
-                                      app.state.db.engine.url.render_as_string(hide_password=True), config.demo)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=3,
-                access_log=args.log_level == "debug")
+    logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s, workers=%d)", args.host, args.port,
+                                      app.state.db.engine.url.render_as_string(hide_password=True), config.demo,
+                                      args.workers)
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level, "timeout_graceful_shutdown": 3,
+               "access_log": args.log_level == "debug", "log_config": None}
+    if args.workers <= 1:
+        uvicorn.run(app, **options)
+        return 0
+    # Several processes: each builds its own app from the same settings (central.app.app_from_env); the state
+    # they share lives in the database. Their counters are merged through prometheus-client's multiprocess files.
+    from central.config import config_to_env
+    from central.metrics import prepare_multiprocess_dir
+
+    app.state.db.dispose()
+    runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]  # systemd RuntimeDirectory=
+    prepare_multiprocess_dir(Path(runtime or tempfile.mkdtemp(prefix="kiosk-hub-")) / "metrics")
+    config_to_env(config, args.log_level, args.log_format)
+    uvicorn.run("central.app:app_from_env", factory=True, workers=args.workers, **options)
     return 0
 
 
@@ -154,8 +188,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from central.logs import setup_logging
+
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=getattr(args, "log_level", "info").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    setup_logging(getattr(args, "log_level", "info"), getattr(args, "log_format", "text"))
     return args.func(args)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import os
+from dataclasses import asdict, dataclass, field
 
 DEMO_CODE = "DEMO-0000"
 JSON_LIMIT = 1024 * 1024  # contract: 1 MiB JSON bodies
@@ -57,6 +59,8 @@ class HubConfig:
     attachment_limit: int = ATTACHMENT_LIMIT
     dashboard_refresh_seconds: int = 5
     faults: FaultSettings = field(default_factory=FaultSettings)
+    metrics_token: str = ""  # Bearer token a remote Prometheus sends to /metrics (loopback needs none)
+    disk_path: str = "."  # the file system whose free space /metrics reports (data, backups)
 
     @property
     def faults_allowed(self) -> bool:
@@ -65,3 +69,20 @@ class HubConfig:
     @property
     def effective_payee(self) -> Payee | None:
         return self.payee or (DEMO_PAYEE if self.demo else None)
+
+
+CONFIG_ENV = "KIOSK_HUB_SERVE_CONFIG"
+
+
+def config_to_env(config: HubConfig, log_level: str, log_format: str) -> None:
+    """Hand the parsed command line to uvicorn's worker processes (they inherit the environment)."""
+    os.environ[CONFIG_ENV] = json.dumps({"config": asdict(config), "log_level": log_level, "log_format": log_format})
+
+
+def config_from_env() -> tuple[HubConfig, str, str]:
+    data = json.loads(os.environ[CONFIG_ENV])
+    raw = data["config"]
+    payee = Payee(**raw["payee"]) if raw.get("payee") else None
+    faults = raw["faults"]
+    faults = FaultSettings(**dict(faults, kinds=tuple(faults["kinds"]), paths=tuple(faults["paths"])))
+    return HubConfig(**dict(raw, payee=payee, faults=faults)), data["log_level"], data["log_format"]
