@@ -49,13 +49,20 @@ def _allocate_seqs(s: Session, n: int) -> list[int]:
     return list(range(top + 1, top + n + 1))
 
 
+_TABLE = Submission.__table__
+# Compiled once and cached, executed with the batch's rows: psycopg pipelines them (one round trip, a statement
+# it prepares once per connection), sqlite3 runs them in one C loop. Measured on PostgreSQL against one multi-row
+# VALUES statement (its 700-placeholder text is parsed anew by psycopg for every batch) and against
+# INSERT .. SELECT unnest(arrays) (psycopg's array adaptation): this costs the least hub CPU and wall time.
+_INSERTS = {name: insert_for(_TABLE).on_conflict_do_nothing(index_elements=["id"])
+            for name, insert_for in (("postgresql", pg_insert), ("sqlite", sqlite_insert))}
+_EVENTS = insert(StatusEvent.__table__)
+
+
 def _insert_ignoring_known(s: Session, rows: list[dict[str, Any]]) -> None:
-    """One multi-row INSERT; an id already in the table (or committed meanwhile by another process) is skipped."""
-    if s.get_bind().dialect.name == "postgresql":
-        stmt = pg_insert(Submission).values(rows).on_conflict_do_nothing(index_elements=["id"])
-    else:
-        stmt = sqlite_insert(Submission).values(rows).on_conflict_do_nothing(index_elements=["id"])
-    s.execute(stmt)
+    """The batch's rows in one go; an id already in the table (or committed meanwhile by another process) is
+    skipped: ON CONFLICT (id) DO NOTHING, SQLite's INSERT OR IGNORE on that unique index."""
+    s.connection().execute(_INSERTS[s.get_bind().dialect.name], rows)
 
 
 Stored = dict[str, tuple[int, str | None, str]]  # id -> (seq, reference, body_hash) as in the table
@@ -79,8 +86,8 @@ def _store_new(s: Session, kiosk_id: str, items: list[ValidItem]) -> tuple[Store
     ours = set(seqs)
     mine = {id_ for id_, (seq, _ref, _hash) in found.items() if seq in ours}
     if mine:
-        s.execute(insert(StatusEvent).values([{"submission_seq": found[id_][0], "status": "received", "at": now,
-                                                "note": None} for id_ in sorted(mine)]))
+        s.connection().execute(_EVENTS, [{"submission_seq": found[id_][0], "status": "received", "at": now,
+                                          "note": None} for id_ in sorted(mine)])
     return found, mine
 
 
@@ -89,12 +96,12 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
     """Validate and store a batch of kiosk items in ONE transaction, set-wise; the results in item order.
 
     Each item is accepted, a duplicate (same id and canonical body: the first answer again) or rejected (conflict,
-    invalid) on its own: malformed items never reach the database. The valid ones go in one multi-row
-    INSERT .. ON CONFLICT (id) DO NOTHING (SQLite: the same clause, i.e. INSERT OR IGNORE on the id), then one
-    SELECT classifies them, then one multi-row INSERT writes their status events: a constant number of round
-    trips per batch, whatever its size, and one fsync'd commit. The results are returned only after that commit,
-    so `accepted` is durable. `check_first=True` first looks the ids up and leaves known ones out of the write
-    (a retried batch then costs a read, no sequence numbers)."""
+    invalid) on its own: malformed items never reach the database. The valid ones go in one batched
+    INSERT .. ON CONFLICT (id) DO NOTHING (SQLite: INSERT OR IGNORE on the id), one SELECT classifies them, one
+    more batched INSERT writes their status events: a constant number of round trips per batch, whatever its
+    size, and one fsync'd commit. The results are
+    returned only after that commit, so `accepted` is durable. `check_first=True` first looks the ids up and
+    leaves known ones out of the write (a retried batch then costs a read, no sequence numbers)."""
     checked = [x if isinstance(x, ValidItem | Rejection) else validate_item(x) for x in items]
     answers = {i: _rejected(c) for i, c in enumerate(checked) if isinstance(c, Rejection)}
     valid = [(i, c) for i, c in enumerate(checked) if isinstance(c, ValidItem)]
