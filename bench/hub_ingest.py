@@ -184,6 +184,39 @@ async def drive(base: str, codes: list[str], seconds: float) -> Tally:
     return tally
 
 
+def cpu_seconds(root_pid: int) -> float:
+    """User + system CPU of a process and all its descendants (uvicorn workers, PostgreSQL backends), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    tree, frontier = {root_pid}, [root_pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, (ppid, _cpu) in stats.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(stats[pid][1] for pid in tree if pid in stats)
+
+
+def postmaster_pid(db_url: str) -> int | None:
+    from sqlalchemy import text
+
+    db = Database(db_url)
+    try:
+        with db.engine.connect() as con:
+            data_dir = con.execute(text("SHOW data_directory")).scalar()
+    finally:
+        db.dispose()
+    return int(Path(data_dir, "postmaster.pid").read_text().split()[0])
+
+
 def count_rows(db: Database, accepted: set[str]) -> tuple[int, int, int]:
     """(rows, lost, duplicated) in the hub's database after the run: `accepted` ids not stored; rows beyond one
     per accepted id (a second row for an id, or a row no kiosk was told was accepted)."""
@@ -200,8 +233,12 @@ def run_case(name: str, db_url: str, workers: int, kiosks: int, seconds: float, 
     db.migrate()
     codes = [store.create_enrolment_code(db, ttl_hours=1).code for _ in range(kiosks)]
     hub = LocalHub(data_dir, extra_args=["--db", db_url, "--workers", str(workers)], startup_timeout=60)
+    server = postmaster_pid(db_url) if db_url.startswith("postgresql") else None
     with hub:
+        before = (cpu_seconds(hub.pid), cpu_seconds(server) if server else 0.0)
         tally = asyncio.run(drive(hub.url, codes, seconds))
+        hub_cpu = cpu_seconds(hub.pid) - before[0]
+        db_cpu = (cpu_seconds(server) - before[1]) if server else 0.0
     rows, lost, duplicated = count_rows(db, tally.accepted)
     db.dispose()
     wall = max(1e-9, tally.last_answer - tally.first_send)
@@ -212,7 +249,9 @@ def run_case(name: str, db_url: str, workers: int, kiosks: int, seconds: float, 
               "p99": lat[min(len(lat) - 1, int(len(lat) * 0.99))] if lat else float("nan"),
               "duplicates_answered": tally.duplicates, "dropped": tally.dropped, "heartbeats": tally.heartbeats,
               "rows": rows,
-              "lost": lost, "duplicated": duplicated, "unexpected": tally.unexpected}
+              "lost": lost, "duplicated": duplicated, "unexpected": tally.unexpected,
+              "hub_cpu_ms": hub_cpu * 1000 / max(1, len(tally.accepted)),
+              "db_cpu_ms": db_cpu * 1000 / max(1, len(tally.accepted))}
     report(result)
     return result
 
@@ -222,6 +261,8 @@ def report(r: dict[str, Any]) -> None:
           f"{r['batches']} batches, p50 {r['p50'] * 1000:.0f} ms, p99 {r['p99'] * 1000:.0f} ms)")
     print(f"  {'':<34} {r['heartbeats']} heartbeats, {r['duplicates_answered']} retried items answered "
           f"`duplicate`, {r['dropped']} dropped connections retried;")
+    print(f"  {'':<34} CPU per accepted submission: hub {r['hub_cpu_ms']:.2f} ms (all workers), "
+          f"database server {r['db_cpu_ms']:.2f} ms")
     print(f"  {'':<34} database: {r['rows']} rows, {r['lost']} lost, {r['duplicated']} duplicated")
     for line in r["unexpected"][:5]:
         print(f"  UNEXPECTED {line}")
