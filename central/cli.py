@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -80,6 +81,26 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--db", default=DEFAULT_DB)
     m.add_argument("--revision", default="head")
     m.set_defaults(func=cmd_migrate)
+
+    c = sub.add_parser("check", help="verify this deployment: database reachable and migrated, TLS certificate, "
+                                     "disk, clock (exit 1 with the fix when something is wrong)")
+    c.add_argument("--db", default=DEFAULT_DB)
+    c.add_argument("--tls-cert", type=Path, default=os.environ.get("KIOSK_HUB_TLS_CERT") or None,
+                   help="PEM certificate the kiosks see (env KIOSK_HUB_TLS_CERT)")
+    c.add_argument("--disk-path", type=Path, default=None, help="default: the SQLite file's folder, else here")
+    c.set_defaults(func=cmd_check)
+
+    b = sub.add_parser("backup", help="back up the database (attachments included) into a new folder, keep N")
+    b.add_argument("--db", default=DEFAULT_DB)
+    b.add_argument("--dest", type=Path, default=Path(os.environ.get("KIOSK_HUB_BACKUP_DIR", "backups")))
+    b.add_argument("--keep", type=int, default=14, help="backups kept (the oldest beyond this are deleted)")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", help="restore a backup folder into an empty database (stop the hub first)")
+    r.add_argument("folder", type=Path, help="a hub-YYYYmmddT…Z folder written by `kiosk-hub backup`")
+    r.add_argument("--db", default=DEFAULT_DB)
+    r.add_argument("--force", action="store_true", help="replace a database that already holds data")
+    r.set_defaults(func=cmd_restore)
     return parser
 
 
@@ -184,6 +205,41 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     db = Database(args.db)
     db.migrate(args.revision)
     print(f"database at revision {current_revision(db.engine)}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from central.check import run_checks
+
+    findings = run_checks(args.db, args.tls_cert, args.disk_path or Path(_data_folder(args.db)))
+    for finding in findings:
+        print(finding.line())
+    failed = sum(not f.ok for f in findings)
+    print("all checks passed" if not failed else f"{failed} check(s) failed")
+    return 1 if failed else 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from central.backup import BackupError, backup
+
+    try:
+        folder = backup(args.db, args.dest, keep=args.keep)
+    except BackupError as exc:
+        print(f"kiosk-hub backup: {exc}", file=sys.stderr)
+        return 1
+    print(folder)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from central.backup import BackupError, restore
+
+    try:
+        rows = restore(args.folder, args.db, force=args.force)
+    except BackupError as exc:
+        print(f"kiosk-hub restore: {exc}", file=sys.stderr)
+        return 1
+    print("restored: " + ", ".join(f"{table} {n}" for table, n in sorted(rows.items())))
     return 0
 
 

@@ -9,7 +9,6 @@ under root (CI) the cluster belongs to the `postgres` system user that the packa
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import pwd
@@ -24,15 +23,14 @@ import pytest
 
 
 def _bin_dir() -> Path:
-    """The newest installed server's bin folder (Debian keeps initdb out of PATH)."""
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
-    if candidates:
-        return Path(candidates[-1]).parent
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).resolve().parent
-    raise RuntimeError("PostgreSQL server binaries not found: run `make test` (it installs postgresql) "
-                       "or `apt-get install -y postgresql`")
+    """The newest installed server's bin folder (Debian keeps initdb out of PATH); the hub's backups use the same."""
+    from central.pgtools import bin_dir
+
+    try:
+        return bin_dir()
+    except RuntimeError:
+        raise RuntimeError("PostgreSQL server binaries not found: run `make test` (it installs postgresql) "
+                           "or `apt-get install -y postgresql`") from None
 
 
 def _free_port() -> int:
