@@ -26,6 +26,7 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
            libfontconfig1 libdbus-1-3
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
+SYSPKGS += systemd  # systemd-analyze verifies deploy/hub/*.service (tests/hub/test_deploy_units.py)
 SYSPKGS += prometheus  # promtool checks and unit-tests deploy/hub/alerts.yml (tests/hub/test_alert_rules.py)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
