@@ -51,3 +51,44 @@ def test_the_hub_notifies_systemd_when_ready(workers: int, tmp_path: Path, monke
         hub = local_hub_factory(extra_args=["--workers", str(workers)])
         assert listener.recv(256) == b"READY=1"
         assert hub.request("GET", "/readyz")[0] == 200
+
+
+SAMPLE_ENV = {"KIOSK_HUB_WORKERS": "2", "KIOSK_HUB_DB": "postgresql://kiosk_hub:pw@127.0.0.1:5432/kiosk_hub",
+              "KIOSK_HUB_PUBLIC_URL": "https://hub.example.vn", "KIOSK_HUB_BACKUP_KEEP": "14"}
+
+
+def _parses(command: str) -> None:
+    """The command line, with sample settings, is accepted by kiosk-hub's own parser."""
+    import re
+    import shlex
+
+    from central.cli import build_parser
+
+    for name, value in SAMPLE_ENV.items():
+        command = re.sub(r'"?\$\{?' + name + r'\}?"?', value, command)
+    words = shlex.split(command)
+    assert "$" not in command, command
+    start = next(i for i, w in enumerate(words) if w.endswith("kiosk-hub")) + 1
+    build_parser().parse_args(words[start:])
+
+
+def test_every_deployment_command_uses_flags_the_hub_has() -> None:
+    import json
+
+    import yaml
+
+    for unit in ("kiosk-hub.service", "kiosk-hub-backup.service"):
+        [line] = [x for x in (DEPLOY / unit).read_text().splitlines() if x.startswith("ExecStart=")]
+        _parses(line.removeprefix("ExecStart="))
+    [cmd] = [x for x in (DEPLOY / "Containerfile").read_text().splitlines() if x.startswith("CMD ")]
+    _parses(json.loads(cmd.removeprefix("CMD "))[-1].removeprefix("exec "))
+    env_file = dict(line.split("=", 1) for line in (DEPLOY / "hub.env").read_text().splitlines()
+                    if line and not line.startswith("#"))
+    assert set(SAMPLE_ENV) <= set(env_file)
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+    assert set(compose["services"]) == {"db", "hub", "caddy"}
+    hub = compose["services"]["hub"]
+    assert (DEPLOY.parents[1] / hub["build"]["dockerfile"]).is_file()
+    assert {"KIOSK_HUB_DB", "KIOSK_HUB_WORKERS", "KIOSK_HUB_PUBLIC_URL"} <= set(hub["environment"])
+    assert "@db:5432/" in hub["environment"]["KIOSK_HUB_DB"]
+    assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in compose["services"]["caddy"]["volumes"]
