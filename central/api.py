@@ -110,12 +110,12 @@ def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
 
 @router.post("/submissions", summary="Submit a batch of queued items (idempotent per item id)")
 def submit(body: SubmissionBatch, request: Request, kiosk: KioskDep,
-           idempotency_key: Annotated[str | None, Header(max_length=100)] = None) -> dict[str, Any]:
+           idempotency_key: Annotated[str | None, Header(max_length=100)] = None) -> JSONResponse:
     # One transaction for the whole batch, written set-wise (records.ingest_batch): answered after the commit.
     started = time.perf_counter()
     results = records.ingest_batch(_db(request), kiosk.id, body.items)
     metrics.count_results(results, time.perf_counter() - started)
-    return {"results": results}
+    return JSONResponse({"results": results})  # plain JSON already: skips FastAPI's generic re-encoding
 
 
 @router.put("/submissions/{submission_id}/attachments/{name}", status_code=201,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter as Counter_
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,11 @@ BATCH_SECONDS = Histogram("hub_batch_seconds", "Time to validate, store and comm
 def count_results(results: list[dict[str, Any]], seconds: float) -> None:
     """Record one answered batch."""
     BATCH_SECONDS.observe(seconds)
-    for r in results:
-        ITEMS.labels(r["status"]).inc()
-        if r["status"] == "rejected":
-            REJECTED.labels(r.get("reason") or "unknown").inc()
+    # one increment per label, not per item: with several workers each increment is a write to a shared file
+    for outcome, n in Counter_(r["status"] for r in results).items():
+        ITEMS.labels(outcome).inc(n)
+    for reason, n in Counter_(r.get("reason") or "unknown" for r in results if r["status"] == "rejected").items():
+        REJECTED.labels(reason).inc(n)
 
 
 def paper_state(devices_json: str | None) -> str:
