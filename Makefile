@@ -5,19 +5,30 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export ESCPOS_CAPABILITIES_PICKLE_DIR := $(CURDIR)/$(VENV)/escpos-cache
 
-.PHONY: run test lint bench screenshots build i18n sysdeps venv clean
+.PHONY: run test lint bench screenshots build i18n sysdeps venv clean lock
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,build]'
+# Installs are reproducible: the locked versions with their hashes (requirements/*.lock), then the project itself.
+$(STAMP): pyproject.toml requirements/dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	@mkdir -p $(ESCPOS_CAPABILITIES_PICKLE_DIR)
 	@touch $(STAMP)
 
 venv: $(STAMP)
+
+# One lock a part (a station, the hub) and one for development; uv resolves for Python 3.11 on PyPI.
+LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet \
+       --custom-compile-command "make lock"
+lock: | $(BIN)/python
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet uv
+	$(LOCK) --extra kiosk -o requirements/kiosk.lock
+	$(LOCK) --extra hub -o requirements/hub.lock
+	$(LOCK) --extra kiosk --extra hub --extra dev --extra build -o requirements/dev.lock
 
 # System libraries a fresh Debian/Ubuntu lacks: libzbar0 (pyzbar), libusb (USB printers), alsa-utils (scan tone),
 # xvfb (screenshots),
@@ -47,6 +58,7 @@ run: sysdeps $(STAMP) i18n
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m kiosk.i18n check
 
 # The suite, then the frozen bundle: it is built and must pass its own --self-test (about a minute).
@@ -71,4 +83,4 @@ build: sysdeps $(STAMP) i18n
 	  { tail -40 build/self-test.log; exit 1; }
 
 clean:
-	rm -rf build dist screenshots .pytest_cache .ruff_cache assets/i18n/*.qm
+	rm -rf build dist screenshots .pytest_cache .ruff_cache core/assets/i18n/*.qm

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
-from kiosk.catalogue import load_catalogue
-from kiosk.catalogue.text import fold
+from core.catalogue import load_catalogue
+from core.catalogue.text import fold
 
 QUERIES = ["dang ky thuong tru", "ddang kys thuowngf tru", "ho chieu bi mat", "cap doi the can cuoc",
            "1.004222", "tam vang", "passport", "thuogn tru", "CT01", "xyz khong co"]

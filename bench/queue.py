@@ -88,7 +88,7 @@ def bench_drain(tmp: Path, n: int, rounds: int = 5) -> tuple[float, float]:
         cfg = config_for(data, hub.url)
         client = make_client(cfg, data, url=hub.url, token="")
         enrol(client, cfg, data)
-        client.timeout = (5.0, 120.0)
+        client.timeout = (cfg.hub.connect_timeout_seconds, cfg.hub.read_timeout_seconds)  # the app's timeouts
         store = open_store(cfg, data)
         session = requests.Session()
         session.headers["Authorization"] = f"Bearer {plain.enroll()['token']}"
@@ -98,7 +98,7 @@ def bench_drain(tmp: Path, n: int, rounds: int = 5) -> tuple[float, float]:
             for i in range(per_round):  # queued while "offline": not timed
                 store.enqueue("dossier", dict(PAYLOAD, n=i), PERSONAL)
             t0 = time.perf_counter()
-            report = sync_once(store, client, batch_size=100)
+            report = sync_once(store, client, batch_size=cfg.hub.batch_size)  # the app's own batch size
             batched += time.perf_counter() - t0
             assert report.ok and report.sent == per_round, report
             items = [{"id": str(uuid.uuid4()), "kind": "dossier", "schema_version": 1,

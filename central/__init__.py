@@ -2,5 +2,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from core.version import __version__
+
 API_VERSION = 1
+
+__all__ = ["API_VERSION", "__version__"]

@@ -24,7 +24,7 @@ AdminDep = Annotated[None, Depends(require_admin)]
 
 
 def qr_payload(base_url: str, code: str) -> str:
-    """What the enrolment QR holds (parsed by kiosk/formats/enrolment.py)."""
+    """What the enrolment QR holds (parsed by core/formats/enrolment.py)."""
     return f"TCDS-ENROL|1|{base_url.rstrip('/')}|{code}"
 
 

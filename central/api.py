@@ -20,6 +20,7 @@ from central.db import Database
 from central.models import Kiosk
 from central.problems import Problem
 from central.security import unauthorized
+from core import wire
 
 router = APIRouter(prefix="/v1")
 _bearer = HTTPBearer(auto_error=False, description="The kiosk token returned by enrolment")
@@ -73,7 +74,8 @@ class EnrollRequest(BaseModel):
 
 
 class SubmissionBatch(BaseModel):
-    items: list[Any] = Field(max_length=100, description="Items are validated one by one (see the contract).")
+    items: list[Any] = Field(max_length=wire.MAX_BATCH_ITEMS,
+                             description="Items are validated one by one (see the contract).")
 
     model_config = {"json_schema_extra": {"examples": [{"items": [{
         "id": "0b7c1f6e-3f4a-4a51-9a43-3f8f1b6f0c2d", "kind": "dossier", "schema_version": 1,
@@ -82,12 +84,15 @@ class SubmissionBatch(BaseModel):
 
 
 class HeartbeatRequest(BaseModel):
-    version: Text = Field(default="", max_length=40)
-    queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict, max_length=20)
+    """core.wire.HeartbeatBody, validated."""
+
+    version: Text = Field(default="", max_length=wire.MAX_VERSION_CHARS)
+    queue: dict[str, Annotated[int, Field(ge=0)]] = Field(default_factory=dict,
+                                                          max_length=wire.MAX_HEARTBEAT_QUEUE_KEYS)
     oldest_unsent_age_seconds: float | None = Field(default=None, ge=0, le=10 * 365 * 86400, allow_inf_nan=False)
     last_sync_at: Text | None = Field(default=None, max_length=64)
     last_error: Text | None = None  # truncated to 500 characters when stored
-    devices: dict[str, Any] = Field(default_factory=dict, max_length=30)
+    devices: dict[str, Any] = Field(default_factory=dict, max_length=wire.MAX_HEARTBEAT_DEVICES)
 
 
 class PaymentRequest(BaseModel):

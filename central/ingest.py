@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-KINDS = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT"}
-SCHEMA_VERSIONS = {1}
-MAX_LOCAL_REF = 64
-MAX_FEE = 1_000_000_000
+from core.wire import ITEM_KINDS as KINDS
+from core.wire import MAX_FEE, MAX_LOCAL_REF, SCHEMA_VERSIONS, canonical_json
+
+__all__ = ["KINDS", "MAX_FEE", "MAX_LOCAL_REF", "SCHEMA_VERSIONS", "Rejection", "ValidItem", "canonical_json",
+           "fee_of", "reference_for", "validate_item"]
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,6 @@ class Rejection:
     id: Any  # echoed back as sent (it may be missing or not a string)
     reason: str  # invalid_payload | unknown_kind | unsupported_schema_version
     detail: str
-
-
-def canonical_json(value: Any) -> str:
-    """The comparison form of an item: sorted keys, no whitespace, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
 def _echo_id(item: Any) -> Any:

@@ -22,7 +22,7 @@ from typing import Any
 from central.config import DEMO_CODE
 
 # The kiosk's own offline catalogue: a demo hub serves it from /v1/catalog, in the format the kiosk parses.
-KIOSK_CATALOGUE = Path(__file__).resolve().parent.parent / "assets" / "catalogue" / "procedures.json"
+KIOSK_CATALOGUE = Path(__file__).resolve().parent.parent / "core" / "assets" / "catalogue" / "procedures.json"
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -1,3 +1,5 @@
 """Trạm công dân số kiosk: composition root, configuration, journey flow and translations."""
 
-__version__ = "0.1.0"
+from core.version import __version__
+
+__all__ = ["__version__"]

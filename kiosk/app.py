@@ -12,13 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
+from core.flow import Flow
+from core.threads import ThreadOwner
 from kiosk.bus import AppBus
 from kiosk.config import KioskConfig
 from kiosk.context import AppContext, Services
-from kiosk.flow import Flow
 from kiosk.flow_controller import FlowController
 from kiosk.language import LanguageManager
-from kiosk.threads import ThreadOwner
 from screens.shell import theme
 from screens.shell.coming_soon import ComingSoonScreen
 from screens.shell.home import SERVICES, HomeScreen

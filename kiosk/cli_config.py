@@ -40,7 +40,7 @@ def _sample(_args: argparse.Namespace, _config: object) -> int:
 
 
 def _hash_pin(args: argparse.Namespace, _config: object) -> int:
-    from kiosk.pin import hash_pin
+    from core.pin import hash_pin
 
     pin = sys.stdin.readline().strip() if args.stdin else getpass.getpass("PIN: ")
     if not pin.isdigit() or not 4 <= len(pin) <= 12:

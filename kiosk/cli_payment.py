@@ -57,9 +57,9 @@ def _from_hub(config: Any, data_dir: Any, url: str | None, reference: str, amoun
 
 
 def cmd_qr(args: argparse.Namespace, config: Any) -> int:
-    from kiosk.formats import VietQRError, parse_reference, parse_vietqr
-    from kiosk.formats.tracking import TrackingError
-    from kiosk.paths import data_dir as resolve_data_dir
+    from core.formats import VietQRError, parse_reference, parse_vietqr
+    from core.formats.tracking import TrackingError
+    from core.paths import data_dir as resolve_data_dir
     from screens.payment.model import payment_qr
     from screens.receipt.station_cache import read_cached_payee
 

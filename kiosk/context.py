@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from core.threads import ThreadOwner
     from kiosk.bus import AppBus
     from kiosk.config import KioskConfig
     from kiosk.flow_controller import FlowController
-    from kiosk.threads import ThreadOwner
     from screens.shell.navigator import Navigator
 
 
@@ -29,7 +29,7 @@ class Services:
     printer: Any = None  # kiosk.services.printer.PrinterService
     scanner: Any = None  # kiosk.services.scanner.ScannerService
     health: Any = None  # kiosk.services.health.HealthService
-    catalogue: Any = None  # kiosk.catalogue.Catalogue (pure, loaded at start)
+    catalogue: Any = None  # core.catalogue.Catalogue (pure, loaded at start)
 
 
 @dataclass

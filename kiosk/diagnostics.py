@@ -25,7 +25,7 @@ MASK = "•••"
 
 
 def log_dir(config: KioskConfig) -> Path:
-    from kiosk.paths import default_log_dir
+    from core.paths import default_log_dir
 
     return Path(config.logging.dir) if config.logging.dir else default_log_dir()
 

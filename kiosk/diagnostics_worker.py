@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 
+from core.threads import Worker
 from kiosk import diagnostics
-from kiosk.threads import Worker
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Executes the journey's commands on the GUI thread: shows screens, runs the idle timers, wipes visits.
 
-Owns the pure ``Flow`` (kiosk/flow.py) and the current ``Visit``; screens' intents and timer
+Owns the pure ``Flow`` (core/flow.py) and the current ``Visit``; screens' intents and timer
 ticks become flow events here.
 """
 
@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk import flow as f
-from kiosk.visit import Visit
+from core import flow as f
+from core.visit import Visit
 from screens.shell.navigator import Navigator
 from screens.shell.screen import Screen
 

@@ -1,7 +1,7 @@
 """Translations with Qt's own system: ``tr()`` in code, ``.ts`` sources, ``.qm`` built by lrelease.
 
 Source strings are English; Vietnamese is the default language. Each area of the app keeps its
-own ``assets/i18n/<area>_vi.ts`` so teams do not edit one file at once.
+own ``core/assets/i18n/<area>_vi.ts`` so teams do not edit one file at once.
 
 Command line (developers):  python -m kiosk.i18n update|build|check|todo AREA|fill AREA FILE.json
 """
@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-I18N_DIR = ROOT / "assets" / "i18n"
+I18N_DIR = ROOT / "core" / "assets" / "i18n"
 LANGUAGES = ("vi",)  # English is the source language
 
 # area -> source folders/files scanned by lupdate (relative to the repository root)

@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
-from kiosk.paths import asset
+from core.paths import asset
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from core.formats.tracking import build_tracking_payload
 from kiosk.config import KioskConfig
-from kiosk.formats.tracking import build_tracking_payload
 
 SERVICE_NAMES = {"report": "Phản ánh an ninh, trật tự", "health": "Kiểm tra sức khỏe",
                  "payment_intent": "Thanh toán lệ phí"}

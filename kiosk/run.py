@@ -30,8 +30,8 @@ def run_app(args: argparse.Namespace) -> int:
     if args.windowed:
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
 
-    from kiosk import paths
-    from kiosk.logging_setup import setup_logging
+    from core import paths
+    from core.logging_setup import setup_logging
 
     data_dir = paths.data_dir(config.data_dir)
     log_dir = Path(config.logging.dir) if config.logging.dir else paths.default_log_dir()

@@ -52,7 +52,7 @@ class PrintResult:
 
 
 def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
-    from kiosk.formats import build_tracking_payload
+    from core.formats import build_tracking_payload
 
     try:
         return build_tracking_payload(local_ref, hub_ref)

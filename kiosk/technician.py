@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from core.logging_setup import audit
+from core.pin import PinGate
 from kiosk.context import AppContext
-from kiosk.logging_setup import audit
-from kiosk.pin import PinGate
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
 from screens.technician.enrol import TechnicianEnrolScreen
@@ -136,7 +136,7 @@ class TechnicianController:
 
             self._scan_widget = ScanWidget()
             self.devices.attach_scan_widget(self._scan_widget)
-        from kiosk.formats import Kind
+        from core.formats import Kind
 
         audit("camera_test")
         scanner.begin(self._scan_widget, set(Kind), self._scanned)
@@ -152,7 +152,7 @@ class TechnicianController:
         if health is None:
             self.devices.show_health_result(self.devices.tr("No health devices on this build."))
             return
-        from kiosk.health.model import Measure
+        from core.health.model import Measure
 
         audit("health_device_test", measure=measure)
         self.devices.show_health_result("…")
@@ -199,7 +199,7 @@ class TechnicianController:
 
             self._enrol_scan_widget = ScanWidget()
             self.enrol.attach(self._enrol_scan_widget, None)
-        from kiosk.formats import Kind
+        from core.formats import Kind
 
         def scanned(result: Any) -> None:
             scanner.end()

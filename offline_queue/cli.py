@@ -16,7 +16,7 @@ from typing import Any
 STATUSES = ("queued", "sending", "sent", "retry", "rejected")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to ``kiosk``."""
     q = sub.add_parser("queue", help="offline queue: status, list, requeue, export")
     qsub = q.add_subparsers(dest="queue_command", metavar="ACTION", required=True)
@@ -48,12 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _data_dir(config: Any) -> Path:
-    from kiosk.paths import data_dir
+    from core.paths import data_dir
 
     return data_dir(config.data_dir)
 
 
-def _store(config: Any):
+def _store(config: Any) -> Any:
     from offline_queue.runtime import open_store
 
     return open_store(config, _data_dir(config))

@@ -64,4 +64,5 @@ class Cipher:
         return self.encrypt(json.dumps(value, ensure_ascii=False, sort_keys=True).encode(), context)
 
     def decrypt_json(self, blob: bytes, context: str) -> dict[str, Any]:
-        return json.loads(self.decrypt(blob, context))
+        value: dict[str, Any] = json.loads(self.decrypt(blob, context))
+        return value

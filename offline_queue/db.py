@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
@@ -35,7 +36,7 @@ def make_engine(path: Path | str, max_page_count: int | None = None) -> Engine:
         "timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
@@ -46,7 +47,7 @@ def make_engine(path: Path | str, max_page_count: int | None = None) -> Engine:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
+    def _on_begin(conn: Any) -> None:
         # Writers take the write lock up front: a deferred transaction that later upgrades can fail
         # with SQLITE_BUSY at once (busy_timeout does not apply), which would lose an enqueue.
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
@@ -76,7 +77,7 @@ def file_lock(path: Path, blocking: bool = True) -> Iterator[bool]:
         os.close(fd)
 
 
-def _alembic_config(engine_conn):
+def _alembic_config(engine_conn: Any) -> Any:
     from alembic.config import Config
 
     cfg = Config()
@@ -88,7 +89,7 @@ def _alembic_config(engine_conn):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    return str(ScriptDirectory.from_config(_alembic_config(None)).get_current_head())
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 import requests
 
+from core import wire
 from offline_queue.protocol import (
     HubError,
     HubProtocolError,
@@ -28,7 +30,7 @@ from offline_queue.protocol import (
 
 log = logging.getLogger(__name__)
 USER_AGENT = "tram-cong-dan-so-kiosk"
-MAX_BATCH = 100  # the hub's limit per POST /v1/submissions
+MAX_BATCH = wire.MAX_BATCH_ITEMS  # the hub's limit per POST /v1/submissions (the wire contract)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class HubClient:
         return Enrolment(require(doc, "kiosk_id", str), require(doc, "token", str),
                          payee if isinstance(payee, dict) else None)
 
-    def submit_batch(self, items: list[dict[str, Any]], batch_id: str | None = None) -> list[ItemResult]:
+    def submit_batch(self, items: Sequence[Mapping[str, Any]], batch_id: str | None = None) -> list[ItemResult]:
         if not 0 < len(items) <= MAX_BATCH:
             raise ValueError(f"a batch holds 1..{MAX_BATCH} items")
         _, doc = self._request("POST", "/v1/submissions", json_body={"items": items},
@@ -151,7 +153,7 @@ class HubClient:
 
     def heartbeat(self, report: dict[str, Any]) -> str:
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)
-        return require(doc, "server_time", str)
+        return str(require(doc, "server_time", str))
 
     def catalog(self, since: int = 0, timeout: tuple[float, float] | None = None) -> Catalog:
         _, doc = self._request("GET", f"/v1/catalog?since={int(since)}", timeout=timeout)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 from offline_queue.protocol import HubAuthError, HubError, HubUnavailable
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from core import wire
+
 MAX_RETRY_AFTER = 3600.0
-ITEM_STATUSES = ("accepted", "duplicate", "rejected")
+ITEM_STATUSES = wire.ITEM_STATUSES
 
 
 class HubError(Exception):

@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core.wire import SubmissionItem, submission_item
+
 
 @dataclass(frozen=True)
 class AttachmentIn:
@@ -46,10 +48,9 @@ class OutgoingItem:
     server_ref: str | None = None
     attempts: int = 0
 
-    def body(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "schema_version": self.schema_version,
-                "created_at": self.created_at.isoformat(timespec="microseconds"), "local_ref": self.local_ref,
-                "payload": self.payload}
+    def body(self) -> SubmissionItem:
+        return submission_item(self.id, self.kind, self.schema_version, self.created_at, self.local_ref,
+                               self.payload)
 
 
 @dataclass(frozen=True)

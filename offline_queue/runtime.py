@@ -55,7 +55,7 @@ def retention(config: Any) -> timedelta:
 def resolve_hub_url(config: Any, data_dir: Path) -> str:
     """``[hub] url``, else the URL a local hub wrote into the data dir, else ''."""
     if config.hub.url:
-        return config.hub.url
+        return str(config.hub.url)
     path = data_dir / HUB_URL_FILE
     try:
         return path.read_text(encoding="utf-8").strip()
@@ -107,7 +107,7 @@ def make_client(config: Any, data_dir: Path, url: str | None = None, token: str 
 
 def enrol(client: HubClient, config: Any, data_dir: Path, code: str | None = None) -> dict[str, Any]:
     """Enrol with ``code`` (or the configured/demo one), store the token (0600), and use it on ``client``."""
-    from kiosk import __version__
+    from core.version import __version__
 
     code = code or enrolment_code(config)
     if not code:

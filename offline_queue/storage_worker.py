@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 from offline_queue.records import AttachmentIn
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class StorageWorker(Worker):
             raise RuntimeError("storage not started")
         return self.store
 
-    def _op_enqueue(self, kind: str, payload: dict, personal: dict | None, attachments: list,
+    def _op_enqueue(self, kind: str, payload: dict[str, Any], personal: dict | None, attachments: list,
                     schema_version: int) -> EnqueueOutcome:
         if self.store is None:
             return EnqueueOutcome(False, error_code="not_started")

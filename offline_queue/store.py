@@ -6,6 +6,7 @@ engine. Every write is one short ``BEGIN IMMEDIATE`` transaction; nothing is hel
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 import re
@@ -129,7 +130,9 @@ class QueueStore:
         # and the statement layer costs more than the fsync'd commit on a fast disk.
         try:
             with self._writer.begin() as conn:
-                cur = conn.connection.driver_connection.cursor()
+                driver = conn.connection.driver_connection
+                assert driver is not None
+                cur = driver.cursor()
                 # The sequence is allocated in the same transaction as the insert: no gaps, no reuse after a crash.
                 seq = cur.execute(_NEXT_SEQ, (self.station, day)).fetchone()[0]
                 ref = format_local_ref(self.station, day, seq)
@@ -219,7 +222,7 @@ class QueueStore:
             result = s.execute(update(Submission).where(Submission.status == "sending").values(
                 status="retry", next_attempt_at=now, updated_at=now,
                 last_error="interrupted while sending (restart)"))
-            return result.rowcount or 0
+            return int(getattr(result, "rowcount", 0) or 0)
 
     def purge_sent(self, retention: timedelta) -> int:
         """Delete sent rows (personal data and photos with them) older than ``retention``."""
@@ -301,7 +304,7 @@ class QueueStore:
                 status="queued", attempts=0, next_attempt_at=now, updated_at=now))
         return self.lookup(view.uuid)
 
-    def receipts_to_reprint(self, limit: int = 100) -> list[SubmissionView]:
+    def receipts_to_reprint(self, limit: int = 100) -> builtins.list[SubmissionView]:
         """Submissions whose receipt failed to print (paper out, printer offline), oldest first."""
         with Session(self.engine) as s:
             q = (select(Submission).options(selectinload(Submission.attachments))
@@ -323,7 +326,7 @@ class QueueStore:
         with Session(self._writer) as s, s.begin():
             res = s.execute(update(Submission).where(Submission.id == sid).values(
                 receipt_status="printed" if printed else "failed", receipt_printed_at=now if printed else None))
-            return bool(res.rowcount)
+            return bool(getattr(res, "rowcount", 0))
 
     # -- sync meta ------------------------------------------------------------------------------------------
 

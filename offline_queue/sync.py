@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.wire import HeartbeatBody, heartbeat_body
 from offline_queue.hub_client import MAX_BATCH, HubClient
 from offline_queue.protocol import (
     HubAuthError,
@@ -39,7 +40,7 @@ PHASES = ("idle", "syncing", "offline", "auth_problem")
 def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
     """``min(30 s × 2^attempts, 1 h)`` with ±25 % jitter (so a fleet does not retry in lockstep), capped at 1 h."""
     base = min(BASE_DELAY * 2 ** min(max(attempts, 0), 20), MAX_DELAY)
-    return min(base * (rng or random).uniform(0.75, 1.25), MAX_DELAY)
+    return float(min(base * (rng or random).uniform(0.75, 1.25), MAX_DELAY))
 
 
 @dataclass
@@ -277,12 +278,10 @@ def read_status(store: QueueStore) -> dict[str, Any]:
             "phase": phase if phase in PHASES else "idle", "online": meta.get("reachable") == "1"}
 
 
-def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None) -> dict[str, Any]:
+def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None) -> HeartbeatBody:
     """The body of POST /v1/heartbeat from a ``read_status`` dict."""
-    return {"version": version, "queue": dict(status["counts"]),
-            "oldest_unsent_age_seconds": status["oldest_unsent_age_seconds"],
-            "last_sync_at": status["last_success_at"], "last_error": status["last_error"],
-            "devices": dict(devices or {})}
+    return heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
+                          status["last_error"], devices or {})
 
 
 def start_of_process(store: QueueStore) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
-from kiosk.threads import Worker
+from core.threads import Worker
 from offline_queue.protocol import HubError
 
 log = logging.getLogger(__name__)
@@ -240,13 +240,13 @@ class SyncWorker(Worker):
         due = self.store.next_due_at()
         if due is None:
             return interval
-        return min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds()))
+        return float(min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds())))
 
     def _schedule(self, seconds: float) -> None:
         self._timer.start(int(max(0.0, seconds) * 1000))
 
     def _heartbeat(self) -> None:
-        from kiosk import __version__
+        from core.version import __version__
         from offline_queue.sync import heartbeat_report, read_status
 
         if self._run is not None or not self.client.base_url or not self.client.token:

@@ -35,7 +35,7 @@ def sample_data() -> Path:
 @pytest.fixture
 def threads(qapp):
     """A ThreadOwner for worker tests; every thread it started must stop at the end."""
-    from kiosk.threads import ThreadOwner
+    from core.threads import ThreadOwner
 
     owner = ThreadOwner()
     yield owner
@@ -48,7 +48,7 @@ def _no_thread_left_behind(request: pytest.FixtureRequest):
     yield
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         return
-    from kiosk.threads import running_threads
+    from core.threads import running_threads
 
     left = running_threads()
     assert not left, f"worker threads still running after the test: {left}"

@@ -1,4 +1,4 @@
-"""Build assets/catalogue/procedures.json from scraped portal pages + a hand-curated overlay (build time, no threads).
+"""Build core/assets/catalogue/procedures.json from scraped portal pages + a curated overlay (build time, no threads).
 
 The pages in ``tests/data/procedures/doc_congdan_<code>.txt`` are the national portal's detail pages flattened to
 one line of text (section labels mostly lost). We recover what is reliably recoverable from them — name, steps,
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-CATALOGUE_DIR = REPO / "assets" / "catalogue"
+CATALOGUE_DIR = REPO / "core" / "assets" / "catalogue"
 DEFAULT_OVERLAY = CATALOGUE_DIR / "overlay.json"
 DEFAULT_OUT = CATALOGUE_DIR / "procedures.json"
 SCHEMA_VERSION = 1

@@ -14,7 +14,7 @@ import sys
 PROTOCOL_NAMES = ("cms50_new", "cms50_old", "visomat", "tanita", "generic_scale", "mlx90614")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to ``kiosk``."""
     p = sub.add_parser("health", help="health devices: replay captures, list serial ports, simulate")
     hs = p.add_subparsers(dest="health_command", metavar="ACTION", required=True)

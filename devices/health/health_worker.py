@@ -14,10 +14,11 @@ import time
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
+from core.threads import Worker
 from devices.base import DeviceError, DeviceState
+from devices.health.protocols.base import Protocol
 from devices.health.serial_port import SerialTransport
 from devices.health.spec import DeviceSpec
-from kiosk.threads import Worker
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class HealthWorker(Worker):
         self.poll_interval = poll_interval  # None: the protocol's own (tests poll faster)
         self._timer: QTimer | None = None
         self._transport: SerialTransport | None = None
-        self._protocol = None
+        self._protocol: Protocol | None = None
         self._measuring = False
         self._state = DeviceState.ABSENT
         self._backoff = backoff_start
@@ -45,6 +46,16 @@ class HealthWorker(Worker):
         self._next_keepalive = 0.0
         self._errors_seen = 0
         self._last_error_report = 0.0
+
+    @property
+    def _port(self) -> SerialTransport:
+        assert self._transport is not None, "the transport is made in on_start"
+        return self._transport
+
+    @property
+    def _proto(self) -> Protocol:
+        assert self._protocol is not None, "the protocol is made in on_start"
+        return self._protocol
 
     # -- life cycle (worker thread) ------------------------------------------------------------
     def on_start(self) -> None:
@@ -61,9 +72,9 @@ class HealthWorker(Worker):
         if self._timer is not None:
             self._timer.stop()
         if self._transport is not None:
-            if self._measuring and self._transport.is_open and self._protocol.stop_command:
+            if self._measuring and self._transport.is_open and self._proto.stop_command:
                 try:
-                    self._transport.write(self._protocol.stop_command)
+                    self._transport.write(self._proto.stop_command)
                 except DeviceError:
                     pass
             self._transport.close()
@@ -74,10 +85,10 @@ class HealthWorker(Worker):
     def start_measuring(self) -> None:
         self._measuring = True
         if self._protocol is not None:
-            self._protocol.reset()
+            self._proto.reset()
         self._next_poll = self._next_keepalive = 0.0
         if self._transport is not None and self._transport.is_open:
-            self._send(self._protocol.start_command)
+            self._send(self._proto.start_command)
             self._set_state(DeviceState.BUSY, "measuring")
 
     @Slot()
@@ -86,7 +97,7 @@ class HealthWorker(Worker):
             return
         self._measuring = False
         if self._transport is not None and self._transport.is_open:
-            self._send(self._protocol.stop_command)
+            self._send(self._proto.stop_command)
             self._set_state(DeviceState.READY, "")
 
     # -- tick ----------------------------------------------------------------------------------
@@ -97,12 +108,12 @@ class HealthWorker(Worker):
             self._lost(str(exc))
         except Exception as exc:  # never let a bad frame or a driver bug end the thread
             log.exception("health device %s: unexpected error", self.spec.name)
-            self._protocol.reset()
+            self._proto.reset()
             self.error.emit(self.spec.name, f"{type(exc).__name__}: {exc}")
 
     def _tick_inner(self) -> None:
         now = time.monotonic()
-        transport = self._transport
+        transport = self._port
         if not transport.is_open:
             if now < self._next_open:
                 return
@@ -114,14 +125,14 @@ class HealthWorker(Worker):
                 self._set_state(DeviceState.CONNECTING, str(exc))
                 return
             self._backoff = self.backoff_start
-            self._protocol.reset()
+            self._proto.reset()
             log.info("health device %s open on %s", self.spec.name, transport.stable_id)
             if self._measuring:
-                self._send(self._protocol.start_command)
+                self._send(self._proto.start_command)
                 self._next_poll = self._next_keepalive = 0.0
             self._set_state(DeviceState.BUSY if self._measuring else DeviceState.READY, "")
         if self._measuring:
-            p = self._protocol
+            p = self._proto
             if p.poll_command and now >= self._next_poll:
                 self._send(p.poll_command)
                 self._next_poll = now + (self.poll_interval or p.poll_interval)
@@ -131,7 +142,7 @@ class HealthWorker(Worker):
         data = transport.read()
         if not data:
             return
-        found = self._protocol.feed(data)
+        found = self._proto.feed(data)
         self._report_garbage(now)
         if found and self._measuring:
             info = self.spec.device_info(transport.stable_id)
@@ -139,17 +150,17 @@ class HealthWorker(Worker):
 
     def _send(self, data: bytes) -> None:
         if data:
-            self._transport.write(data)
+            self._port.write(data)
 
     def _lost(self, detail: str) -> None:
         log.warning("health device %s lost: %s", self.spec.name, detail)
-        self._transport.close()
-        self._protocol.reset()
+        self._port.close()
+        self._proto.reset()
         self._next_open = time.monotonic() + self._backoff
         self._set_state(DeviceState.CONNECTING, detail)
 
     def _report_garbage(self, now: float) -> None:
-        errors = self._protocol.errors
+        errors = self._proto.errors
         if errors > self._errors_seen and now - self._last_error_report > 1.0:
             self.error.emit(self.spec.name, f"{errors - self._errors_seen} bad frame(s) skipped")
             log.info("health device %s: %d bad frame(s) skipped", self.spec.name, errors - self._errors_seen)

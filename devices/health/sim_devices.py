@@ -11,6 +11,7 @@ import itertools
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from devices.health.protocols import cms50, mlx90614, tanita, visomat
 
@@ -83,7 +84,7 @@ class VisomatSim(_Base):
     def __init__(self, script: Iterable[tuple[int, int, int]] = ((128, 82, 70), (124, 80, 72)),
                  memory: list[str] | None = None, measure_s: float = 6.0, user: int = 1) -> None:
         self.script = itertools.cycle(list(script))
-        self.memory: dict[int, list[dict]] = {1: [], 2: []}
+        self.memory: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
         for rec in memory or []:
             self.memory.setdefault(1, []).append({"record": rec})
         self.measure_s, self.user = measure_s, user
@@ -215,7 +216,7 @@ class ReplaySim(_Base):
         return chunk
 
 
-def make_behaviour(protocol: str, replay: str | Path | None = None, **options) -> _Base:
+def make_behaviour(protocol: str, replay: str | Path | None = None, **options: Any) -> _Base:
     """The behaviour for a protocol name; ``replay`` sends a capture file instead of a script."""
     if replay:
         from devices.health.capture import load_capture
@@ -226,6 +227,7 @@ def make_behaviour(protocol: str, replay: str | Path | None = None, **options) -
     factories = {"visomat": VisomatSim, "tanita": TanitaSim, "generic_scale": GenericScaleSim,
                  "mlx90614": ThermometerSim}
     try:
-        return factories[protocol](**options)
+        behaviour: _Base = factories[protocol](**options)
+        return behaviour
     except KeyError:
         raise KeyError(f"no simulator for protocol {protocol!r}") from None

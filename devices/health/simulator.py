@@ -17,6 +17,7 @@ import threading
 import time
 import tty
 from pathlib import Path
+from typing import Any
 from typing import Protocol as TypingProtocol
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ class PtySimulator:
             pass  # nobody is reading: a real device does not wait either
 
 
-def make_simulator(protocol: str, name: str, link: str | Path | None = None, **options) -> PtySimulator:
+def make_simulator(protocol: str, name: str, link: str | Path | None = None, **options: Any) -> PtySimulator:
     from devices.health.sim_devices import make_behaviour
 
     return PtySimulator(make_behaviour(protocol, **options), link=link, name=name)

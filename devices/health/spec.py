@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.health.reading import DeviceInfo
 from devices.health.protocols import make_protocol
 from devices.health.protocols.base import Protocol, SerialParams
-from devices.health.reading import DeviceInfo
 
 DEVICE_NAMES = ("oximeter", "blood_pressure", "scale", "thermometer")
 

@@ -13,7 +13,7 @@ from typing import Any
 SAMPLES = ("dossier", "payment", "report", "health")
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to ``kiosk``."""
     receipt = sub.add_parser("receipt", help="receipt previews")
     rsub = receipt.add_subparsers(dest="receipt_command", required=True, metavar="ACTION")

@@ -123,7 +123,7 @@ class PrinterDriver:
 
     @property
     def simulated(self) -> bool:
-        return self.kind == "simulated"
+        return bool(self.kind == "simulated")
 
     @property
     def is_open(self) -> bool:
@@ -131,10 +131,10 @@ class PrinterDriver:
 
     def describe(self) -> str:
         s = self.settings
-        return {"usb": f"usb {s.usb_vendor_id:#06x}:{s.usb_product_id:#06x}",
-                "serial": f"serial {s.serial_port} @{s.serial_baudrate}", "network": f"network {s.host}:{s.port}",
-                "file": f"file {s.file_path}", "simulated": f"simulated ({self._simulated_mode})"}.get(self.kind,
-                                                                                                   self.kind)
+        names = {"usb": f"usb {s.usb_vendor_id:#06x}:{s.usb_product_id:#06x}",
+                 "serial": f"serial {s.serial_port} @{s.serial_baudrate}", "network": f"network {s.host}:{s.port}",
+                 "file": f"file {s.file_path}", "simulated": f"simulated ({self._simulated_mode})"}
+        return str(names.get(self.kind, self.kind))
 
     def _build(self) -> Any:
         s = self.settings
@@ -262,7 +262,7 @@ class PrinterDriver:
             printer.deadline = None
             if self.simulated:
                 self.last_output = printer.output
-        return printer.sent
+        return int(printer.sent)
 
 
 def _reason(exc: BaseException) -> str:

@@ -35,14 +35,14 @@ FONT_A_DOTS = 12  # width of one Font A character
 RASTER_BAND = 256  # rows per GS v 0 command: small enough for the input buffer of cheap printers
 
 
-def import_escpos():
+def import_escpos() -> Any:
     """Import python-escpos the safe way (DESIGN §8): pickle cache dir and logging set first."""
     cache = os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
                                   str(Path(tempfile.gettempdir()) / "kiosk-escpos-cache"))
     Path(cache).mkdir(parents=True, exist_ok=True)
     if not logging.getLogger().handlers:
         # escpos calls logging.basicConfig() on import; configuring first (the CLI has not) keeps our format
-        from kiosk.logging_setup import FORMAT
+        from core.logging_setup import FORMAT
 
         logging.basicConfig(level=logging.WARNING, format=FORMAT)
     if "escpos.capabilities" not in sys.modules:
@@ -56,7 +56,7 @@ def import_escpos():
     return escpos
 
 
-def profile_of(name: str):
+def profile_of(name: str) -> Any:
     import_escpos()
     from escpos.capabilities import get_profile
 
@@ -174,4 +174,4 @@ def render_bytes(receipt: Receipt, *, width: int, profile: str = "default", qr_m
     prof = printer.profile
     emit_receipt(printer, receipt, width=width, qr_mode=qr_mode,
                  text_mode=text_mode and supports_vietnamese_text(prof))
-    return printer.output
+    return bytes(printer.output)

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
+from core.threads import Worker
 from devices.base import DeviceError, DeviceState
 from devices.printer.driver import PAPER_NEAR_END, PAPER_OUT, PrinterDriver, PrintError
-from kiosk.threads import Worker
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,12 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from core.paths import asset
 from devices.printer.receipt import Block, GapBlock, QrBlock, RuleBlock, TextBlock, clean_text
-from kiosk.paths import asset
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     if key not in cache:
         name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
         cache[key] = ImageFont.truetype(str(asset("fonts", name)), size)
-    return cache[key]
+    return cache[key]  # type: ignore[no-any-return]  # Pillow's cache is untyped
 
 
 def style_font(style: str) -> ImageFont.FreeTypeFont:
@@ -57,7 +58,7 @@ def line_metrics(style: str) -> tuple[int, int]:
     _, top, _, bottom = f.getbbox("ẪỄỖỸÃẬg|ỵ", anchor="ls")
     over = max(0, -top - ascent)
     under = max(0, bottom - descent)
-    return over, over + ascent + descent + under + LINE_GAP
+    return int(over), int(over + ascent + descent + under + LINE_GAP)
 
 
 # --- wrapping -----------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def wrap_text(value: str, f: ImageFont.FreeTypeFont, width: int) -> list[str]:
 QR_BORDER = 4  # quiet zone, modules
 
 
-def make_qr(payload: str):
+def make_qr(payload: str) -> Any:
     """The segno QR for ``payload``: always a full QR (never Micro QR), UTF-8 with ECI, EC level M."""
     import segno
 
@@ -142,6 +143,7 @@ def qr_image(payload: str, width: int) -> Image.Image:
     n = len(matrix)
     img = Image.new("1", (n + 2 * QR_BORDER, n + 2 * QR_BORDER), 1)
     pixels = img.load()
+    assert pixels is not None
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
             if dark:

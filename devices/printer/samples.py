@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from typing import Any
 
 from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
 
@@ -42,8 +43,8 @@ def sample_receipt(kind: str, language: str = "vi", *, station_name: str = STATI
 
 
 def _sample(kind: str, language: str, station_name: str, station_address: str) -> Receipt:
-    common = {"station_name": station_name, "station_address": station_address, "created_at": SAMPLE_TIME,
-              "language": language}
+    common: dict[str, Any] = {"station_name": station_name, "station_address": station_address,
+                              "created_at": SAMPLE_TIME, "language": language}
     if kind == "dossier":
         return Receipt(kind="dossier", service_name="Đăng ký khai sinh (cấp xã)",
                        local_reference="BN01-261121-0007", resident_name="Nguyễn Văn An",

@@ -70,7 +70,7 @@ def _decode(args: argparse.Namespace, config: Any) -> int:
             if d.repaired:
                 item["repaired"] = True
             if args.classify:
-                from kiosk.formats import classify
+                from core.formats import classify
 
                 item["classification"] = classify(d.text).to_json()
             codes.append(item)
@@ -79,7 +79,7 @@ def _decode(args: argparse.Namespace, config: Any) -> int:
 
 
 def _parse(args: argparse.Namespace, config: Any) -> int:
-    from kiosk.formats import classify
+    from core.formats import classify
 
     text = sys.stdin.read() if args.text == "-" else args.text
     result = classify(text)
@@ -96,10 +96,10 @@ def _make(args: argparse.Namespace, config: Any) -> int:
 
 
 def _watch(args: argparse.Namespace, config: Any) -> int:
+    from core.formats import classify
     from devices.base import DeviceError
     from devices.scanner.cascade import CascadeSettings, DecoderCascade, Deduper
     from devices.scanner.sources import make_source
-    from kiosk.formats import classify
 
     camera = config.camera
     source = make_source(camera)

@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import segno
 
-from kiosk.formats import build_tracking_payload, build_vietqr
+from core.formats import build_tracking_payload, build_vietqr
 
 DEMO_CODES: tuple[tuple[str, str], ...] = (
     ("ID card (synthetic)", "034303000002||Trần Thị Bích|21032003|Nữ|Thôn Đông, Xã An Quý, Huyện Quỳnh Phụ, "

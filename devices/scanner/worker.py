@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from core.threads import Worker
 from devices.base import DeviceError, DeviceNotFound, DeviceState
-from kiosk.threads import Worker
 
 if TYPE_CHECKING:
     import numpy as np

@@ -41,7 +41,7 @@ def resolve_config_path(cli_path: str | None) -> Path | None:
         return Path(cli_path)
     if os.environ.get(ENV_CONFIG):
         return Path(os.environ[ENV_CONFIG])
-    from kiosk.paths import config_dir
+    from core.paths import config_dir
 
     candidate = config_dir() / CONFIG_FILENAME
     return candidate if candidate.is_file() else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.wire import MAX_BATCH_ITEMS
 from kiosk.config.fields import section, setting
 
 DEVICE_KINDS = ("simulated", "serial", "none")
@@ -67,7 +68,7 @@ class HubSettings:
     read_timeout_seconds: float = setting(15.0, "Read timeout (s)", "Thời gian chờ phản hồi (giây)",
                                           minimum=1, maximum=300)
     sync_interval_seconds: int = setting(60, "Sync interval (s)", "Chu kỳ đồng bộ (giây)", minimum=5, maximum=3600)
-    batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=500)
+    batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=MAX_BATCH_ITEMS)
     heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
                                               minimum=30, maximum=86400)
     enrolment_code: str = setting("", "Enrolment code", "Mã đăng ký",

@@ -2,7 +2,7 @@
 
 For a device whose config ``kind`` is "simulated" the service starts a pty simulator itself and
 points the real driver at it, so the real parsing path runs in ``make run`` too. ``measure()``
-feeds the device's readings into a pure session (kiosk/health/sessions.py) and calls
+feeds the device's readings into a pure session (core/health/sessions.py) and calls
 ``on_update(Progress)`` with live values and ``on_done(outcome)`` exactly once, on the GUI thread.
 Device states go to the bus as ``device_state_changed(name, state, detail)``.
 """
@@ -17,10 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
+from core.health.model import DEVICE_FOR, Measure
+from core.health.sessions import Finished, Progress, Rejected, make_session
 from devices.base import DeviceState
 from devices.health.spec import DEVICE_NAMES, DeviceSpec, spec_from_settings
-from kiosk.health.model import DEVICE_FOR, Measure
-from kiosk.health.sessions import Finished, Progress, Rejected, make_session
 
 log = logging.getLogger(__name__)
 

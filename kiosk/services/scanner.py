@@ -2,7 +2,7 @@
 
 A screen that wants a code calls ``begin(widget, purposes, on_result)``: the camera opens, preview frames go
 to that :class:`screens.scan.scan_widget.ScanWidget`, every new decoded text is classified with
-:func:`kiosk.formats.classify`, and ``on_result(ScanResult)`` is called (GUI thread) for the kinds in
+:func:`core.formats.classify`, and ``on_result(ScanResult)`` is called (GUI thread) for the kinds in
 ``purposes``; anything else gets feedback on the widget ("not an official code" / "not the code we need").
 ``end()`` releases the camera. ``capture_still(on_done)`` takes one JPEG for a document photo (the only camera
 image that leaves the worker other than the live preview; it is not stored here).
@@ -20,8 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from core.formats import Kind, ScanResult, classify
 from devices.base import DeviceState
-from kiosk.formats import Kind, ScanResult, classify
 
 log = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ def build_services(ctx: AppContext) -> Services:
         setattr(services, name, getattr(module, class_name).from_context(ctx))
     if services.catalogue is None:
         try:
-            from kiosk.catalogue import CatalogueError, load_catalogue
+            from core.catalogue import CatalogueError, load_catalogue
         except ModuleNotFoundError:
             log.info("procedure catalogue not on this build")
         else:

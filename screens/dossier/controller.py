@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.formats import Kind
+from core.formats import Kind
 from kiosk.submit import SubmitRequest, pipeline_for
 from screens.dossier.common import STEPS, draft_of, procedure_name
 from screens.dossier.model import build_submission, fee_for
@@ -69,7 +69,7 @@ class DossierController(QObject):
 
     def _sort_key(self, procedure: Any) -> tuple[str, str]:
         """Alphabetical as a Vietnamese reader expects: "Đăng ký" between "Cấp" and "Gia hạn"."""
-        from kiosk.formats.text import strip_diacritics
+        from core.formats.text import strip_diacritics
 
         name = procedure_name(procedure, self.language)
         return strip_diacritics(name).casefold(), name

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.visit import Visit
+from core.visit import Visit
 from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
 from screens.dossier.model import card_values, check_answers, identity_value, prefill
 from screens.keyboard import OnScreenKeyboard
@@ -35,7 +35,7 @@ INPUT_HINTS = {"date": Qt.InputMethodHint.ImhDate, "phone": Qt.InputMethodHint.I
 
 
 def sample_identity() -> Any:
-    from kiosk.formats import parse_cccd
+    from core.formats import parse_cccd
 
     return parse_cccd(SAMPLE_ID_CARD)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.formats.text import ascii_digits, clean
+from core.formats.text import ascii_digits, clean
 
 SCHEMA_VERSION = 1
 KIOSK_CHANNELS = ("online", "in_person")  # a kiosk dossier is electronic; fall back to the counter channel

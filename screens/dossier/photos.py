@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.visit import Visit
+from core.visit import Visit
 from screens.dossier.common import STEPS, draft_of
 from screens.dossier.photo_view import PhotoView
 from screens.receipt.qr_view import stack_in_portrait

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kiosk.visit import Visit
+from core.visit import Visit
 from screens.dossier.common import STEPS
 from screens.keyboard import OnScreenKeyboard
 from screens.scan.scan_widget import ScanWidget

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
+from core.visit import Visit
 from devices.printer.receipt import format_vnd
-from kiosk.visit import Visit
 from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
 from screens.dossier.form import sample_identity
 from screens.dossier.model import fee_for, kiosk_channel, normalise

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.health.model import Measure
-from kiosk.health.sessions import Progress
-from kiosk.visit import Visit
+from core.health.model import Measure
+from core.health.sessions import Progress
+from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row, px
 from screens.shell.screen import Screen

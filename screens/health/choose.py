@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
-from kiosk.health.model import ORDER, Measure
-from kiosk.visit import Visit
+from core.health.model import ORDER, Measure
+from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import shrinkable
 from screens.shell.screen import Screen

@@ -1,6 +1,6 @@
 """The health journey controller: screens' intents → HealthService, printer, scanner, storage. GUI thread.
 
-Owns the pure ``Journey`` (kiosk/health/journey.py) for the current visit and nothing else; the
+Owns the pure ``Journey`` (core/health/journey.py) for the current visit and nothing else; the
 visit ending (home, timeout) drops it, cancels a running measurement and releases the camera.
 Urgent values are logged with the visit's random id and the category only (no identity).
 """
@@ -13,10 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.health import journey as jr
-from kiosk.health import rules
-from kiosk.health.model import ORDER, Measure
-from kiosk.health.sessions import Finished, Rejected
+from core.health import journey as jr
+from core.health import rules
+from core.health.model import ORDER, Measure
+from core.health.sessions import Finished, Rejected
 from screens.health import texts
 from screens.health.check import HealthCheckScreen
 from screens.health.choose import HealthChooseScreen
@@ -210,7 +210,7 @@ class HealthController(QObject):
         scanner = self.ctx.services.scanner
         if not self.consent.consent or scanner is None:
             return
-        from kiosk.formats import Kind
+        from core.formats import Kind
 
         self.consent.set_state("scanning")
         self.consent.scan_widget.set_prompt(self.tr("Scan the QR code on your ID card"))

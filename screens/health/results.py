@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.health.journey import Journey, MeasureResult
-from kiosk.health.model import Measure
-from kiosk.health.rules import Level
-from kiosk.visit import Visit
+from core.health.journey import Journey, MeasureResult
+from core.health.model import Measure
+from core.health.rules import Level
+from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import ResultCard, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen
@@ -167,8 +167,8 @@ class HealthResultsScreen(Screen):
 
 def sample_results() -> list[MeasureResult]:
     """Typical results for screenshots: a raised blood pressure, the rest in range."""
-    from devices.health.reading import DeviceInfo
-    from kiosk.health.model import Measurement
+    from core.health.model import Measurement
+    from core.health.reading import DeviceInfo
 
     dev = DeviceInfo("sim-demo", model="Demo", validated=False)
     j = Journey(list(Measure))

@@ -1,6 +1,6 @@
 """Words for the health screens and slip: codes from kiosk/health → translated text. GUI thread.
 
-All strings use the "HealthTexts" translation context (assets/i18n/health_vi.ts). Categories say
+All strings use the "HealthTexts" translation context (core/assets/i18n/health_vi.ts). Categories say
 where a value lies compared with the usual range; they never call it a diagnosis.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.health.model import Measure
-from kiosk.health.rules import Level
+from core.health.model import Measure
+from core.health.rules import Level
 from screens.shell import theme
 
 translate = QCoreApplication.translate  # lupdate finds translate("HealthTexts", "…") calls by this name

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.health.rules import Level
-from kiosk.paths import asset
+from core.health.rules import Level
+from core.paths import asset
 from screens.health import texts
 from screens.shell import theme
 from screens.widgets.basics import big_button, label
@@ -56,7 +56,7 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
 
 
 class Picture(QSvgWidget):
-    """A guidance picture from assets/images/health, kept at its 4:3 shape."""
+    """A guidance picture from core/assets/images/health, kept at its 4:3 shape."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -3,7 +3,7 @@
 
 Enter any of them with params {"return_to": step, "purpose": "dossier"|"report"|"health",
 "return_params": {...} (optional), "step": [n, m] (optional, shown as "step n of m")}. When the resident
-confirms, ``visit.identity`` holds a :class:`kiosk.formats.cccd.IdCard` (typed-in ones: layout "manual",
+confirms, ``visit.identity`` holds a :class:`core.formats.cccd.IdCard` (typed-in ones: layout "manual",
 issue_date None) and the flow goes to ``return_to`` with ``return_params``. ``install(ctx)`` may be called by
 every area that needs it; the screens are added once.
 """

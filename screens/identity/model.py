@@ -1,7 +1,7 @@
 """The identity draft the resident checks and edits: from a scanned ID card or typed in. Pure; any thread.
 
 The draft is a plain dict kept in ``visit.data["identity.draft"]`` (wiped with the visit) until the resident
-confirms it; then :func:`to_card` makes the :class:`kiosk.formats.cccd.IdCard` stored as ``visit.identity``.
+confirms it; then :func:`to_card` makes the :class:`core.formats.cccd.IdCard` stored as ``visit.identity``.
 Validation returns error *codes* per field; the screens translate them.
 """
 
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-from kiosk.formats.cccd import Gender, IdCard, cross_check
+from core.formats.cccd import Gender, IdCard, cross_check
 
 DRAFT_KEY = "identity.draft"
 JOURNEY_KEY = "identity.journey"  # {"return_to", "return_params", "purpose", "step"} of the current sub-journey
@@ -92,7 +92,7 @@ def validate(draft: dict[str, Any], today: dt.date | None = None) -> dict[str, s
 
 
 def warnings(draft: dict[str, Any], today: dt.date | None = None) -> list[str]:
-    """Where the 12-digit number disagrees with the birth date/gender (codes of kiosk.formats.cccd)."""
+    """Where the 12-digit number disagrees with the birth date/gender (codes of core.formats.cccd)."""
     if validate(draft, today):
         return []
     issue = dt.date.fromisoformat(draft["issue_date"]) if draft.get("issue_date") else (today or dt.date.today())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.formats import Kind, ScanResult
+from core.formats import Kind, ScanResult
 from screens.identity import model
 from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import STYLE, FocusWatcher, Orientable, plain_label

@@ -2,7 +2,7 @@
 
 Our own widget (Qt Virtual Keyboard is GPLv3-only: FORMATS §6). It types into a target ``QLineEdit`` or
 ``QPlainTextEdit`` given with :meth:`OnScreenKeyboard.set_target`; composition is done by the pure
-:mod:`kiosk.telex` engine on the word before the cursor, so the target always holds NFC text.
+:mod:`core.telex` engine on the word before the cursor, so the target always holds NFC text.
 
 API::
 
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk import telex
+from core import telex
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 PUNCTUATION = (",", ".", "-", "/")

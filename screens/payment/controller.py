@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.formats import Kind, TrackingError
+from core.formats import Kind, TrackingError
 from screens.payment.model import Payee, payee_from, purpose_for, safe_payment_qr
 from screens.receipt.camera import begin_scan, end_scan
 from screens.receipt.station_cache import station_cache_for
@@ -212,8 +212,8 @@ class PaymentController(QObject):
         if printer is None:
             self.screen.set_printed(False)
             return
+        from core.formats.tracking import is_hub_ref
         from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
-        from kiosk.formats.tracking import is_hub_ref
         from kiosk.submit import pipeline_for
 
         language = pipeline_for(self.ctx).language  # the resident's language

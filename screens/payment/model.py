@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.formats.vietqr import VietQRError, build_vietqr
+from core.formats.vietqr import VietQRError, build_vietqr
 
 # NAPAS bank BINs → the short names residents know (the ones a ward's fee account is likely to be at).
 BANKS = {
@@ -60,7 +60,7 @@ def purpose_for(reference: str) -> str:
 def payment_qr(payee: Payee, amount: int, reference: str) -> str:
     """The dynamic VietQR for ``amount`` đồng to ``payee``, carrying ``reference`` (62/01 and 62/08).
 
-    Raises :class:`kiosk.formats.VietQRError` for values a bank app would reject.
+    Raises :class:`core.formats.VietQRError` for values a bank app would reject.
     """
     return build_vietqr(payee.bank_bin, payee.account, int(amount), purpose_for(reference), bill_number=reference,
                         merchant_name=payee.name, city=payee.city or None)

@@ -21,7 +21,7 @@ def catalogue_getter(ctx: Any):
         if ctx.services.catalogue is not None:
             return ctx.services.catalogue
         if "catalogue" not in cache:
-            from kiosk.catalogue import CatalogueError, load_catalogue
+            from core.catalogue import CatalogueError, load_catalogue
 
             try:
                 cache["catalogue"] = load_catalogue()

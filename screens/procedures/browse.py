@@ -10,14 +10,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.formats import Kind, ScanResult
+from core.formats import Kind, ScanResult
 from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import STYLE, ItemButton, Orientable, ScrollPanel, plain_label, ui_language
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
-CatalogueGetter = Callable[[], Any]  # () -> kiosk.catalogue.Catalogue | None
+CatalogueGetter = Callable[[], Any]  # () -> core.catalogue.Catalogue | None
 SEARCH_LIMIT = 8
 
 

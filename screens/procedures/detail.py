@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.formats.procedure_link import OFFICIAL_HOSTS
+from core.formats.procedure_link import OFFICIAL_HOSTS
 from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
 from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
 from screens.widgets.basics import big_button, card, label, title

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from core.visit import Visit
 from devices.printer.receipt import format_vnd  # pure: "20.000 đ", the same as on the printed receipt
-from kiosk.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, restyle, title

@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from core.threads import Worker
 from kiosk.services.storage import Callbacks
-from kiosk.threads import Worker
 from screens.payment.model import Payee, payee_from
 from screens.tracking.model import TrackingCache, TrackingView, view_from_json, view_to_json
 

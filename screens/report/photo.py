@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
-from kiosk.formats import ScanResult
+from core.formats import ScanResult
 from screens.report.screens import _ReportScreen
 from screens.scan.scan_widget import ScanWidget
 from screens.widgets.basics import big_button, label

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QStackedWidget
 
-from kiosk.visit import Visit
+from core.visit import Visit
 from screens.shell.screen import Screen
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from kiosk.visit import Visit
+from core.visit import Visit
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.visit import Visit
+from core.visit import Visit
 
 
 class Screen(QWidget):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from kiosk.paths import asset
+from core.paths import asset
 
 # Colours (contrast against their backgrounds checked in tests/shell/test_theme.py)
 INK = "#1A1A1A"  # body text on white: 17:1

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
-from kiosk.pin import PinGate
-from kiosk.visit import Visit
+from core.pin import PinGate
+from core.visit import Visit
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from kiosk.formats import Kind, TrackingError
+from core.formats import Kind, TrackingError
 from screens.receipt.camera import begin_scan, end_scan
 from screens.receipt.station_cache import station_cache_for
 from screens.tracking.model import combine, parse_typed_reference

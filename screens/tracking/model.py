@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kiosk.formats import TrackingRef, parse_reference
+from core.formats import TrackingRef, parse_reference
 
 UNSENT = ("queued", "sending", "retry", "rejected")
 HUB_STATUSES = ("received", "processing", "needs_info", "completed", "rejected")
@@ -23,7 +23,7 @@ _RUN_TOGETHER_LOCAL = re.compile(r"([A-Z0-9]{2,8})([0-9]{6})([0-9]{4})")
 
 def parse_typed_reference(text: str) -> TrackingRef:
     """``parse_reference``, also for a reference typed without its dashes ("BN012611210007", "HS2026000123"):
-    the digits pad has no dash key. Raises :class:`kiosk.formats.TrackingError`."""
+    the digits pad has no dash key. Raises :class:`core.formats.TrackingError`."""
     compact = "".join(str(text or "").split()).upper()
     for pattern in (_RUN_TOGETHER_HUB, _RUN_TOGETHER_LOCAL):
         if m := pattern.fullmatch(compact):

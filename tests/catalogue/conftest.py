@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from kiosk.catalogue import Catalogue, load_catalogue
+from core.catalogue import Catalogue, load_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 

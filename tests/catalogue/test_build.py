@@ -9,13 +9,13 @@ import pytest
 
 from tests.catalogue.conftest import REPO, page
 
-OUT = REPO / "assets" / "catalogue" / "procedures.json"
-OVERLAY = REPO / "assets" / "catalogue" / "overlay.json"
+OUT = REPO / "core" / "assets" / "catalogue" / "procedures.json"
+OVERLAY = REPO / "core" / "assets" / "catalogue" / "overlay.json"
 
 
 def test_committed_catalogue_equals_a_fresh_build(build_tool, pages_dir: Path) -> None:
     fresh = build_tool.render(build_tool.build(pages_dir, OVERLAY))
-    assert OUT.read_bytes() == fresh, "assets/catalogue/procedures.json is stale: run tools/build_catalogue.py"
+    assert OUT.read_bytes() == fresh, "core/assets/catalogue/procedures.json is stale: run tools/build_catalogue.py"
 
 
 def test_building_twice_gives_identical_bytes(build_tool, pages_dir: Path, tmp_path: Path) -> None:
@@ -103,11 +103,9 @@ def test_overlay_and_pages_cover_the_same_codes(pages_dir: Path) -> None:
     assert set(overlay["procedures"]) == codes
 
 
-def test_pages_dir_follows_kiosk_shared_dir(build_tool, monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("KIOSK_SHARED_DIR", str(tmp_path))
-    assert build_tool.default_pages_dir() == tmp_path / "data" / "procedures"
-    monkeypatch.delenv("KIOSK_SHARED_DIR")
-    assert build_tool.default_pages_dir() == REPO.parent / "shared" / "data" / "procedures"
+def test_pages_are_read_from_the_repository(build_tool) -> None:
+    assert build_tool.default_pages_dir() == REPO / "tests" / "data" / "procedures"
+    assert len(list(build_tool.default_pages_dir().glob("doc_congdan_*.txt"))) == 22
 
 
 def test_a_page_without_overlay_entry_is_refused(build_tool, pages_dir: Path, tmp_path: Path) -> None:

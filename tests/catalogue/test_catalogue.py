@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue import CatalogueError, load_catalogue, schema_path
-from kiosk.catalogue.schema import SUPPORTED, keywords, validate
-from kiosk.formats.procedure_link import parse_procedure
+from core.catalogue import CatalogueError, load_catalogue, schema_path
+from core.catalogue.schema import SUPPORTED, keywords, validate
+from core.formats.procedure_link import parse_procedure
 from tests.catalogue.conftest import REPO
 
-OUT = REPO / "assets" / "catalogue" / "procedures.json"
+OUT = REPO / "core" / "assets" / "catalogue" / "procedures.json"
 PREFILLS = {"identity.full_name", "identity.id_number", "identity.date_of_birth", "identity.gender", "identity.address"}
 
 

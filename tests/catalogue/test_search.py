@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue.text import fold, tokens, untelex
+from core.catalogue.text import fold, tokens, untelex
 
 PERMANENT = "1.004222"
 

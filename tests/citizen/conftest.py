@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from kiosk.telex import TELEX_TONES
+from core.telex import TELEX_TONES
 
 
 def press_keys(qtbot, keyboard, keys: str) -> None:

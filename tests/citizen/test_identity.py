@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kiosk.formats.cccd import Gender
+from core.formats.cccd import Gender
 from tests.citizen.conftest import click, press_keys, texts
 
 JOURNEY = {"return_to": "report.review", "purpose": "report", "step": [4, 5]}

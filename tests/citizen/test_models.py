@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.formats import parse_cccd
+from core.formats import parse_cccd
 from screens.identity import model as identity
 from screens.report import model as report
 

@@ -3,7 +3,7 @@ scan a poster's QR code (official → opens, anything else → warned and never 
 
 from __future__ import annotations
 
-from kiosk.formats import Kind
+from core.formats import Kind
 from tests.citizen.conftest import click, press_keys, texts
 
 OFFICIAL = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.004222"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.telex import backspace, process_key, process_sequence, remove_tone
+from core.telex import backspace, process_key, process_sequence, remove_tone
 
 
 @pytest.mark.parametrize(("keys", "word"), [

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kiosk.formats import CccdError, Gender, Kind, classify, parse_cccd
-from kiosk.formats.cccd import LAYOUT_CAN_CUOC_2024, LAYOUT_CHIP_2021
+from core.formats import CccdError, Gender, Kind, classify, parse_cccd
+from core.formats.cccd import LAYOUT_CAN_CUOC_2024, LAYOUT_CHIP_2021
 from tests.formats.samples import sample_lines
 
 CHIP = "001085012345|012345678|Nguyễn Văn An|15031985|Nam|Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Hà Nội|22062022"

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.formats import (
+from core.formats import (
     CccdError,
     EnrolmentError,
     FormatError,
@@ -99,7 +99,7 @@ TLV = st.tuples(st.sampled_from(["00", "01", "38", "53", "54", "58", "59", "62",
 @SETTINGS
 @given(st.lists(TLV, max_size=10), st.booleans())
 def test_structures_with_a_valid_crc_never_crash(items, lead):
-    from kiosk.formats.vietqr import crc16_ccitt_false
+    from core.formats.vietqr import crc16_ccitt_false
 
     body = ("000201" if lead else "") + "".join(f"{tag}{len(value):02d}{value}" for tag, value in items) + "6304"
     payload = body + f"{crc16_ccitt_false(body.encode()):04X}"

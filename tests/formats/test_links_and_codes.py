@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.formats import (
+from core.formats import (
     Kind,
     TrackingError,
     build_enrolment_payload,

@@ -7,7 +7,7 @@ import qr_pay
 from vietnam_qr_pay import QRPay
 from vietqr_emvco import VietQRParser
 
-from kiosk.formats import Kind, VietQRError, build_vietqr, classify, crc16_ccitt_false, parse_vietqr
+from core.formats import Kind, VietQRError, build_vietqr, classify, crc16_ccitt_false, parse_vietqr
 from tests.formats.samples import sample_lines
 
 

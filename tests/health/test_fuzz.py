@@ -6,13 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.health.reading import Kind
 from devices.health.capture import load_capture
 from devices.health.protocols import PROTOCOLS, make_protocol
 from devices.health.protocols.cms50 import encode_new, encode_old
 from devices.health.protocols.mlx90614 import encode_frame
 from devices.health.protocols.tanita import encode_scale, encode_tanita
 from devices.health.protocols.visomat import encode_dump
-from devices.health.reading import Kind
 
 NAMES = sorted(PROTOCOLS)
 CAPTURES = [("cms50_new", "cms50e_live_capture.hex"), ("visomat", "bp_visomat_capture.txt"),
@@ -116,9 +116,9 @@ def _frames_for(protocol: str, a: int, b: int, c: int) -> bytes:
 @settings(max_examples=60, deadline=None)
 @given(batches=st.lists(st.tuples(VALUES, st.binary(max_size=12)), max_size=25))
 def test_sessions_never_finish_with_an_implausible_value(measure, protocol, batches):
-    from kiosk.health import rules
-    from kiosk.health.model import Measure
-    from kiosk.health.sessions import Finished, Rejected, make_session
+    from core.health import rules
+    from core.health.model import Measure
+    from core.health.sessions import Finished, Rejected, make_session
 
     options = {"valid_s": 0.05} if measure == "spo2" else {}
     session, parser = make_session(Measure(measure), **options), make_protocol(protocol)

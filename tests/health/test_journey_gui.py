@@ -8,7 +8,7 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.health.model import Measure
+from core.health.model import Measure
 from kiosk.services.health import HealthService
 from screens.health.check import GUIDE
 from tests.health.conftest import FAST_SESSIONS, FAST_SIMS, FAST_WORKERS, health_config

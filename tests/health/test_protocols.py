@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from core.health.reading import Kind
 from devices.health.capture import load_capture
 from devices.health.protocols import make_protocol
 from devices.health.protocols.cms50 import encode_new, encode_old
 from devices.health.protocols.mlx90614 import encode_frame
 from devices.health.protocols.tanita import checksum, encode_scale, encode_tanita, parse_tanita_line
 from devices.health.protocols.visomat import encode_dump
-from devices.health.reading import Kind
 
 
 def _parse(sample_data, name: str, protocol: str, chunk: int | None = None):

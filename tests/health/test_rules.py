@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devices.health.reading import DeviceInfo
-from kiosk.health import rules
-from kiosk.health.model import Measure, Measurement, device_notes
-from kiosk.health.rules import Level
+from core.health import rules
+from core.health.model import Measure, Measurement, device_notes
+from core.health.reading import DeviceInfo
+from core.health.rules import Level
 
 
 def bp(s, d, p=70):

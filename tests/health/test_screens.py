@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from devices.health.reading import DeviceInfo
-from kiosk.health.journey import Journey
-from kiosk.health.model import Measure, Measurement
-from kiosk.health.sessions import Progress
+from core.health.journey import Journey
+from core.health.model import Measure, Measurement
+from core.health.reading import DeviceInfo
+from core.health.sessions import Progress
 from screens.health.check import GUIDE, MEASURING, PROBLEM, HealthCheckScreen
 from screens.health.consent import HealthConsentScreen
 from screens.health.results import HealthResultsScreen

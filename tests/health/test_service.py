@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.health.model import Measure
-from kiosk.health.sessions import Finished, Progress
+from core.health.model import Measure
+from core.health.sessions import Finished, Progress
 from kiosk.services.health import MeasureFailed
 from tests.health.conftest import health_config
 

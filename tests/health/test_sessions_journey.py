@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from devices.health.protocols import make_protocol
-from devices.health.protocols.cms50 import encode_new
-from devices.health.protocols.mlx90614 import encode_frame
-from devices.health.protocols.tanita import encode_scale, encode_tanita
-from devices.health.protocols.visomat import encode_dump
-from devices.health.reading import DeviceInfo
-from kiosk.health import journey as j
-from kiosk.health.model import Measure, Measurement
-from kiosk.health.sessions import (
+from core.health import journey as j
+from core.health.model import Measure, Measurement
+from core.health.reading import DeviceInfo
+from core.health.sessions import (
     BloodPressureSession,
     BodySession,
     Finished,
@@ -19,6 +14,11 @@ from kiosk.health.sessions import (
     Rejected,
     TemperatureSession,
 )
+from devices.health.protocols import make_protocol
+from devices.health.protocols.cms50 import encode_new
+from devices.health.protocols.mlx90614 import encode_frame
+from devices.health.protocols.tanita import encode_scale, encode_tanita
+from devices.health.protocols.visomat import encode_dump
 
 REC = {"time": "2026-11-21T09:00", "flag": 0, "systolic": 140, "diastolic": 90, "pulse": 80}
 

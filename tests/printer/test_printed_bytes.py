@@ -10,10 +10,10 @@ import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.formats.tracking import parse_tracking_payload
 from devices.printer.encode import render_bytes
 from devices.printer.receipt import Receipt
 from devices.printer.samples import SAMPLE_KINDS, SAMPLE_VIETQR, sample_receipt
-from kiosk.formats.tracking import parse_tracking_payload
 from tests.printer.escpos_decode import decode, page_image
 from tests.printer.helpers import qr_texts
 

@@ -12,8 +12,8 @@ import qr_pay
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.catalogue import load_catalogue
-from kiosk.formats import parse_cccd, parse_vietqr
+from core.catalogue import load_catalogue
+from core.formats import parse_cccd, parse_vietqr
 from screens.dossier.model import (
     DossierDraft,
     Photo,
@@ -263,7 +263,7 @@ def test_references_typed_on_the_digits_pad_without_dashes(typed, expected):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=60))
 def test_any_typed_reference_parses_or_raises_the_tracking_error(text):
-    from kiosk.formats import TrackingError
+    from core.formats import TrackingError
     from screens.tracking.model import parse_typed_reference
 
     try:

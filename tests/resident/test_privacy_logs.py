@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from kiosk.formats import classify
+from core.formats import classify
 from tests.resident.conftest import card_payloads, hub_settings, module_hub, wait_enrolled  # noqa: F401
 from tests.resident.journeys import fill_form_and_submit, scan_card, start_dossier
 

@@ -6,9 +6,9 @@ import cv2
 import numpy as np
 import pytest
 
+from core.formats import Kind, classify
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import make_backend, repair_zbar_text
-from kiosk.formats import Kind, classify
 from tests.scanner.images import ID_CARDS, ZBAR_TRAPS, card_photo, photo_set, qr_image, read_ok
 
 

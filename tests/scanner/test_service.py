@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QMetaObject, Qt
 
+from core.formats import Kind
+from core.threads import ThreadOwner
 from kiosk.bus import AppBus
 from kiosk.config.schema import CameraSettings, KioskConfig
-from kiosk.formats import Kind
 from kiosk.services.scanner import ScannerService
-from kiosk.threads import ThreadOwner
 from screens.scan.scan_widget import ScanWidget
 from tests.qt_relay import relay_of
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 
+from core.threads import ThreadOwner
 from devices.scanner.worker import ScannerWorker
 from kiosk.config.schema import CameraSettings
-from kiosk.threads import ThreadOwner
 from tests.qt_relay import relay_of
 from tests.scanner.images import card_photo, qr_image, write_video
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.flow import (
+from core.flow import (
     HOME,
     PROBLEM,
     Activity,

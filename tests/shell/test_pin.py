@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.pin import PinGate, hash_pin, verify_pin
+from core.pin import PinGate, hash_pin, verify_pin
 
 
 def test_hash_verifies_only_the_right_pin_and_never_stores_it() -> None:

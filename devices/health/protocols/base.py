@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from devices.health.reading import Reading
+from core.health.reading import Reading
 
 # A frame that never ends must not grow the buffer without limit (garbage, wrong baud rate).
 MAX_BUFFER = 4096

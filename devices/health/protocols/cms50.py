@@ -9,8 +9,8 @@ are valid. The ``encode_*`` functions are the inverse, used by the simulators an
 
 from __future__ import annotations
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol, SerialParams
-from devices.health.reading import Kind, Reading
 
 
 def command(op: int) -> bytes:

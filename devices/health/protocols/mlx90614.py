@@ -7,8 +7,8 @@ Command ``66 66 01`` selects continuous output; ``66 66 02`` asks for one frame.
 
 from __future__ import annotations
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol
-from devices.health.reading import Kind, Reading
 
 HEADER = b"\x66\x66"
 CMD_CONTINUOUS = b"\x66\x66\x01"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol
-from devices.health.reading import Kind, Reading
 
 MAX_LINE = 4096  # body-composition monitors print long lines (segmental values)
 
@@ -26,7 +26,7 @@ def checksum(body: bytes) -> str:
 def _split_lines(proto: Protocol, data: bytes) -> list[bytes]:
     """Complete lines (CR or LF terminated) from the buffer; keeps the unfinished rest."""
     proto._buf += data
-    lines = []
+    lines: list[bytes] = []
     while True:
         cut = [p for p in (proto._buf.find(b"\r"), proto._buf.find(b"\n")) if p >= 0]
         if not cut:

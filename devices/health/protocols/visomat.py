@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
+from core.health.reading import Kind, Reading
 from devices.health.protocols.base import Protocol
-from devices.health.reading import Kind, Reading
 
 STX, ETX = 0x02, 0x03
 REQUEST_MEMORY = b"\x02R00\x03"
@@ -25,9 +26,9 @@ class VisomatError(ValueError):
     """A payload that is not a memory dump; the frame is skipped."""
 
 
-def parse_dump(payload: bytes) -> list[dict]:
+def parse_dump(payload: bytes) -> list[dict[str, Any]]:
     """Records of one ``R00`` reply payload (without STX/ETX). Raises VisomatError if malformed."""
-    records: list[dict] = []
+    records: list[dict[str, Any]] = []
     i = 0
     if not payload.startswith(b"M"):
         raise VisomatError("not a memory dump")
@@ -48,7 +49,7 @@ def parse_dump(payload: bytes) -> list[dict]:
     return records
 
 
-def _record(user: int, m: re.Match[bytes]) -> dict:
+def _record(user: int, m: re.Match[bytes]) -> dict[str, Any]:
     yy, mo, dd, hh, mi, flag, sys_, dia, pulse = (int(g) for g in m.groups())
     try:
         when = dt.datetime(2000 + yy, mo, dd, hh, mi).isoformat(timespec="minutes")
@@ -96,7 +97,7 @@ class Visomat(Protocol):
         return out
 
 
-def encode_dump(users: dict[int, list[dict]]) -> bytes:
+def encode_dump(users: dict[int, list[dict[str, Any]]]) -> bytes:
     """The STX/ETX frame a device sends for ``R00`` (simulator). Records need the keys of ``_record``."""
     parts = []
     for user, recs in sorted(users.items()):
@@ -108,8 +109,8 @@ def encode_dump(users: dict[int, list[dict]]) -> bytes:
     return b"\x02" + "".join(parts).encode() + b"\x03"
 
 
-def format_record(r: dict) -> str:
+def format_record(r: dict[str, Any]) -> str:
     if "record" in r:
-        return r["record"]
+        return str(r["record"])
     when = dt.datetime.fromisoformat(r["time"]) if r.get("time") else dt.datetime(2000, 1, 1)
     return f"{when:%y%m%d%H%M}{r.get('flag', 0)}{r['systolic']:03d}{r['diastolic']:03d}{r['pulse']:03d}"

@@ -1,0 +1,101 @@
+"""Our own receipt/tracking codes: ``TCDS|1|<local_ref>[|<hub_ref>]`` and typed references. Pure; any thread.
+
+local_ref = ``<station code: 2–8 upper letters/digits>-<YYMMDD>-<4 digits>`` (e.g. ``BN01-261121-0007``);
+hub_ref = ``HS|PA|SK-<year>-<6 digits>`` (docs/hub-api.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from core.formats.result import FormatError
+from core.formats.text import clean, fold_typed
+
+PREFIX = "TCDS"
+VERSION = "1"
+
+_LOCAL = re.compile(r"([A-Z0-9]{2,8})-([0-9]{6})-([0-9]{4})")
+_HUB = re.compile(r"(HS|PA|SK)-([0-9]{4})-([0-9]{6})")
+_SEPARATORS = re.compile(r"[\s\-_/.]+")
+
+
+class TrackingError(FormatError):
+    """Not a valid tracking payload or reference; ``code`` starts with ``tracking.``."""
+
+
+@dataclass(frozen=True)
+class TrackingRef:
+    local_ref: str | None  # BN01-261121-0007
+    hub_ref: str | None = None  # HS-2026-000123
+
+    @property
+    def reference(self) -> str:
+        """The reference to look up: the hub's when known, else the kiosk's."""
+        return self.hub_ref or self.local_ref or ""
+
+
+def is_local_ref(text: str) -> bool:
+    m = _LOCAL.fullmatch(text)
+    return m is not None and _valid_yymmdd(m.group(2))
+
+
+def is_hub_ref(text: str) -> bool:
+    return bool(_HUB.fullmatch(text))
+
+
+def build_tracking_payload(local_ref: str, hub_ref: str | None = None) -> str:
+    """The text of the QR printed on a receipt. Raises :class:`TrackingError` on a malformed reference."""
+    if not is_local_ref(local_ref):
+        raise TrackingError("tracking.local_ref")
+    if hub_ref is not None and not is_hub_ref(hub_ref):
+        raise TrackingError("tracking.hub_ref")
+    return "|".join([PREFIX, VERSION, local_ref] + ([hub_ref] if hub_ref else []))
+
+
+def parse_tracking_payload(text: str) -> TrackingRef:
+    """Parse a scanned ``TCDS|1|…`` payload (exact form, as we print it)."""
+    fields = clean(text).split("|")
+    if fields[0] != PREFIX:
+        raise TrackingError("tracking.prefix")
+    if len(fields) < 2 or fields[1] != VERSION:
+        raise TrackingError("tracking.version")
+    if len(fields) not in (3, 4):
+        raise TrackingError("tracking.field_count")
+    local_ref = fields[2]
+    if not is_local_ref(local_ref):
+        raise TrackingError("tracking.local_ref")
+    hub_ref = fields[3] if len(fields) == 4 else None
+    if hub_ref is not None and not is_hub_ref(hub_ref):
+        raise TrackingError("tracking.hub_ref")
+    return TrackingRef(local_ref=local_ref, hub_ref=hub_ref)
+
+
+def parse_reference(text: str) -> TrackingRef:
+    """A reference a resident typed (or scanned bare): tolerant of spaces, lower case, other dashes.
+
+    ``"bn01 261121 0007"`` -> local ``BN01-261121-0007``; ``"hs-2026-000123"`` -> hub ``HS-2026-000123``;
+    a full ``TCDS|1|…`` payload is accepted too.
+    """
+    folded = fold_typed(text)
+    if len(folded) > 200:
+        raise TrackingError("tracking.too_long")
+    if folded.startswith(PREFIX + "|"):
+        return parse_tracking_payload(folded)
+    parts = [p for p in _SEPARATORS.split(folded) if p]
+    if len(parts) == 3:
+        candidate = "-".join(parts)
+        if is_hub_ref(candidate):
+            return TrackingRef(local_ref=None, hub_ref=candidate)
+        if is_local_ref(candidate):
+            return TrackingRef(local_ref=candidate)
+    raise TrackingError("tracking.reference")
+
+
+def _valid_yymmdd(s: str) -> bool:
+    try:
+        dt.date(2000 + int(s[:2]), int(s[2:4]), int(s[4:]))
+    except ValueError:
+        return False
+    return True

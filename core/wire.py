@@ -1,0 +1,67 @@
+"""The wire contract between a kiosk and its hub (API v1): the one module both sides import, so the shapes, kinds
+and limits cannot drift apart. Pure data and functions; no I/O, no Qt, no web framework.
+
+The kiosk builds its batch items and heartbeats here (offline_queue), the hub validates them against the same
+constants (central.ingest, central.api). The catalogue's JSON Schema is the third part of the contract
+(core/assets/catalogue/procedures.schema.json, checked by core.catalogue.schema on both sides)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, TypedDict
+
+API_VERSION = 1
+
+# Submission kinds the hub accepts, with the prefix of the public reference the hub gives each.
+ITEM_KINDS: dict[str, str] = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT"}
+SCHEMA_VERSIONS: frozenset[int] = frozenset({1})
+ITEM_STATUSES = ("accepted", "duplicate", "rejected")  # the per-item outcome of a batch
+
+MAX_BATCH_ITEMS = 100  # items in one POST /v1/submissions; the kiosk's batch size may not exceed it
+MAX_LOCAL_REF = 64
+MAX_FEE = 1_000_000_000  # VND
+MAX_VERSION_CHARS = 40
+MAX_HEARTBEAT_QUEUE_KEYS = 20
+MAX_HEARTBEAT_DEVICES = 30
+
+
+class SubmissionItem(TypedDict):
+    """One item of POST /v1/submissions. ``id`` (a UUID made at enqueue) is the idempotency key."""
+
+    id: str
+    kind: str
+    schema_version: int
+    created_at: str  # ISO 8601 with an offset
+    local_ref: str | None  # the station's own reference (<station>-<yymmdd>-<seq>)
+    payload: dict[str, Any]
+
+
+class HeartbeatBody(TypedDict):
+    """POST /v1/heartbeat: the kiosk's queue, last sync and devices (the hub keeps the latest)."""
+
+    version: str
+    queue: dict[str, int]  # counts per queue status
+    oldest_unsent_age_seconds: float | None
+    last_sync_at: str | None
+    last_error: str | None
+    devices: dict[str, Any]
+
+
+def submission_item(item_id: str, kind: str, schema_version: int, created_at: datetime, local_ref: str | None,
+                    payload: dict[str, Any]) -> SubmissionItem:
+    """The item as the kiosk sends it: byte-for-byte the same body on every try of the same submission."""
+    return {"id": item_id, "kind": kind, "schema_version": schema_version,
+            "created_at": created_at.isoformat(timespec="microseconds"), "local_ref": local_ref, "payload": payload}
+
+
+def heartbeat_body(version: str, queue: dict[str, int], oldest_unsent_age_seconds: float | None,
+                   last_sync_at: str | None, last_error: str | None, devices: dict[str, Any]) -> HeartbeatBody:
+    return {"version": version[:MAX_VERSION_CHARS], "queue": dict(queue),
+            "oldest_unsent_age_seconds": oldest_unsent_age_seconds, "last_sync_at": last_sync_at,
+            "last_error": last_error, "devices": dict(devices)}
+
+
+def canonical_json(value: Any) -> str:
+    """The comparison form of an item (same id, same body = a duplicate): sorted keys, no whitespace, UTF-8 as is."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
