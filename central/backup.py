@@ -126,7 +126,7 @@ def prune(dest: Path, keep: int) -> list[Path]:
 def verify(folder: Path) -> dict[str, Any]:
     """The manifest, after checking every file against its checksum."""
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise BackupError(f"{folder} is not a hub backup (manifest.json unreadable: {exc})") from exc
     for name, meta in manifest["files"].items():

@@ -16,9 +16,9 @@ class JsonFormatter(logging.Formatter):
     """{"ts", "level", "logger", "msg", "pid", extras..., "exc"}: no personal data is ever passed in (DESIGN §3)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-                 "level": record.levelname.lower(), "logger": record.name, "msg": record.getMessage(),
-                 "pid": record.process}
+        at = datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+        entry: dict[str, object] = {"ts": at, "level": record.levelname.lower(), "logger": record.name,
+                                    "msg": record.getMessage(), "pid": record.process}
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value if isinstance(value, str | int | float | bool | None) else str(value)

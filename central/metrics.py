@@ -77,7 +77,8 @@ class FleetCollector(Collector):
             alerts = _open_health_alerts(s)
         for r in rows:
             key = [r.station_code, r.id]
-            beat.add_metric(key, (now - as_utc(r.hb_at or r.enrolled_at)).total_seconds())
+            last = as_utc(r.hb_at or r.enrolled_at) or now
+            beat.add_metric(key, (now - last).total_seconds())
             unsent.add_metric(key, float(r.hb_oldest_unsent_seconds or 0.0))
             current = paper_state(r.hb_devices)
             for state in PAPER_STATES:
@@ -108,7 +109,7 @@ def exposition(db: Database, disk_path: str) -> bytes:
     """The text a scrape gets: this process's (or every worker's) counters plus the fleet gauges."""
     registry = CollectorRegistry()
     if os.environ.get(MULTIPROC_ENV):
-        multiprocess.MultiProcessCollector(registry)
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     else:
         for collector in (ITEMS, REJECTED, BATCH_SECONDS):
             registry.register(collector)

@@ -7,9 +7,9 @@ import logging
 import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -45,18 +45,18 @@ def _allocate_seqs(s: Session, n: int) -> list[int]:
     if s.get_bind().dialect.name == "postgresql":
         return list(s.scalars(text("SELECT nextval(pg_get_serial_sequence('submissions', 'seq')) "
                                    "FROM generate_series(1, :n)"), {"n": n}))
-    top = s.scalar(select(func.coalesce(func.max(Submission.seq), 0)))
+    top = s.scalar(select(func.coalesce(func.max(Submission.seq), 0))) or 0
     return list(range(top + 1, top + n + 1))
 
 
-_TABLE = Submission.__table__
+_TABLE = cast(Table, Submission.__table__)
 # Compiled once and cached, executed with the batch's rows: psycopg pipelines them (one round trip, a statement
 # it prepares once per connection), sqlite3 runs them in one C loop. Measured on PostgreSQL against one multi-row
 # VALUES statement (its 700-placeholder text is parsed anew by psycopg for every batch) and against
 # INSERT .. SELECT unnest(arrays) (psycopg's array adaptation): this costs the least hub CPU and wall time.
 _INSERTS = {name: insert_for(_TABLE).on_conflict_do_nothing(index_elements=["id"])
             for name, insert_for in (("postgresql", pg_insert), ("sqlite", sqlite_insert))}
-_EVENTS = insert(StatusEvent.__table__)
+_EVENTS = insert(cast(Table, StatusEvent.__table__))
 
 
 def _insert_ignoring_known(s: Session, rows: list[dict[str, Any]]) -> None:
