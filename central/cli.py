@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from central.config import DEMO_CODE, DEMO_PAYEE, FAULT_KINDS, FAULT_PHASES, FaultSettings, HubConfig, Payee
@@ -219,28 +220,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    from central.backup import BackupError, backup
+def _report(command: str, run: Callable[[], str]) -> int:
+    """Print what `run` returns; a BackupError becomes one line on stderr and exit status 1."""
+    from central.backup import BackupError
 
     try:
-        folder = backup(args.db, args.dest, keep=args.keep)
+        print(run())
     except BackupError as exc:
-        print(f"kiosk-hub backup: {exc}", file=sys.stderr)
+        print(f"kiosk-hub {command}: {exc}", file=sys.stderr)
         return 1
-    print(folder)
     return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from central.backup import backup
+
+    return _report("backup", lambda: str(backup(args.db, args.dest, keep=args.keep)))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from central.backup import BackupError, restore
+    from central.backup import restore
 
-    try:
+    def run() -> str:
         rows = restore(args.folder, args.db, force=args.force)
-    except BackupError as exc:
-        print(f"kiosk-hub restore: {exc}", file=sys.stderr)
-        return 1
-    print("restored: " + ", ".join(f"{table} {n}" for table, n in sorted(rows.items())))
-    return 0
+        return "restored: " + ", ".join(f"{table} {n}" for table, n in sorted(rows.items()))
+
+    return _report("restore", run)
 
 
 def main(argv: list[str] | None = None) -> int:
