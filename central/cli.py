@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -176,9 +177,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     app.state.db.dispose()
     runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]  # systemd RuntimeDirectory=
-    prepare_multiprocess_dir(Path(runtime or tempfile.mkdtemp(prefix="kiosk-hub-")) / "metrics")
+    scratch = None if runtime else tempfile.mkdtemp(prefix="kiosk-hub-")
+    prepare_multiprocess_dir(Path(runtime or scratch or ".") / "metrics")
     config_to_env(config, args.log_level, args.log_format)
-    uvicorn.run("central.app:app_from_env", factory=True, workers=args.workers, **options)
+    try:
+        uvicorn.run("central.app:app_from_env", factory=True, workers=args.workers, **options)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
