@@ -60,25 +60,40 @@ def check_database(db_url: str) -> tuple[list[Finding], Database | None]:
     return findings, db
 
 
-def check_certificate(path: Path, now: datetime) -> Finding:
+def _served_certificate(url: str) -> bytes:
+    """The certificate a TLS server presents (not verified: this is about its dates, what kiosks will see)."""
+    import ssl
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError(f"{url} is not an https:// address")
+    return ssl.get_server_certificate((parts.hostname, parts.port or 443), timeout=10).encode()
+
+
+def check_certificate(source: Path | str, now: datetime) -> Finding:
+    """`source`: a PEM file, or the https:// address whose served certificate is read."""
     from cryptography import x509
 
     try:
-        cert = x509.load_pem_x509_certificate(path.read_bytes())
+        pem = _served_certificate(source) if isinstance(source, str) else source.read_bytes()
+        cert = x509.load_pem_x509_certificate(pem)
     except (OSError, ValueError) as exc:
-        return Finding(False, f"TLS certificate {path} unreadable ({exc})",
-                       "point --tls-cert at the PEM certificate Caddy serves (docs/tls.md)")
+        return Finding(False, f"TLS certificate of {source} unreadable ({exc})",
+                       "point --tls-cert at the PEM certificate Caddy serves, or --tls-url at the hub's https:// "
+                       "address; is Caddy running? (docs/tls.md)")
     start, end = cert.not_valid_before_utc, cert.not_valid_after_utc
     if now < start:
-        return Finding(False, f"TLS certificate {path} is not valid before {start:%Y-%m-%d %H:%M} UTC",
+        return Finding(False, f"TLS certificate of {source} is not valid before {start:%Y-%m-%d %H:%M} UTC",
                        "check this machine's clock, or install a certificate that is valid now")
     if now > end:
-        return Finding(False, f"TLS certificate {path} expired on {end:%Y-%m-%d} UTC; kiosks refuse the hub",
+        return Finding(False, f"TLS certificate of {source} expired on {end:%Y-%m-%d} UTC; kiosks refuse the hub",
                        "renew it (Caddy renews by itself when it can reach its CA: `journalctl -u caddy`)")
     if end - now < CERT_WARN:
-        return Finding(False, f"TLS certificate {path} expires on {end:%Y-%m-%d} UTC, in {(end - now).days} days",
-                       "renew it now (Caddy renews 30 days ahead when it can reach its CA: `journalctl -u caddy`)")
-    return Finding(True, f"TLS certificate valid until {end:%Y-%m-%d} UTC")
+        return Finding(False, f"TLS certificate of {source} expires on {end:%Y-%m-%d} UTC, in {(end - now).days} "
+                              "days", "renew it now (Caddy renews 30 days ahead when it can reach its CA: "
+                                      "`journalctl -u caddy`)")
+    return Finding(True, f"TLS certificate of {source} valid until {end:%Y-%m-%d} UTC")
 
 
 def check_disk(path: Path) -> Finding:
@@ -124,12 +139,14 @@ def _ntp_synchronised() -> bool | None:
     return {"yes": True, "no": False}.get(value) if out.returncode == 0 else None
 
 
-def run_checks(db_url: str, cert: Path | None, disk: Path) -> list[Finding]:
+def run_checks(db_url: str, cert: Path | None, disk: Path, tls_url: str | None = None) -> list[Finding]:
     now = datetime.now(UTC)
     findings, db = check_database(db_url)
     try:
         if cert is not None:
             findings.append(check_certificate(cert, now))
+        if tls_url:
+            findings.append(check_certificate(tls_url, now))
         findings.append(check_disk(disk))
         findings += check_clock(db, now)
     finally:

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default=DEFAULT_DB)
     c.add_argument("--tls-cert", type=Path, default=os.environ.get("KIOSK_HUB_TLS_CERT") or None,
                    help="PEM certificate the kiosks see (env KIOSK_HUB_TLS_CERT)")
+    c.add_argument("--tls-url", default=os.environ.get("KIOSK_HUB_PUBLIC_URL") or None,
+                   help="https:// address whose served certificate is checked, as kiosks see it "
+                        "(env KIOSK_HUB_PUBLIC_URL; http:// addresses are skipped)")
     c.add_argument("--disk-path", type=Path, default=None, help="default: the SQLite file's folder, else here")
     c.set_defaults(func=cmd_check)
 
@@ -218,7 +221,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from central.check import run_checks
 
-    findings = run_checks(args.db, args.tls_cert, args.disk_path or Path(_data_folder(args.db)))
+    tls_url = args.tls_url if args.tls_url and args.tls_url.startswith("https://") else None
+    findings = run_checks(args.db, args.tls_cert, args.disk_path or Path(_data_folder(args.db)), tls_url)
     for finding in findings:
         print(finding.line())
     failed = sum(not f.ok for f in findings)

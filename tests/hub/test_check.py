@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
+import ssl
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +26,11 @@ def _check(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _certificate(path: Path, not_before: datetime, not_after: datetime) -> Path:
+    """A self-signed certificate at `path`, its key beside it (`.key`)."""
     key = ec.generate_private_key(ec.SECP256R1())
+    path.with_suffix(".key").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
+                                                           serialization.NoEncryption()))
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "hub.phuong.example")])
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(not_before).not_valid_after(not_after)
@@ -76,3 +85,34 @@ def test_an_unreachable_postgresql_fails_with_what_to_look_at() -> None:
     assert result.returncode == 1
     assert "unreachable" in result.stdout and "systemctl start postgresql" in result.stdout
     assert "secret" not in result.stdout  # the password is never printed
+
+
+@contextmanager
+def _tls_server(cert: Path) -> Iterator[str]:
+    """A real TLS server on 127.0.0.1 presenting `cert`; its https:// address."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, cert.with_suffix(".key"))
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_the_certificate_the_hub_address_presents(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'hub.db'}"
+    subprocess.run([sys.executable, "-m", "central", "migrate", "--db", db], capture_output=True, timeout=120)
+    now = datetime.now(UTC)
+    with _tls_server(_certificate(tmp_path / "good.pem", now - timedelta(days=1), now + timedelta(days=90))) as url:
+        result = _check("--db", db, "--tls-url", url)
+    assert result.returncode == 0 and f"OK    TLS certificate of {url} valid until" in result.stdout
+    with _tls_server(_certificate(tmp_path / "old.pem", now - timedelta(days=90), now - timedelta(days=2))) as url:
+        result = _check("--db", db, "--tls-url", url)
+    assert result.returncode == 1 and "expired" in result.stdout
+    result = _check("--db", db, "--tls-url", f"https://127.0.0.1:{free_port()}")
+    assert result.returncode == 1 and "is Caddy running?" in result.stdout
