@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, time
 from typing import Annotated, Any
-from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Depends, Request
 from sqlalchemy import func, select
@@ -17,10 +16,15 @@ from central import dashboard, records, store
 from central.faults import parse_settings
 from central.models import Submission, as_utc, utcnow
 from central.problems import Problem
-from central.security import require_admin
+from central.staff import StaffUser, audit
+from central.staff.deps import csrf_input, require_staff, verify_csrf
 
-router = APIRouter()
-AdminDep = Annotated[None, Depends(require_admin)]
+# Every state-changing route here checks the session's CSRF token, the content type and the origin.
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+AnyStaff = Annotated[StaffUser, Depends(require_staff())]
+Officer = Annotated[StaffUser, Depends(require_staff("officer"))]
+Enroller = Annotated[StaffUser, Depends(require_staff("enroller"))]
+Admin = Annotated[StaffUser, Depends(require_staff("admin"))]
 
 
 def qr_payload(base_url: str, code: str) -> str:
@@ -40,22 +44,18 @@ def _base_url(request: Request) -> str:
 
 
 async def _input(request: Request) -> tuple[dict[str, Any], bool]:
-    """(fields, from_form): JSON bodies for scripts, url-encoded forms from the dashboard buttons."""
-    ctype = request.headers.get("content-type", "")
+    """(fields, from_form): JSON bodies for scripts, forms from the dashboard (verify_csrf allowed the type)."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.form()
+        return {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}, True
     raw = await request.body()
-    if ctype.startswith("application/x-www-form-urlencoded") and not raw.lstrip().startswith(b"{"):
-        origin = request.headers.get("origin") or request.headers.get("referer")
-        # A browser's form post carries Origin: refuse one from another site (CSRF on Basic auth).
-        if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
-            raise Problem(403, "cross-site-form", "Forbidden", "Form posts must come from the dashboard itself.")
-        fields = {k: v[-1] for k, v in parse_qs(raw.decode("utf-8", "replace")).items()}
-        return fields, True
     if not raw.strip():
         return {}, False
     try:
         data = json.loads(raw)
-    except ValueError as exc:
-        raise Problem(422, "invalid-json", detail="The body is not valid JSON.") from exc
+    except (ValueError, RecursionError) as exc:
+        raise Problem(400, "invalid-json", detail="The body is not valid JSON.") from exc
     if not isinstance(data, dict):
         raise Problem(422, "invalid-json", detail="The body must be a JSON object.")
     return data, False
@@ -69,7 +69,7 @@ def healthz(request: Request) -> dict[str, Any]:
 
 
 @router.get("/", response_class=HTMLResponse, summary="Fleet dashboard", tags=["staff"])
-def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
+def fleet_dashboard(request: Request, user: AnyStaff) -> HTMLResponse:
     db, config, now = request.app.state.db, request.app.state.config, utcnow()
     local = now.astimezone(dashboard.VN)  # "today" is the ward's day, not UTC's
     # in UTC: SQLite keeps the wall-clock digits of what it is given, and everything stored is UTC
@@ -81,12 +81,12 @@ def fleet_dashboard(request: Request, _: AdminDep) -> HTMLResponse:
     html = dashboard.page(kiosks=store.kiosks(db), subs=records.recent_submissions(db),
                           payments=records.pending_payments(db), today_count=today, now=now,
                           refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
-                          demo_code=config.demo_code, demo_qr_svg=demo_svg)
+                          demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request))
     return HTMLResponse(html)
 
 
 @router.get("/admin/fleet", summary="The dashboard's data as JSON", tags=["staff"])
-def fleet(request: Request, _: AdminDep) -> dict[str, Any]:
+def fleet(request: Request, _: AnyStaff) -> dict[str, Any]:
     db, now = request.app.state.db, utcnow()
     out = []
     for k in store.kiosks(db):
@@ -102,7 +102,7 @@ def fleet(request: Request, _: AdminDep) -> dict[str, Any]:
 
 
 @router.post("/admin/enrolment-codes", status_code=201, summary="Create a one-time enrolment code", tags=["staff"])
-async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
+async def new_enrolment_code(request: Request, user: Enroller) -> Response:
     fields, from_form = await _input(request)
     ttl = fields.get("ttl_hours", request.app.state.config.enrolment_ttl_hours)
     try:
@@ -114,6 +114,8 @@ async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
     row = await run_in_threadpool(store.create_enrolment_code, request.app.state.db, ttl)
     payload = qr_payload(_base_url(request), row.code)
     expires = as_utc(row.expires_at).isoformat() if row.expires_at else None
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "enrolment_code.create", row.code, None,
+                            {"expires_at": expires})
     if from_form:
         svg = _qr_svg(payload, scale=6)
         expires_vn = dashboard.vn_time(row.expires_at and as_utc(row.expires_at))
@@ -122,24 +124,37 @@ async def new_enrolment_code(request: Request, _: AdminDep) -> Response:
 
 
 @router.post("/admin/dossiers/{reference}/status", summary="Staff: move a dossier to a new status", tags=["staff"])
-async def dossier_status(reference: str, request: Request, _: AdminDep) -> Response:
+async def dossier_status(reference: str, request: Request, user: Officer) -> Response:
     fields, from_form = await _input(request)
     status, note = fields.get("status"), fields.get("note")
     if not isinstance(status, str) or (note is not None and not isinstance(note, str)) or "\x00" in reference:
         raise Problem(422, "invalid-request", detail="status (and note) must be strings")
     result = await run_in_threadpool(records.set_status, request.app.state.db, reference, status,
-                                     note.replace("\x00", "")[:500] if note else None)
+                                     note.replace("\x00", "")[:500] if note else None, user)
     return RedirectResponse("/", status_code=303) if from_form else JSONResponse(result)
 
 
 @router.post("/admin/payments/{payment_id}/mark-paid", summary="Staff: the fee was received", tags=["staff"])
-async def mark_paid(payment_id: str, request: Request, _: AdminDep) -> Response:
+async def mark_paid(payment_id: str, request: Request, user: Officer) -> Response:
     _fields, from_form = await _input(request)
-    payment = await run_in_threadpool(records.mark_paid, request.app.state.db, payment_id)
+    payment = await run_in_threadpool(records.mark_paid, request.app.state.db, payment_id, user)
     payee = request.app.state.config.effective_payee
     if from_form:
         return RedirectResponse("/", status_code=303)
     return JSONResponse(records.payment_json(payment, payee.as_json() if payee else None))
+
+
+@router.post("/admin/kiosks/{kiosk_id}/retire", summary="Take a kiosk out of service (frees its station code)",
+             tags=["staff"])
+async def retire_kiosk(kiosk_id: str, request: Request, user: Enroller) -> Response:
+    _fields, from_form = await _input(request)
+    try:
+        retired = await run_in_threadpool(store.retire_kiosk, request.app.state.db, kiosk_id)
+    except store.EnrolmentError as exc:
+        raise Problem(404, "unknown-kiosk", detail="No active kiosk with this id.") from exc
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "kiosk.retire", kiosk_id,
+                            {"station_code": retired["station_code"], "active": True}, {"active": False})
+    return RedirectResponse("/", status_code=303) if from_form else JSONResponse(retired)
 
 
 def _faults_or_404(request: Request):  # type: ignore[no-untyped-def]
@@ -150,26 +165,33 @@ def _faults_or_404(request: Request):  # type: ignore[no-untyped-def]
 
 
 @router.get("/admin/faults", summary="Current fault injection (demo/test mode only)", tags=["staff"])
-def get_faults(request: Request, _: AdminDep) -> dict[str, Any]:
+def get_faults(request: Request, _: Admin) -> dict[str, Any]:
     return _faults_or_404(request).as_json()
 
 
 @router.post("/admin/faults", summary="Change fault injection at run time (demo/test mode only)", tags=["staff"])
-async def set_faults(request: Request, _: AdminDep) -> dict[str, Any]:
+async def set_faults(request: Request, user: Admin) -> dict[str, Any]:
     state = _faults_or_404(request)
     fields, _from_form = await _input(request)
+    before = state.as_json()
     try:
         state.configure(parse_settings(fields, state.settings))
     except ValueError as exc:
         raise Problem(422, "invalid-faults", detail=str(exc)) from exc
-    return state.as_json()
+    after = state.as_json()
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "faults.set", "faults",
+                            {k: before.get(k) for k in ("rate", "kinds", "phase", "paths")},
+                            {k: after.get(k) for k in ("rate", "kinds", "phase", "paths")})
+    return after
 
 
 @router.put("/admin/catalog", summary="Publish a new catalogue version", tags=["staff"])
-async def publish_catalog(request: Request, _: AdminDep) -> dict[str, Any]:
+async def publish_catalog(request: Request, user: Admin) -> dict[str, Any]:
     fields, _from_form = await _input(request)
     procedures = fields.get("procedures")
     if not isinstance(procedures, list) or not all(isinstance(p, dict) for p in procedures):
         raise Problem(422, "invalid-request", detail="procedures must be a list of objects")
     version = await run_in_threadpool(store.publish_catalog, request.app.state.db, procedures)
+    await run_in_threadpool(audit.record_now, request.app.state.db, user, "catalog.publish", f"catalog v{version}",
+                            None, {"version": version, "procedures": len(procedures)})
     return {"version": version}

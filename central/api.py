@@ -106,6 +106,12 @@ def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
     try:
         kiosk_id, token = store.enroll(_db(request), body.code, body.station_code.strip(), body.name.strip(),
                                        body.version.strip())
+    except store.StationTaken as exc:
+        raise Problem(409, "station-code-taken", "Station code in use",
+                      f"Mã trạm {body.station_code.strip().upper()} đã được một trạm khác sử dụng. Vui lòng đặt mã "
+                      "trạm khác trong cấu hình, hoặc nhờ quản trị viên cho trạm cũ ngừng hoạt động. / Another "
+                      "kiosk already uses this station code: set another code, or have staff retire the old "
+                      "kiosk.", station_code=body.station_code.strip().upper()) from exc
     except store.EnrolmentError as exc:
         raise Problem(400, "enrolment-code-invalid", "Invalid enrolment code",
                       "The code is unknown, already used or expired; ask for a new one.") from exc
@@ -137,14 +143,20 @@ async def put_attachment(submission_id: str, name: str, request: Request, kiosk:
         raise Problem(422, "digest-mismatch", detail="The body does not match Digest-SHA256.")
     content_type = (request.headers.get("content-type") or "application/octet-stream")[:100]
     status = await run_in_threadpool(records.put_attachment, _db(request), _path_text(submission_id), name, data,
-                                     content_type.replace("\x00", ""))
+                                     content_type.replace("\x00", ""), kiosk.id)
     return JSONResponse({"submission_id": submission_id, "name": name, "sha256": digest.strip().lower(),
                          "size": len(data)}, status_code=status)
 
 
 @router.get("/dossiers/{reference}", summary="Status and history by hub reference or the kiosk's local reference")
 def dossier(reference: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
-    return records.track(_db(request), _path_text(reference))
+    request.app.state.tracking_limit.check(kiosk.id)
+    try:
+        return records.track(_db(request), _path_text(reference), kiosk.id)
+    except Problem as exc:
+        if exc.status == 404:
+            request.app.state.tracking_limit.miss(kiosk.id)
+        raise
 
 
 def _payee_or_503(request: Request) -> dict[str, str]:
@@ -169,7 +181,7 @@ def create_payment(body: PaymentRequest, request: Request, kiosk: KioskDep,
 @router.get("/payments/{payment_id}", summary="A payment and whether it was paid")
 def get_payment(payment_id: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
     payee = _config(request).effective_payee
-    payment = records.get_payment(_db(request), _path_text(payment_id))
+    payment = records.get_payment(_db(request), _path_text(payment_id), kiosk.id)
     return records.payment_json(payment, payee.as_json() if payee else None)
 
 

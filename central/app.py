@@ -12,7 +12,10 @@ from central import __version__, admin, api, ops, problems, sdnotify, store
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
+from central.headers import SecurityHeaders
 from central.limits import BodyLimit
+from central.ratelimit import TrackingLimit
+from central.staff import routes as staff_routes
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +63,14 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
                  openapi_url="/openapi.json", docs_url="/docs", redoc_url=None, lifespan=_lifespan)
     app.state.config, app.state.db = config, db
     app.state.faults = FaultState(config.faults) if config.faults_allowed else None
+    app.state.tracking_limit = TrackingLimit(db, config.tracking_per_minute, config.tracking_misses_per_10_min)
     problems.install(app)
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
     app.include_router(ops.router)
+    staff_routes.install(app)
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
+    app.add_middleware(SecurityHeaders)
     if app.state.faults is not None:
         outer = super(HubApp, app).__call__
 

@@ -40,10 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8080)
     s.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL or SQLite file (postgresql+psycopg://… works)")
     s.add_argument("--demo", action="store_true",
-                   help="demo mode: reusable enrolment code, demo payee, staff pages open on 127.0.0.1, faults allowed")
+                   help="demo mode: reusable enrolment code, demo payee, faults allowed (staff still sign in)")
     s.add_argument("--demo-code", default=DEMO_CODE, help=f"the reusable demo enrolment code (default {DEMO_CODE})")
-    s.add_argument("--admin-token", default=os.environ.get("KIOSK_HUB_ADMIN_TOKEN", ""),
-                   help="staff/admin token (env KIOSK_HUB_ADMIN_TOKEN); browsers use it as the Basic password")
     s.add_argument("--public-url", default="", help="base URL put into enrolment QR codes")
     s.add_argument("--allow-faults", action="store_true", help="allow fault injection without demo mode (tests)")
     s.add_argument("--faults", type=_rate, default=0.0, metavar="RATE", help="share of kiosk requests that fail")
@@ -106,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--db", default=DEFAULT_DB)
     r.add_argument("--force", action="store_true", help="replace a database that already holds data")
     r.set_defaults(func=cmd_restore)
+
+    from central.staff.cli import add_parser as add_user_parser
+
+    add_user_parser(sub, DEFAULT_DB)
     return parser
 
 
@@ -118,7 +120,7 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
         raise SystemExit("kiosk-hub: --faults needs --demo or --allow-faults")
     faults = FaultSettings(rate=args.faults, kinds=args.fault_kinds, phase=args.fault_phase,
                            retry_after=args.retry_after, delay_seconds=args.fault_delay, seed=args.fault_seed)
-    return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults, admin_token=args.admin_token,
+    return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
                      public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
                      metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db))
@@ -165,6 +167,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
         if store.catalog_since(app.state.db, 0).get("procedures") != procedures:
             store.publish_catalog(app.state.db, procedures)
+    from central.staff import accounts
+
+    if not accounts.list_users(app.state.db):
+        logging.getLogger("central").warning("no staff account yet: create the first administrator with "
+                                             "`kiosk-hub user add NAME --role admin --db …`")
     logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s, workers=%d)", args.host, args.port,
                                       app.state.db.engine.url.render_as_string(hide_password=True), config.demo,
                                       args.workers)

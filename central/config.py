@@ -49,7 +49,6 @@ class HubConfig:
     db_url: str = "sqlite:///hub.db"
     demo: bool = False
     allow_faults: bool = False
-    admin_token: str = ""
     demo_code: str = DEMO_CODE
     payee: Payee | None = None
     public_url: str = ""  # base URL put into enrolment QR payloads; empty: the URL of the request
@@ -58,6 +57,10 @@ class HubConfig:
     json_limit: int = JSON_LIMIT
     attachment_limit: int = ATTACHMENT_LIMIT
     dashboard_refresh_seconds: int = 5
+    tracking_per_minute: int = 60  # dossier look-ups per kiosk (central/ratelimit.py)
+    tracking_misses_per_10_min: int = 20  # look-ups that found nothing, per kiosk
+    staff_session_hours: float = 12.0  # absolute lifetime of a staff sign-in
+    staff_idle_minutes: float = 60.0  # a session unused this long ends (a shared ward PC left signed in)
     faults: FaultSettings = field(default_factory=FaultSettings)
     metrics_token: str = ""  # Bearer token a remote Prometheus sends to /metrics (loopback needs none)
     disk_path: str = "."  # the file system whose free space /metrics reports (data, backups)

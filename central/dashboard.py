@@ -9,7 +9,9 @@ from typing import Any
 
 from central.models import Kiosk, Payment, Submission, as_utc
 from central.records import STATUSES
+from central.staff import ROLE_LABELS, StaffUser
 
+STYLESHEET = "/staff/staff.css"  # served by central/staff/routes.py; CSP allows no inline style elements
 KIND_VI = {"dossier": "Hồ sơ TTHC", "report": "Phản ánh", "health": "Đo sức khỏe", "payment_intent": "Thanh toán"}
 QUEUE_VI = [("queued", "Chờ gửi"), ("sending", "Đang gửi"), ("retry", "Thử lại"), ("rejected", "Bị từ chối"),
             ("sent", "Đã gửi")]
@@ -112,14 +114,14 @@ def totals(kiosks: list[Kiosk], today_count: int, now: datetime) -> str:
     return "".join(f"<div class=card><span class=muted>{label}</span><b>{value}</b></div>" for label, value in cards)
 
 
-def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
+def submission_rows(subs: list[Submission], staff_buttons: bool, csrf: str = "") -> str:
     rows = []
     for s in subs:
         buttons = ""
         if staff_buttons and s.reference:
             ref = escape(s.reference)
             buttons = "".join(
-                f"<form method=post action='/admin/dossiers/{ref}/status'><input type=hidden name=status "
+                f"<form method=post action='/admin/dossiers/{ref}/status'>{csrf}<input type=hidden name=status "
                 f"value='{st}'><button type=submit>{label}</button></form>"
                 for st, label in STATUSES.items() if st != s.status)
         rows.append(f"<tr>{_cell(s.reference)}{_cell(KIND_VI.get(s.kind, s.kind))}"
@@ -128,17 +130,22 @@ def submission_rows(subs: list[Submission], staff_buttons: bool) -> str:
     return "".join(rows) or "<tr><td colspan=5 class=muted>Chưa có hồ sơ.</td></tr>"
 
 
-def payment_rows(payments: list[Payment]) -> str:
+def payment_rows(payments: list[Payment], staff_buttons: bool = True, csrf: str = "") -> str:
     return "".join(
-        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{money_vi(p.amount)}</td>"
-        f"<td><form method=post action='/admin/payments/{escape(p.id)}/mark-paid'>"
-        f"<button type=submit>Đánh dấu đã thanh toán</button></form></td></tr>" for p in payments
+        f"<tr>{_cell(p.id)}{_cell(p.reference)}<td>{money_vi(p.amount)}</td><td>"
+        + (f"<form method=post action='/admin/payments/{escape(p.id)}/mark-paid'>{csrf}"
+           f"<button type=submit>Đánh dấu đã thanh toán</button></form>" if staff_buttons else "")
+        + "</td></tr>" for p in payments
     ) or "<tr><td colspan=4 class=muted>Không có khoản chờ thanh toán.</td></tr>"
 
 
 def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment], today_count: int, now: datetime,
-         refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "") -> str:
-    demo_note = (f"<div class=demo style='display:flex;gap:1rem;align-items:center'>{demo_qr_svg}<p>Chế độ trình "
+         refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "",
+         user: StaffUser | None = None, csrf: str = "") -> str:
+    """`csrf` is the hidden token field (central.staff.deps.csrf_input); buttons follow `user`'s role."""
+    officer = user is not None and user.has_role("officer")
+    enroller = user is not None and user.has_role("enroller")
+    demo_note = (f"<div class='demo demo-row'>{demo_qr_svg}<p>Chế độ trình "
                  f"diễn: mã đăng ký dùng lại được <b>{escape(demo_code)}</b> (quét mã QR bên cạnh trên màn hình kỹ "
                  "thuật của trạm); có thể chuyển trạng thái hồ sơ bằng các nút bên dưới.</p></div>") if demo else ""
     fault_note = ""
@@ -147,8 +154,8 @@ def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment]
                       f"({escape(', '.join(faults['kinds']))}), pha {escape(faults['phase'])}.</p>")
     return f"""<!doctype html><html lang=vi><head><meta charset=utf-8>
 <meta http-equiv=refresh content="{refresh}"><meta name=viewport content="width=device-width,initial-scale=1">
-<title>Trạm công dân số — Máy chủ phường</title><style>{CSS}</style></head><body>
-<h1>Trạm công dân số — Bảng điều khiển máy chủ phường</h1>
+<title>Trạm công dân số — Máy chủ phường</title><link rel=stylesheet href="{STYLESHEET}"></head><body>
+{_who(user, csrf)}<h1>Trạm công dân số — Bảng điều khiển máy chủ phường</h1>
 <p class=muted>Cập nhật lúc {vn_time(now)} (giờ Việt Nam) · tự làm mới sau {refresh} giây</p>
 {demo_note}{fault_note}
 <div class=totals>{totals(kiosks, today_count, now)}</div>
@@ -159,18 +166,30 @@ def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment]
 <tbody>{kiosk_rows(kiosks, now)}</tbody></table>
 <h2>Hồ sơ gần đây</h2>
 <table><thead><tr><th>Mã hồ sơ</th><th>Loại</th><th>Thời gian nhận</th><th>Trạng thái</th><th>Chuyển trạng thái</th>
-</tr></thead><tbody>{submission_rows(subs, True)}</tbody></table>
+</tr></thead><tbody>{submission_rows(subs, officer, csrf)}</tbody></table>
 <h2>Khoản phí chờ thanh toán</h2>
 <table><thead><tr><th>Mã thanh toán</th><th>Mã hồ sơ</th><th>Số tiền</th><th></th></tr></thead>
-<tbody>{payment_rows(payments)}</tbody></table>
-<h2>Đăng ký trạm mới</h2>
-<form method=post action="/admin/enrolment-codes"><button type=submit>Tạo mã đăng ký một lần</button></form>
+<tbody>{payment_rows(payments, officer, csrf)}</tbody></table>
+{_enrol_form(csrf) if enroller else ""}
 </body></html>"""
+
+
+def _enrol_form(csrf: str) -> str:
+    return (f"<h2>Đăng ký trạm mới</h2><form method=post action=\"/admin/enrolment-codes\">{csrf}"
+            "<button type=submit>Tạo mã đăng ký một lần</button></form>")
+
+
+def _who(user: StaffUser | None, csrf: str) -> str:
+    if user is None:
+        return ""
+    audit_link = " · <a href='/staff/audit'>Nhật ký thao tác</a>" if user.has_role("admin") else ""
+    return (f"<div class=who>{escape(user.display_name)} ({escape(ROLE_LABELS.get(user.role, user.role))}){audit_link}"
+            f" <form method=post action='/staff/logout'>{csrf}<button type=submit>Đăng xuất</button></form></div>")
 
 
 def enrolment_page(code: str, qr_payload: str, expires: str, svg: str) -> str:
     return f"""<!doctype html><html lang=vi><head><meta charset=utf-8><title>Mã đăng ký trạm</title>
-<style>{CSS}</style></head><body><h1>Mã đăng ký trạm</h1>
-<p>Quét mã QR này trên màn hình kỹ thuật của trạm, hoặc nhập mã: <b style="font-size:2rem">{escape(code)}</b></p>
+<link rel=stylesheet href="{STYLESHEET}"></head><body><h1>Mã đăng ký trạm</h1>
+<p>Quét mã QR này trên màn hình kỹ thuật của trạm, hoặc nhập mã: <b class=big>{escape(code)}</b></p>
 <div>{svg}</div><p class=muted>Dùng một lần, hết hạn lúc {escape(expires)} (giờ Việt Nam).</p>
 <p><a href="/">← Quay lại bảng điều khiển</a></p></body></html>"""

@@ -106,6 +106,8 @@ def validate_item(item: Any) -> ValidItem | Rejection:
     )
 
 
-def reference_for(kind: str, year: int, seq: int) -> str:
-    """Hub reference from the row's sequence number (unique without a counter table): HS-2026-000123."""
-    return f"{KINDS[kind]}-{year}-{seq:06d}"
+def reference_for(kind: str, year: int) -> str:
+    """A new random hub reference with a check digit (central/references.py): HS-2026-123456780."""
+    from central.references import new_reference
+
+    return new_reference(KINDS[kind], year)

@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import json
+import re
 
 from central.problems import problem_body
 
 DRAIN_LIMIT = 64 * 1024 * 1024  # read (and drop) at most this much of an oversize body so the client sees our 413
+MAX_JSON_DEPTH = 32  # our deepest document is 4 levels; Python's parser hits its recursion limit near 1,000
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def json_depth(raw: bytes) -> int:
+    """Nesting depth of a JSON text (brackets inside strings ignored); no parsing, so no recursion."""
+    depth = deepest = 0
+    for m in _BRACKET.finditer(_STRING.sub(b"", raw)):
+        if m.group() in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _looks_like_json(scope, first: bytes) -> bool:  # type: ignore[no-untyped-def]
+    ctype = dict(scope["headers"]).get(b"content-type", b"").lower()
+    return b"json" in ctype or first.lstrip()[:1] in (b"{", b"[")
 
 
 class BodyLimit:
@@ -51,22 +72,32 @@ class BodyLimit:
         if too_big:
             await self._reject(send, limit)
             return
+        body = b"".join(chunks)
+        attachment = scope["method"] == "PUT" and "/attachments/" in scope["path"]
+        if body and not attachment and _looks_like_json(scope, body[:64]) and json_depth(body) > MAX_JSON_DEPTH:
+            await self._send(send, 400, problem_body(400, "json-too-deep", "Bad Request",
+                                                     f"JSON nested deeper than {MAX_JSON_DEPTH} levels.",
+                                                     max_depth=MAX_JSON_DEPTH))
+            return
         replayed = False
 
         async def replay():  # type: ignore[no-untyped-def]
             nonlocal replayed
             if not replayed:
                 replayed = True
-                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+                return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
         await self.app(scope, replay, send)
 
+    async def _reject(self, send, limit: int) -> None:  # type: ignore[no-untyped-def]
+        await self._send(send, 413, problem_body(413, "payload-too-large", "Content Too Large",
+                                                 f"The request body is larger than {limit} bytes.", max_bytes=limit))
+
     @staticmethod
-    async def _reject(send, limit: int) -> None:  # type: ignore[no-untyped-def]
-        body = json.dumps(problem_body(413, "payload-too-large", "Content Too Large",
-                                       f"The request body is larger than {limit} bytes.", max_bytes=limit)).encode()
-        await send({"type": "http.response.start", "status": 413,
+    async def _send(send, status: int, problem: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
+        body = json.dumps(problem).encode()
+        await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", b"application/problem+json"),
                                 (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})

@@ -10,11 +10,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -49,12 +51,16 @@ class EnrolmentCode(Base):
 
 class Kiosk(Base):
     __tablename__ = "kiosks"
+    # local references are <station>-<yymmdd>-<seq>: two active kiosks with one code would collide
+    __table_args__ = (Index("uq_kiosks_active_station", "station_code", unique=True,
+                            sqlite_where=text("retired_at IS NULL"), postgresql_where=text("retired_at IS NULL")),)
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    station_code: Mapped[str] = mapped_column(String(32))
+    station_code: Mapped[str] = mapped_column(String(32))  # unique among active kiosks (migration 0004)
     name: Mapped[str] = mapped_column(String(200))
     version: Mapped[str] = mapped_column(String(40))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # the latest heartbeat (only the latest is kept)
     hb_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     hb_queue: Mapped[str | None] = mapped_column(Text)  # JSON object
@@ -126,3 +132,15 @@ class CatalogVersion(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     procedures: Mapped[str] = mapped_column(Text)  # JSON list
+
+
+class KioskLookup(Base):
+    """Added by migration 0005: recent dossier look-ups per kiosk (central/ratelimit.py), shared by every hub
+    process; rows older than the longest window are deleted as the kiosk looks again."""
+
+    __tablename__ = "kiosk_lookups"
+    __table_args__ = (Index("ix_kiosk_lookups_kiosk_at", "kiosk_id", "at"),)
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    missed: Mapped[bool] = mapped_column(Boolean, default=False)

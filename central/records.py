@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, and_, func, insert, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +19,7 @@ from central.db import Database
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
 from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
+from central.staff import StaffUser, audit
 
 log = logging.getLogger(__name__)
 STATUSES = {
@@ -65,30 +66,63 @@ def _insert_ignoring_known(s: Session, rows: list[dict[str, Any]]) -> None:
     s.connection().execute(_INSERTS[s.get_bind().dialect.name], rows)
 
 
-Stored = dict[str, tuple[int, str | None, str]]  # id -> (seq, reference, body_hash) as in the table
+Stored = dict[str, tuple[int, str | None, str, str]]  # id -> (seq, reference, body_hash, kiosk_id) in the table
 
 
 def _store_new(s: Session, kiosk_id: str, items: list[ValidItem]) -> tuple[Stored, set[str]]:
     """Insert the items whose ids are new, set-wise: every id as stored, and the ids this batch inserted."""
     now = utcnow()
     seqs = _allocate_seqs(s, len(items))
+    references = _fresh_references(s, [it.kind for it in items], now.year)
     rows = [{"seq": seq, "id": it.id, "kiosk_id": kiosk_id, "kind": it.kind, "schema_version": it.schema_version,
-             "created_at": it.created_at, "received_at": now, "local_ref": it.local_ref,
-             "reference": reference_for(it.kind, now.year, seq), "body_hash": it.body_hash, "body": it.canonical,
-             "fee_amount": it.fee_amount, "status": "received", "updated_at": now}
-            for seq, it in zip(seqs, items, strict=True)]
+             "created_at": it.created_at, "received_at": now, "local_ref": it.local_ref, "reference": reference,
+             "body_hash": it.body_hash, "body": it.canonical, "fee_amount": it.fee_amount, "status": "received",
+             "updated_at": now} for seq, it, reference in zip(seqs, items, references, strict=True)]
     _insert_ignoring_known(s, rows)
     # One SELECT classifies every item: a row carrying one of our sequence numbers is ours (accepted); any other
     # row was there before, or was committed by a concurrent batch while our INSERT waited on its index entry.
-    found = {r.id: (r.seq, r.reference, r.body_hash) for r in s.execute(
-        select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash)
+    found = {r.id: (r.seq, r.reference, r.body_hash, r.kiosk_id) for r in s.execute(
+        select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash, Submission.kiosk_id)
         .where(Submission.id.in_([it.id for it in items])))}
     ours = set(seqs)
-    mine = {id_ for id_, (seq, _ref, _hash) in found.items() if seq in ours}
+    mine = {id_ for id_, (seq, *_rest) in found.items() if seq in ours}
     if mine:
         s.connection().execute(_EVENTS, [{"submission_seq": found[id_][0], "status": "received", "at": now,
                                           "note": None} for id_ in sorted(mine)])
     return found, mine
+
+
+def _fresh_references(s: Session, kinds: list[str], year: int) -> list[str]:
+    """Random references (central/references.py) for new rows, redrawn set-wise where one is already taken: one
+    SELECT per draw, and a second draw is already rare (10^8 a kind and year). A concurrent batch drawing the same
+    one at the same moment fails the unique index: ingest_batch then runs the batch again."""
+    references = [reference_for(kind, year) for kind in kinds]
+    for _draw in range(5):
+        taken = set(s.scalars(select(Submission.reference).where(Submission.reference.in_(references))))
+        clash = {i for i, ref in enumerate(references) if ref in taken or references.index(ref) != i}
+        if not clash:
+            break
+        references = [reference_for(kinds[i], year) if i in clash else ref for i, ref in enumerate(references)]
+    return references
+
+
+REFERENCE_RACE_RETRIES = 3
+
+
+def _store_batch(db: Database, kiosk_id: str, new: list[ValidItem], check_first: bool) -> tuple[Stored, set[str]]:
+    """One transaction: every id of the batch as stored, and the ids this batch inserted."""
+    mine: set[str] = set()
+    with db.session() as s:
+        stored: Stored = {}
+        if check_first:
+            stored = {r.id: (r.seq, r.reference, r.body_hash, r.kiosk_id) for r in s.execute(
+                select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash,
+                       Submission.kiosk_id).where(Submission.id.in_([c.id for c in new])))}
+            new = [c for c in new if c.id not in stored]
+        if new:
+            found, mine = _store_new(s, kiosk_id, new)
+            stored |= found
+    return stored, mine
 
 
 def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
@@ -99,9 +133,10 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
     invalid) on its own: malformed items never reach the database. The valid ones go in one batched
     INSERT .. ON CONFLICT (id) DO NOTHING (SQLite: INSERT OR IGNORE on the id), one SELECT classifies them, one
     more batched INSERT writes their status events: a constant number of round trips per batch, whatever its
-    size, and one fsync'd commit. The results are
-    returned only after that commit, so `accepted` is durable. `check_first=True` first looks the ids up and
-    leaves known ones out of the write (a retried batch then costs a read, no sequence numbers)."""
+    size, and one fsync'd commit. The results are returned only after that commit, so `accepted` is durable.
+    An id stored by another kiosk is a conflict whatever the body (its reference is never revealed).
+    `check_first=True` first looks the ids up and leaves known ones out of the write (a retried batch then costs a
+    read, no sequence numbers)."""
     checked = [x if isinstance(x, ValidItem | Rejection) else validate_item(x) for x in items]
     answers = {i: _rejected(c) for i, c in enumerate(checked) if isinstance(c, Rejection)}
     valid = [(i, c) for i, c in enumerate(checked) if isinstance(c, ValidItem)]
@@ -112,27 +147,25 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
         first: dict[str, ValidItem] = {}
         for _i, c in valid:
             first.setdefault(c.id, c)
-        new = sorted(first.values(), key=lambda c: c.id)
-        mine: set[str] = set()
-        with db.session() as s:
-            stored: Stored = {}
-            if check_first:
-                stored = {r.id: (r.seq, r.reference, r.body_hash) for r in s.execute(
-                    select(Submission.id, Submission.seq, Submission.reference, Submission.body_hash)
-                    .where(Submission.id.in_(sorted(first))))}
-                new = [c for c in new if c.id not in stored]
-            if new:
-                found, mine = _store_new(s, kiosk_id, new)
-                stored |= found
-        # Leaving the session committed the batch (fsync'd): only now may `accepted` be answered.
+        for attempt in range(REFERENCE_RACE_RETRIES + 1):
+            try:
+                stored, mine = _store_batch(db, kiosk_id, sorted(first.values(), key=lambda c: c.id), check_first)
+                break
+            except IntegrityError:
+                # Only a reference drawn by a concurrent batch at the same moment gets here (ids never conflict:
+                # ON CONFLICT skips them). The transaction was rolled back whole; the batch is idempotent.
+                if attempt == REFERENCE_RACE_RETRIES:
+                    raise
+                log.info("batch of %d items: a reference was taken concurrently; storing it again", len(first))
+        # The batch was committed (fsync'd): only now may `accepted` be answered.
         answered: set[str] = set()
         for i, c in valid:
-            _seq, reference, body_hash = stored[c.id]
+            _seq, reference, body_hash, owner = stored[c.id]
             if c.id in mine and c.id not in answered:  # the first copy in item order is the one stored
                 answers[i] = {"id": c.sent_id, "status": "accepted", "reference": reference, "reason": None}
-            elif body_hash == c.body_hash:
+            elif body_hash == c.body_hash and owner == kiosk_id:
                 answers[i] = {"id": c.sent_id, "status": "duplicate", "reference": reference, "reason": None}
-            else:
+            else:  # another kiosk's id (a guess or a copied receipt) is a conflict: its reference never shown
                 answers[i] = {"id": c.sent_id, "status": "rejected", "reference": None, "reason": "conflict"}
             answered.add(c.id)
     return [answers[i] for i in range(len(checked))]
@@ -143,21 +176,25 @@ def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bo
     return ingest_batch(db, kiosk_id, [item], check_first=check_first)[0]
 
 
-def _find(s, reference: str) -> Submission | None:  # type: ignore[no-untyped-def]
-    row = s.scalar(select(Submission).where(Submission.reference == reference))
+def _find(s, reference: str, kiosk_id: str | None = None) -> Submission | None:  # type: ignore[no-untyped-def]
+    """By hub reference, else by the kiosk's local reference; `kiosk_id` scopes both to one kiosk's dossiers."""
+    scope = [Submission.kiosk_id == kiosk_id] if kiosk_id is not None else []
+    row = s.scalar(select(Submission).where(Submission.reference == reference, *scope))
     if row is None:  # the kiosk's own reference (printed on the receipt before the hub answered)
-        row = s.scalar(select(Submission).where(Submission.local_ref == reference)
+        row = s.scalar(select(Submission).where(Submission.local_ref == reference, *scope)
                        .order_by(Submission.seq.desc()).limit(1))
     return row
 
 
-def put_attachment(db: Database, submission_id: str, name: str, data: bytes, content_type: str) -> int:
+def put_attachment(db: Database, submission_id: str, name: str, data: bytes, content_type: str,
+                   kiosk_id: str) -> int:
     """201 stored, 200 the same content was already there; problems for the rest."""
     digest = hashlib.sha256(data).hexdigest()
     for _attempt in range(2):
         try:
             with db.session() as s:
-                sub = s.scalar(select(Submission).where(Submission.id == submission_id.strip().lower()))
+                sub = s.scalar(select(Submission).where(Submission.id == submission_id.strip().lower(),
+                                                        Submission.kiosk_id == kiosk_id))
                 if sub is None:
                     raise Problem(404, "unknown-submission", detail="No submission with this id has reached the hub.")
                 existing = s.scalar(select(Attachment).where(Attachment.submission_seq == sub.seq,
@@ -178,14 +215,19 @@ def put_attachment(db: Database, submission_id: str, name: str, data: bytes, con
 def _fee(s, row: Submission) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
     if row.fee_amount is None:
         return None
-    refs = [r for r in (row.reference, row.local_ref) if r]
-    paid = s.scalar(select(Payment.id).where(Payment.reference.in_(refs), Payment.status == "paid").limit(1))
+    # The hub reference is unique across the fleet; a local reference only within its kiosk (station codes are
+    # unique, but a retired station's code can come back): never match another kiosk's payment by it.
+    match = Payment.reference == row.reference
+    if row.local_ref:
+        match = or_(match, and_(Payment.reference == row.local_ref, Payment.kiosk_id == row.kiosk_id))
+    paid = s.scalar(select(Payment.id).where(match, Payment.status == "paid").limit(1))
     return {"amount": row.fee_amount, "paid": paid is not None}
 
 
-def track(db: Database, reference: str) -> dict[str, Any]:
+def track(db: Database, reference: str, kiosk_id: str | None = None) -> dict[str, Any]:
+    """A dossier's status and history; `kiosk_id` (kiosk requests) finds only that kiosk's dossiers."""
     with db.session() as s:
-        row = _find(s, reference)
+        row = _find(s, reference, kiosk_id)
         if row is None:
             raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
         events = s.scalars(select(StatusEvent).where(StatusEvent.submission_seq == row.seq)
@@ -198,7 +240,9 @@ def track(db: Database, reference: str) -> dict[str, Any]:
         }
 
 
-def set_status(db: Database, reference: str, status: str, note: str | None) -> dict[str, Any]:
+def set_status(db: Database, reference: str, status: str, note: str | None,
+               actor: StaffUser | None = None) -> dict[str, Any]:
+    """Move a dossier on; the change and its audit record (author, before, after) commit together."""
     if status not in STATUSES:
         raise Problem(422, "invalid-status", detail=f"status must be one of {sorted(STATUSES)}")
     now = utcnow()
@@ -206,10 +250,12 @@ def set_status(db: Database, reference: str, status: str, note: str | None) -> d
         row = _find(s, reference)
         if row is None:
             raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
+        audit.record(s, actor, "dossier.status", row.reference or row.local_ref or row.id, {"status": row.status},
+                     {"status": status, "note": note or None})
         row.status, row.updated_at = status, now
         s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
         reference = row.reference or reference
-    return track(db, reference)
+    return track(db, reference)  # staff: not scoped to a kiosk
 
 
 def recent_submissions(db: Database, limit: int = 30) -> list[Submission]:
@@ -241,10 +287,16 @@ def create_payment(db: Database, kiosk_id: str, key: str, request: dict[str, Any
             return s.scalar(select(Payment).where(Payment.idempotency_key == key))
 
     def replay(p: Payment) -> tuple[Payment, bool]:
+        if p.kiosk_id != kiosk_id:  # keys are UUIDs: only a guess or a copy hits another kiosk's
+            raise Problem(409, "idempotency-key-conflict", detail="This Idempotency-Key belongs to another request.")
         if p.request_hash != request_hash:
             raise Problem(422, "idempotency-key-reused", detail="This Idempotency-Key was used with another request.")
         return p, False
 
+    with db.session() as s:  # a hub reference of another kiosk's dossier is not this kiosk's to bill
+        owner = s.scalar(select(Submission.kiosk_id).where(Submission.reference == request["reference"]))
+    if owner is not None and owner != kiosk_id:
+        raise Problem(404, "unknown-reference", detail="No dossier with this reference.")
     if (p := same_key()) is not None:
         return replay(p)
     now = utcnow()
@@ -261,20 +313,22 @@ def create_payment(db: Database, kiosk_id: str, key: str, request: dict[str, Any
     return p, True
 
 
-def get_payment(db: Database, payment_id: str) -> Payment:
+def get_payment(db: Database, payment_id: str, kiosk_id: str | None = None) -> Payment:
     with db.session() as s:
         p = s.get(Payment, payment_id)
-    if p is None:
+    if p is None or (kiosk_id is not None and p.kiosk_id != kiosk_id):
         raise Problem(404, "unknown-payment", detail="No payment with this id.")
     return p
 
 
-def mark_paid(db: Database, payment_id: str) -> Payment:
+def mark_paid(db: Database, payment_id: str, actor: StaffUser | None = None) -> Payment:
     with db.session() as s:
         p = s.get(Payment, payment_id)
         if p is None:
             raise Problem(404, "unknown-payment", detail="No payment with this id.")
         if p.status != "paid":
+            audit.record(s, actor, "payment.mark_paid", p.id, {"status": p.status, "reference": p.reference},
+                         {"status": "paid", "reference": p.reference})
             p.status, p.paid_at = "paid", utcnow()
     return p
 

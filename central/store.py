@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from central.db import Database
 from central.models import CatalogVersion, EnrolmentCode, Kiosk, as_utc, utcnow
@@ -22,6 +23,14 @@ DEMO_PROCEDURES = [
 
 class EnrolmentError(Exception):
     """The code is unknown, used or expired."""
+
+
+class StationTaken(EnrolmentError):
+    """Another active kiosk has this station code (local references <station>-<yymmdd>-<seq> would collide)."""
+
+
+def normalise_station(code: str) -> str:
+    return code.strip().upper()
 
 
 def create_enrolment_code(db: Database, ttl_hours: float | None = 24.0, code: str | None = None,
@@ -49,8 +58,16 @@ def enroll(db: Database, code: str, station_code: str, name: str, version: str) 
     A kiosk whose answer was lost (timeout, dropped connection) retries with the code it already spent: within
     ENROL_RETRY_WINDOW and for the same station it gets the same kiosk id with a fresh token (the first token,
     which it never received, stops working)."""
-    code, now = normalise_code(code), utcnow()
+    code, now, station_code = normalise_code(code), utcnow(), normalise_station(station_code)
     kiosk_id, token = "k_" + secrets.token_hex(8), new_token()
+    try:
+        return _enroll(db, code, station_code, name, version, kiosk_id, token, now)
+    except IntegrityError as exc:  # a concurrent enrolment took the station code between our check and insert
+        raise StationTaken(station_code) from exc
+
+
+def _enroll(db: Database, code: str, station_code: str, name: str, version: str, kiosk_id: str, token: str,
+            now: datetime) -> tuple[str, str]:
     with db.session() as s:
         row = s.get(EnrolmentCode, code)
         if row is None or (row.expires_at is not None and as_utc(row.expires_at) < now):
@@ -67,9 +84,21 @@ def enroll(db: Database, code: str, station_code: str, name: str, version: str) 
                     raise EnrolmentError("already used")
                 kiosk.token_hash, kiosk.name, kiosk.version = hash_token(token), name, version
                 return kiosk.id, token
+        if s.scalar(select(Kiosk.id).where(Kiosk.station_code == station_code, Kiosk.retired_at.is_(None))):
+            raise StationTaken(station_code)  # leaving the session rolls the code's claim back: not spent
         s.add(Kiosk(id=kiosk_id, token_hash=hash_token(token), station_code=station_code, name=name,
                     version=version, enrolled_at=now))
     return kiosk_id, token
+
+
+def retire_kiosk(db: Database, kiosk_id: str) -> dict[str, Any]:
+    """Take a kiosk out of service: its token stops working and its station code is free for a new kiosk."""
+    with db.session() as s:
+        kiosk = s.get(Kiosk, kiosk_id)
+        if kiosk is None or kiosk.retired_at is not None:
+            raise EnrolmentError("unknown or retired kiosk")
+        kiosk.retired_at, kiosk.token_hash = utcnow(), "retired:" + kiosk.id  # no SHA-256 hex equals this
+        return {"kiosk_id": kiosk.id, "station_code": kiosk.station_code}
 
 
 def kiosk_for_token(db: Database, token: str) -> Kiosk | None:
@@ -115,4 +144,5 @@ def seed_demo(db: Database, demo_code: str) -> None:
 
 def kiosks(db: Database) -> list[Kiosk]:
     with db.session() as s:
-        return list(s.scalars(select(Kiosk).order_by(Kiosk.station_code, Kiosk.enrolled_at)))
+        return list(s.scalars(select(Kiosk).where(Kiosk.retired_at.is_(None))
+                              .order_by(Kiosk.station_code, Kiosk.enrolled_at)))

@@ -191,6 +191,18 @@ class HealthSettings:
 
 
 @dataclass(frozen=True)
+class VoiceSettings:
+    enabled: bool = setting(True, "Spoken guidance", "Hướng dẫn bằng giọng nói",
+                            "The 'Nghe hướng dẫn' button reads the step aloud (espeak-ng, offline).")
+    read_each_step: bool = setting(False, "Read each step on arrival", "Đọc mỗi bước khi mở",
+                                   "Voice mode: every step's title and instruction is read as it opens.")
+    voice: str = setting("vi", "Vietnamese voice", "Giọng đọc tiếng Việt",
+                         choices=("vi", "vi-south", "vi-central"))
+    speed: int = setting(140, "Speaking speed (words/min)", "Tốc độ đọc (từ/phút)", minimum=80, maximum=220)
+    volume: int = setting(100, "Volume", "Âm lượng", "espeak-ng amplitude, 0-200.", minimum=0, maximum=200)
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     dir: str = setting("", "Log directory", "Thư mục nhật ký", "Empty: the platform log directory.")
     level: str = setting("INFO", "Log level", "Mức nhật ký", choices=("DEBUG", "INFO", "WARNING", "ERROR"))
@@ -206,4 +218,5 @@ class KioskConfig:
     camera: CameraSettings = section(CameraSettings, "Camera and QR", "Camera và mã QR")
     printer: PrinterSettings = section(PrinterSettings, "Receipt printer", "Máy in biên nhận")
     health: HealthSettings = section(HealthSettings, "Health devices", "Thiết bị đo sức khỏe")
+    voice: VoiceSettings = section(VoiceSettings, "Spoken guidance", "Hướng dẫn bằng giọng nói")
     logging: LoggingSettings = section(LoggingSettings, "Logging", "Nhật ký")

@@ -84,3 +84,20 @@ def test_folding_handles_nfc_nfd_and_tone_placement() -> None:
 def test_arbitrary_queries_never_raise(catalogue, query: str, limit: int) -> None:
     hits = catalogue.search(query, limit)
     assert len(hits) <= max(limit, 0)
+
+
+@pytest.mark.parametrize("query", ["dang ky thuong tru", "Đăng ký thường trú"])
+def test_only_procedures_about_the_query_are_listed(catalogue, query: str) -> None:
+    hits = catalogue.search(query, 10)
+    assert hits[0].code == PERMANENT
+    assert all(p.field == "cu_tru" for p in hits), [p.name_vi for p in hits]  # no passport procedure
+
+
+@pytest.mark.parametrize("query", ["xyz khong co", "giấy khai sinh cho con", "gia vang hom nay"])
+def test_a_query_with_no_real_match_lists_nothing(catalogue, query: str) -> None:
+    assert catalogue.search(query, 10) == []  # the screen says "không tìm thấy"
+
+
+def test_the_title_typed_whole_comes_first_even_among_close_names(catalogue) -> None:
+    assert catalogue.search("đăng ký tạm trú", 3)[0].code == "1.004194"
+    assert catalogue.search("xoa dang ky tam tru", 3)[0].code == "1.010028"

@@ -15,6 +15,7 @@ from central.config import HubConfig
 from central.faults import KINDS
 from central.local import LocalHub
 from tests.hub_fixtures import local_hub, local_hub_factory  # noqa: F401
+from tests.staff_fixtures import sign_in
 
 
 @pytest.fixture(scope="session")
@@ -34,15 +35,19 @@ def hub(_session_hub: LocalHub) -> Iterator[LocalHub]:
     _session_hub.set_faults(0, kinds=list(KINDS), phase="random", paths=["/v1/"], retry_after=1, delay_seconds=2.0)
 
 
-def make_client(tmp_path: Path, db_url: str | None = None, **config: Any) -> TestClient:
+def make_client(tmp_path: Path, db_url: str | None = None, staff: str | None = "admin", **config: Any) -> TestClient:
+    """An in-process hub; `staff` signs it in with a new account of that role (None: no staff session)."""
     cfg = HubConfig(db_url=db_url or str(tmp_path / "hub.db"), **({"demo": True} | config))
-    return TestClient(create_app(cfg), raise_server_exceptions=False)
+    client = TestClient(create_app(cfg), raise_server_exceptions=False)
+    if staff:
+        sign_in(client, staff)
+    return client
 
 
 @pytest.fixture
 def client(tmp_path: Path, hub_db_url: str) -> Iterator[TestClient]:
-    """An in-process demo hub (FastAPI TestClient) on a fresh database: every test that uses it runs twice,
-    on a SQLite file and on the throw-away PostgreSQL cluster."""
+    """An in-process demo hub (FastAPI TestClient) on a fresh database, signed in as an administrator: every test
+    that uses it runs twice, on a SQLite file and on the throw-away PostgreSQL cluster."""
     with make_client(tmp_path, hub_db_url) as c:
         yield c
     c.app.state.db.dispose()

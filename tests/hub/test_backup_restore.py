@@ -22,7 +22,8 @@ def _kiosk_hub(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "central", *args], capture_output=True, text=True, timeout=120)
 
 
-def _populate(client: TestClient) -> None:
+def _populate(client: TestClient) -> dict[str, str]:
+    """A hub with something in every table; the kiosk's auth headers."""
     auth = enroll(client)
     items = [item(local_ref=f"BN01-261121-{n:04d}") for n in range(12)]
     results = client.post("/v1/submissions", json={"items": items}, headers=auth).json()["results"]
@@ -40,6 +41,7 @@ def _populate(client: TestClient) -> None:
     assert pay.status_code == 201, pay.text
     assert client.post("/v1/heartbeat", json={"queue": {"queued": 1}, "devices": {"printer": "paper_low"}},
                        headers=auth).status_code == 200
+    return auth
 
 
 def _dump(url: str) -> dict[str, list[dict[str, Any]]]:
@@ -63,7 +65,7 @@ def _empty_target(source_url: str, tmp_path: Path, postgres_cluster: Any) -> str
 
 def test_a_restored_hub_has_every_row_and_attachment(client: TestClient, hub_db_url: str, tmp_path: Path,
                                                      request: Any) -> None:
-    _populate(client)
+    auth = _populate(client)
     dest = tmp_path / "backups"
     made = _kiosk_hub("backup", "--db", hub_db_url, "--dest", str(dest), "--keep", "3")
     assert made.returncode == 0, made.stderr
@@ -78,10 +80,9 @@ def test_a_restored_hub_has_every_row_and_attachment(client: TestClient, hub_db_
     before, after = _dump(hub_db_url), _dump(target)
     assert set(after) == set(before) and all(before[t] == after[t] for t in before)
     assert len(after["attachments"]) == 1 and after["attachments"][0]["data"] == bytes(range(256)) * 40
-    # and the restored hub serves what the first one did
+    # and the restored hub serves what the first one did, to the same kiosk with the token it already holds
     [processing] = [row["reference"] for row in after["submissions"] if row["status"] == "processing"]
     with make_client(tmp_path, target) as second:
-        auth = enroll(second, station="BN09")
         assert second.get(f"/v1/dossiers/{processing}", headers=auth).json()["status"] == "processing"
         second.app.state.db.dispose()
     # a second restore over a hub that holds data is refused unless forced

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import base64
+import re
 
 import pytest
 import requests
 from fastapi.testclient import TestClient
 
 from tests.hub.conftest import item
+from tests.staff_fixtures import staff_session
 
 BEAT = {"version": "0.1.0", "queue": {"queued": 3, "sending": 1, "retry": 2, "rejected": 1, "sent": 40},
         "oldest_unsent_age_seconds": 7260, "last_sync_at": "2026-11-21T10:15:00+07:00",
@@ -20,8 +21,7 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
     r = requests.post(hub.url + "/v1/heartbeat", json=BEAT, headers={"Authorization": f"Bearer {kiosk['token']}"},
                       timeout=10)
     assert r.status_code == 200 and r.json()["server_time"]
-    basic = base64.b64encode(f"staff:{hub.admin_token}".encode()).decode()
-    page = requests.get(hub.url + "/", headers={"Authorization": f"Basic {basic}"}, timeout=10)
+    page = staff_session(hub, "viewer").get(hub.url + "/", timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
     for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "3 / 1 / 2 / 1 / 40", "2 giờ", "21/11/2026 10:15:00",
@@ -52,9 +52,12 @@ def test_recent_submissions_show_no_personal_data(client: TestClient, auth: dict
 
 def test_dashboard_buttons_advance_a_dossier(client: TestClient, auth: dict[str, str]) -> None:
     ref = client.post("/v1/submissions", json={"items": [item()]}, headers=auth).json()["results"][0]["reference"]
-    assert f"/admin/dossiers/{ref}/status" in client.get("/").text
-    r = client.post(f"/admin/dossiers/{ref}/status", data={"status": "completed"}, follow_redirects=False,
-                    headers={"Origin": "http://testserver"})
+    html = client.get("/").text
+    assert f"/admin/dossiers/{ref}/status" in html
+    token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
+    # a browser's form post: the token in the form, no header
+    r = client.post(f"/admin/dossiers/{ref}/status", data={"status": "completed", "csrf_token": token},
+                    follow_redirects=False, headers={"Origin": "http://testserver", "X-CSRF-Token": ""})
     assert r.status_code == 303 and r.headers["location"] == "/"
     assert client.get(f"/v1/dossiers/{ref}", headers=auth).json()["status"] == "completed"
     cross = client.post(f"/admin/dossiers/{ref}/status", data={"status": "rejected"},
@@ -65,7 +68,7 @@ def test_dashboard_buttons_advance_a_dossier(client: TestClient, auth: dict[str,
 def test_dashboard_makes_an_enrolment_qr(client: TestClient) -> None:
     # what a browser sends for a form without fields
     r = client.post("/admin/enrolment-codes", content=b"", headers={
-        "Origin": "http://testserver", "Content-Type": "application/x-www-form-urlencoded"})
+        "Origin": "http://testserver", "Content-Type": "application/x-www-form-urlencoded"})  # token in the header
     assert r.status_code == 201 and "<svg" in r.text and "Mã đăng ký trạm" in r.text
 
 

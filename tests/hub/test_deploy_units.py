@@ -46,9 +46,9 @@ def test_the_hub_notifies_systemd_when_ready(workers: int, tmp_path: Path, monke
     path = tmp_path / "notify.sock"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
         listener.bind(str(path))
-        listener.settimeout(30)
+        listener.settimeout(120)
         monkeypatch.setenv("NOTIFY_SOCKET", str(path))
-        hub = local_hub_factory(extra_args=["--workers", str(workers)])
+        hub = local_hub_factory(extra_args=["--workers", str(workers)], startup_timeout=120)
         assert listener.recv(256) == b"READY=1"
         assert hub.request("GET", "/readyz")[0] == 200
 

@@ -18,7 +18,7 @@ def _enrol(client: TestClient, code: str, station: str = "BN02"):  # type: ignor
 
 
 def test_demo_code_is_reusable_and_gives_distinct_tokens_and_the_payee(client: TestClient) -> None:
-    first, second = _enrol(client, "DEMO-0000").json(), _enrol(client, "demo-0000").json()
+    first, second = _enrol(client, "DEMO-0000").json(), _enrol(client, "demo-0000", station="BN03").json()
     assert first["kiosk_id"].startswith("k_") and first["kiosk_id"] != second["kiosk_id"]
     assert first["token"] != second["token"]
     assert first["payee"] == {"bank_bin": "970436", "account": "0071000123456", "name": "CONG AN PHUONG BEN NGHE",
@@ -67,25 +67,19 @@ def test_a_good_token_opens_the_kiosk_endpoints(client: TestClient) -> None:
     assert r.status_code == 200 and r.json()["version"] == 1
 
 
-def test_staff_pages_need_the_admin_token_outside_demo_mode(tmp_path: Path) -> None:
-    with make_client(tmp_path, demo=False) as closed:
-        r = closed.post("/admin/enrolment-codes", json={})
-        assert r.status_code == 403 and r.json()["type"].endswith("/admin-disabled")
-    with make_client(tmp_path, demo=False, admin_token="s3cret") as c:
-        assert c.get("/").status_code == 401
-        assert c.get("/").headers["www-authenticate"].startswith("Basic")
-        assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert c.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-        basic = base64.b64encode(b"staff:s3cret").decode()
-        assert c.get("/", headers={"Authorization": f"Basic {basic}"}).status_code == 200
-        assert c.post("/admin/faults", json={"rate": 1}, headers={"Authorization": "Bearer s3cret"}).status_code == 404
+def test_staff_pages_need_a_staff_session_even_in_demo_mode(tmp_path: Path) -> None:
+    with make_client(tmp_path, staff=None) as c:
+        assert c.post("/admin/enrolment-codes", json={}).status_code == 401
+        page = c.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
+        assert page.status_code == 303 and page.headers["location"] == "/staff/login?next=/"
+        for headers in ({"Authorization": "Bearer wrong"}, {"Authorization": "Basic " + base64.b64encode(
+                b"staff:anything").decode()}):
+            assert c.get("/admin/fleet", headers=headers).status_code == 401
 
 
-def test_demo_staff_pages_are_open_only_to_loopback_clients(hub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert hub.request("GET", "/admin/fleet", token="")[0] == 200  # a real socket from 127.0.0.1
-    with make_client(tmp_path, demo=True) as c:
-        remote = TestClient(c.app, client=("192.0.2.7", 5000), raise_server_exceptions=False)
-        assert remote.get("/admin/fleet").status_code == 401
+def test_demo_mode_no_longer_opens_staff_pages_to_loopback(hub) -> None:  # type: ignore[no-untyped-def]
+    assert hub.request("GET", "/admin/fleet", token="")[0] == 401  # a real socket from 127.0.0.1
+    assert hub.request("GET", "/admin/fleet")[0] == 200  # LocalHub's own administrator session
 
 
 def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +89,7 @@ def test_cli_enrolment_code_prints_code_and_qr_payload(tmp_path: Path, capsys) -
     out = capsys.readouterr().out
     code, payload = out.splitlines()[:2]
     assert payload == f"TCDS-ENROL|1|https://hub.example.vn|{code}"
-    with make_client(tmp_path, demo=False) as c:
+    with make_client(tmp_path, demo=False, staff=None) as c:
         assert _enrol(c, code).status_code == 201
         assert _enrol(c, code, station="BN03").status_code == 400
 

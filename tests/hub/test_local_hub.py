@@ -16,7 +16,7 @@ def test_context_manager_start_and_stop(tmp_path: Path) -> None:
     with LocalHub(tmp_path / "hub", demo_code="TEST-1234") as hub:
         assert hub.running and hub.url.startswith("http://127.0.0.1:")
         assert requests.get(hub.url + "/healthz", timeout=5).json()["demo"] is True
-        assert hub.demo_code == "TEST-1234" and hub.admin_token
+        assert hub.demo_code == "TEST-1234" and hub.admin_password
         assert hub.enroll(code="test-1234")["token"]
         url = hub.url
     assert not hub.running

@@ -87,7 +87,8 @@ def _scrape(hub: LocalHub) -> dict[tuple[str, frozenset], float]:
 
 
 def test_two_workers_merge_their_counters_and_log_json(local_hub_factory: Callable[..., LocalHub]) -> None:
-    hub = local_hub_factory(extra_args=["--workers", "2", "--log-format", "json", "--log-level", "info"])
+    hub = local_hub_factory(extra_args=["--workers", "2", "--log-format", "json", "--log-level", "info"],
+                            startup_timeout=120)
     token = hub.enroll()["token"]
     pids = set()
     for _ in range(12):  # new connections: the kernel spreads them over both workers

@@ -11,6 +11,7 @@ import uuid
 import requests
 from fastapi.testclient import TestClient
 
+from central.references import check_digit_ok
 from tests.hub.conftest import item
 
 
@@ -25,7 +26,9 @@ def test_accepted_items_get_hub_references_per_kind(client: TestClient, auth: di
     assert [r["status"] for r in results] == ["accepted"] * 3
     prefixes = [r["reference"][:2] for r in results]
     assert prefixes == ["HS", "PA", "SK"]
-    assert all(re.fullmatch(r"[A-Z]{2}-\d{4}-\d{6}", r["reference"]) for r in results)
+    # random (not sequential), 8 digits and a check digit
+    assert all(re.fullmatch(r"[A-Z]{2}-\d{4}-\d{9}", r["reference"]) for r in results)
+    assert all(check_digit_ok(r["reference"]) for r in results)
     assert all(r["reason"] is None for r in results)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +20,12 @@ from tests.hub_fixtures import local_hub, local_hub_factory  # noqa: F401
 
 
 def make_config(data_dir: Path, hub_url: str = "", **hub: Any) -> KioskConfig:
+    """With a hub, a station code of its own: hubs refuse a second active kiosk with one code (issue 13)."""
     cfg = KioskConfig()
     hub_settings = dataclasses.replace(cfg.hub, **({"url": hub_url, "connect_timeout_seconds": 1.0,
                                                     "read_timeout_seconds": 3.0} | hub))
-    return dataclasses.replace(cfg, data_dir=str(data_dir), hub=hub_settings)
+    station = dataclasses.replace(cfg.station, code="Q" + secrets.token_hex(3).upper()) if hub_url else cfg.station
+    return dataclasses.replace(cfg, data_dir=str(data_dir), hub=hub_settings, station=station)
 
 
 @pytest.fixture

@@ -1,0 +1,73 @@
+"""VoiceService: GUI-thread facade over the voice worker ("Nghe hướng dẫn" and the optional voice mode).
+
+``say(text, language)`` returns at once; synthesis (cached) and playback happen in the voice thread. With the
+voice disabled in the configuration or espeak-ng missing, it is silent: the text is always on screen too."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from core.threads import ThreadOwner
+from kiosk.config import KioskConfig
+
+log = logging.getLogger(__name__)
+
+
+class VoiceService(QObject):
+    _say = Signal(str, str)
+    _prepare = Signal(str, str)
+    _silence = Signal()
+    spoken = Signal(str, float)  # text, seconds (GUI thread)
+
+    def __init__(self, config: KioskConfig, data_dir: Path, threads: ThreadOwner) -> None:
+        super().__init__()
+        self._settings = config.voice
+        self._cache = Path(data_dir) / "voice-cache"
+        self._threads = threads
+        self.available = True  # until the worker says espeak-ng is missing
+        self._worker = None
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self._settings.enabled) and self.available
+
+    @property
+    def read_each_step(self) -> bool:
+        return self.enabled and bool(self._settings.read_each_step)
+
+    def start(self) -> None:
+        if not self._settings.enabled:
+            return
+        from devices.voice.voice_worker import make_worker
+
+        s = self._settings
+        self._worker = make_worker(self._cache, s.voice, s.speed, s.volume)
+        self._say.connect(self._worker.say)
+        self._prepare.connect(self._worker.prepare)
+        self._silence.connect(self._worker.silence)
+        self._worker.spoken.connect(self._on_spoken)
+        self._worker.unavailable.connect(self._on_unavailable)
+        self._threads.start(self._worker, "voice")
+
+    def say(self, text: str, language: str = "vi") -> None:
+        if self._worker is not None and self.enabled and text.strip():
+            self._say.emit(text, language)
+
+    def prepare(self, text: str, language: str = "vi") -> None:
+        if self._worker is not None and self.enabled and text.strip():
+            self._prepare.emit(text, language)
+
+    def silence(self) -> None:
+        if self._worker is not None:
+            self._silence.emit()
+
+    def _on_spoken(self, text: str, seconds: float, _cached: bool) -> None:
+        self.spoken.emit(text, seconds)
+
+    def _on_unavailable(self, why: str) -> None:
+        if "not installed" in why:
+            self.available = False
+            log.warning("spoken guidance off: %s", why)
