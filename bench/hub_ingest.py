@@ -254,7 +254,7 @@ def run_case(name: str, db_url: str, workers: int, kiosks: int, seconds: float, 
     db = Database(db_url)
     db.migrate()
     codes = _one_time_codes(db, kiosks)
-    hub = LocalHub(data_dir, extra_args=["--db", db_url, "--workers", str(workers)], startup_timeout=60)
+    hub = LocalHub(data_dir, db_url=db_url, extra_args=["--workers", str(workers)], startup_timeout=60)
     server = postmaster_pid(db_url) if db_url.startswith("postgresql") else None
     with hub:
         before = (cpu_seconds(hub.pid), cpu_seconds(server) if server else 0.0)
