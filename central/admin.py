@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from central import dashboard, records, store
+from central import alerts, dashboard, records, store
 from central.faults import parse_settings
 from central.models import Submission, as_utc, utcnow
+from central.office.render import CSP as OFFICE_CSP
 from central.problems import Problem
 from central.staff import StaffUser, audit
 from central.staff.deps import csrf_input, require_staff, verify_csrf
@@ -81,8 +82,11 @@ def fleet_dashboard(request: Request, user: AnyStaff) -> HTMLResponse:
     html = dashboard.page(kiosks=store.kiosks(db), subs=records.recent_submissions(db),
                           payments=records.pending_payments(db), today_count=today, now=now,
                           refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
-                          demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request))
-    return HTMLResponse(html)
+                          demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request),
+                          alerts=[a for a in alerts.alerts(db) if a.kind != "health" or user.has_role("health_worker")],
+                          history=alerts.history_24h(db, now))
+    # the office's policy: like the hub's, plus its one script file (the bell and the alert badge)
+    return HTMLResponse(html, headers={"Content-Security-Policy": OFFICE_CSP})
 
 
 @router.get("/admin/fleet", summary="The dashboard's data as JSON", tags=["staff"])

@@ -104,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--db", default=DEFAULT_DB)
     r.add_argument("--force", action="store_true", help="replace a database that already holds data")
     r.set_defaults(func=cmd_restore)
+    d = sub.add_parser("device", help="register a measuring device (or list them): kiosks report model and serial")
+    d.add_argument("--db", default=DEFAULT_DB)
+    d.add_argument("--kind", help="blood_pressure | oximeter | scale | thermometer")
+    d.add_argument("--model", help="as the device reports it, e.g. 'Omron HBP-1320'")
+    d.add_argument("--serial")
+    d.add_argument("--validation", help="the validation reference, e.g. 'STRIDE BP 2019, ISO 81060-2'")
+    d.add_argument("--calibration-due", help="YYYY-MM-DD")
+    d.set_defaults(func=cmd_device)
 
     from central.staff.cli import add_parser as add_user_parser
 
@@ -263,6 +271,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return "restored: " + ", ".join(f"{table} {n}" for table, n in sorted(rows.items()))
 
     return _report("restore", run)
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from central import alerts
+    from central.db import Database
+
+    db = Database(args.db)
+    db.migrate()
+    given = (args.kind, args.model, args.serial, args.validation, args.calibration_due)
+    if any(given):
+        if not all(given):
+            raise SystemExit("kiosk-hub device: --kind, --model, --serial, --validation and --calibration-due go "
+                             "together")
+        try:
+            due = date.fromisoformat(args.calibration_due)
+        except ValueError as exc:
+            raise SystemExit("kiosk-hub device: --calibration-due must be YYYY-MM-DD") from exc
+        alerts.register_device(db, args.kind, args.model[:100], args.serial[:100], args.validation[:200], due)
+    for d in alerts.devices(db):
+        print(f"{d.kind}\t{d.model}\t{d.serial}\t{d.validation_ref}\tcalibration due {d.calibration_due}")
+    db.dispose()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from sqlalchemy import inspect, select, text
+from sqlalchemy import func, select
 
 from central.db import Database
 from central.models import Kiosk, as_utc, utcnow
@@ -99,10 +99,11 @@ class FleetCollector(Collector):
 
 
 def _open_health_alerts(s: Any) -> int:
-    """Open rows of the `health_alerts` table once a migration creates it (status 'open'); 0 until then."""
-    if "health_alerts" not in inspect(s.connection()).get_table_names():
-        return 0
-    return int(s.scalar(text("SELECT count(*) FROM health_alerts WHERE status = 'open'")) or 0)
+    """Crisis health readings staff have not acknowledged yet (the `alerts` table of the officers' office)."""
+    from central.models import Alert
+
+    return int(s.scalar(select(func.count()).select_from(Alert).where(Alert.kind == "health",
+                                                                      Alert.acknowledged_at.is_(None))) or 0)
 
 
 def exposition(db: Database, disk_path: str) -> bytes:

@@ -16,8 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from central.db import Database
+from central.inbox_fields import add_working_days, fields_of, processing_days
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
-from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
+from central.models import Attachment, CatalogVersion, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
 from central.staff import StaffUser, audit
 
@@ -35,6 +36,25 @@ PAYMENT_STATUSES = {"pending": "Chờ thanh toán", "paid": "Đã thanh toán", 
 def _rejected(rejection: Rejection) -> dict[str, Any]:
     return {"id": rejection.id, "status": "rejected", "reference": None, "reason": rejection.reason,
             "detail": rejection.detail}
+
+
+_DAYS_CACHE: dict[tuple[int, str], dict[str, int]] = {}  # (version, published) -> {procedure code: legal days}
+
+
+def catalogue_days(s: Session) -> dict[str, int]:
+    """The legal processing time of each procedure of the latest catalogue (parsed once per version)."""
+    latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
+                       .order_by(CatalogVersion.version.desc()).limit(1)).first()
+    if latest is None:
+        return {}
+    key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
+    if key not in _DAYS_CACHE:
+        import json
+
+        procedures = json.loads(s.get(CatalogVersion, latest[0]).procedures)
+        _DAYS_CACHE[key] = {p["code"]: d for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)
+                            and (d := processing_days(p)) is not None}
+    return _DAYS_CACHE[key]
 
 
 def _allocate_seqs(s: Session, n: int) -> list[int]:
@@ -74,10 +94,12 @@ def _store_new(s: Session, kiosk_id: str, items: list[ValidItem]) -> tuple[Store
     now = utcnow()
     seqs = _allocate_seqs(s, len(items))
     references = _fresh_references(s, [it.kind for it in items], now.year)
+    days = catalogue_days(s)
     rows = [{"seq": seq, "id": it.id, "kiosk_id": kiosk_id, "kind": it.kind, "schema_version": it.schema_version,
              "created_at": it.created_at, "received_at": now, "local_ref": it.local_ref, "reference": reference,
              "body_hash": it.body_hash, "body": it.canonical, "fee_amount": it.fee_amount, "status": "received",
-             "updated_at": now} for seq, it, reference in zip(seqs, items, references, strict=True)]
+             "updated_at": now, **_office_fields(it, days, now)}
+            for seq, it, reference in zip(seqs, items, references, strict=True)]
     _insert_ignoring_known(s, rows)
     # One SELECT classifies every item: a row carrying one of our sequence numbers is ours (accepted); any other
     # row was there before, or was committed by a concurrent batch while our INSERT waited on its index entry.
@@ -90,6 +112,14 @@ def _store_new(s: Session, kiosk_id: str, items: list[ValidItem]) -> tuple[Store
         s.connection().execute(_EVENTS, [{"submission_seq": found[id_][0], "status": "received", "at": now,
                                           "note": None} for id_ in sorted(mine)])
     return found, mine
+
+
+def _office_fields(item: ValidItem, days: dict[str, int], now: datetime) -> dict[str, Any]:
+    """What the officers' inbox sorts and searches on (central/inbox_fields.py), and the legal due date."""
+    code, name, key = fields_of(item.kind, item.payload)
+    legal_days = days.get(code or "") if item.kind == "dossier" else None
+    return {"procedure_code": code, "applicant_name": name, "name_key": key,
+            "due_at": add_working_days(now, legal_days) if legal_days else None}
 
 
 def _fresh_references(s: Session, kinds: list[str], year: int) -> list[str]:
@@ -253,7 +283,8 @@ def set_status(db: Database, reference: str, status: str, note: str | None,
         audit.record(s, actor, "dossier.status", row.reference or row.local_ref or row.id, {"status": row.status},
                      {"status": status, "note": note or None})
         row.status, row.updated_at = status, now
-        s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
+        s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None),
+                          actor=actor.username if actor else None))
         reference = row.reference or reference
     return track(db, reference)  # staff: not scoped to a kiosk
 

@@ -113,7 +113,8 @@ def record_heartbeat(db: Database, kiosk_id: str, beat: dict[str, Any]) -> datet
             hb_at=now, version=beat["version"], hb_queue=json.dumps(beat["queue"]),
             hb_oldest_unsent_seconds=beat.get("oldest_unsent_age_seconds"),
             hb_last_sync_at=beat.get("last_sync_at"), hb_last_error=(beat.get("last_error") or None),
-            hb_devices=json.dumps(beat.get("devices") or {})))
+            hb_devices=json.dumps(beat.get("devices") or {}),
+            hb_interval_seconds=beat.get("interval_seconds")))
     return now
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 API_VERSION = 1
 
@@ -46,6 +46,7 @@ class HeartbeatBody(TypedDict):
     last_sync_at: str | None
     last_error: str | None
     devices: dict[str, Any]
+    interval_seconds: NotRequired[int]  # the kiosk's heartbeat period: the hub's dashboard tells a late beat
 
 
 def submission_item(item_id: str, kind: str, schema_version: int, created_at: datetime, local_ref: str | None,

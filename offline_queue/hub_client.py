@@ -151,6 +151,19 @@ class HubClient:
         _, doc = self._request("GET", f"/v1/payments/{quote(payment_id, safe='')}")
         return _payment(doc)
 
+    def raise_alert(self, alert_id: str, kind: str, created_at: str, screen: str | None = None,
+                    readings: dict[str, Any] | None = None) -> dict[str, Any]:
+        """POST /v1/alerts (idempotent by ``alert_id``): ``{"id", "kind", "acknowledged", …}``."""
+        body: dict[str, Any] = {"id": alert_id, "kind": kind, "created_at": created_at, "screen": screen}
+        if readings:
+            body["readings"] = readings
+        _, doc = self._request("POST", "/v1/alerts", json_body=body)
+        return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
+
+    def get_alert(self, alert_id: str) -> dict[str, Any]:
+        _, doc = self._request("GET", f"/v1/alerts/{quote(alert_id, safe='')}")
+        return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
+
     def heartbeat(self, report: dict[str, Any]) -> str:
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)
         return str(require(doc, "server_time", str))

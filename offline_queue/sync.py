@@ -278,10 +278,14 @@ def read_status(store: QueueStore) -> dict[str, Any]:
             "phase": phase if phase in PHASES else "idle", "online": meta.get("reachable") == "1"}
 
 
-def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None) -> HeartbeatBody:
-    """The body of POST /v1/heartbeat from a ``read_status`` dict."""
-    return heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
+def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None,
+                     interval_seconds: int | None = None) -> HeartbeatBody:
+    """The body of POST /v1/heartbeat from a ``read_status`` dict (the interval lets the hub tell a late beat)."""
+    body = heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
                           status["last_error"], devices or {})
+    if interval_seconds:
+        body["interval_seconds"] = int(interval_seconds)
+    return body
 
 
 def start_of_process(store: QueueStore) -> int:

@@ -253,7 +253,8 @@ class SyncWorker(Worker):
             return
         self._last_heartbeat = time.monotonic()
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices))
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices,
+                                                   self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
 

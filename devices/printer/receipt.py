@@ -13,7 +13,7 @@ from datetime import datetime
 
 from devices.printer.strings import LANGUAGES, text
 
-KINDS = ("dossier", "payment", "report", "health", "test")
+KINDS = ("dossier", "payment", "report", "health", "test", "help")
 STATUSES = ("queued", "accepted", "")  # "" = no status line (test page)
 STYLES = ("title", "heading", "body", "bold", "small")
 

@@ -43,6 +43,12 @@ class HealthController(QObject):
         check.left.connect(self._cancel_measurement)
         check.start_pressed.connect(self.begin_measure)
         check.retry_pressed.connect(self.begin_measure)
+        from screens.health.alert import HealthAlert
+
+        self.alert = HealthAlert(ctx, self._alert_state)
+        results.urgent.alert_button.clicked.connect(self._send_alert)
+        self._crisis_readings: list[Any] = []  # this visit's crisis measurements (sent only on the resident's tap)
+        check.alert_requested.connect(self._send_alert)
         check.skip_pressed.connect(lambda: self._after(self.journey.skip("skipped")) if self.journey else None)
         results.print_requested.connect(lambda: self.print_slip(with_reference=False))
         results.save_requested.connect(self._ask_consent)
@@ -70,6 +76,9 @@ class HealthController(QObject):
     # -- journey -------------------------------------------------------------------------------
     def start(self, measures: list[Measure]) -> None:
         self.journey = jr.Journey(measures, bp_scheme=self.settings.bp_scheme)
+        self.alert.reset()
+        self._crisis_readings: list[Any] = []
+        self._alert_state("")
         self.check.set_urgent(False)
         self.saved_reference, self.last_receipt = "", None
         log.info("visit %s: health check started (%s)", self.ctx.flow.visit.id,
@@ -118,6 +127,15 @@ class HealthController(QObject):
         self.check.show_measuring(measure)
         self.health.measure(measure, self.check.show_progress, lambda outcome: self._measured(measure, outcome))
 
+    def _alert_state(self, state: str) -> None:
+        self.check.set_alert_state(state)
+        self.results_screen.urgent.set_alert_state(state)
+
+    def _send_alert(self) -> None:
+        from screens.health.alert import readings_for
+
+        self.alert.send(readings_for(self._crisis_readings))
+
     def _measured(self, measure: Measure, outcome: Any) -> None:
         j = self.journey
         if j is None or j.current is not measure:
@@ -126,6 +144,7 @@ class HealthController(QObject):
             if rules.is_crisis(outcome.measurement):
                 # do not wait for the results page: say it now, and keep measuring (a second reading confirms)
                 log.warning("visit %s: crisis %s reading; urgent help shown", self.ctx.flow.visit.id, measure.value)
+                self._crisis_readings.append(outcome.measurement)
                 self.check.set_urgent(True, self.ctx.config.station.staff_phone)
             self._after(j.record(outcome.measurement), between=True)
         elif isinstance(outcome, Rejected):
@@ -253,6 +272,8 @@ class HealthController(QObject):
         self._cancel_measurement()
         self._end_scan()
         self.journey, self.saved_reference, self.last_receipt = None, "", None
+        self.alert.reset()
+        self._crisis_readings = []
         self.refresh_available()
 
     def _language(self, language: str) -> None:

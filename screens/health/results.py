@@ -151,6 +151,7 @@ class HealthResultsScreen(Screen):
         crisis = any(r.crisis for r in self.results)
         self.urgent.setVisible(crisis)
         self.urgent.heading.setText(self.tr("Please get medical help now"))
+        self.urgent.set_alert_state(self.urgent.state)  # its words follow the language too
         phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
         self.urgent.body.setText(self.tr("One of your values is in the dangerous range. Call 115 (emergency) or ask "
                                          "the ward staff for help right away.") + phone)

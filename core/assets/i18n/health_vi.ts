@@ -546,4 +546,27 @@
       <translation>SpO2 đo ở ngón tay chỉ là giá trị ước tính.</translation>
     </message>
   </context>
+  <context>
+    <name>UrgentBanner</name>
+    <message>
+      <source>Send this reading to the ward health worker</source>
+      <translation>Gửi kết quả này cho cán bộ y tế phường</translation>
+    </message>
+    <message>
+      <source>Sending to the ward health worker…</source>
+      <translation>Đang gửi cho cán bộ y tế phường…</translation>
+    </message>
+    <message>
+      <source>Sent. The ward health worker has been alerted.</source>
+      <translation>Đã gửi. Cán bộ y tế phường đã được báo.</translation>
+    </message>
+    <message>
+      <source>A health worker has received your reading and is on the way.</source>
+      <translation>Cán bộ y tế đã nhận kết quả, đang đến.</translation>
+    </message>
+    <message>
+      <source>The station cannot reach the ward now. Please call 115 or the staff phone.</source>
+      <translation>Trạm chưa liên lạc được với phường. Vui lòng gọi 115 hoặc số điện thoại cán bộ.</translation>
+    </message>
+  </context>
 </TS>
