@@ -40,7 +40,8 @@ SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devic
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
 SYSPKGS += systemd  # systemd-analyze verifies deploy/hub/*.service (tests/hub/test_deploy_units.py)
 SYSPKGS += prometheus  # promtool checks and unit-tests deploy/hub/alerts.yml (tests/hub/test_alert_rules.py)
-SYSPKGS += chromium  # browser tests of the hub's office pages (Playwright drives Debian's chromium; tests/office)
+SYSPKGS += caddy  # TLS in front of the hub (deploy/hub/Caddyfile); tests/tls runs a real Caddy
+SYSPKGS += chromium  # browser tests: the hub's office pages and the telehealth doctor's page with a fake camera/microphone (Playwright drives Debian's chromium)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -1,5 +1,5 @@
-"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults, catalogue;
-sync handlers run in Starlette's thread pool."""
+"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults (the catalogue
+is central/catalog_api.py); sync handlers run in Starlette's thread pool."""
 
 from __future__ import annotations
 
@@ -187,15 +187,3 @@ async def set_faults(request: Request, user: Admin) -> dict[str, Any]:
                             {k: before.get(k) for k in ("rate", "kinds", "phase", "paths")},
                             {k: after.get(k) for k in ("rate", "kinds", "phase", "paths")})
     return after
-
-
-@router.put("/admin/catalog", summary="Publish a new catalogue version", tags=["staff"])
-async def publish_catalog(request: Request, user: Admin) -> dict[str, Any]:
-    fields, _from_form = await _input(request)
-    procedures = fields.get("procedures")
-    if not isinstance(procedures, list) or not all(isinstance(p, dict) for p in procedures):
-        raise Problem(422, "invalid-request", detail="procedures must be a list of objects")
-    version = await run_in_threadpool(store.publish_catalog, request.app.state.db, procedures)
-    await run_in_threadpool(audit.record_now, request.app.state.db, user, "catalog.publish", f"catalog v{version}",
-                            None, {"version": version, "procedures": len(procedures)})
-    return {"version": version}

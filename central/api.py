@@ -1,5 +1,5 @@
 """The kiosk API, version 1 (docs/hub-api.md): enrolment, submissions, attachments, tracking, payments,
-heartbeat, catalogue. Sync handlers run in Starlette's thread pool (SQL is blocking)."""
+heartbeat (the catalogue: central/catalog_api.py). Sync handlers run in Starlette's thread pool (SQL is blocking)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import uuid as uuidlib
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -239,8 +239,3 @@ def raise_alert(body: AlertRequest, request: Request, kiosk: KioskDep) -> JSONRe
 @router.get("/alerts/{alert_id}", summary="Whether a staff member has acknowledged the alert")
 def get_alert(alert_id: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
     return alerts.alert_json(alerts.get_alert(_db(request), _path_text(alert_id).lower(), kiosk.id))
-
-
-@router.get("/catalog", summary="Procedure catalogue (procedures only when newer than `since`)")
-def catalog(request: Request, kiosk: KioskDep, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    return store.catalog_since(_db(request), since)

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, office, ops, problems, sdnotify, store
+from central import __version__, admin, api, catalog_api, office, ops, problems, sdnotify, store, telehealth
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -68,8 +68,10 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
     app.include_router(ops.router)
+    app.include_router(catalog_api.router)
     staff_routes.install(app)
     office.install(app)
+    telehealth.install(app, config, db)
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
     app.add_middleware(SecurityHeaders)
     if app.state.faults is not None:

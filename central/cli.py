@@ -1,9 +1,8 @@
-"""`kiosk-hub` command line: serve, enrolment-code, migrate; runs in the main thread of the hub process."""
+"""`kiosk-hub` command line: serve, enrolment-code, migrate, catalog; runs in the main thread of the hub process."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import shutil
@@ -12,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from central import catalog_cli
 from central.config import DEMO_CODE, DEMO_PAYEE, FAULT_KINDS, FAULT_PHASES, FaultSettings, HubConfig, Payee
 
 DEFAULT_DB = os.environ.get("KIOSK_HUB_DB", "sqlite:///hub.db")
@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payee-name", default="", help="account holder, e.g. CONG AN PHUONG BEN NGHE")
     s.add_argument("--payee-city", default="HCM")
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
-    s.add_argument("--catalog", type=Path, default=None, help="JSON file of procedures to publish at start")
+    s.add_argument("--catalog", type=Path, default=None,
+                   help="catalogue JSON file to publish at start (checked; skipped when it is already the newest)")
+    s.add_argument("--ice-server", action="append", default=[], metavar="URL[,USER,CREDENTIAL]",
+                   help="STUN/TURN server for video consultations (repeatable): turn:turn.ward.vn:3478,kiosk,secret")
+    s.add_argument("--duty-hours", default=None, help="the doctors' duty hours, as told to residents (Vietnamese)")
+    s.add_argument("--call-grace", type=float, default=20.0,
+                   help="seconds a consultation waits for a kiosk whose connection dropped")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     s.add_argument("--log-format", default=os.environ.get("KIOSK_HUB_LOG_FORMAT", "text"), choices=("text", "json"),
                    help="json: one JSON object per line (env KIOSK_HUB_LOG_FORMAT)")
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--db", default=DEFAULT_DB)
     m.add_argument("--revision", default="head")
     m.set_defaults(func=cmd_migrate)
+    catalog_cli.add_parser(sub, DEFAULT_DB)
 
     c = sub.add_parser("check", help="verify this deployment: database reachable and migrated, TLS certificate, "
                                      "disk, clock (exit 1 with the fix when something is wrong)")
@@ -131,7 +138,10 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
                      public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
-                     metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db))
+                     metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db),
+                     ice_servers=tuple(_ice_server(v) for v in args.ice_server),
+                     telehealth_grace_seconds=args.call_grace,
+                     **({"telehealth_duty_hours": args.duty_hours} if args.duty_hours else {}))
 
 
 def _data_folder(db_url: str) -> str:
@@ -143,6 +153,14 @@ def _data_folder(db_url: str) -> str:
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         return str(Path(url.database).resolve().parent)
     return str(Path.cwd())
+
+
+def _ice_server(value: str) -> tuple[str, str, str]:
+    url, _, rest = value.partition(",")
+    user, _, credential = rest.partition(",")
+    if not url.startswith(("stun:", "turn:", "turns:")):
+        raise SystemExit(f"--ice-server must start with stun:, turn: or turns: (got {url!r})")
+    return url.strip(), user.strip(), credential.strip()
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -163,18 +181,19 @@ def _exit_with_parent(parent_pid: int) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central import store
+    from central import catalog_store
     from central.app import create_app
+    from core.catalogue_contract import CatalogueRefused, parse
 
     config = config_from_args(args)
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
     app = create_app(config)
     if args.catalog:
-        procedures = json.loads(args.catalog.read_text(encoding="utf-8"))
-        procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
-        if store.catalog_since(app.state.db, 0).get("procedures") != procedures:
-            store.publish_catalog(app.state.db, procedures)
+        try:
+            catalog_store.publish(app.state.db, parse(args.catalog.read_bytes()))
+        except (OSError, CatalogueRefused) as exc:
+            raise SystemExit(f"kiosk-hub: --catalog {args.catalog}: {exc}") from None
     from central.staff import accounts
 
     if not accounts.list_users(app.state.db):

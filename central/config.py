@@ -62,6 +62,19 @@ class HubConfig:
     staff_session_hours: float = 12.0  # absolute lifetime of a staff sign-in
     staff_idle_minutes: float = 60.0  # a session unused this long ends (a shared ward PC left signed in)
     faults: FaultSettings = field(default_factory=FaultSettings)
+    # Telehealth: STUN/TURN servers handed to both peers ({"urls": …, "username"?, "credential"?}); none on a LAN
+    ice_servers: tuple[tuple[str, str, str], ...] = ()
+    telehealth_duty_hours: str = "7 giờ 30 đến 11 giờ 30 và 13 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu"
+    telehealth_grace_seconds: float = 20.0  # how long a call waits for a kiosk whose signalling dropped
+
+    def ice_servers_json(self) -> list[dict[str, str]]:
+        out = []
+        for url, user, credential in self.ice_servers:
+            server = {"urls": url}
+            if user:
+                server |= {"username": user, "credential": credential}
+            out.append(server)
+        return out
     metrics_token: str = ""  # Bearer token a remote Prometheus sends to /metrics (loopback needs none)
     disk_path: str = "."  # the file system whose free space /metrics reports (data, backups)
 
@@ -88,4 +101,6 @@ def config_from_env() -> tuple[HubConfig, str, str]:
     payee = Payee(**raw["payee"]) if raw.get("payee") else None
     faults = raw["faults"]
     faults = FaultSettings(**dict(faults, kinds=tuple(faults["kinds"]), paths=tuple(faults["paths"])))
-    return HubConfig(**dict(raw, payee=payee, faults=faults)), data["log_level"], data["log_format"]
+    ice = tuple(tuple(server) for server in raw.get("ice_servers", ()))
+    return (HubConfig(**dict(raw, payee=payee, faults=faults, ice_servers=ice)), data["log_level"],
+            data["log_format"])

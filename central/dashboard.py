@@ -13,7 +13,8 @@ from central.records import STATUSES
 from central.staff import ROLE_LABELS, StaffUser
 
 STYLESHEET = "/staff/staff.css"  # served by central/staff/routes.py; CSP allows no inline style elements
-KIND_VI = {"dossier": "Hồ sơ TTHC", "report": "Phản ánh", "health": "Đo sức khỏe", "payment_intent": "Thanh toán"}
+KIND_VI = {"dossier": "Hồ sơ TTHC", "report": "Phản ánh", "health": "Đo sức khỏe", "payment_intent": "Thanh toán",
+          "callback": "Hẹn gọi lại (bác sĩ)"}
 QUEUE_VI = [("queued", "Chờ gửi"), ("sending", "Đang gửi"), ("retry", "Thử lại"), ("rejected", "Bị từ chối"),
             ("sent", "Đã gửi")]
 VN = timezone(timedelta(hours=7), "ICT")  # Vietnam: UTC+7 all year (no summer time)

@@ -146,7 +146,7 @@ class CatalogVersion(Base):
 
 
 class KioskLookup(Base):
-    """Added by migration 0006: recent dossier look-ups per kiosk (central/ratelimit.py), shared by every hub
+    """Added by migration 0007: recent dossier look-ups per kiosk (central/ratelimit.py), shared by every hub
     process; rows older than the longest window are deleted as the kiosk looks again."""
 
     __tablename__ = "kiosk_lookups"

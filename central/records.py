@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central.catalog_store import procedures_of
 from central.db import Database
 from central.inbox_fields import add_working_days, fields_of, processing_days
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
@@ -49,9 +50,8 @@ def catalogue_days(s: Session) -> dict[str, int]:
         return {}
     key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
     if key not in _DAYS_CACHE:
-        import json
 
-        procedures = json.loads(s.get(CatalogVersion, latest[0]).procedures)
+        procedures = procedures_of(s.get(CatalogVersion, latest[0]).procedures)
         _DAYS_CACHE[key] = {p["code"]: d for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)
                             and (d := processing_days(p)) is not None}
     return _DAYS_CACHE[key]

@@ -14,7 +14,8 @@ from typing import Any, NotRequired, TypedDict
 API_VERSION = 1
 
 # Submission kinds the hub accepts, with the prefix of the public reference the hub gives each.
-ITEM_KINDS: dict[str, str] = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT"}
+ITEM_KINDS: dict[str, str] = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT",
+                              "callback": "GL"}  # callback: a resident asks a doctor to call back (telehealth)
 SCHEMA_VERSIONS: frozenset[int] = frozenset({1})
 ITEM_STATUSES = ("accepted", "duplicate", "rejected")  # the per-item outcome of a batch
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from central.catalog_store import procedures_of
 from central.db import Database
 from central.inbox_fields import name_key, parse_day
 from central.models import Attachment, CatalogVersion, Kiosk, Payment, StatusEvent, Submission, as_utc
@@ -211,7 +212,7 @@ def field_labels(db: Database, procedure_code: str) -> dict[str, str]:
             return {}
         key = (latest[0], str(latest[1]))
         if key not in _LABELS:
-            procedures = json.loads(s.get(CatalogVersion, latest[0]).procedures)
+            procedures = procedures_of(s.get(CatalogVersion, latest[0]).procedures)
             _LABELS.clear()
             _LABELS[key] = {p["code"]: {f["key"]: f.get("label_vi") or f["key"] for f in p.get("form_fields") or []
                                         if isinstance(f, dict) and isinstance(f.get("key"), str)}

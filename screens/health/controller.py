@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 
 class HealthController(QObject):
     def __init__(self, ctx: Any, choose: HealthChooseScreen, check: HealthCheckScreen,
-                 results: HealthResultsScreen, consent: HealthConsentScreen) -> None:
+                 results: HealthResultsScreen, consent: HealthConsentScreen, consult: Any = None) -> None:
         super().__init__()
+        self.consult = consult  # screens.consult.controller.ConsultController (video consultation)
         self.ctx = ctx
         self.settings = ctx.config.health
         self.choose, self.check, self.results_screen, self.consent = choose, check, results, consent
@@ -53,6 +54,8 @@ class HealthController(QObject):
         results.print_requested.connect(lambda: self.print_slip(with_reference=False))
         results.save_requested.connect(self._ask_consent)
         results.finish_requested.connect(lambda: ctx.flow.home("finished"))
+        results.consult_requested.connect(self._consult)
+        choose.consult_requested.connect(self._consult)
         consent.scan_requested.connect(self._scan)
         consent.consent_changed.connect(self._consent_changed)
         consent.print_requested.connect(lambda: self.print_slip(with_reference=True))
@@ -72,6 +75,7 @@ class HealthController(QObject):
 
     def refresh_available(self) -> None:
         self.choose.set_available({m: bool(self.health and self.health.available(m)) for m in ORDER})
+        self.choose.consult_button.setVisible(bool(self.consult and self.consult.available))
 
     # -- journey -------------------------------------------------------------------------------
     def start(self, measures: list[Measure]) -> None:
@@ -178,7 +182,19 @@ class HealthController(QObject):
                         r.measure.value, ",".join(c.code for c in r.categories.values()))
         can_save = self.ctx.services.storage is not None
         self.results_screen.set_results(results, j.step, self.ctx.config.station.staff_phone, can_save)
+        self.results_screen.consult_button.setVisible(bool(self.consult and self.consult.available))
         self.ctx.flow.go("health.results")
+
+    def _consult(self) -> None:
+        """"Talk to a doctor online": with the results just measured (if any) and the ID card's name and age."""
+        if self.consult is None:
+            return
+        from screens.consult.model import age_on, readings_from_results
+
+        readings = readings_from_results(self.journey.results()) if self.journey else {}
+        card = self.ctx.flow.visit.identity
+        resident = {"name": card.full_name, "age": age_on(card.date_of_birth, dt.date.today())} if card else {}
+        self.consult.open(readings, resident)
 
     def _cancel_measurement(self) -> None:
         if self.health is not None:

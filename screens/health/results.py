@@ -24,6 +24,7 @@ class HealthResultsScreen(Screen):
     print_requested = Signal()
     save_requested = Signal()
     finish_requested = Signal()
+    consult_requested = Signal()
 
     def build(self) -> None:
         self.results: list[MeasureResult] = []
@@ -48,7 +49,8 @@ class HealthResultsScreen(Screen):
         self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
         self.save_button = action_button("secondary", "HealthSave", self.save_requested)
         self.print_button = action_button("primary", "HealthPrint", self.print_requested)
-        outer.addLayout(button_row(self.finish_button, self.save_button, self.print_button))
+        self.consult_button = action_button("secondary", "HealthConsult", self.consult_requested)
+        outer.addLayout(button_row(self.finish_button, self.save_button, self.consult_button, self.print_button))
         self.cards: dict[Measure, ResultCard] = {}
 
     def set_results(self, results: list[MeasureResult], step: tuple[int, int], staff_phone: str = "",
@@ -158,6 +160,7 @@ class HealthResultsScreen(Screen):
         self.print_button.setText(self.tr("Print the results slip"))
         self.save_button.setText(self.tr("Save to my record"))
         self.finish_button.setText(self.tr("Finish"))
+        self.consult_button.setText(self.tr("Talk to a doctor online"))
         self._build_cards()
         self._render_print_state()
 

@@ -62,13 +62,18 @@ def test_search_by_name_without_diacritics_by_reference_and_filters(client: Test
 
 
 def test_overdue_filter_uses_the_procedures_legal_processing_time(client: TestClient, auth) -> None:
+    import copy
     import datetime as dt
+    import json
 
+    from central.local import KIOSK_CATALOGUE
     from central.models import Submission
 
-    procedure = {"code": "1.004222", "name_vi": "Đăng ký thường trú", "channels": [
-        {"kind": "in_person", "processing_time": "Thời hạn giải quyết: 07 ngày làm việc kể từ ngày nhận đủ hồ sơ"}]}
-    assert client.put("/admin/catalog", json={"procedures": [procedure]}).status_code == 200
+    catalogue = copy.deepcopy(json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8")))
+    procedure = next(p for p in catalogue["procedures"] if p["code"] == "1.004222")
+    for channel in procedure["channels"]:
+        channel["processing_time"] = "Thời hạn giải quyết: 07 ngày làm việc kể từ ngày nhận đủ hồ sơ"
+    assert client.put("/admin/catalog", json=catalogue).status_code == 201  # checked against the schema
     late, fresh = dossier(client, auth), dossier(client, auth)
     db = client.app.state.db
     with db.session() as s:

@@ -74,6 +74,10 @@
       <translation>Hoặc chọn một mục đo:</translation>
     </message>
     <message>
+      <source>Talk to a doctor online</source>
+      <translation>Gặp bác sĩ trực tuyến</translation>
+    </message>
+    <message>
       <source>Not available right now: %1.</source>
       <translation>Hiện chưa sẵn sàng: %1.</translation>
     </message>
@@ -213,6 +217,10 @@
     <message>
       <source>Finish</source>
       <translation>Kết thúc</translation>
+    </message>
+    <message>
+      <source>Talk to a doctor online</source>
+      <translation>Gặp bác sĩ trực tuyến</translation>
     </message>
   </context>
   <context>

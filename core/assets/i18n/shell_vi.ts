@@ -388,6 +388,10 @@
       <translation>Chưa có địa chỉ máy chủ: hãy quét mã QR của máy chủ.</translation>
     </message>
     <message>
+      <source>The hub is not trusted: its address must start with https:// and its certificate must match the CA bundle and pinned keys. %1</source>
+      <translation>Máy chủ không đáng tin cậy: địa chỉ phải bắt đầu bằng https:// và chứng chỉ phải khớp với tệp chứng chỉ CA và các khóa đã ghim. %1</translation>
+    </message>
+    <message>
       <source>Enrolment failed: %1</source>
       <translation>Đăng ký thất bại: %1</translation>
     </message>
@@ -447,6 +451,22 @@
       <translation>In trang thử thất bại: %1</translation>
     </message>
     <message>
+      <source>Version %1 from the hub, received %2</source>
+      <translation>Phiên bản %1 từ máy chủ, nhận lúc %2</translation>
+    </message>
+    <message>
+      <source>Built into this kiosk (none received from the hub yet)</source>
+      <translation>Có sẵn trong trạm (chưa nhận phiên bản nào từ máy chủ)</translation>
+    </message>
+    <message>
+      <source>Not available</source>
+      <translation>Không có</translation>
+    </message>
+    <message>
+      <source>Version %1 refused: %2</source>
+      <translation>Đã từ chối phiên bản %1: %2</translation>
+    </message>
+    <message>
       <source>Sync finished: %1 sent.</source>
       <translation>Đồng bộ xong: đã gửi %1 hồ sơ.</translation>
     </message>
@@ -477,6 +497,10 @@
     <message>
       <source>Hub refused this station's token</source>
       <translation>Máy chủ từ chối mã truy cập của trạm</translation>
+    </message>
+    <message>
+      <source>Hub not trusted: check its address (https://), CA bundle and pinned keys</source>
+      <translation>Máy chủ không đáng tin cậy: kiểm tra địa chỉ (https://), tệp chứng chỉ CA và các khóa đã ghim</translation>
     </message>
     <message>
       <source>Technician and operator status</source>
@@ -529,6 +553,10 @@
     <message>
       <source>Last error</source>
       <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+      <source>Procedure catalogue</source>
+      <translation>Danh mục thủ tục</translation>
     </message>
     <message>
       <source>Sync now</source>

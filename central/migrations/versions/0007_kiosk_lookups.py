@@ -1,7 +1,7 @@
 """Dossier look-ups per kiosk as rows, so the tracking limit is shared by every hub process and machine.
 
-Revision ID: 0006_kiosk_lookups
-Revises: 0005_office
+Revision ID: 0007_kiosk_lookups
+Revises: 0006_telehealth
 Create Date: 2026-12-03
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_kiosk_lookups"
-down_revision = "0005_office"
+revision = "0007_kiosk_lookups"
+down_revision = "0006_telehealth"
 branch_labels = None
 depends_on = None
 
