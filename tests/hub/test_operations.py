@@ -32,9 +32,15 @@ def test_readyz_answers_ready_on_a_migrated_database(client: TestClient) -> None
     assert r.status_code == 200 and r.json()["status"] == "ready"
 
 
-def test_readyz_refuses_an_unmigrated_database(tmp_path: Path) -> None:
-    app = create_app(HubConfig(db_url=str(tmp_path / "empty.db")), migrate=False)
+def test_readyz_refuses_a_database_behind_the_code(tmp_path: Path) -> None:
+    """After an upgrade whose migration did not run (here: the schema's revision set back by hand)."""
+    from sqlalchemy import text
+
+    app = create_app(HubConfig(db_url=str(tmp_path / "hub.db")))
     with TestClient(app) as c:
+        assert c.get("/readyz").status_code == 200
+        with app.state.db.engine.begin() as con:
+            con.execute(text("UPDATE alembic_version SET version_num = '0006_telehealth'"))
         r = c.get("/readyz")
     app.state.db.dispose()
     assert r.status_code == 503 and "kiosk-hub migrate" in r.json()["detail"]
