@@ -39,6 +39,8 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
 SYSPKGS += weston lintian dpkg-dev systemd  # the kiosk session (Weston kiosk-shell, headless test), make deb + lintian, systemd-analyze
 SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devices/voice)
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
+SYSPKGS += systemd  # systemd-analyze verifies deploy/hub/*.service (tests/hub/test_deploy_units.py)
+SYSPKGS += prometheus  # promtool checks and unit-tests deploy/hub/alerts.yml (tests/hub/test_alert_rules.py)
 SYSPKGS += caddy  # TLS in front of the hub (deploy/hub/Caddyfile); tests/tls runs a real Caddy
 SYSPKGS += chromium  # browser tests: the hub's office pages and the telehealth doctor's page with a fake camera/microphone (Playwright drives Debian's chromium)
 sysdeps:
