@@ -36,9 +36,10 @@ lock: | $(BIN)/python
 SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
            libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 \
            libfontconfig1 libdbus-1-3
-SYSPKGS += weston lintian dpkg-dev systemd  # the kiosk session (Weston kiosk-shell, headless test), make deb + lintian, systemd-analyze
+SYSPKGS += weston lintian dpkg-dev systemd  # the kiosk session (Weston kiosk-shell, headless test), make deb + lintian, systemd-analyze (kiosk and hub units)
 SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devices/voice)
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
+SYSPKGS += prometheus  # promtool checks and unit-tests deploy/hub/alerts.yml (tests/hub/test_alert_rules.py)
 SYSPKGS += caddy  # TLS in front of the hub (deploy/hub/Caddyfile); tests/tls runs a real Caddy
 SYSPKGS += chromium  # browser tests: the hub's office pages and the telehealth doctor's page with a fake camera/microphone (Playwright drives Debian's chromium)
 sysdeps:

@@ -13,7 +13,8 @@ NEW_FORMAT = re.compile(r"(HS|PA|SK|TT)-([0-9]{4})-([0-9]{9})")
 
 
 def new_reference(prefix: str, year: int) -> str:
-    body = "".join(secrets.choice("0123456789") for _ in range(REFERENCE_RANDOM_DIGITS))
+    # One draw from the OS's CSPRNG per reference (the ingest of a 50-item batch makes 50 of these).
+    body = f"{secrets.randbelow(10 ** REFERENCE_RANDOM_DIGITS):0{REFERENCE_RANDOM_DIGITS}d}"
     return f"{prefix}-{year}-{body}{damm_digit(body)}"
 
 

@@ -82,8 +82,9 @@ class SyncService(QObject):
         self._enqueued.emit()
 
     @Slot(str, str, str)
-    def _on_device(self, name: str, state: str, _detail: str) -> None:
-        self._device_states[name] = state  # the heartbeat tells the hub's dashboard
+    def _on_device(self, name: str, state: str, detail: str) -> None:
+        # The heartbeat tells the hub's dashboard and its metrics; paper conditions are what an operator acts on.
+        self._device_states[name] = detail if detail in ("paper_low", "paper_out") else state
         self._devices.emit(dict(self._device_states))
 
     @Slot(str)
