@@ -56,8 +56,9 @@ sysdeps:
 i18n: $(STAMP)
 	$(BIN)/python -m kiosk.i18n build
 
+# With hub.local_hub (the default) and no hub URL, a demo hub runs on 127.0.0.1 beside the kiosk (tools/dev_run.py).
 run: sysdeps $(STAMP) i18n
-	$(BIN)/kiosk $(ARGS)
+	$(BIN)/python tools/dev_run.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -63,6 +63,7 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
     from core.formats import VietQRError, parse_reference, parse_vietqr
     from core.formats.tracking import TrackingError
     from core.paths import data_dir as resolve_data_dir
+    from kiosk.services.hub import enrolment_reader
     from screens.payment.model import payee_allowed, payment_qr
     from screens.receipt.station_cache import read_cached_payee
 
@@ -82,7 +83,7 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
         if why:
             problems.append(why)
     if payee is None and args.source in ("auto", "cache"):
-        payee = read_cached_payee(config, data_dir)
+        payee = read_cached_payee(data_dir, enrolment_reader(config, data_dir))
         source = "cache" if payee else ""
         if payee is None:
             problems.append("no cached payee (enrol the kiosk, or run once with the hub reachable)")

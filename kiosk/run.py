@@ -48,10 +48,6 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    local_hub = None
-    if config.hub.local_hub and not config.hub.url and not getattr(sys, "frozen", False):
-        config, local_hub = _start_local_hub(config, data_dir)
-
     from kiosk.app import KioskApp
     from kiosk.services.setup import build_services, start_services
 
@@ -60,8 +56,13 @@ def run_app(args: argparse.Namespace) -> int:
     failures: list[str] = []
     _install_excepthooks(app, failures)
     try:
-        start_services(app.ctx.services)
-        app.start()
+        app.start()  # home first; the workers (and their heavy imports) start once it is on screen
+        if args.screenshots or args.self_test:
+            start_services(app.ctx.services)
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: start_services(app.ctx.services))
         if args.screenshots:
             from kiosk.screenshots import take_screenshots
 
@@ -80,8 +81,6 @@ def run_app(args: argparse.Namespace) -> int:
             code = qapp.exec()
     finally:
         stopped = app.shutdown()
-        if local_hub is not None:
-            local_hub.stop()
     if not stopped:
         log.error("some worker threads did not stop")
         code = code or 1
@@ -95,26 +94,6 @@ def _log_dir(config) -> Path | None:
     if config.logging.dir:
         return Path(config.logging.dir)
     return None if os.environ.get("JOURNAL_STREAM") else paths.default_log_dir()
-
-
-def _start_local_hub(config, data_dir: Path):
-    """`make run`: a hub on 127.0.0.1 in the background, stopped when the kiosk exits."""
-    try:
-        from central.local import LocalHub
-    except ModuleNotFoundError:
-        log.warning("hub package not on this build: running offline")
-        return config, None
-    try:
-        hub = LocalHub(data_dir / "hub")
-        hub.start()
-    except Exception:
-        log.exception("local hub failed to start: running offline")
-        return config, None
-    hub_settings = dataclasses.replace(config.hub, url=hub.url)
-    if any(f.name == "enrolment_code" for f in dataclasses.fields(hub_settings)):
-        hub_settings = dataclasses.replace(hub_settings, enrolment_code=hub.demo_code)
-    log.info("local hub at %s", hub.url)
-    return dataclasses.replace(config, hub=hub_settings), hub
 
 
 def _install_excepthooks(app, failures: list[str]) -> None:

@@ -27,7 +27,7 @@ MIN_AFTER_FAILURE_S = 30.0
 
 
 class SyncWorker(Worker):
-    status_changed = Signal(object)  # dict, see kiosk/bus.py sync_status_changed
+    status_changed = Signal(object)  # dict, see kiosk/services/bus.py sync_status_changed
     run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
     already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
     # after a run: {"catalogue": core.catalogue.Catalogue, "info": {...}} for a new good version, or

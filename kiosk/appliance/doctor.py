@@ -256,7 +256,7 @@ def check_disk_and_queue(ctx: Context) -> Iterable[Check]:
                    "free space: `journalctl --vacuum-size=100M`, remove old files; new submissions need room")
     else:
         yield _ok("disk", f"{mib:.0f} MiB free")
-    from offline_queue.ages import format_age
+    from core.ages import format_age
     from offline_queue.runtime import open_store
     from offline_queue.sync import read_status
 

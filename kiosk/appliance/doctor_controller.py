@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from core.logging_setup import audit
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
 class _Requests(QObject):
@@ -14,7 +17,7 @@ class _Requests(QObject):
 
 
 class DoctorController:
-    def __init__(self, ctx: Any, screen: Any, device_states: dict[str, str]) -> None:
+    def __init__(self, ctx: AppContext, screen: Any, device_states: dict[str, str]) -> None:
         from kiosk.appliance.doctor_worker import DoctorWorker
 
         self._states = device_states

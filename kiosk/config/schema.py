@@ -65,9 +65,9 @@ class SecuritySettings:
 class HubSettings:
     url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
                        "https://… of the ward hub (http:// only on 127.0.0.1). Empty with local_hub = true "
-                       "starts a hub on 127.0.0.1.", check=hub_url_problem)
+                       "`make run` starts a hub on 127.0.0.1.", check=hub_url_problem)
     local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
-                              "Demo/development: run the hub on 127.0.0.1 and enrol with its demo code.")
+                              "Development: `make run` runs a hub on 127.0.0.1; the kiosk enrols with its demo code.")
     token_file: str = setting("", "Token file", "Tệp mã truy cập",
                               "Kiosk bearer token (mode 0600). Empty: in the data directory.")
     ca_bundle: str = setting("", "CA bundle", "Chứng chỉ CA", "PEM file to verify the hub's TLS certificate.")

@@ -15,13 +15,16 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from core.formats import Kind, ScanResult, classify
 from devices.base import DeviceState
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,7 @@ class ScannerService(QObject):
         self.detail = ""
 
     @classmethod
-    def from_context(cls, ctx: Any) -> ScannerService:
+    def from_context(cls, ctx: AppContext) -> ScannerService:
         return cls(ctx.config, ctx.threads, ctx.bus)
 
     def start(self, source: Any = None) -> None:

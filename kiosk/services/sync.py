@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.services.storage import Callbacks
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
 class SyncService(QObject):
@@ -37,9 +40,8 @@ class SyncService(QObject):
         self.worker = None
 
     @classmethod
-    def from_context(cls, ctx: Any) -> SyncService:
-        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus, storage=ctx.services.storage,
-                   flow=getattr(ctx, "flow", None))
+    def from_context(cls, ctx: AppContext) -> SyncService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus, storage=ctx.services.storage, flow=ctx.flow)
 
     def start(self) -> None:
         from offline_queue.sync_worker import SyncWorker

@@ -1,6 +1,6 @@
 """Enrol this kiosk with a hub: scan the enrolment QR the hub's dashboard shows, or type the code.
 
-Renders and emits intents; kiosk/technician.py asks the hub service to enrol.
+Renders and emits intents; screens/technician/controller.py asks the hub service to enrol.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
-from offline_queue.ages import format_age
+from core.ages import format_age
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, scroll_area, title
 

@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import QThread
 
 from central.local import free_port
-from kiosk.bus import AppBus
+from kiosk.services.bus import AppBus
 from kiosk.services.hub import HubService
 from kiosk.services.storage import StorageService
 from kiosk.services.sync import SyncService

@@ -36,7 +36,7 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     printer = app.ctx.services.printer
     # the hub accepted within seconds: the slip says "Đã tiếp nhận" and its QR carries the hub's reference too
     printed = qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
-    receipt = app.ctx._submit_pipeline.last_receipt
+    receipt = app.ctx.services.submit.last_receipt
     assert receipt.status == "accepted" and re.fullmatch(r"HS-\d{4}-\d{6,9}", receipt.hub_reference)
     assert any(t.startswith(f"TCDS|1|{ref}") for t in printed), printed
     qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QMetaObject, Qt
 
 from core.formats import Kind
 from core.threads import ThreadOwner
-from kiosk.bus import AppBus
 from kiosk.config.schema import CameraSettings, KioskConfig
+from kiosk.services.bus import AppBus
 from kiosk.services.scanner import ScannerService
 from screens.scan.scan_widget import ScanWidget
 from tests.qt_relay import relay_of
