@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, problems, store
+from central import __version__, admin, api, billers, problems, store
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -49,6 +49,7 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
     staff_routes.install(app)
+    billers.install(app)  # adapters are set by `serve --biller-adapters`
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
     app.add_middleware(SecurityHeaders)
     if app.state.faults is not None:

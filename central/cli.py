@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
+    s.add_argument("--biller-adapters", type=Path, default=None,
+                   help="JSON: biller id -> {protocol: bill-lookup/1, url} (central/billers/adapter.py)")
     s.set_defaults(func=cmd_serve)
 
     e = sub.add_parser("enrolment-code", help="create a one-time enrolment code and print it with its QR payload")
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.staff.cli import add_parser as add_user_parser
 
     add_user_parser(sub, DEFAULT_DB)
+    from central.billers.cli import add_parser as add_billers_parser
+
+    add_billers_parser(sub, DEFAULT_DB)
     return parser
 
 
@@ -116,6 +121,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
     app = create_app(config)
+    if args.biller_adapters:
+        from central.billers.adapter import adapters_from_config
+
+        app.state.biller_adapters = adapters_from_config(json.loads(args.biller_adapters.read_text(encoding="utf-8")))
     if args.catalog:
         procedures = json.loads(args.catalog.read_text(encoding="utf-8"))
         procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
