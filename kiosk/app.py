@@ -36,6 +36,8 @@ AREA_PACKAGES = {
     "payment": "screens.payment",
     "report": "screens.report",
     "health": "screens.health",
+    "bills": "screens.bills",
+    "questions": "screens.questions",
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 LARGE_TEXT_SCALE = 1.3
