@@ -52,8 +52,7 @@ class BillsController:
         if getattr(result, "kind", None) != Kind.PAYMENT or result.value is None:
             log.info("visit %s: bill scan was not a bank payment code (%s)", self._visit(),
                      getattr(result, "reason", "") or getattr(result, "kind", "?"))
-            self.screen.show_error("start", self.screen.tr("This is not a bank payment code (VietQR). Please scan "
-                                                           "the code printed on the bill, or choose the company."))
+            self.screen.show_error("start", "not_a_bill")
             return
         self.show(check_bill(result.value, self.billers))
 
@@ -73,9 +72,7 @@ class BillsController:
                 raise ValueError("amount")
             bill = bill_for_customer(biller, code, amount)
         except ValueError as exc:
-            self.screen.show_error("code", self.screen.tr("Please type the amount in đồng, digits only.")
-                                   if str(exc) == "amount" else
-                                   self.screen.tr("Please type the customer code as printed on the bill."))
+            self.screen.show_error("code", "amount" if str(exc) == "amount" else "customer_code")
             return
         self.show(bill)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from core.bills import Bill, Biller
 from core.visit import Visit
@@ -101,11 +101,11 @@ class BillsScreen(Screen):
         self.code_error.hide()
         self.code_go = big_button()
         self.keyboard = OnScreenKeyboard(enter_key=True)
+        self.keyboard.hide()  # shown when a box is touched (the other pages must not be sized for it)
         for w in (self.code_biller, self.code_label, self.code_field, self.amount_label, self.amount_field,
                   self.code_error, self.code_go):
             box.addWidget(w)
         box.addWidget(self.keyboard)
-        self.keyboard.set_target(self.code_field, "letters", telex=False)
         self._focus = FocusWatcher(self._point_keyboard)
         for field in (self.code_field, self.amount_field):
             field.installEventFilter(self._focus)
@@ -115,12 +115,16 @@ class BillsScreen(Screen):
     def _build_check(self, box: QVBoxLayout) -> None:
         self.verdict = label(name="OkText")
         panel, inner = card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        inner.addLayout(grid)
         self.lines: dict[str, tuple[Any, Any]] = {}
-        for key in ("receiver", "amount", "purpose", "account"):
-            caption, value = label(name="Subtitle"), label(name="ScreenTitle")
-            inner.addWidget(caption)
-            inner.addWidget(value)
+        for row, key in enumerate(("receiver", "amount", "purpose", "account")):
+            caption, value = label(name="Subtitle"), label(name="ScreenTitle" if row < 2 else "Body")
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, row, 1)
             self.lines[key] = (caption, value)
+        grid.setColumnStretch(1, 1)
         self.advice = label(name="Body")
         self.pay_button = big_button()
         box.addWidget(self.verdict)
@@ -132,15 +136,20 @@ class BillsScreen(Screen):
 
     def _build_qr(self, box: QVBoxLayout) -> None:
         self.qr_hint = label(name="Subtitle")
+        row = QHBoxLayout()
+        row.setSpacing(32)
         self.qr = QrView(420)
+        side = QVBoxLayout()
         self.qr_summary = label(name="ScreenTitle")
         self.print_button = big_button(role="secondary")
         self.print_state = label(name="Body")
+        for w in (self.qr_summary, self.print_button, self.print_state):
+            side.addWidget(w)
+        side.addStretch(1)
+        row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(side, 1)
         box.addWidget(self.qr_hint)
-        box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(self.qr_summary)
-        box.addWidget(self.print_button)
-        box.addWidget(self.print_state)
+        box.addLayout(row)
         box.addStretch(1)
         self.print_button.clicked.connect(self.print_requested)
 
@@ -169,12 +178,17 @@ class BillsScreen(Screen):
         self.code_field.clear()
         self.amount_field.clear()
         self.code_error.hide()
-        self.keyboard.set_target(self.code_field, "letters", telex=False)
+        self._point_keyboard(self.code_field)
         self.show_page("code")
 
-    def show_error(self, where: str, text: str) -> None:
+    def show_error(self, where: str, problem: str) -> None:
+        """``problem``: "not_a_bill", "amount" or "customer_code"."""
+        texts = {"not_a_bill": self.tr("This is not a bank payment code (VietQR). Please scan the code printed on "
+                                       "the bill, or choose the company."),
+                 "amount": self.tr("Please type the amount in đồng, digits only."),
+                 "customer_code": self.tr("Please type the customer code as printed on the bill.")}
         widget = self.start_error if where == "start" else self.code_error
-        widget.setText(text)
+        widget.setText(texts[problem])
         widget.show()
 
     def show_bill(self, bill: Bill) -> None:
@@ -205,6 +219,7 @@ class BillsScreen(Screen):
 
     def _point_keyboard(self, box: Any) -> None:
         """Customer codes mix letters and digits; amounts are digits only."""
+        self.keyboard.show()
         if box is self.amount_field:
             self.keyboard.set_target(self.amount_field, "digits", telex=False, modes=("digits",))
         else:
@@ -261,13 +276,14 @@ class BillsScreen(Screen):
             return
         listed = bill.biller is not None
         receiver = bill.biller.name if listed else (bill.receiver or self.tr("(no name in the code)"))
+        account = f"{bank_name(bill.bank_bin)} · {bill.account}"
         if bill.name_differs:
-            receiver += "\n" + self.tr("Name in the bill's code: %1").replace("%1", bill.receiver)
+            account += "\n" + self.tr("Name in the bill's code: %1").replace("%1", bill.receiver)
         amount = format_vnd(bill.amount) if bill.amount else self.tr("No amount in the code")
         texts = {"receiver": (self.tr("Who receives the money"), receiver),
                  "amount": (self.tr("Amount"), amount),
                  "purpose": (self.tr("What it is for"), bill.purpose or self.tr("(not stated)")),
-                 "account": (self.tr("Bank and account"), f"{bank_name(bill.bank_bin)} · {bill.account}")}
+                 "account": (self.tr("Bank and account"), account)}
         for key, (caption, value) in texts.items():
             self.lines[key][0].setText(caption)
             self.lines[key][1].setText(value)
@@ -287,4 +303,4 @@ class BillsScreen(Screen):
 
     def _render_qr(self) -> None:
         if self.bill is not None and self.bill.biller is not None and self.bill.amount:
-            self.qr_summary.setText(f"{format_vnd(self.bill.amount)} → {self.bill.biller.name}")
+            self.qr_summary.setText(f"{format_vnd(self.bill.amount)}\n{self.bill.biller.name}")

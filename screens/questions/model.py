@@ -36,7 +36,8 @@ def _procedure_text(p: Procedure, aspect: str | None, vi: bool) -> str:
     if aspect == "fee":
         return _fee_text(p, vi)
     if aspect == "time":
-        told = channel.processing_time if channel and channel.processing_time else None
+        told = next((c.processing_time for c in ([channel] if channel else []) + list(p.channels)
+                     if c.processing_time), None)
         return (f"Thời hạn giải quyết: {told}" if vi else f"Time limit: {told}") if told else \
             ("Thời hạn: vui lòng hỏi cán bộ." if vi else "Time limit: please ask the staff.")
     if aspect == "where":

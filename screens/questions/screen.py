@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 from core.qa import Answerer, NoAnswer, load_faq
 from core.visit import Visit
 from screens.keyboard import OnScreenKeyboard
+from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, title
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +50,6 @@ class QuestionsScreen(Screen):
         row.addWidget(self.field, 1)
         row.addWidget(self.ask_button)
         outer.addLayout(row)
-        self.common_label = label(name="Body")
-        outer.addWidget(self.common_label)
-        self.common = QGridLayout()
-        self.common.setSpacing(10)
-        outer.addLayout(self.common)
-        self.common_buttons: list[Any] = []
         panel, inner = card()
         self.answer_panel = panel
         self.answer_title = label(name="ScreenTitle")
@@ -69,10 +64,18 @@ class QuestionsScreen(Screen):
         inner.addLayout(buttons)
         panel.hide()
         outer.addWidget(panel)
+        self.common_label = label(name="Body")
+        outer.addWidget(self.common_label)
+        self.common = QGridLayout()
+        self.common.setSpacing(10)
+        outer.addLayout(self.common)
+        self.common_buttons: list[Any] = []
         outer.addStretch(1)
         self.keyboard = OnScreenKeyboard(enter_key=True)
-        self.keyboard.set_target(self.field, "letters", telex=True)
+        self.keyboard.hide()  # shown when the box is touched: the common questions need the room until then
         self.keyboard.submitted.connect(self.ask)
+        self._focus = FocusWatcher(lambda _box: self.open_keyboard())
+        self.field.installEventFilter(self._focus)
         outer.addWidget(self.keyboard)
         self.open_button.clicked.connect(self._open_procedure)
         self.staff_button.clicked.connect(self.staff_requested)
@@ -91,11 +94,18 @@ class QuestionsScreen(Screen):
         for button in self.common_buttons:
             button.deleteLater()
         self.common_buttons = []
+        columns = 2 if panel_is_portrait(self) else 4  # an upright panel has room for two long questions a row
         for i, question in enumerate(common_questions(load_faq())):
             button = big_button(question, role="secondary")
             button.clicked.connect(lambda _=False, q=question: self.ask(q))
-            self.common.addWidget(button, i // 2, i % 2)
+            self.common.addWidget(button, i // columns, i % columns)
             self.common_buttons.append(button)
+
+    def open_keyboard(self) -> None:
+        """Telex on: residents type accents the way they do on their phones (or none at all)."""
+        self.keyboard.set_target(self.field, "letters", telex=True)
+        self.keyboard.show()
+        self.answer_panel.hide()
 
     def set_language(self, language: str) -> None:
         """The kiosk's language ("vi" | "en"): the next answer's text follows it (catalogue texts are data)."""
@@ -108,6 +118,7 @@ class QuestionsScreen(Screen):
             self.field.setText(question)
         if not text:
             return
+        self.keyboard.hide()
         answerer = self.answerer()
         if answerer is None:
             self.result = Shown("", "", None, known=False)
@@ -138,7 +149,7 @@ class QuestionsScreen(Screen):
             self.answer_title.setText(self.tr("Sorry, the station does not know the answer to this question."))
             self.answer_text.setText(self.tr("Please ask the ward staff: %1").replace("%1", self.staff_phone)
                                      if self.staff_phone else self.tr("Please ask the ward staff nearby."))
-            self.source.setText(self.tr("Try other words, or pick one of the common questions above."))
+            self.source.setText(self.tr("Try other words, or pick one of the common questions below."))
         self.open_button.setVisible(bool(r.known and r.procedure_code))
         self.staff_button.setVisible(not r.known)
 
@@ -146,7 +157,7 @@ class QuestionsScreen(Screen):
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
         self.answerer()
-        self.keyboard.set_target(self.field, "letters", telex=True)
+        self.keyboard.hide()
 
     def reset(self) -> None:
         super().reset()

@@ -28,7 +28,7 @@ def test_unaccented_question_cites_and_opens_its_procedure(make_app, qtbot) -> N
 
 
 def test_common_question_is_one_touch(make_app, qtbot) -> None:
-    app, screen = open_questions(make_app, qtbot)
+    _app, screen = open_questions(make_app, qtbot)
     assert len(screen.common_buttons) >= 4
     first = screen.common_buttons[0]
     qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
