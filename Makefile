@@ -38,6 +38,8 @@ SYSPKGS := libzbar0 libusb-1.0-0 alsa-utils xvfb xauth libxkbcommon-x11-0 libxcb
            libfontconfig1 libdbus-1-3
 SYSPKGS += espeak-ng  # offline Vietnamese speech for the spoken guidance (devices/voice)
 SYSPKGS += postgresql  # the hub suite runs on a throw-away PostgreSQL cluster too (tests/postgres.py)
+SYSPKGS += caddy  # TLS in front of the hub (deploy/hub/Caddyfile); tests/tls runs a real Caddy
+SYSPKGS += chromium  # browser tests: the hub's office pages and the telehealth doctor's page with a fake camera/microphone (Playwright drives Debian's chromium)
 sysdeps:
 	@missing=$$(for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -1,5 +1,5 @@
-"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults, catalogue;
-sync handlers run in Starlette's thread pool."""
+"""Staff side of the hub: fleet dashboard at /, enrolment codes, dossier status, mark-paid, faults (the catalogue
+is central/catalog_api.py); sync handlers run in Starlette's thread pool."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from central import dashboard, records, store
+from central import alerts, dashboard, records, store
 from central.faults import parse_settings
 from central.models import Submission, as_utc, utcnow
+from central.office.render import CSP as OFFICE_CSP
 from central.problems import Problem
 from central.staff import StaffUser, audit
 from central.staff.deps import csrf_input, require_staff, verify_csrf
@@ -81,8 +82,11 @@ def fleet_dashboard(request: Request, user: AnyStaff) -> HTMLResponse:
     html = dashboard.page(kiosks=store.kiosks(db), subs=records.recent_submissions(db),
                           payments=records.pending_payments(db), today_count=today, now=now,
                           refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
-                          demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request))
-    return HTMLResponse(html)
+                          demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request),
+                          alerts=[a for a in alerts.alerts(db) if a.kind != "health" or user.has_role("health_worker")],
+                          history=alerts.history_24h(db, now))
+    # the office's policy: like the hub's, plus its one script file (the bell and the alert badge)
+    return HTMLResponse(html, headers={"Content-Security-Policy": OFFICE_CSP})
 
 
 @router.get("/admin/fleet", summary="The dashboard's data as JSON", tags=["staff"])
@@ -183,15 +187,3 @@ async def set_faults(request: Request, user: Admin) -> dict[str, Any]:
                             {k: before.get(k) for k in ("rate", "kinds", "phase", "paths")},
                             {k: after.get(k) for k in ("rate", "kinds", "phase", "paths")})
     return after
-
-
-@router.put("/admin/catalog", summary="Publish a new catalogue version", tags=["staff"])
-async def publish_catalog(request: Request, user: Admin) -> dict[str, Any]:
-    fields, _from_form = await _input(request)
-    procedures = fields.get("procedures")
-    if not isinstance(procedures, list) or not all(isinstance(p, dict) for p in procedures):
-        raise Problem(422, "invalid-request", detail="procedures must be a list of objects")
-    version = await run_in_threadpool(store.publish_catalog, request.app.state.db, procedures)
-    await run_in_threadpool(audit.record_now, request.app.state.db, user, "catalog.publish", f"catalog v{version}",
-                            None, {"version": version, "procedures": len(procedures)})
-    return {"version": version}

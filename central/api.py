@@ -1,20 +1,24 @@
 """The kiosk API, version 1 (docs/hub-api.md): enrolment, submissions, attachments, tracking, payments,
-heartbeat, catalogue. Sync handlers run in Starlette's thread pool (SQL is blocking)."""
+heartbeat (the catalogue: central/catalog_api.py). Sync handlers run in Starlette's thread pool (SQL is blocking)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import uuid as uuidlib
+from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, Response
 
-from central import records, store
+from central import alerts, records, store
 from central.config import HubConfig
+from central.dashboard import VN
 from central.db import Database
 from central.models import Kiosk
 from central.problems import Problem
@@ -92,6 +96,15 @@ class HeartbeatRequest(BaseModel):
     last_sync_at: Text | None = Field(default=None, max_length=64)
     last_error: Text | None = None  # truncated to 500 characters when stored
     devices: dict[str, Any] = Field(default_factory=dict, max_length=wire.MAX_HEARTBEAT_DEVICES)
+    interval_seconds: int | None = Field(default=None, ge=1, le=86400)  # the kiosk's heartbeat period
+
+
+class AlertRequest(BaseModel):
+    id: Text = Field(min_length=36, max_length=36, description="The kiosk's UUID for this alert (idempotency)")
+    kind: Text = Field(pattern="^(help|health)$")
+    created_at: Text = Field(max_length=40)
+    screen: Text | None = Field(default=None, max_length=64)
+    readings: dict[str, Any] | None = Field(default=None, description="health: values, units and device labels")
 
 
 class PaymentRequest(BaseModel):
@@ -189,9 +202,36 @@ def heartbeat(body: HeartbeatRequest, request: Request, kiosk: KioskDep) -> dict
     if beat["last_sync_at"]:
         beat["last_sync_at"] = beat["last_sync_at"][:40]
     now = store.record_heartbeat(_db(request), kiosk.id, beat)
-    return {"server_time": now.isoformat()}
+    devices = beat.get("devices") or {}
+    faults = sum(1 for d in devices.values() if _device_state(d) not in ("ok", "ready", "idle", "disabled"))
+    unsent = sum(v for k, v in beat["queue"].items() if k in ("queued", "sending", "retry", "rejected"))
+    alerts.log_heartbeat(_db(request), kiosk.id, now, unsent, faults)
+    # The registry answer lets the kiosk label readings from unregistered or past-calibration devices.
+    return {"server_time": now.isoformat(),
+            "device_registry": alerts.registry_status(_db(request), devices, now.astimezone(VN).date())}
 
 
-@router.get("/catalog", summary="Procedure catalogue (procedures only when newer than `since`)")
-def catalog(request: Request, kiosk: KioskDep, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    return store.catalog_since(_db(request), since)
+def _device_state(device: Any) -> str:
+    return str(device.get("state", "") if isinstance(device, dict) else device)
+
+
+@router.post("/alerts", status_code=201, summary="Raise an alert: a call for help or a crisis health reading",
+             responses={200: {"description": "The same alert id was already received (a retry)"}})
+def raise_alert(body: AlertRequest, request: Request, kiosk: KioskDep) -> JSONResponse:
+    try:
+        alert_id = str(uuidlib.UUID(body.id))
+        if datetime.fromisoformat(body.created_at).tzinfo is None:
+            raise ValueError("no offset")
+    except ValueError as exc:
+        raise Problem(422, "invalid-request", detail="id must be a UUID, created_at ISO 8601 with an offset") from exc
+    readings = body.readings
+    if readings is not None and len(json.dumps(readings)) > 4000:
+        raise Problem(422, "invalid-request", detail="readings are too large")
+    view, created = alerts.raise_alert(_db(request), kiosk.id, alert_id, body.kind, body.created_at,
+                                       body.screen, readings if body.kind == "health" else None)
+    return JSONResponse(alerts.alert_json(view), status_code=201 if created else 200)
+
+
+@router.get("/alerts/{alert_id}", summary="Whether a staff member has acknowledged the alert")
+def get_alert(alert_id: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
+    return alerts.alert_json(alerts.get_alert(_db(request), _path_text(alert_id).lower(), kiosk.id))

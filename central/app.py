@@ -6,7 +6,7 @@ import logging
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, billers, problems, store
+from central import __version__, admin, api, billers, catalog_api, office, problems, store, telehealth
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -48,7 +48,10 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     problems.install(app)
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
+    app.include_router(catalog_api.router)
     staff_routes.install(app)
+    office.install(app)
+    telehealth.install(app, config, db)
     billers.install(app)  # adapters are set by `serve --biller-adapters`
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
     app.add_middleware(SecurityHeaders)

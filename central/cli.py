@@ -1,14 +1,14 @@
-"""`kiosk-hub` command line: serve, enrolment-code, migrate; runs in the main thread of the hub process."""
+"""`kiosk-hub` command line: serve, enrolment-code, migrate, catalog; runs in the main thread of the hub process."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
 from pathlib import Path
 
+from central import catalog_cli
 from central.config import DEMO_CODE, DEMO_PAYEE, FAULT_KINDS, FAULT_PHASES, FaultSettings, HubConfig, Payee
 
 DEFAULT_DB = os.environ.get("KIOSK_HUB_DB", "sqlite:///hub.db")
@@ -53,7 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payee-name", default="", help="account holder, e.g. CONG AN PHUONG BEN NGHE")
     s.add_argument("--payee-city", default="HCM")
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
-    s.add_argument("--catalog", type=Path, default=None, help="JSON file of procedures to publish at start")
+    s.add_argument("--catalog", type=Path, default=None,
+                   help="catalogue JSON file to publish at start (checked; skipped when it is already the newest)")
+    s.add_argument("--ice-server", action="append", default=[], metavar="URL[,USER,CREDENTIAL]",
+                   help="STUN/TURN server for video consultations (repeatable): turn:turn.ward.vn:3478,kiosk,secret")
+    s.add_argument("--duty-hours", default=None, help="the doctors' duty hours, as told to residents (Vietnamese)")
+    s.add_argument("--call-grace", type=float, default=20.0,
+                   help="seconds a consultation waits for a kiosk whose connection dropped")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
@@ -72,6 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--db", default=DEFAULT_DB)
     m.add_argument("--revision", default="head")
     m.set_defaults(func=cmd_migrate)
+    catalog_cli.add_parser(sub, DEFAULT_DB)
+
+    d = sub.add_parser("device", help="register a measuring device (or list them): kiosks report model and serial")
+    d.add_argument("--db", default=DEFAULT_DB)
+    d.add_argument("--kind", help="blood_pressure | oximeter | scale | thermometer")
+    d.add_argument("--model", help="as the device reports it, e.g. 'Omron HBP-1320'")
+    d.add_argument("--serial")
+    d.add_argument("--validation", help="the validation reference, e.g. 'STRIDE BP 2019, ISO 81060-2'")
+    d.add_argument("--calibration-due", help="YYYY-MM-DD")
+    d.set_defaults(func=cmd_device)
 
     from central.staff.cli import add_parser as add_user_parser
 
@@ -93,7 +109,18 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
                            retry_after=args.retry_after, delay_seconds=args.fault_delay, seed=args.fault_seed)
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
-                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults)
+                     public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
+                     ice_servers=tuple(_ice_server(v) for v in args.ice_server),
+                     telehealth_grace_seconds=args.call_grace,
+                     **({"telehealth_duty_hours": args.duty_hours} if args.duty_hours else {}))
+
+
+def _ice_server(value: str) -> tuple[str, str, str]:
+    url, _, rest = value.partition(",")
+    user, _, credential = rest.partition(",")
+    if not url.startswith(("stun:", "turn:", "turns:")):
+        raise SystemExit(f"--ice-server must start with stun:, turn: or turns: (got {url!r})")
+    return url.strip(), user.strip(), credential.strip()
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -114,8 +141,9 @@ def _exit_with_parent(parent_pid: int) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from central import store
+    from central import catalog_store
     from central.app import create_app
+    from core.catalogue_contract import CatalogueRefused, parse
 
     config = config_from_args(args)
     if args.parent_pid:
@@ -126,10 +154,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         app.state.biller_adapters = adapters_from_config(json.loads(args.biller_adapters.read_text(encoding="utf-8")))
     if args.catalog:
-        procedures = json.loads(args.catalog.read_text(encoding="utf-8"))
-        procedures = procedures.get("procedures", procedures) if isinstance(procedures, dict) else procedures
-        if store.catalog_since(app.state.db, 0).get("procedures") != procedures:
-            store.publish_catalog(app.state.db, procedures)
+        try:
+            catalog_store.publish(app.state.db, parse(args.catalog.read_bytes()))
+        except (OSError, CatalogueRefused) as exc:
+            raise SystemExit(f"kiosk-hub: --catalog {args.catalog}: {exc}") from None
     from central.staff import accounts
 
     if not accounts.list_users(app.state.db):
@@ -166,6 +194,30 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     db = Database(args.db)
     db.migrate(args.revision)
     print(f"database at revision {current_revision(db.engine)}")
+    return 0
+
+
+def cmd_device(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from central import alerts
+    from central.db import Database
+
+    db = Database(args.db)
+    db.migrate()
+    given = (args.kind, args.model, args.serial, args.validation, args.calibration_due)
+    if any(given):
+        if not all(given):
+            raise SystemExit("kiosk-hub device: --kind, --model, --serial, --validation and --calibration-due go "
+                             "together")
+        try:
+            due = date.fromisoformat(args.calibration_due)
+        except ValueError as exc:
+            raise SystemExit("kiosk-hub device: --calibration-due must be YYYY-MM-DD") from exc
+        alerts.register_device(db, args.kind, args.model[:100], args.serial[:100], args.validation[:200], due)
+    for d in alerts.devices(db):
+        print(f"{d.kind}\t{d.model}\t{d.serial}\t{d.validation_ref}\tcalibration due {d.calibration_due}")
+    db.dispose()
     return 0
 
 

@@ -60,6 +60,19 @@ class HubConfig:
     staff_session_hours: float = 12.0  # absolute lifetime of a staff sign-in
     staff_idle_minutes: float = 60.0  # a session unused this long ends (a shared ward PC left signed in)
     faults: FaultSettings = field(default_factory=FaultSettings)
+    # Telehealth: STUN/TURN servers handed to both peers ({"urls": …, "username"?, "credential"?}); none on a LAN
+    ice_servers: tuple[tuple[str, str, str], ...] = ()
+    telehealth_duty_hours: str = "7 giờ 30 đến 11 giờ 30 và 13 giờ 30 đến 17 giờ, thứ Hai đến thứ Sáu"
+    telehealth_grace_seconds: float = 20.0  # how long a call waits for a kiosk whose signalling dropped
+
+    def ice_servers_json(self) -> list[dict[str, str]]:
+        out = []
+        for url, user, credential in self.ice_servers:
+            server = {"urls": url}
+            if user:
+                server |= {"username": user, "credential": credential}
+            out.append(server)
+        return out
 
     @property
     def faults_allowed(self) -> bool:

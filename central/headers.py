@@ -8,8 +8,10 @@ from __future__ import annotations
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+# Referrer-Policy same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, and the
+# staff pages' same-origin check (central/staff/deps.py) then refuses every sign-in and form (found in chromium).
 FIXED = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-         (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer"),
+         (b"x-frame-options", b"DENY"), (b"referrer-policy", b"same-origin"),
          (b"cross-origin-opener-policy", b"same-origin"), (b"cross-origin-resource-policy", b"same-origin")]
 # FastAPI's interactive docs load their own script: they get the other headers, not the CSP.
 DOCS_PATHS = ("/docs", "/openapi.json")

@@ -68,6 +68,7 @@ class Kiosk(Base):
     hb_last_sync_at: Mapped[str | None] = mapped_column(String(40))
     hb_last_error: Mapped[str | None] = mapped_column(String(500))
     hb_devices: Mapped[str | None] = mapped_column(Text)  # JSON object
+    hb_interval_seconds: Mapped[int | None] = mapped_column(Integer)  # migration 0003: amber/red on the dashboard
 
 
 class Submission(Base):
@@ -86,6 +87,15 @@ class Submission(Base):
     fee_amount: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # added by migration 0003 (the officer inbox): filled at ingest from the payload
+    procedure_code: Mapped[str | None] = mapped_column(String(32))
+    applicant_name: Mapped[str | None] = mapped_column(String(200))  # never for an anonymous report
+    name_key: Mapped[str | None] = mapped_column(String(200), index=True)  # lower case, no diacritics: search
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the procedure's legal time
+    assigned_to: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (Index("ix_submissions_kind_seq", "kind", "seq"),
+                      Index("ix_submissions_kind_status_seq", "kind", "status", "seq"))
 
 
 class StatusEvent(Base):
@@ -95,6 +105,7 @@ class StatusEvent(Base):
     status: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(String(500))
+    actor: Mapped[str | None] = mapped_column(String(100))  # migration 0003: the officer (None: the hub)
 
 
 class Attachment(Base):
@@ -132,3 +143,45 @@ class CatalogVersion(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     procedures: Mapped[str] = mapped_column(Text)  # JSON list
+
+
+class Alert(Base):
+    """Migration 0003: a call for help or a crisis health reading from a kiosk, open until staff acknowledge it."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_open", "acknowledged_at", "received_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the kiosk's UUID = idempotency key
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # help | health
+    screen: Mapped[str | None] = mapped_column(String(64))  # where the resident was (help)
+    readings: Mapped[str | None] = mapped_column(Text)  # JSON object (health): values and device labels
+    created_at: Mapped[str] = mapped_column(String(40))  # as the kiosk sent it
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class Device(Base):
+    """Migration 0003: the registry of measuring devices (validated model, serial, calibration due date)."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("model", "serial", name="uq_device_model_serial"),)
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(40))  # blood_pressure | spo2 | scale | thermometer | …
+    model: Mapped[str] = mapped_column(String(100))
+    serial: Mapped[str] = mapped_column(String(100))
+    validation_ref: Mapped[str] = mapped_column(String(200))  # e.g. a STRIDE BP / ISO 81060-2 listing
+    calibration_due: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class HeartbeatLog(Base):
+    """Migration 0003: every heartbeat for the 24-hour history per station (older rows are purged)."""
+
+    __tablename__ = "heartbeat_log"
+    __table_args__ = (Index("ix_heartbeat_log_kiosk_at", "kiosk_id", "at"),)
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(ForeignKey("kiosks.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    unsent: Mapped[int] = mapped_column(Integer)
+    faults: Mapped[int] = mapped_column(Integer)  # devices not "ok" in that beat

@@ -13,9 +13,11 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central.catalog_store import procedures_of
 from central.db import Database
+from central.inbox_fields import add_working_days, fields_of, processing_days
 from central.ingest import Rejection, ValidItem, canonical_json, reference_for, validate_item
-from central.models import Attachment, Payment, StatusEvent, Submission, as_utc, utcnow
+from central.models import Attachment, CatalogVersion, Payment, StatusEvent, Submission, as_utc, utcnow
 from central.problems import Problem
 from central.staff import StaffUser, audit
 
@@ -42,12 +44,33 @@ def _rejected(rejection: Rejection) -> dict[str, Any]:
             "detail": rejection.detail}
 
 
-def _insert(s: Session, kiosk_id: str, item: ValidItem) -> Submission:
+_DAYS_CACHE: dict[tuple[int, str], dict[str, int]] = {}  # (version, published) -> {procedure code: legal days}
+
+
+def catalogue_days(s: Session) -> dict[str, int]:
+    """The legal processing time of each procedure of the latest catalogue (parsed once per version)."""
+    latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
+                       .order_by(CatalogVersion.version.desc()).limit(1)).first()
+    if latest is None:
+        return {}
+    key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
+    if key not in _DAYS_CACHE:
+
+        procedures = procedures_of(s.get(CatalogVersion, latest[0]).procedures)
+        _DAYS_CACHE[key] = {p["code"]: d for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)
+                            and (d := processing_days(p)) is not None}
+    return _DAYS_CACHE[key]
+
+
+def _insert(s: Session, kiosk_id: str, item: ValidItem, days: dict[str, int] | None = None) -> Submission:
     now = utcnow()
+    code, name, key = fields_of(item.kind, item.payload)
+    legal_days = (days or {}).get(code or "") if item.kind == "dossier" else None
     row = Submission(id=item.id, kiosk_id=kiosk_id, kind=item.kind, schema_version=item.schema_version,
                      created_at=item.created_at, received_at=now, local_ref=item.local_ref,
                      body_hash=item.body_hash, body=item.canonical, fee_amount=item.fee_amount,
-                     status="received", updated_at=now)
+                     status="received", updated_at=now, procedure_code=code, applicant_name=name, name_key=key,
+                     due_at=add_working_days(now, legal_days) if legal_days else None)
     for _draw in range(5):  # 10^8 references a kind and year: a second draw is already rare
         reference = reference_for(item.kind, now.year)
         if s.scalar(select(Submission.seq).where(Submission.reference == reference)) is None:
@@ -80,6 +103,7 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
     if valid:
         with db.session() as s:
             stored: dict[str, Submission] = {}
+            days = catalogue_days(s)
             if check_first:
                 ids = sorted({c.id for _, c in valid})
                 stored = {row.id: row for row in s.scalars(select(Submission).where(Submission.id.in_(ids)))}
@@ -89,7 +113,7 @@ def ingest_batch(db: Database, kiosk_id: str, items: Sequence[Any], *,
                     continue
                 try:
                     with s.begin_nested():
-                        row = _insert(s, kiosk_id, item)
+                        row = _insert(s, kiosk_id, item, days)
                     answers[i] = {"id": item.sent_id, "status": "accepted", "reference": row.reference,
                                   "reason": None}
                 except IntegrityError:
@@ -187,7 +211,8 @@ def set_status(db: Database, reference: str, status: str, note: str | None,
         audit.record(s, actor, "dossier.status", row.reference or row.local_ref or row.id, {"status": row.status},
                      {"status": status, "note": note or None})
         row.status, row.updated_at = status, now
-        s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None)))
+        s.add(StatusEvent(submission_seq=row.seq, status=status, at=now, note=(note or None),
+                          actor=actor.username if actor else None))
         reference = row.reference or reference
     return track(db, reference)  # staff: not scoped to a kiosk
 

@@ -1,4 +1,5 @@
-"""Hub data operations on enrolment, kiosks, heartbeats and the catalogue; called from request threads."""
+"""Hub data operations on enrolment, kiosks and heartbeats (the catalogue: catalog_store.py); called from request
+threads."""
 
 from __future__ import annotations
 
@@ -7,18 +8,12 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from central.db import Database
-from central.models import CatalogVersion, EnrolmentCode, Kiosk, as_utc, utcnow
+from central.models import EnrolmentCode, Kiosk, as_utc, utcnow
 from central.security import hash_token, new_enrolment_code, new_token, normalise_code
-
-# The demo catalogue: one procedure whose fee is a known fact (national portal page of 1.004222, FORMATS §3.2).
-DEMO_PROCEDURES = [
-    {"code": "1.004222", "name": "Đăng ký thường trú", "field": "Cư trú", "agency": "Công an cấp xã",
-     "fees": [{"channel": "direct", "amount": 20000}, {"channel": "online", "amount": 10000}], "forms": ["CT01"]},
-]
 
 
 class EnrolmentError(Exception):
@@ -113,33 +108,17 @@ def record_heartbeat(db: Database, kiosk_id: str, beat: dict[str, Any]) -> datet
             hb_at=now, version=beat["version"], hb_queue=json.dumps(beat["queue"]),
             hb_oldest_unsent_seconds=beat.get("oldest_unsent_age_seconds"),
             hb_last_sync_at=beat.get("last_sync_at"), hb_last_error=(beat.get("last_error") or None),
-            hb_devices=json.dumps(beat.get("devices") or {})))
+            hb_devices=json.dumps(beat.get("devices") or {}),
+            hb_interval_seconds=beat.get("interval_seconds")))
     return now
-
-
-def catalog_since(db: Database, since: int) -> dict[str, Any]:
-    with db.session() as s:
-        latest = s.scalar(select(CatalogVersion).order_by(CatalogVersion.version.desc()).limit(1))
-    if latest is None:
-        return {"version": 0, "procedures": []}
-    procedures = json.loads(latest.procedures) if latest.version > since else []
-    return {"version": latest.version, "published_at": as_utc(latest.published_at).isoformat(),
-            "procedures": procedures}
-
-
-def publish_catalog(db: Database, procedures: list[dict[str, Any]]) -> int:
-    with db.session() as s:
-        version = (s.scalar(select(func.max(CatalogVersion.version))) or 0) + 1
-        s.add(CatalogVersion(version=version, published_at=utcnow(),
-                             procedures=json.dumps(procedures, ensure_ascii=False)))
-    return version
 
 
 def seed_demo(db: Database, demo_code: str) -> None:
     """Demo mode: a reusable enrolment code and a small catalogue (idempotent across restarts)."""
+    from central.catalog_store import seed_demo_catalogue
+
     create_enrolment_code(db, ttl_hours=None, code=demo_code, reusable=True)
-    if catalog_since(db, 0)["version"] == 0:
-        publish_catalog(db, DEMO_PROCEDURES)
+    seed_demo_catalogue(db)
 
 
 def kiosks(db: Database) -> list[Kiosk]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 API_VERSION = 1
 
 # Submission kinds the hub accepts, with the prefix of the public reference the hub gives each.
-ITEM_KINDS: dict[str, str] = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT"}
+ITEM_KINDS: dict[str, str] = {"dossier": "HS", "report": "PA", "health": "SK", "payment_intent": "TT",
+                              "callback": "GL"}  # callback: a resident asks a doctor to call back (telehealth)
 SCHEMA_VERSIONS: frozenset[int] = frozenset({1})
 ITEM_STATUSES = ("accepted", "duplicate", "rejected")  # the per-item outcome of a batch
 
@@ -46,6 +47,7 @@ class HeartbeatBody(TypedDict):
     last_sync_at: str | None
     last_error: str | None
     devices: dict[str, Any]
+    interval_seconds: NotRequired[int]  # the kiosk's heartbeat period: the hub's dashboard tells a late beat
 
 
 def submission_item(item_id: str, kind: str, schema_version: int, created_at: datetime, local_ref: str | None,

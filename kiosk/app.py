@@ -93,6 +93,10 @@ class KioskApp:
             lambda: self.set_language("en" if self.language.language == "vi" else "vi"))
         w.header.large_text_toggled.connect(self.set_large_text)
         w.header.help_requested.connect(w.help_overlay.open)
+        from screens.shell.call_staff import CallStaffController
+
+        self.call_staff = CallStaffController(self.ctx, w.call_staff_overlay)
+        w.header.call_staff_requested.connect(lambda: self.call_staff.request())
         w.header.corner_tapped.connect(self._corner_tapped)
         w.nav_bar.back_clicked.connect(self.flow.back)
         w.nav_bar.home_clicked.connect(self.flow.home)

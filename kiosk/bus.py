@@ -17,3 +17,6 @@ class AppBus(QObject):
     language_changed = Signal(str)  # "vi" | "en"
     large_text_changed = Signal(bool)
     technician_mode_changed = Signal(bool)
+    # which procedure catalogue residents see: {"source": "hub" | "built-in" | "none", "version", "fetched_at",
+    # "refused": {"version", "problem"} | absent} (kiosk.services.catalogue)
+    catalogue_changed = Signal(object)

@@ -1,4 +1,4 @@
-"""``kiosk config check|sample|hash-pin``: configuration tools for technicians."""
+"""``kiosk config check|sample|hash-pin|key-pin``: configuration tools for technicians."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     hpin = csub.add_parser("hash-pin", help="read a PIN and print its scrypt hash for the config")
     hpin.add_argument("--stdin", action="store_true", help="read the PIN from standard input")
     hpin.set_defaults(func=_hash_pin, no_config=True)
+    kpin = csub.add_parser("key-pin", help="print the [hub] pinned_keys entry of a certificate's public key")
+    kpin.add_argument("certificate", help="PEM or DER file, e.g. the hub CA's root.crt")
+    kpin.set_defaults(func=_key_pin, no_config=True)
 
 
 def _check(args: argparse.Namespace, _config: object) -> int:
@@ -47,4 +50,17 @@ def _hash_pin(args: argparse.Namespace, _config: object) -> int:
         print("kiosk: a PIN is 4 to 12 digits", file=sys.stderr)
         return 2
     print(hash_pin(pin))
+    return 0
+
+
+def _key_pin(args: argparse.Namespace, _config: object) -> int:
+    from pathlib import Path
+
+    from offline_queue.tls import pin_of_certificate
+
+    try:
+        print(pin_of_certificate(Path(args.certificate).read_bytes()))
+    except (OSError, ValueError) as exc:
+        print(f"kiosk: {args.certificate}: not a readable certificate ({exc})", file=sys.stderr)
+        return 1
     return 0

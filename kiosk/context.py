@@ -29,7 +29,9 @@ class Services:
     printer: Any = None  # kiosk.services.printer.PrinterService
     scanner: Any = None  # kiosk.services.scanner.ScannerService
     health: Any = None  # kiosk.services.health.HealthService
-    catalogue: Any = None  # core.catalogue.Catalogue (pure, loaded at start)
+    consult: Any = None  # kiosk.services.consult.ConsultService (video consultation)
+    catalogue: Any = None  # core.catalogue.Catalogue (pure; loaded at start, switched between visits)
+    catalogue_updates: Any = None  # kiosk.services.catalogue.CatalogueUpdates
 
 
 @dataclass

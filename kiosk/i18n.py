@@ -27,6 +27,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "dossier": ("screens/dossier", "screens/tracking", "screens/payment", "screens/receipt"),
     "scan": ("screens/scan",),
     "health": ("screens/health",),
+    "consult": ("screens/consult",),
     "services": ("screens/bills", "screens/questions"),
 }
 

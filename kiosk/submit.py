@@ -27,6 +27,10 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 DONE_STEP = "receipt.done"
+# The slip says "Đã tiếp nhận" with the hub's reference only when the hub accepted it this soon after the save;
+# otherwise it prints "Đã lưu tại trạm" at once (the resident does not wait longer for paper).
+ACCEPT_WAIT_MS = 4000
+ACCEPT_POLL_MS = 250
 
 
 @dataclass(frozen=True)
@@ -120,15 +124,48 @@ class SubmitPipeline(QObject):
         params = {"kind": request.kind, "reference": local_ref, "uuid": uuid, "service": request.service_name,
                   "qr": tracking_qr(local_ref), "printed": None, "fee": request.fee, **request.done_params}
         self.ctx.flow.go(DONE_STEP, params)
-        self._print(request, uuid, local_ref)
+        self._await_hub(request, uuid, local_ref)
 
-    def _print(self, request: SubmitRequest, uuid: str, local_ref: str) -> None:
+    def _await_hub(self, request: SubmitRequest, uuid: str, local_ref: str) -> None:
+        """Print once the row is `sent` (with the hub's reference) or ACCEPT_WAIT_MS have passed, whichever is
+        first. Read from the queue database (DESIGN §3.7), asked a few times a second; never blocks the GUI."""
+        storage, sync = self.ctx.services.storage, self.ctx.services.sync
+        if sync is None or not hasattr(storage, "lookup"):
+            self._print(request, uuid, local_ref)  # no hub on this station: nothing to wait for
+            return
+        from PySide6.QtCore import QElapsedTimer, QTimer
+
+        clock = QElapsedTimer()
+        clock.start()
+        done = [False]
+
+        def finish(hub_ref: str = "") -> None:
+            if not done[0]:
+                done[0] = True
+                self._print(request, uuid, local_ref, hub_ref)
+
+        def answer(view: Any) -> None:
+            if done[0]:
+                return
+            if view is not None and getattr(view, "status", "") == "sent" and getattr(view, "server_ref", ""):
+                finish(view.server_ref)
+            elif clock.elapsed() >= ACCEPT_WAIT_MS:
+                finish()
+            else:
+                QTimer.singleShot(ACCEPT_POLL_MS, ask)
+
+        def ask() -> None:
+            storage.lookup(local_ref, answer)
+
+        QTimer.singleShot(0, ask)
+
+    def _print(self, request: SubmitRequest, uuid: str, local_ref: str, hub_ref: str = "") -> None:
         printer = self.ctx.services.printer
         if printer is None:
             self._printed(uuid, local_ref, False, "unavailable")
             return
         try:
-            receipt = self.receipt_for(request, local_ref)
+            receipt = self.receipt_for(request, local_ref, hub_ref)
         except ValueError:
             log.exception("receipt for %s could not be built", uuid)
             self._printed(uuid, local_ref, False, "error")
@@ -148,7 +185,9 @@ class SubmitPipeline(QObject):
         local_ref = self._requests[uuid][1]
         return bool(printer.reprint(uuid, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or "")))
 
-    def receipt_for(self, request: SubmitRequest, local_ref: str) -> Any:
+    def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "") -> Any:
+        """The slip: "accepted" with the hub's reference when the hub took it in time, else "queued"."""
+        from core.formats.tracking import is_hub_ref
         from devices.printer.receipt import Receipt
 
         station = self.ctx.config.station
@@ -156,7 +195,9 @@ class SubmitPipeline(QObject):
         return Receipt(kind=request.kind, station_name=station.name, station_address=station.address,
                        created_at=datetime.now(), service_name=request.service_name, local_reference=local_ref,
                        resident_name=request.resident_name, items=tuple(request.receipt_items),
-                       qr_payload=tracking_qr(local_ref), status="queued", notes=tuple(request.receipt_notes),
+                       qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
+                       hub_reference=hub_ref,
+                       status="accepted" if hub_ref else "queued", notes=tuple(request.receipt_notes),
                        language=language if language in ("vi", "en") else "vi")
 
     def _printed(self, uuid: str, local_ref: str, ok: bool, reason: str) -> None:

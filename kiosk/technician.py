@@ -64,6 +64,8 @@ class TechnicianController:
         ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
         self._start_diagnostics()
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
+        self._catalogue_info: dict[str, Any] = {}
+        ctx.bus.catalogue_changed.connect(self._catalogue_changed)
         ctx.bus.device_state_changed.connect(self.status.set_device_state)
         ctx.bus.device_state_changed.connect(self.devices.set_device_state)
 
@@ -173,9 +175,14 @@ class TechnicianController:
         self._diagnostics_worker = worker
         self.ctx.threads.start(worker, "diagnostics")
 
+    def _catalogue_changed(self, info: dict[str, Any]) -> None:
+        self._catalogue_info = dict(info or {})
+        self.status.set_catalogue(self._catalogue_info)
+
     def _export_diagnostics(self) -> None:
         audit("diagnostics_exported")
-        self._requests.export.emit(dict(self._device_states), dict(self._sync_status))
+        sync = dict(self._sync_status) | {"catalogue": self._catalogue_info}  # summary.json names the version
+        self._requests.export.emit(dict(self._device_states), sync)
 
     def _attach_keyboard(self) -> None:
         try:

@@ -129,4 +129,8 @@ class HubRequestWorker(Worker):
             return c.create_payment(reference, amount, purpose, key or str(uuid.uuid4()))
         if op == "payment_status":
             return c.get_payment(args[0])
+        if op == "raise_alert":
+            return c.raise_alert(*args)
+        if op == "alert_status":
+            return c.get_alert(args[0])
         raise ValueError(f"unknown hub request {op!r}")

@@ -43,6 +43,13 @@ class HubUnavailable(HubError):
         return self.reason in ("network", "timeout")
 
 
+class HubTLSError(HubError):
+    """The hub's identity cannot be trusted (certificate, pinned key) or its URL is not allowed (plain http://
+    across the network). Nothing was sent; retrying will not help until a technician fixes the config."""
+
+    code = "tls"
+
+
 class HubAuthError(HubError):
     """401/403: the kiosk token is missing, wrong or revoked (an operator must re-enrol)."""
 

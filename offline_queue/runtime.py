@@ -102,7 +102,7 @@ def make_client(config: Any, data_dir: Path, url: str | None = None, token: str 
         saved = load_token(queue_paths(config, data_dir).token)
         token = saved["token"] if saved and saved.get("hub_url") in (None, url) else None
     return HubClient(url, token, h.connect_timeout_seconds, read_timeout or h.read_timeout_seconds,
-                     h.ca_bundle or None)
+                     h.ca_bundle or None, pinned_keys=tuple(h.pinned_keys))
 
 
 def enrol(client: HubClient, config: Any, data_dir: Path, code: str | None = None) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from offline_queue.protocol import (
     HubError,
     HubProtocolError,
     HubRejected,
+    HubTLSError,
     HubUnavailable,
 )
 from offline_queue.records import Outcome, OutgoingItem, Rejected, Released, Retry, Sent
@@ -34,7 +35,7 @@ MAX_DELAY = 3600.0
 MAX_BODY_BYTES = 900_000  # the hub refuses JSON bodies over 1 MiB
 ITEM_FAULT_STATUSES = (413, 422)  # batch-level answers that blame the content, not the hub
 ATTACHMENT_FAULT_STATUSES = (409, 413, 422)
-PHASES = ("idle", "syncing", "offline", "auth_problem")
+PHASES = ("idle", "syncing", "offline", "auth_problem", "tls_problem")
 
 
 def backoff_delay(attempts: int, rng: random.Random | None = None) -> float:
@@ -51,7 +52,7 @@ class SyncReport:
     retried: int = 0
     released: int = 0
     batches: int = 0
-    stop: str | None = None  # network | timeout | server | rate_limited | auth | protocol | storage
+    stop: str | None = None  # network | timeout | server | rate_limited | auth | tls | protocol | storage
     error: str | None = None
     retry_after: float | None = None
     references: dict[str, str | None] = field(default_factory=dict)
@@ -155,6 +156,8 @@ class SyncRun:
         r.error = str(exc)[:300]
         if isinstance(exc, HubAuthError):
             r.stop, phase, reachable = "auth", "auth_problem", "1"
+        elif isinstance(exc, HubTLSError):  # the hub cannot be trusted (or its URL is not allowed): nothing was sent
+            r.stop, phase, reachable = "tls", "tls_problem", "0"
         elif isinstance(exc, HubUnavailable):
             r.stop, r.retry_after = exc.reason, exc.retry_after
             phase, reachable = ("offline", "0") if exc.network else ("idle", "1")
@@ -182,7 +185,7 @@ class SyncRun:
                 self.report.released += 1
 
     def _record_failure(self, items: list[OutgoingItem], exc: HubError) -> None:
-        if isinstance(exc, HubAuthError):
+        if isinstance(exc, HubAuthError | HubTLSError):  # not the rows' fault: no backoff for them
             outcomes: list[Outcome] = [Released(i.id, str(exc), exc.status) for i in items]
         else:
             delay = exc.retry_after if isinstance(exc, HubUnavailable) and exc.retry_after else 0.0
@@ -278,10 +281,14 @@ def read_status(store: QueueStore) -> dict[str, Any]:
             "phase": phase if phase in PHASES else "idle", "online": meta.get("reachable") == "1"}
 
 
-def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None) -> HeartbeatBody:
-    """The body of POST /v1/heartbeat from a ``read_status`` dict."""
-    return heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
+def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, str] | None = None,
+                     interval_seconds: int | None = None) -> HeartbeatBody:
+    """The body of POST /v1/heartbeat from a ``read_status`` dict (the interval lets the hub tell a late beat)."""
+    body = heartbeat_body(version, status["counts"], status["oldest_unsent_age_seconds"], status["last_success_at"],
                           status["last_error"], devices or {})
+    if interval_seconds:
+        body["interval_seconds"] = int(interval_seconds)
+    return body
 
 
 def start_of_process(store: QueueStore) -> int:

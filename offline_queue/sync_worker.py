@@ -30,6 +30,9 @@ class SyncWorker(Worker):
     status_changed = Signal(object)  # dict, see kiosk/bus.py sync_status_changed
     run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
     already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
+    # after a run: {"catalogue": core.catalogue.Catalogue, "info": {...}} for a new good version, or
+    # {"catalogue": None, "refused": {"version", "problem"}} (kiosk.services.catalogue switches between visits)
+    catalogue_pulled = Signal(object)
 
     def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None, soon_ms: int = SOON_MS) -> None:
         super().__init__()
@@ -46,11 +49,15 @@ class SyncWorker(Worker):
         self._locked = False
         self._last_heartbeat = -1e9
         self._ready = False  # on_start finished (a broken database leaves the worker answering, not crashing)
+        self._catalogue = None  # offline_queue.catalogue_pull.StoredCatalogue: the last good hub catalogue
 
     # -- life cycle -----------------------------------------------------------------------------------------
 
     def on_start(self) -> None:
+        from offline_queue.catalogue_pull import load_stored
         from offline_queue.runtime import make_client, open_store, retention
+
+        self._catalogue = load_stored(self._data_dir)
 
         self.store = open_store(self._config, self._data_dir)
         self.client = make_client(self._config, self._data_dir, url=self._hub_url)
@@ -173,6 +180,12 @@ class SyncWorker(Worker):
         if not self.client.base_url:
             self._refuse(request_id, "no hub URL configured")
             return
+        if self.client.url_problem:  # e.g. http:// across the network: a state the technician sees, not a crash
+            self.store.set_meta(phase="tls_problem", last_error=self.client.url_problem, reachable="0",
+                                last_error_at=self.store.clock().isoformat())
+            self._emit_status()
+            self._refuse(request_id, self.client.url_problem)
+            return
         try:
             ensure_token(self.client, self._config, self._data_dir)
         except (HubError, ValueError) as exc:
@@ -219,6 +232,8 @@ class SyncWorker(Worker):
         self._emit_status()
         if report.ok and time.monotonic() - self._last_heartbeat >= self._config.hub.heartbeat_interval_seconds:
             self._heartbeat()  # the first good contact reports at once; then the timer keeps the pace
+        if report.ok:
+            self._pull_catalogue()
         if self._offline:
             delay = float(self._config.hub.offline_probe_seconds)
         elif not report.ok:
@@ -253,9 +268,37 @@ class SyncWorker(Worker):
             return
         self._last_heartbeat = time.monotonic()
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices))
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices,
+                                                   self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
+
+    def _pull_catalogue(self) -> None:
+        """A conditional GET after a good run (usually a 304); a new good version goes to the GUI, built here."""
+        from offline_queue.catalogue_pull import pull
+
+        try:
+            result = pull(self.client, self._data_dir, self._catalogue)
+        except HubError as exc:
+            log.info("catalogue not pulled: %s", exc)
+            return
+        except OSError as exc:  # the data dir is full or read-only: keep the current catalogue
+            log.error("catalogue not stored: %s", exc.strerror or exc)
+            return
+        if result.outcome == "refused":
+            self.catalogue_pulled.emit({"catalogue": None,
+                                        "refused": {"version": result.version, "problem": result.problem}})
+        if result.outcome != "updated" or result.stored is None:
+            return
+        try:
+            from core.catalogue import Catalogue
+
+            catalogue = Catalogue(result.stored.document)  # indexed here, not on the GUI thread
+        except Exception:  # the contract was met, so this is our bug: keep the current catalogue
+            log.exception("catalogue version %d could not be indexed", result.stored.version)
+            return
+        self._catalogue = result.stored
+        self.catalogue_pulled.emit({"catalogue": catalogue, "info": result.stored.info()})
 
     def _emit_status(self) -> None:
         from offline_queue.sync import read_status

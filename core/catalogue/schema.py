@@ -7,6 +7,7 @@ anything else in a schema is ignored, so keep the schema inside this subset (a t
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ SUPPORTED = frozenset({
     "additionalProperties", "minProperties", "items", "minItems", "minLength", "pattern", "minimum",
 })
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,), "null": (type(None),),
     "integer": (int,), "number": (int, float),
@@ -29,48 +31,69 @@ def _is_type(value: Any, name: str) -> bool:
 
 def validate(value: Any, schema: dict[str, Any], path: str = "$") -> list[str]:
     """Return human-readable errors (empty list = valid). Never raises on any JSON-like value."""
-    errors: list[str] = []
+    return [f"{where}: {what}" for where, what in problems(value, schema, path)]
+
+
+def member(path: str, key: str) -> str:
+    """The JSONPath of ``key`` under ``path``: ``$.fees`` for plain names, ``$["odd key"]`` for the rest."""
+    return f"{path}.{key}" if _PLAIN_KEY.match(key) else f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def problems(value: Any, schema: dict[str, Any], path: str = "$") -> list[tuple[str, str]]:
+    """Every error as (exact JSONPath of the offending value, what is wrong). Never raises on JSON-like values."""
+    errors: list[tuple[str, str]] = []
     if "type" in schema:
         types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         if not any(_is_type(value, t) for t in types):
-            return [f"{path}: expected {'/'.join(types)}, got {type(value).__name__}"]
+            return [(path, f"expected {'/'.join(types)}, got {_json_type(value)}")]
     if "const" in schema and value != schema["const"]:
-        errors.append(f"{path}: must be {schema['const']!r}")
+        errors.append((path, f"must be {schema['const']!r}"))
     if "enum" in schema and value not in schema["enum"]:
-        errors.append(f"{path}: {value!r} not one of {schema['enum']!r}")
+        errors.append((path, f"{_short(value)} not one of {schema['enum']!r}"))
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0):
-            errors.append(f"{path}: shorter than {schema['minLength']}")
+            errors.append((path, f"shorter than {schema['minLength']}"))
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            errors.append(f"{path}: {value[:40]!r} does not match {schema['pattern']}")
+            errors.append((path, f"{value[:40]!r} does not match {schema['pattern']}"))
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if is_number and "minimum" in schema and value < schema["minimum"]:
-        errors.append(f"{path}: below {schema['minimum']}")
+        errors.append((path, f"below {schema['minimum']}"))
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
-            errors.append(f"{path}: fewer than {schema['minItems']} items")
+            errors.append((path, f"fewer than {schema['minItems']} items"))
         if "items" in schema:
             for i, item in enumerate(value):
-                errors.extend(validate(item, schema["items"], f"{path}[{i}]"))
+                errors.extend(problems(item, schema["items"], f"{path}[{i}]"))
     if isinstance(value, dict):
-        errors.extend(_validate_object(value, schema, path))
+        errors.extend(_object_problems(value, schema, path))
     return errors
 
 
-def _validate_object(value: dict[str, Any], schema: dict[str, Any], path: str) -> list[str]:
-    errors = [f"{path}: missing {key!r}" for key in schema.get("required", []) if key not in value]
+def _object_problems(value: dict[str, Any], schema: dict[str, Any], path: str) -> list[tuple[str, str]]:
+    errors = [(path, f"missing {key!r}") for key in schema.get("required", []) if key not in value]
     if len(value) < schema.get("minProperties", 0):
-        errors.append(f"{path}: fewer than {schema['minProperties']} properties")
+        errors.append((path, f"fewer than {schema['minProperties']} properties"))
     props = schema.get("properties", {})
     extra = schema.get("additionalProperties", True)
     for key, item in value.items():
         if key in props:
-            errors.extend(validate(item, props[key], f"{path}.{key}"))
+            errors.extend(problems(item, props[key], member(path, key)))
         elif extra is False:
-            errors.append(f"{path}: unexpected {key!r}")
+            errors.append((member(path, key), f"unexpected {key!r}"))
         elif isinstance(extra, dict):
-            errors.extend(validate(item, extra, f"{path}.{key}"))
+            errors.extend(problems(item, extra, member(path, key)))
     return errors
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null", int: "integer",
+             float: "number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if isinstance(value, (str, int, float, bool, type(None))) else _json_type(value)
+    return text[:60]
 
 
 def keywords(schema: Any) -> set[str]:

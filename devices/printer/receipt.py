@@ -13,7 +13,7 @@ from datetime import datetime
 
 from devices.printer.strings import LANGUAGES, text
 
-KINDS = ("dossier", "payment", "report", "health", "test")
+KINDS = ("dossier", "payment", "report", "health", "test", "help", "consult")
 STATUSES = ("queued", "accepted", "")  # "" = no status line (test page)
 STYLES = ("title", "heading", "body", "bold", "small")
 
@@ -173,6 +173,8 @@ def layout(receipt: Receipt) -> list[Block]:
             if item.note.strip():
                 blocks.append(TextBlock(clean_text(item.note).strip(), "small", indent=True))
 
+    if receipt.kind == "consult":
+        blocks += [GapBlock(6), TextBlock(t("consult.disclaimer"), "small")]
     if receipt.kind == "health":
         blocks += [GapBlock(6), TextBlock(t("health.disclaimer"), "bold"), TextBlock(t("health.see_doctor"), "small")]
 
@@ -218,3 +220,12 @@ def make_test_page(station_name: str, station_address: str, info: PrinterSetup, 
     notes = (text("test.alphabet", language), text("test.alphabet_lower", language), *info.extra)
     return Receipt(kind="test", station_name=station_name, station_address=station_address, created_at=now,
                    items=items, qr_payload="TCDS|TEST|Trạm công dân số", status="", notes=notes, language=language)
+
+
+def make_consult_receipt(station_name: str, station_address: str, now: datetime, doctor: str, note: str,
+                         advice: str, language: str = "vi") -> Receipt:
+    """The doctor's note and advice after a video consultation (the resident's name is not printed)."""
+    items = tuple(ReceiptItem(text(key, language), value) for key, value in
+                  (("consult.doctor", doctor), ("consult.note", note), ("consult.advice", advice)) if value.strip())
+    return Receipt(kind="consult", station_name=station_name, station_address=station_address, created_at=now,
+                   items=items, status="", language=language)

@@ -7,7 +7,7 @@ field a technician can set explains itself in one place.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 
@@ -21,6 +21,7 @@ class SettingMeta:
     maximum: float | None = None
     secret: bool = False  # never shown in full on screen or in the sample
     technician: bool = True  # False: an operator may change it too
+    check: Callable[[Any], str | None] | None = None  # returns why a value is refused, or None
 
 
 def setting(default: Any, label: str, label_vi: str, help: str = "", **kwargs: Any) -> Any:

@@ -110,6 +110,8 @@ def _check_value(field: dataclasses.Field, hint: Any, value: Any, source: str, k
             raise ConfigError(source, key, f"{value!r} is below the minimum {meta.minimum:g}")
         if meta.maximum is not None and value > meta.maximum:
             raise ConfigError(source, key, f"{value!r} is above the maximum {meta.maximum:g}")
+        if meta.check is not None and (problem := meta.check(value)):
+            raise ConfigError(source, key, problem)
     return value
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from core.wire import MAX_BATCH_ITEMS
 from kiosk.config.fields import section, setting
+from offline_queue.tls import hub_url_problem, pins_problem
 
 DEVICE_KINDS = ("simulated", "serial", "none")
 
@@ -57,12 +58,16 @@ class SecuritySettings:
 @dataclass(frozen=True)
 class HubSettings:
     url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
-                       "https://… of the ward hub. Empty with local_hub = true starts a hub on 127.0.0.1.")
+                       "https://… of the ward hub (http:// only on 127.0.0.1). Empty with local_hub = true "
+                       "starts a hub on 127.0.0.1.", check=hub_url_problem)
     local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
                               "Demo/development: run the hub on 127.0.0.1 and enrol with its demo code.")
     token_file: str = setting("", "Token file", "Tệp mã truy cập",
                               "Kiosk bearer token (mode 0600). Empty: in the data directory.")
     ca_bundle: str = setting("", "CA bundle", "Chứng chỉ CA", "PEM file to verify the hub's TLS certificate.")
+    pinned_keys: list = setting([], "Pinned hub keys", "Khóa máy chủ được ghim",
+                                "sha256/<base64> of a public key in the hub's certificate chain (see docs/tls.md); "
+                                "empty: any certificate the CA bundle trusts.", check=pins_problem)
     connect_timeout_seconds: float = setting(5.0, "Connect timeout (s)", "Thời gian chờ kết nối (giây)",
                                              minimum=0.5, maximum=60)
     read_timeout_seconds: float = setting(15.0, "Read timeout (s)", "Thời gian chờ phản hồi (giây)",
@@ -164,6 +169,21 @@ class SerialDeviceSettings:
 
 
 @dataclass(frozen=True)
+class ConsultSettings:
+    enabled: bool = setting(True, "Video consultation enabled", "Bật gặp bác sĩ trực tuyến", technician=False)
+    microphone: str = setting("simulated", "Microphone", "Micrô",
+                              "simulated: a test tone; otherwise an ALSA device such as default or hw:1.")
+    speaker: str = setting("default", "Loudspeaker", "Loa", "ALSA device for the doctor's voice; none: no sound.")
+    volume: int = setting(80, "Volume (%)", "Âm lượng (%)", minimum=0, maximum=100)
+    reconnect_seconds: int = setting(15, "Reconnect for (s)", "Thời gian thử kết nối lại (giây)",
+                                     "After a network blip the call tries to come back this long, then ends.",
+                                     minimum=3, maximum=120)
+    wait_timeout_seconds: int = setting(600, "Longest wait (s)", "Thời gian chờ tối đa (giây)",
+                                        "No doctor answers within this time: the resident may leave a call-back "
+                                        "request.", minimum=30, maximum=3600)
+
+
+@dataclass(frozen=True)
 class HealthSettings:
     enabled: bool = setting(True, "Health check enabled", "Bật kiểm tra sức khỏe", technician=False)
     bp_scheme: str = setting("esh", "Blood-pressure categories", "Phân loại huyết áp",
@@ -188,6 +208,7 @@ class HealthSettings:
                                           "Height/weight scale", "Cân và thước đo")
     thermometer: SerialDeviceSettings = section(
         lambda: SerialDeviceSettings(protocol="mlx90614", model="GY-MCU90614"), "Thermometer", "Nhiệt kế")
+    consult: ConsultSettings = section(ConsultSettings, "Video consultation", "Gặp bác sĩ trực tuyến")
 
 
 @dataclass(frozen=True)

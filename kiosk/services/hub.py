@@ -61,6 +61,16 @@ class HubService(QObject):
         """``HubResult.data``: the ``Payment`` with ``status`` pending | paid | expired."""
         return self._ask("payment_status", (payment_id,), on_done)
 
+    def raise_alert(self, alert_id: str, kind: str, created_at: str, screen: str | None,
+                    readings: dict[str, Any] | None, on_done: Callable[[Any], None]) -> int:
+        """A call for help (``kind="help"``, the screen the resident is on) or a crisis reading (``"health"``).
+        ``HubResult.data``: ``{"id", "acknowledged"}``; retries with the same ``alert_id`` are one alert."""
+        return self._ask("raise_alert", (alert_id, kind, created_at, screen, readings), on_done)
+
+    def alert_status(self, alert_id: str, on_done: Callable[[Any], None]) -> int:
+        """``HubResult.data``: ``{"id", "acknowledged"}`` — whether a staff member is on the way."""
+        return self._ask("alert_status", (alert_id,), on_done)
+
     def enrol(self, hub_url: str, code: str, on_done: Callable[[Any], None]) -> int:
         """Enrol this kiosk with a one-time code. ``HubResult.data``: ``{"kiosk_id", "hub_url"}``;
         ``error_code`` also ``url_mismatch`` (config pins another hub) or ``invalid`` (no code)."""

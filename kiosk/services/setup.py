@@ -21,6 +21,7 @@ FACADES = {
     "printer": ("kiosk.services.printer", "PrinterService"),
     "scanner": ("kiosk.services.scanner", "ScannerService"),
     "health": ("kiosk.services.health", "HealthService"),
+    "consult": ("kiosk.services.consult", "ConsultService"),
 }
 
 
@@ -39,14 +40,13 @@ def build_services(ctx: AppContext) -> Services:
         setattr(services, name, getattr(module, class_name).from_context(ctx))
     if services.catalogue is None:
         try:
-            from core.catalogue import CatalogueError, load_catalogue
+            from kiosk.services.catalogue import CatalogueUpdates, load_current
         except ModuleNotFoundError:
             log.info("procedure catalogue not on this build")
         else:
-            try:
-                services.catalogue = load_catalogue()
-            except CatalogueError as exc:  # the procedures screens then say the catalogue is unavailable
-                log.error("procedure catalogue unusable: %s", exc)
+            # the last good version pulled from the hub, else the built-in one; newer ones arrive with sync
+            services.catalogue, info = load_current(ctx.data_dir)
+            services.catalogue_updates = CatalogueUpdates.from_context(ctx, info)
     return services
 
 

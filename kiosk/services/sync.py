@@ -22,6 +22,7 @@ class SyncService(QObject):
     _devices = Signal(object)
     _reload_hub = Signal()
     status_changed = Signal(object)
+    catalogue_pulled = Signal(object)  # see SyncWorker.catalogue_pulled (kiosk.services.catalogue listens)
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
                  hub_url: str | None = None) -> None:
@@ -50,6 +51,7 @@ class SyncService(QObject):
         self.worker.status_changed.connect(self._on_status)
         self.worker.run_finished.connect(self._on_finished)
         self.worker.already_syncing.connect(self._on_busy)
+        self.worker.catalogue_pulled.connect(self.catalogue_pulled)
         if self._storage is not None:
             self._storage.enqueued.connect(self._on_enqueued)
         self._threads.start(self.worker, "sync")

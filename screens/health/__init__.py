@@ -19,7 +19,10 @@ def install(ctx: Any) -> Any:
     consent = HealthConsentScreen()
     for screen in (choose, check, results, consent):
         ctx.navigator.add(screen)
-    controller = HealthController(ctx, choose, check, results, consent)
+    import screens.consult
+
+    consult = screens.consult.install(ctx)
+    controller = HealthController(ctx, choose, check, results, consent, consult)
     # keep the controller alive as long as the screens (it is a QObject without a parent widget)
     choose.controller = controller
     return controller

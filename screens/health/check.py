@@ -30,6 +30,7 @@ class HealthCheckScreen(Screen):
     start_pressed = Signal()
     skip_pressed = Signal()
     retry_pressed = Signal()
+    alert_requested = Signal()  # the resident agreed to send the crisis reading to the ward's health worker
 
     def build(self) -> None:
         self.measure: Measure | None = None
@@ -52,6 +53,8 @@ class HealthCheckScreen(Screen):
         outer.addWidget(self.sub)
         self.urgent = UrgentBanner()  # shown at once after a crisis value, while the check goes on
         self.urgent.hide()
+        self.urgent.alert_button.clicked.connect(self.alert_requested)
+        self.alert_state = ""  # "" | sending | sent | acknowledged | offline (screens/health/alert.py)
         self.staff_phone = ""
         outer.addWidget(self.urgent)
         self.pages = QStackedWidget()
@@ -147,6 +150,12 @@ class HealthCheckScreen(Screen):
     def set_urgent(self, on: bool, staff_phone: str = "") -> None:
         self.staff_phone = staff_phone
         self.urgent.setVisible(on)
+        if not on:
+            self.alert_state = ""
+        self.retranslate()
+
+    def set_alert_state(self, state: str) -> None:
+        self.alert_state = state
         self.retranslate()
 
     def set_step(self, step: tuple[int, int] | None) -> None:
@@ -228,6 +237,7 @@ class HealthCheckScreen(Screen):
         phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
         self.urgent.body.setText(self.tr("If you feel unwell (chest pain, shortness of breath, severe headache, "
                                          "weakness), call 115 now or ask the ward staff.") + phone)
+        self.urgent.set_alert_state(getattr(self, "alert_state", ""))  # retranslate runs in __init__ too
         self.start_button.setText(self.tr("Start measuring"))
         self.rested_button.setText(self.tr("I have already rested"))
         for button in (self.skip_button, self.skip_button2, self.skip_button3):

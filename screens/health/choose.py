@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from core.health.model import ORDER, Measure
 from core.visit import Visit
@@ -19,6 +19,7 @@ class HealthChooseScreen(Screen):
     screen_id = "health"
     chosen = Signal(list)  # list[Measure]
     entered = Signal()
+    consult_requested = Signal()
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
@@ -42,7 +43,13 @@ class HealthChooseScreen(Screen):
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)
-        layout.addWidget(self.all_button)
+        self.consult_button = shrinkable(big_button(role="secondary"))
+        self.consult_button.setObjectName("HealthConsultTile")
+        self.consult_button.clicked.connect(self.consult_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.all_button, 3)
+        top.addWidget(self.consult_button, 2)
+        layout.addLayout(top)
         self.or_label = label(name="Body")
         layout.addWidget(self.or_label)
         layout.addLayout(grid)
@@ -70,6 +77,7 @@ class HealthChooseScreen(Screen):
         self.privacy.setText(self.tr("Anonymous: nothing is saved unless you ask for it at the end."))
         self.all_button.setText(self.tr("Measure everything"))
         self.or_label.setText(self.tr("Or choose one measurement:"))
+        self.consult_button.setText(self.tr("Talk to a doctor online"))
         for measure, button in self.buttons.items():
             button.setText(texts.short_name(measure))
         missing = [texts.short_name(m) for m in ORDER if not self._available.get(m, True)]

@@ -28,8 +28,9 @@ log = logging.getLogger(__name__)
 
 class HealthController(QObject):
     def __init__(self, ctx: Any, choose: HealthChooseScreen, check: HealthCheckScreen,
-                 results: HealthResultsScreen, consent: HealthConsentScreen) -> None:
+                 results: HealthResultsScreen, consent: HealthConsentScreen, consult: Any = None) -> None:
         super().__init__()
+        self.consult = consult  # screens.consult.controller.ConsultController (video consultation)
         self.ctx = ctx
         self.settings = ctx.config.health
         self.choose, self.check, self.results_screen, self.consent = choose, check, results, consent
@@ -43,10 +44,18 @@ class HealthController(QObject):
         check.left.connect(self._cancel_measurement)
         check.start_pressed.connect(self.begin_measure)
         check.retry_pressed.connect(self.begin_measure)
+        from screens.health.alert import HealthAlert
+
+        self.alert = HealthAlert(ctx, self._alert_state)
+        results.urgent.alert_button.clicked.connect(self._send_alert)
+        self._crisis_readings: list[Any] = []  # this visit's crisis measurements (sent only on the resident's tap)
+        check.alert_requested.connect(self._send_alert)
         check.skip_pressed.connect(lambda: self._after(self.journey.skip("skipped")) if self.journey else None)
         results.print_requested.connect(lambda: self.print_slip(with_reference=False))
         results.save_requested.connect(self._ask_consent)
         results.finish_requested.connect(lambda: ctx.flow.home("finished"))
+        results.consult_requested.connect(self._consult)
+        choose.consult_requested.connect(self._consult)
         consent.scan_requested.connect(self._scan)
         consent.consent_changed.connect(self._consent_changed)
         consent.print_requested.connect(lambda: self.print_slip(with_reference=True))
@@ -66,10 +75,14 @@ class HealthController(QObject):
 
     def refresh_available(self) -> None:
         self.choose.set_available({m: bool(self.health and self.health.available(m)) for m in ORDER})
+        self.choose.consult_button.setVisible(bool(self.consult and self.consult.available))
 
     # -- journey -------------------------------------------------------------------------------
     def start(self, measures: list[Measure]) -> None:
         self.journey = jr.Journey(measures, bp_scheme=self.settings.bp_scheme)
+        self.alert.reset()
+        self._crisis_readings: list[Any] = []
+        self._alert_state("")
         self.check.set_urgent(False)
         self.saved_reference, self.last_receipt = "", None
         log.info("visit %s: health check started (%s)", self.ctx.flow.visit.id,
@@ -118,6 +131,15 @@ class HealthController(QObject):
         self.check.show_measuring(measure)
         self.health.measure(measure, self.check.show_progress, lambda outcome: self._measured(measure, outcome))
 
+    def _alert_state(self, state: str) -> None:
+        self.check.set_alert_state(state)
+        self.results_screen.urgent.set_alert_state(state)
+
+    def _send_alert(self) -> None:
+        from screens.health.alert import readings_for
+
+        self.alert.send(readings_for(self._crisis_readings))
+
     def _measured(self, measure: Measure, outcome: Any) -> None:
         j = self.journey
         if j is None or j.current is not measure:
@@ -126,6 +148,7 @@ class HealthController(QObject):
             if rules.is_crisis(outcome.measurement):
                 # do not wait for the results page: say it now, and keep measuring (a second reading confirms)
                 log.warning("visit %s: crisis %s reading; urgent help shown", self.ctx.flow.visit.id, measure.value)
+                self._crisis_readings.append(outcome.measurement)
                 self.check.set_urgent(True, self.ctx.config.station.staff_phone)
             self._after(j.record(outcome.measurement), between=True)
         elif isinstance(outcome, Rejected):
@@ -159,7 +182,19 @@ class HealthController(QObject):
                         r.measure.value, ",".join(c.code for c in r.categories.values()))
         can_save = self.ctx.services.storage is not None
         self.results_screen.set_results(results, j.step, self.ctx.config.station.staff_phone, can_save)
+        self.results_screen.consult_button.setVisible(bool(self.consult and self.consult.available))
         self.ctx.flow.go("health.results")
+
+    def _consult(self) -> None:
+        """"Talk to a doctor online": with the results just measured (if any) and the ID card's name and age."""
+        if self.consult is None:
+            return
+        from screens.consult.model import age_on, readings_from_results
+
+        readings = readings_from_results(self.journey.results()) if self.journey else {}
+        card = self.ctx.flow.visit.identity
+        resident = {"name": card.full_name, "age": age_on(card.date_of_birth, dt.date.today())} if card else {}
+        self.consult.open(readings, resident)
 
     def _cancel_measurement(self) -> None:
         if self.health is not None:
@@ -253,6 +288,8 @@ class HealthController(QObject):
         self._cancel_measurement()
         self._end_scan()
         self.journey, self.saved_reference, self.last_receipt = None, "", None
+        self.alert.reset()
+        self._crisis_readings = []
         self.refresh_available()
 
     def _language(self, language: str) -> None:

@@ -24,6 +24,7 @@ class HealthResultsScreen(Screen):
     print_requested = Signal()
     save_requested = Signal()
     finish_requested = Signal()
+    consult_requested = Signal()
 
     def build(self) -> None:
         self.results: list[MeasureResult] = []
@@ -48,7 +49,8 @@ class HealthResultsScreen(Screen):
         self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
         self.save_button = action_button("secondary", "HealthSave", self.save_requested)
         self.print_button = action_button("primary", "HealthPrint", self.print_requested)
-        outer.addLayout(button_row(self.finish_button, self.save_button, self.print_button))
+        self.consult_button = action_button("secondary", "HealthConsult", self.consult_requested)
+        outer.addLayout(button_row(self.finish_button, self.save_button, self.consult_button, self.print_button))
         self.cards: dict[Measure, ResultCard] = {}
 
     def set_results(self, results: list[MeasureResult], step: tuple[int, int], staff_phone: str = "",
@@ -151,12 +153,14 @@ class HealthResultsScreen(Screen):
         crisis = any(r.crisis for r in self.results)
         self.urgent.setVisible(crisis)
         self.urgent.heading.setText(self.tr("Please get medical help now"))
+        self.urgent.set_alert_state(self.urgent.state)  # its words follow the language too
         phone = self.tr(" Staff phone: %1.").replace("%1", self.staff_phone) if self.staff_phone else ""
         self.urgent.body.setText(self.tr("One of your values is in the dangerous range. Call 115 (emergency) or ask "
                                          "the ward staff for help right away.") + phone)
         self.print_button.setText(self.tr("Print the results slip"))
         self.save_button.setText(self.tr("Save to my record"))
         self.finish_button.setText(self.tr("Finish"))
+        self.consult_button.setText(self.tr("Talk to a doctor online"))
         self._build_cards()
         self._render_print_state()
 

@@ -167,3 +167,22 @@ class UrgentBanner(QFrame):
         self.body = label("", "Body")
         layout.addWidget(self.heading)
         layout.addWidget(self.body)
+        # Sending the readings to the ward's health worker needs the resident's own tap (Decree 13: consent).
+        self.alert_button = big_button(role="secondary")
+        self.alert_status = label("", "Body")
+        self.alert_status.hide()
+        layout.addWidget(self.alert_button)
+        layout.addWidget(self.alert_status)
+        self.set_alert_state("")
+
+    def set_alert_state(self, state: str) -> None:
+        """"" (not sent) | sending | sent | acknowledged | offline (screens/health/alert.py)."""
+        self.state = state
+        self.alert_button.setText(self.tr("Send this reading to the ward health worker"))
+        self.alert_button.setVisible(state in ("", "offline"))
+        status = {"sending": self.tr("Sending to the ward health worker…"),
+                  "sent": self.tr("Sent. The ward health worker has been alerted."),
+                  "acknowledged": self.tr("A health worker has received your reading and is on the way."),
+                  "offline": self.tr("The station cannot reach the ward now. Please call 115 or the staff phone.")}
+        self.alert_status.setText(status.get(state, ""))
+        self.alert_status.setVisible(bool(state))

@@ -16,6 +16,7 @@ class Header(QWidget):
     language_toggled = Signal()
     large_text_toggled = Signal(bool)
     help_requested = Signal()
+    call_staff_requested = Signal()  # "Gọi cán bộ hỗ trợ": an alert to the ward staff (screens/shell/call_staff.py)
     corner_tapped = Signal()  # taps on the station name: part of the hidden technician gesture
 
     def __init__(self, station_name: str) -> None:
@@ -41,7 +42,9 @@ class Header(QWidget):
         self.large_text = QPushButton()
         self.large_text.setCheckable(True)
         self.help = QPushButton()
-        for button in (self.language, self.large_text, self.help):
+        self.call_staff = QPushButton()
+        self.call_staff.setObjectName("CallStaff")
+        for button in (self.language, self.large_text, self.help, self.call_staff):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.online.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._narrow: bool | None = None
@@ -49,6 +52,7 @@ class Header(QWidget):
         self.language.clicked.connect(self.language_toggled)
         self.large_text.toggled.connect(self.large_text_toggled)
         self.help.clicked.connect(self.help_requested)
+        self.call_staff.clicked.connect(self.call_staff_requested)
         self._online: bool | None = None
         self._language = "vi"
         self._timer = QTimer(self)
@@ -62,7 +66,8 @@ class Header(QWidget):
         if narrow == self._narrow:
             return
         self._narrow = narrow
-        for widget in (self.station, self.online, self.clock, self.language, self.large_text, self.help):
+        for widget in (self.station, self.online, self.clock, self.language, self.large_text, self.help,
+                       self.call_staff):
             self.grid.removeWidget(widget)
         center = Qt.AlignmentFlag.AlignVCenter
         if narrow:
@@ -72,12 +77,12 @@ class Header(QWidget):
             self.grid.addWidget(self.clock, 0, 5, center)
             row, first = 1, 2
             self.grid.setColumnStretch(0, 1)
-            widgets = (None, self.language, self.large_text, self.help)
+            widgets = (self.call_staff, self.language, self.large_text, self.help)
         else:
             self.grid.addWidget(self.station, 0, 0)
             row, first = 0, 1
             self.grid.setColumnStretch(0, 1)
-            widgets = (self.online, self.clock, self.language, self.large_text, self.help)
+            widgets = (self.online, self.clock, self.call_staff, self.language, self.large_text, self.help)
         for i, widget in enumerate(widgets):
             if widget is not None:
                 self.grid.addWidget(widget, row, first + i, center)
@@ -102,6 +107,7 @@ class Header(QWidget):
         self.language.setText("Tiếng Việt" if self._language == "en" else "English")
         self.large_text.setText(self.tr("Large text"))
         self.help.setText(self.tr("Help"))
+        self.call_staff.setText(self.tr("Call a staff member"))
         self.online.setText(self.tr("Online") if self._online else self.tr("Offline"))
         self._update_clock()
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import KioskConfig
+from screens.shell.call_staff import CallStaffOverlay
 from screens.shell.header import Header
 from screens.shell.help_overlay import HelpOverlay
 from screens.shell.idle_overlay import IdleOverlay
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.help_overlay = HelpOverlay(central, config.station.staff_phone)
         self.idle_overlay = IdleOverlay(central)
+        self.call_staff_overlay = CallStaffOverlay(central, config.station.staff_phone)
         self.navigator.screen_shown.connect(self._screen_shown)
         self.navigator.screen_added.connect(self._screen_added)
         self.nav_bar.hide()

@@ -96,6 +96,8 @@ class TechnicianEnrolScreen(Screen):
             "rejected": self.tr("The hub refused the code: it is wrong, used or expired. Create a new one."),
             "url_mismatch": self.tr("This station's configuration names another hub ([hub] url)."),
             "not_configured": self.tr("No hub address: scan the hub's QR code."),
+            "tls": self.tr("The hub is not trusted: its address must start with https:// and its certificate must "
+                           "match the CA bundle and pinned keys. %1").replace("%1", str(result.message)),
         }
         return texts.get(result.error_code, self.tr("Enrolment failed: %1").replace("%1", str(result.message)))
 

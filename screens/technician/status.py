@@ -47,7 +47,8 @@ class TechnicianStatusScreen(Screen):
         self.sync_grid = QGridLayout()
         sync_box.addLayout(self.sync_grid)
         self.sync_labels: dict[str, tuple[Any, Any]] = {}
-        for i, key in enumerate(["phase", *STATUSES, "oldest", "last_success", "last_attempt", "last_error"]):
+        keys = ["phase", *STATUSES, "oldest", "last_success", "last_attempt", "last_error", "catalogue"]
+        for i, key in enumerate(keys):
             name, value = label(), label(name="Body")
             self.sync_grid.addWidget(name, i, 0)
             self.sync_grid.addWidget(value, i, 1)
@@ -89,6 +90,7 @@ class TechnicianStatusScreen(Screen):
         self.print_button.clicked.connect(self.test_print_requested)
         self.exit_button.clicked.connect(self.exit_requested)
         self._sync: dict[str, Any] = {}
+        self._catalogue: dict[str, Any] = {}
         self._devices: dict[str, tuple[str, str]] = {}
 
     def resizeEvent(self, event: object) -> None:
@@ -99,6 +101,26 @@ class TechnicianStatusScreen(Screen):
     def set_sync_status(self, status: dict[str, Any]) -> None:
         self._sync = dict(status or {})
         self._render_sync()
+
+    def set_catalogue(self, info: dict[str, Any]) -> None:
+        """Which procedure catalogue residents see (kiosk.services.catalogue.CatalogueUpdates.info)."""
+        self._catalogue = dict(info or {})
+        self._render_sync()
+
+    def catalogue_text(self) -> str:
+        info = self._catalogue
+        if info.get("source") == "hub":
+            text = self.tr("Version %1 from the hub, received %2").replace("%1", str(info.get("version"))).replace(
+                "%2", _when(info.get("fetched_at")))
+        elif info.get("source") == "built-in":
+            text = self.tr("Built into this kiosk (none received from the hub yet)")
+        else:
+            text = self.tr("Not available")
+        refused = info.get("refused")
+        if isinstance(refused, dict):
+            text += "\n" + self.tr("Version %1 refused: %2").replace("%1", str(refused.get("version"))).replace(
+                "%2", str(refused.get("problem") or "?"))
+        return text
 
     def set_device_state(self, name: str, state: str, detail: str) -> None:
         self._devices[name] = (state, detail)
@@ -133,13 +155,15 @@ class TechnicianStatusScreen(Screen):
         s = self._sync
         counts = s.get("counts", {})
         phases = {"idle": self.tr("Idle"), "syncing": self.tr("Syncing"), "offline": self.tr("Hub unreachable"),
-                  "auth_problem": self.tr("Hub refused this station's token")}
+                  "auth_problem": self.tr("Hub refused this station's token"),
+                  "tls_problem": self.tr("Hub not trusted: check its address (https://), CA bundle and pinned keys")}
         values = {
             "phase": phases.get(s.get("phase", ""), s.get("phase", "—")),
             "oldest": age_text(s.get("oldest_unsent_age_seconds")),
             "last_success": _when(s.get("last_success_at")),
             "last_attempt": _when(s.get("last_attempt_at")),
             "last_error": s.get("last_error") or "—",
+            "catalogue": self.catalogue_text(),
         }
         for status in STATUSES:
             values[status] = str(counts.get(status, 0))
@@ -162,7 +186,7 @@ class TechnicianStatusScreen(Screen):
                  "retry": self.tr("Will retry"), "rejected": self.tr("Rejected (operator must act)"),
                  "sent": self.tr("Sent (kept until purge)"), "oldest": self.tr("Oldest unsent"),
                  "last_success": self.tr("Last successful sync"), "last_attempt": self.tr("Last attempt"),
-                 "last_error": self.tr("Last error")}
+                 "last_error": self.tr("Last error"), "catalogue": self.tr("Procedure catalogue")}
         for key, (name, _) in self.sync_labels.items():
             name.setText(names[key])
         self.sync_button.setText(self.tr("Sync now"))

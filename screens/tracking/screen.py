@@ -155,6 +155,13 @@ class TrackingScreen(Screen):
                  for h in history[-6:]]
         return "\n".join(lines)
 
+    def _officer_note(self, v: TrackingView) -> str:
+        """The officer's note on the latest status, first in the detail ("" when the latest move has none)."""
+        latest = v.history[-1] if v.history else None
+        if latest is None or not latest.note or latest.status != v.status:
+            return ""
+        return self.tr("Note from the ward officer: %1").replace("%1", latest.note) + "\n"
+
     def render(self) -> tuple[str, str, bool]:
         """(message, detail, good) for the current state."""
         v = self.view
@@ -169,12 +176,13 @@ class TrackingScreen(Screen):
         if v is None:
             return "", "", True
         refs = " / ".join(r for r in (v.hub_ref, v.local_ref) if r) or v.reference
+        note = self._officer_note(v)
         if v.state == "hub":
-            return self.status_name(v.status), self.tr("Dossier %1").replace("%1", refs), True
+            return self.status_name(v.status), note + self.tr("Dossier %1").replace("%1", refs), True
         if v.state == "cached":
             return (self.status_name(v.status),
-                    self.tr("This station cannot reach the ward office now. This is the last known status, "
-                            "as of %1.").replace("%1", local_time(v.known_at)), True)
+                    note + self.tr("This station cannot reach the ward office now. This is the last known status, "
+                                   "as of %1.").replace("%1", local_time(v.known_at)), True)
         if v.state == "queued_here":
             return (self.tr("Saved at this station, not sent yet"),
                     self.tr("It will be sent to the ward office as soon as the station is online. Reference %1.")

@@ -124,9 +124,9 @@ def test_the_simulated_camera_reads_a_poster_code(scanner_app, qtbot) -> None:
     app = scanner_app(camera={"kind": "simulated"})
     app.flow.go("procedures.scan")
     scanner = app.ctx.services.scanner
-    qtbot.waitUntil(lambda: scanner.state.value == "ready", timeout=5000)
+    qtbot.waitUntil(lambda: scanner.state.value == "ready", timeout=20000)
     scanner.show_payload("https://dichvucong.bocongan.gov.vn/bocongan/bothutuc/tthc?matt=29497")
-    qtbot.waitUntil(lambda: current(app) == "procedures.detail", timeout=8000)
+    qtbot.waitUntil(lambda: current(app) == "procedures.detail", timeout=20000)
     assert app.navigator.current.code == "1.001456"
 
 

@@ -124,7 +124,6 @@ def test_bare_references_scan_as_receipts():
 @pytest.mark.parametrize(("text", "url", "warnings"), [
     ("TCDS-ENROL|1|https://hub.phuong.gov.vn/|ABCD-2345", "https://hub.phuong.gov.vn", ()),
     ("TCDS-ENROL|1|http://127.0.0.1:8765|abcd-2345", "http://127.0.0.1:8765", ()),
-    ("TCDS-ENROL|1|http://192.168.1.20:8000|ABCD-2345", "http://192.168.1.20:8000", ("enrolment.plain_http",)),
 ])
 def test_enrolment_codes(text, url, warnings):
     result = classify(text)
@@ -134,6 +133,7 @@ def test_enrolment_codes(text, url, warnings):
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("TCDS-ENROL|1|http://hub.example.com|ABCD-2345", "enrolment.insecure_url"),
+    ("TCDS-ENROL|1|http://192.168.1.20:8000|ABCD-2345", "enrolment.insecure_url"),  # a LAN is no excuse either
     ("TCDS-ENROL|1|https://user@hub.example.com|ABCD-2345", "enrolment.url"),
     ("TCDS-ENROL|1|ftp://hub.example.com|ABCD-2345", "enrolment.insecure_url"),
     ("TCDS-ENROL|1|https://hub.example.com|AB CD", "enrolment.code"),

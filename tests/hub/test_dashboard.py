@@ -24,8 +24,10 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
     page = staff_session(hub, "viewer").get(hub.url + "/", timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
-    for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "3 / 1 / 2 / 1 / 40", "2 giờ", "21/11/2026 10:15:00",
-                 "hub: 503 Service Unavailable", "printer: paper_out", "camera: ready", "0.1.0",
+    for text in ("BN07", "Trạm Bến Nghé 7", "Hoạt động", "Chờ gửi<br><b>3</b>", "Đang gửi<br><b>1</b>",
+                 "Thử lại<br><b>2</b>", "Bị từ chối<br><b>1</b>", "Đã gửi<br><b>40</b>", "2 giờ",
+                 "21/11/2026 10:15:00", "hub: 503 Service Unavailable", "Máy in: HẾT GIẤY", "Camera: sẵn sàng",
+                 "0.1.0",
                  'http-equiv=refresh', "DEMO-0000", '<svg'):
         assert text in html, text
     fleet = next(k for k in hub.fleet()["kiosks"] if k["kiosk_id"] == kiosk["kiosk_id"])

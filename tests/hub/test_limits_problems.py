@@ -38,15 +38,6 @@ def test_framework_errors_are_problems(client: TestClient, auth: dict[str, str])
         assert set(body) >= PROBLEM_KEYS and body["status"] == r.status_code and body["type"].startswith("http")
 
 
-def test_catalogue_only_sends_procedures_when_newer(client: TestClient, auth: dict[str, str]) -> None:
-    first = client.get("/v1/catalog?since=0", headers=auth).json()
-    assert first["version"] == 1 and first["procedures"][0]["code"] == "1.004222"
-    assert client.get("/v1/catalog?since=1", headers=auth).json() == first | {"procedures": []}
-    assert client.put("/admin/catalog", json={"procedures": [{"code": "2.000200"}]}).json() == {"version": 2}
-    newer = client.get("/v1/catalog?since=1", headers=auth).json()
-    assert newer["version"] == 2 and newer["procedures"] == [{"code": "2.000200"}]
-
-
 def test_openapi_describes_the_v1_contract(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     for path in ("/v1/kiosks/enroll", "/v1/submissions", "/v1/submissions/{submission_id}/attachments/{name}",

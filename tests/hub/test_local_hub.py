@@ -86,5 +86,5 @@ def test_a_local_hub_serves_the_kiosks_own_catalogue(hub) -> None:  # type: igno
     token = hub.enroll()["token"]
     status, body = hub.request("GET", "/v1/catalog?since=0", token=token)
     assert status == 200
-    assert body["procedures"] == json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))["procedures"]
-    assert hub.request("GET", f"/v1/catalog?since={body['version']}", token=token)[1]["procedures"] == []
+    assert body["catalogue"] == json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))
+    assert hub.request("GET", f"/v1/catalog?since={body['version']}", token=token)[1]["catalogue"] is None

@@ -24,7 +24,8 @@ def test_upgrade_from_the_first_schema_keeps_rows(tmp_path: Path) -> None:
         con.execute("INSERT INTO submissions (id, kiosk_id, kind, schema_version, created_at, received_at, local_ref, "
                     "reference, body_hash, body, status, updated_at) VALUES ('6f1c3e0a-6f5e-4c3b-9a8e-2d3c4b5a6e7f', "
                     "'k_old', 'dossier', 1, '2026-11-01T15:00:00+07:00', '2026-11-01 08:00:00', 'BN01-261101-0001', "
-                    "'HS-2026-000001', 'x', '{}', 'processing', '2026-11-01 08:00:00')")
+                    "'HS-2026-000001', 'x', '{\"payload\": {\"procedure_code\": \"1.004222\", \"personal\": "
+                    "{\"identity\": {\"full_name\": \"Lê Thị Hoa\"}}}}', 'processing', '2026-11-01 08:00:00')")
         con.execute("INSERT INTO status_events (submission_seq, status, at) VALUES (1, 'received', '2026-11-01 08:00')")
     old.dispose()
 
@@ -40,6 +41,14 @@ def test_upgrade_from_the_first_schema_keeps_rows(tmp_path: Path) -> None:
     tracked = records.track(app.state.db, "BN01-261101-0001")  # as staff see it (kiosks see only their own)
     assert tracked["reference"] == "HS-2026-000001" and tracked["status"] == "processing"
     assert tracked["fee"] is None  # the new column is empty for old rows
+    from fastapi.testclient import TestClient
+
+    from tests.staff_fixtures import sign_in
+
+    with TestClient(app) as c:  # 0005 filled the inbox columns of old rows from their stored body
+        sign_in(c, "officer")
+        html = c.get("/office/dossiers", params={"q": "le thi hoa"}).text
+    assert "HS-2026-000001" in html and "1.004222" in html
     app.state.db.dispose()
 
 
@@ -55,4 +64,4 @@ def test_migrate_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     from central.cli import main as cli_main
 
     assert cli_main(["migrate", "--db", str(tmp_path / "hub.db")]) == 0
-    assert "revision 0004_station_identity" in capsys.readouterr().out
+    assert "revision 0007_billers" in capsys.readouterr().out

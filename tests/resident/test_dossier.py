@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.printer.helpers import qr_texts
 from tests.resident.conftest import (
     card_payloads,
@@ -32,7 +34,11 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
     assert done.params["printed"] is True
     printer = app.ctx.services.printer
-    assert f"TCDS|1|{ref}" in qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
+    # the hub accepted within seconds: the slip says "Đã tiếp nhận" and its QR carries the hub's reference too
+    printed = qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
+    receipt = app.ctx._submit_pipeline.last_receipt
+    assert receipt.status == "accepted" and re.fullmatch(r"HS-\d{4}-\d{6,9}", receipt.hub_reference)
+    assert any(t.startswith(f"TCDS|1|{ref}") for t in printed), printed
     qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)
     qtbot.waitUntil(lambda: done.params.get("status") == "sent", timeout=20000)
     assert "Đã tiếp nhận" in done.status.text()
@@ -47,7 +53,7 @@ def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, s
 
     import pytest
 
-    app = make_app(services=True, hub=hub_settings(module_hub))
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "BN02"})  # codes are unique
     if not hasattr(app.ctx.services.scanner, "capture_still"):
         pytest.skip("the scanner service has no still capture on this build")
     wait_enrolled(qtbot, app)

@@ -54,7 +54,9 @@ def _send(hub: LocalHub, t: dict[str, Any], body: bytes, faults: bool = True) ->
 def test_deeply_nested_json_is_400_on_every_endpoint(real_hub: LocalHub, targets: dict[str, Any],
                                                      depth: int) -> None:
     for body in (b"[" * depth + b"]" * depth, b'{"status":' * depth + b"1" + b"}" * depth):
-        assert set(_send(real_hub, targets, body)) == {400}
+        # The deepest object is also over the 1 MiB JSON limit: refused for its size first.
+        expected = {413} if len(body) > 1024 * 1024 else {400}
+        assert set(_send(real_hub, targets, body)) == expected
 
 
 def test_oversize_bodies_are_413_on_every_endpoint(real_hub: LocalHub, targets: dict[str, Any]) -> None:

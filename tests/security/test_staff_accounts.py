@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import requests
 from sqlalchemy import text
 
 from central.db import Database
-from central.local import LocalHub
+from central.local import KIOSK_CATALOGUE, LocalHub
 from central.staff import totp
 from tests.security.helpers import audit, kiosk_with_dossier, station, status_of
 from tests.staff_fixtures import PASSWORD, create_staff, staff_session
@@ -209,8 +210,9 @@ def test_every_staff_change_appears_in_the_audit_log_with_its_author(real_hub: L
                         timeout=10).json()
     assert officer.post(f"{real_hub.url}/admin/payments/{pay['id']}/mark-paid", timeout=10).status_code == 200
     code = enroller.post(real_hub.url + "/admin/enrolment-codes", json={}, timeout=10).json()["code"]
-    assert admin.put(real_hub.url + "/admin/catalog", json={"procedures": [{"code": "2.000200"}]},
-                     timeout=10).status_code == 200
+    catalogue = json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))
+    catalogue["procedures"][0]["channels"][0]["fees"][0]["amount"] = 12345  # a new version: published, audited
+    assert admin.put(real_hub.url + "/admin/catalog", json=catalogue, timeout=10).status_code == 201
     assert admin.post(real_hub.url + "/admin/faults", json={"rate": 0}, timeout=10).status_code == 200
     entries = audit(real_hub, limit=500)
     expected = {("dossier.status", ref, officer), ("payment.mark_paid", pay["id"], officer),

@@ -511,6 +511,10 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Không được tiếp nhận: xin liên hệ phường</translation>
     </message>
     <message>
+      <source>Note from the ward officer: %1</source>
+      <translation>Ghi chú của cán bộ phường: %1</translation>
+    </message>
+    <message>
       <source>Looking up…</source>
       <translation>Đang tra cứu…</translation>
     </message>

@@ -74,6 +74,10 @@
       <translation>Hoặc chọn một mục đo:</translation>
     </message>
     <message>
+      <source>Talk to a doctor online</source>
+      <translation>Gặp bác sĩ trực tuyến</translation>
+    </message>
+    <message>
       <source>Not available right now: %1.</source>
       <translation>Hiện chưa sẵn sàng: %1.</translation>
     </message>
@@ -213,6 +217,10 @@
     <message>
       <source>Finish</source>
       <translation>Kết thúc</translation>
+    </message>
+    <message>
+      <source>Talk to a doctor online</source>
+      <translation>Gặp bác sĩ trực tuyến</translation>
     </message>
   </context>
   <context>
@@ -544,6 +552,29 @@
     <message>
       <source>SpO2 from a finger sensor is an estimate.</source>
       <translation>SpO2 đo ở ngón tay chỉ là giá trị ước tính.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UrgentBanner</name>
+    <message>
+      <source>Send this reading to the ward health worker</source>
+      <translation>Gửi kết quả này cho cán bộ y tế phường</translation>
+    </message>
+    <message>
+      <source>Sending to the ward health worker…</source>
+      <translation>Đang gửi cho cán bộ y tế phường…</translation>
+    </message>
+    <message>
+      <source>Sent. The ward health worker has been alerted.</source>
+      <translation>Đã gửi. Cán bộ y tế phường đã được báo.</translation>
+    </message>
+    <message>
+      <source>A health worker has received your reading and is on the way.</source>
+      <translation>Cán bộ y tế đã nhận kết quả, đang đến.</translation>
+    </message>
+    <message>
+      <source>The station cannot reach the ward now. Please call 115 or the staff phone.</source>
+      <translation>Trạm chưa liên lạc được với phường. Vui lòng gọi 115 hoặc số điện thoại cán bộ.</translation>
     </message>
   </context>
 </TS>

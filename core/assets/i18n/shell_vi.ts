@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
   <context>
+    <name>CallStaffOverlay</name>
+    <message>
+      <source>Staff phone: %1</source>
+      <translation>Số điện thoại cán bộ: %1</translation>
+    </message>
+    <message>
+      <source>Do you need help?</source>
+      <translation>Ông/Bà cần được giúp đỡ?</translation>
+    </message>
+    <message>
+      <source>A ward staff member can come to the station to help you.</source>
+      <translation>Cán bộ phường có thể đến trạm để giúp Ông/Bà.</translation>
+    </message>
+    <message>
+      <source>Calling a staff member…</source>
+      <translation>Đang gọi cán bộ…</translation>
+    </message>
+    <message>
+      <source>Please wait a moment.</source>
+      <translation>Vui lòng chờ trong giây lát.</translation>
+    </message>
+    <message>
+      <source>Your request has been sent</source>
+      <translation>Đã gửi yêu cầu</translation>
+    </message>
+    <message>
+      <source>Please stay at the station. A staff member will answer shortly.</source>
+      <translation>Vui lòng ở lại trạm. Cán bộ sẽ trả lời ngay.</translation>
+    </message>
+    <message>
+      <source>A staff member has received your request and is on the way</source>
+      <translation>Cán bộ đã nhận yêu cầu, đang đến</translation>
+    </message>
+    <message>
+      <source>Please stay at the station.</source>
+      <translation>Vui lòng ở lại trạm.</translation>
+    </message>
+    <message>
+      <source>The station cannot reach the ward office right now</source>
+      <translation>Trạm chưa liên lạc được với phường lúc này</translation>
+    </message>
+    <message>
+      <source>Please call the ward staff on the number below, or print a slip and take it to the ward office.</source>
+      <translation>Vui lòng gọi cán bộ phường theo số dưới đây, hoặc in phiếu và mang đến bộ phận một cửa của phường.</translation>
+    </message>
+    <message>
+      <source>Call a staff member</source>
+      <translation>Gọi cán bộ hỗ trợ</translation>
+    </message>
+    <message>
+      <source>Print a slip</source>
+      <translation>In phiếu</translation>
+    </message>
+    <message>
+      <source>No, thank you</source>
+      <translation>Không, cảm ơn</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Đóng</translation>
+    </message>
+  </context>
+  <context>
     <name>ComingSoonScreen</name>
     <message>
       <source>Coming soon</source>
@@ -20,6 +83,10 @@
     <message>
       <source>Help</source>
       <translation>Trợ giúp</translation>
+    </message>
+    <message>
+      <source>Call a staff member</source>
+      <translation>Gọi cán bộ hỗ trợ</translation>
     </message>
     <message>
       <source>Online</source>
@@ -337,6 +404,10 @@
       <translation>Chưa có địa chỉ máy chủ: hãy quét mã QR của máy chủ.</translation>
     </message>
     <message>
+      <source>The hub is not trusted: its address must start with https:// and its certificate must match the CA bundle and pinned keys. %1</source>
+      <translation>Máy chủ không đáng tin cậy: địa chỉ phải bắt đầu bằng https:// và chứng chỉ phải khớp với tệp chứng chỉ CA và các khóa đã ghim. %1</translation>
+    </message>
+    <message>
       <source>Enrolment failed: %1</source>
       <translation>Đăng ký thất bại: %1</translation>
     </message>
@@ -396,6 +467,22 @@
       <translation>In trang thử thất bại: %1</translation>
     </message>
     <message>
+      <source>Version %1 from the hub, received %2</source>
+      <translation>Phiên bản %1 từ máy chủ, nhận lúc %2</translation>
+    </message>
+    <message>
+      <source>Built into this kiosk (none received from the hub yet)</source>
+      <translation>Có sẵn trong trạm (chưa nhận phiên bản nào từ máy chủ)</translation>
+    </message>
+    <message>
+      <source>Not available</source>
+      <translation>Không có</translation>
+    </message>
+    <message>
+      <source>Version %1 refused: %2</source>
+      <translation>Đã từ chối phiên bản %1: %2</translation>
+    </message>
+    <message>
       <source>Sync finished: %1 sent.</source>
       <translation>Đồng bộ xong: đã gửi %1 hồ sơ.</translation>
     </message>
@@ -426,6 +513,10 @@
     <message>
       <source>Hub refused this station's token</source>
       <translation>Máy chủ từ chối mã truy cập của trạm</translation>
+    </message>
+    <message>
+      <source>Hub not trusted: check its address (https://), CA bundle and pinned keys</source>
+      <translation>Máy chủ không đáng tin cậy: kiểm tra địa chỉ (https://), tệp chứng chỉ CA và các khóa đã ghim</translation>
     </message>
     <message>
       <source>Technician and operator status</source>
@@ -478,6 +569,10 @@
     <message>
       <source>Last error</source>
       <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+      <source>Procedure catalogue</source>
+      <translation>Danh mục thủ tục</translation>
     </message>
     <message>
       <source>Sync now</source>

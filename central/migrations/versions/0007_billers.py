@@ -1,7 +1,7 @@
 """The official billers list (issue 19): one row per published version.
 
-Revision ID: 0005_billers
-Revises: 0004_station_identity
+Revision ID: 0007_billers
+Revises: 0006_telehealth
 Create Date: 2026-12-03"""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_billers"
-down_revision = "0004_station_identity"
+revision = "0007_billers"
+down_revision = "0006_telehealth"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,72 @@
+"""Before a video consultation: what is shared with the doctor, an explicit (unticked) consent. GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout
+
+from screens.health.widgets import action_button, button_row, px
+from screens.shell.screen import Screen
+from screens.widgets.basics import label, title
+
+
+class ConsultConsentScreen(Screen):
+    screen_id = "consult.consent"
+    idle_seconds = 120
+
+    call_requested = Signal()
+    return_requested = Signal()
+
+    def build(self) -> None:
+        self._has_readings, self._has_identity = False, False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(72, 32, 72, 32)
+        layout.setSpacing(18)
+        self.heading = title()
+        self.explain = label(name="Body")
+        self.shared = label(name="Body")
+        self.checkbox = QCheckBox()
+        self.checkbox.setObjectName("ConsultConsent")
+        self.checkbox.toggled.connect(self._render)
+        self.hint = label(name="OkText")
+        for w in (self.heading, self.explain, self.shared, self.checkbox, self.hint):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.back_button = action_button("secondary", "ConsultBack", self.return_requested)
+        self.call_button = action_button("primary", "ConsultCall", self.call_requested, stretch=2)
+        layout.addLayout(button_row(self.back_button, self.call_button))
+
+    def set_shared(self, has_readings: bool, has_identity: bool) -> None:
+        self._has_readings, self._has_identity = has_readings, has_identity
+        self.retranslate()
+
+    @property
+    def consent(self) -> bool:
+        return self.checkbox.isChecked()
+
+    def _render(self) -> None:
+        self.call_button.setEnabled(self.checkbox.isChecked())
+        self.hint.setText("" if self.checkbox.isChecked() else self.tr("Tick the box to call a doctor."))
+
+    def reset(self) -> None:
+        super().reset()
+        self.checkbox.setChecked(False)  # silence is not consent: never pre-ticked for the next person
+        self._render()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Talk to a doctor online"))
+        self.explain.setText(self.tr(
+            "A health worker on duty at the ward health station can see and hear you through this station's "
+            "camera and microphone. The call is not recorded and does not pass through the ward's server."))
+        items = [self.tr("• your picture and voice during the call")]
+        if self._has_readings:
+            items.append(self.tr("• the results you just measured"))
+        if self._has_identity:
+            items.append(self.tr("• your name and age from your ID card"))
+        self.shared.setText(self.tr("What the doctor receives:") + "\n" + "\n".join(items))
+        self.checkbox.setText(self.tr("I agree to share this"))
+        self.checkbox.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
+                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
+        self.back_button.setText(self.tr("Back"))
+        self.call_button.setText(self.tr("Call a doctor"))
+        self._render()
