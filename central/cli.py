@@ -150,9 +150,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _exit_with_parent(args.parent_pid)
     app = create_app(config)
     if args.biller_adapters:
+        import json
+
         from central.billers.adapter import adapters_from_config
 
-        app.state.biller_adapters = adapters_from_config(json.loads(args.biller_adapters.read_text(encoding="utf-8")))
+        try:
+            adapters = adapters_from_config(json.loads(args.biller_adapters.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"kiosk-hub: --biller-adapters {args.biller_adapters}: {exc}") from None
+        app.state.biller_adapters = adapters
     if args.catalog:
         try:
             catalog_store.publish(app.state.db, parse(args.catalog.read_bytes()))
