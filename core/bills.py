@@ -115,11 +115,12 @@ def parse_billers(doc: Any) -> BillersList:
             problems.append(f"{where}.account: the same account is listed twice")
         if not isinstance(item.get("lookup", False), bool):
             problems.append(f"{where}.lookup: true or false")
-        if problems:
-            continue
+        if problems or name is None or source is None:
+            continue  # keep checking the others: the publisher gets every problem at once
+        bid, bank_bin, account, kind = str(bid), str(bank_bin), str(account), str(kind)
         seen_ids.add(bid)
         seen_accounts.add((bank_bin, account.upper()))
-        billers.append(Biller(bid, name, kind, bank_bin, account, source, item.get("lookup", False)))
+        billers.append(Biller(bid, name, kind, bank_bin, account, source, bool(item.get("lookup", False))))
     if problems:
         raise BillersRefused(problems)
     return BillersList(tuple(billers))
