@@ -121,6 +121,7 @@ class BillsScreen(Screen):
         self.lines: dict[str, tuple[Any, Any]] = {}
         for row, key in enumerate(("receiver", "amount", "purpose", "account")):
             caption, value = label(name="Subtitle"), label(name="ScreenTitle" if row < 2 else "Body")
+            value.setTextFormat(Qt.TextFormat.PlainText)  # names come from a scanned code: never markup
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self.lines[key] = (caption, value)

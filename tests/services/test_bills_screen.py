@@ -85,3 +85,10 @@ def test_pick_biller_and_type_customer_code(make_app, qtbot) -> None:
     qtbot.mouseClick(screen.pay_button, Qt.MouseButton.LeftButton)
     paid = parse_vietqr(screen.qr.payload)
     assert (paid.account, paid.amount, paid.purpose) == ("112000000999", 215000, "AB12345")
+
+
+def test_markup_in_a_scanned_name_is_shown_as_text(make_app, qtbot) -> None:
+    _app, screen = open_bills(make_app, qtbot)
+    scan(screen, bill_qr(account="9999999999", name="<b>CHINH THUC</b>"))
+    value = screen.lines["receiver"][1]
+    assert value.textFormat() == Qt.TextFormat.PlainText and value.text() == "<b>CHINH THUC</b>"
