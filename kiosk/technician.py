@@ -13,10 +13,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from core.logging_setup import audit
-from core.pin import PinGate
+from core.pin import PIN_STATE_FILE, PinGate
 from kiosk.context import AppContext
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
+from screens.technician.doctor import TechnicianDoctorScreen
 from screens.technician.enrol import TechnicianEnrolScreen
 from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
@@ -37,7 +38,7 @@ class TechnicianController:
         self.ctx = ctx
         sec = ctx.config.security
         gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
-                       sec.lockout_base_seconds)
+                       sec.lockout_base_seconds, state_path=ctx.data_dir / PIN_STATE_FILE)
         nav, flow = ctx.navigator, ctx.flow
         self.pin = nav.add(PinPadScreen(gate))
         self.status = nav.add(TechnicianStatusScreen())
@@ -45,8 +46,9 @@ class TechnicianController:
         self.submissions = nav.add(TechnicianSubmissionsScreen())
         self.enrol = nav.add(TechnicianEnrolScreen())
         self.diagnostics = nav.add(TechnicianDiagnosticsScreen())
+        self.doctor = nav.add(TechnicianDoctorScreen())
         for step in ("technician", "technician.devices", "technician.submissions", "technician.enrol",
-                     "technician.diagnostics"):
+                     "technician.diagnostics", "technician.doctor"):
             flow.flow.register(step, sec.technician_idle_seconds)
         self._scan_widget: Any = None
 
@@ -63,6 +65,10 @@ class TechnicianController:
         ctx.bus.sync_status_changed.connect(lambda status: self._sync_status.update(status or {}))
         ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
         self._start_diagnostics()
+        from kiosk.appliance.doctor_controller import DoctorController
+
+        self.status.doctor_requested.connect(lambda: flow.go("technician.doctor"))
+        self._doctor = DoctorController(ctx, self.doctor, self._device_states)
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
         self._catalogue_info: dict[str, Any] = {}
         ctx.bus.catalogue_changed.connect(self._catalogue_changed)

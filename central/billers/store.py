@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class BillersVersion(Base):
-    """Added by migration 0007: one row per published billers list."""
+    """Added by migration 0008: one row per published billers list."""
 
     __tablename__ = "billers_versions"
     version: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -75,6 +75,7 @@ class ScannerService(QObject):
         worker.state_changed.connect(self._on_state)
         worker.frame_ready.connect(self._on_frame)
         worker.code_found.connect(self._on_code)
+        worker.guidance_changed.connect(self._on_guidance)
         worker.failed.connect(self._on_worker_failed)
         self._activate.connect(worker.activate)
         self._deactivate.connect(worker.deactivate)
@@ -175,6 +176,11 @@ class ScannerService(QObject):
         if self._widget is not None:
             self._widget.show_frame(image)
         self._ack.emit()  # latest frame wins: the worker sends the next one only now
+
+    @Slot(str)
+    def _on_guidance(self, code: str) -> None:
+        if self._widget is not None and self._purposes:  # a viewfinder for document photos gets no QR advice
+            self._widget.show_guidance(code)
 
     @Slot(str, str)
     def _on_code(self, text: str, backend: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 
 from core.formats import Kind, TrackingError
-from screens.payment.model import Payee, payee_from, purpose_for, safe_payment_qr
+from screens.payment.model import Payee, payee_allowed, payee_from, purpose_for, safe_payment_qr
 from screens.receipt.camera import begin_scan, end_scan
 from screens.receipt.station_cache import station_cache_for
 from screens.tracking.model import parse_typed_reference
@@ -132,7 +132,7 @@ class PaymentController(QObject):
                 self.screen.show_state("counter", {"reference": ref, "amount": amount})
             return
         payment = result.data
-        payee = payee_from(payment.payee)
+        payee = self._pinned(payee_from(payment.payee), "hub")
         qr = safe_payment_qr(payee, payment.amount, ref)
         if payee is None or not qr:
             log.error("hub answered a payment without a usable payee")
@@ -158,7 +158,17 @@ class PaymentController(QObject):
         station_cache_for(self.ctx).fetch_payee(
             lambda payee: token == self._token and self._pay_later(ref, amount, payee))
 
+    def _pinned(self, payee: Payee | None, source: str) -> Payee | None:
+        """`payee` if the kiosk's configuration allows it; else None, logged and reported to the hub."""
+        sec = self.ctx.config.security
+        if payee is None or payee_allowed(payee, sec.payee_bank_bin, sec.payee_account):
+            return payee
+        log.error("payee from the %s is not the payee pinned in the configuration: no QR shown", source)
+        self.ctx.bus.device_state_changed.emit("payee", "mismatch", source)
+        return None
+
     def _pay_later(self, ref: str, amount: int, payee: Payee | None) -> None:
+        payee = self._pinned(payee, "cache")
         qr = safe_payment_qr(payee, amount, ref)
         if not qr:
             self.screen.show_state("counter", {"reference": ref, "amount": amount})

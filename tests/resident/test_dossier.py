@@ -30,7 +30,7 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     fill_form_and_submit(qtbot, app)
     done = app.navigator.current
     ref = done.reference.text()
-    assert ref.startswith("BN01-") and done.qr.payload == f"TCDS|1|{ref}"
+    assert ref.startswith(app.config.station.code + "-") and done.qr.payload == f"TCDS|1|{ref}"
     qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
     assert done.params["printed"] is True
     printer = app.ctx.services.printer

@@ -1,7 +1,7 @@
 """The official billers list (issue 19): one row per published version.
 
-Revision ID: 0007_billers
-Revises: 0006_telehealth
+Revision ID: 0008_billers
+Revises: 0007_kiosk_lookups
 Create Date: 2026-12-03"""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_billers"
-down_revision = "0006_telehealth"
+revision = "0008_billers"
+down_revision = "0007_kiosk_lookups"
 branch_labels = None
 depends_on = None
 
