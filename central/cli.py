@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default: the SQLite file's folder, else the working directory)")
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
+    s.add_argument("--biller-adapters", type=Path, default=None,
+                   help="JSON: biller id -> {protocol: bill-lookup/1, url} (central/billers/adapter.py)")
     s.set_defaults(func=cmd_serve)
 
     e = sub.add_parser("enrolment-code", help="create a one-time enrolment code and print it with its QR payload")
@@ -123,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.staff.cli import add_parser as add_user_parser
 
     add_user_parser(sub, DEFAULT_DB)
+    from central.billers.cli import add_parser as add_billers_parser
+
+    add_billers_parser(sub, DEFAULT_DB)
     return parser
 
 
@@ -189,6 +194,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.parent_pid:
         _exit_with_parent(args.parent_pid)
     app = create_app(config)
+    if args.biller_adapters:
+        import json
+
+        from central.billers.adapter import adapters_from_config
+
+        try:
+            adapters = adapters_from_config(json.loads(args.biller_adapters.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"kiosk-hub: --biller-adapters {args.biller_adapters}: {exc}") from None
+        app.state.biller_adapters = adapters
     if args.catalog:
         try:
             catalog_store.publish(app.state.db, parse(args.catalog.read_bytes()))

@@ -41,6 +41,8 @@ AREA_PACKAGES = {
     "payment": "screens.payment",
     "report": "screens.report",
     "health": "screens.health",
+    "bills": "screens.bills",
+    "questions": "screens.questions",
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn

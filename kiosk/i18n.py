@@ -28,6 +28,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "scan": ("screens/scan",),
     "health": ("screens/health",),
     "consult": ("screens/consult",),
+    "services": ("screens/bills", "screens/questions"),
 }
 
 

@@ -218,6 +218,18 @@ class HubClient:
         tag = resp.headers.get("ETag")
         return _catalog(doc, tag if tag and tag.isascii() and len(tag) <= 200 else None)
 
+    def fetch_billers(self, etag: str | None = None, max_bytes: int = MAX_CATALOG_BYTES) -> tuple[dict[str, Any] | None,
+                                                                                                 str | None]:
+        """Conditional ``GET /v1/billers`` like :meth:`fetch_catalog`: (None, etag) on 304, else (document, ETag)."""
+        headers = {"If-None-Match": etag} if etag and etag.isascii() and len(etag) <= 200 else {}
+        resp, body = self._send("GET", "/v1/billers", headers=headers, max_bytes=max_bytes)
+        if resp.status_code == 304:
+            return None, etag
+        check_status(resp.status_code, resp.headers, body)
+        doc = parse_json_object(resp.headers.get("Content-Type", ""), body, resp.status_code)
+        tag = resp.headers.get("ETag")
+        return doc, tag if tag and tag.isascii() and len(tag) <= 200 else None
+
     def probe(self, timeout: float = 3.0) -> bool:
         """Cheap reachability check: True if the hub answered at all (even 401), False if unreachable."""
         try:

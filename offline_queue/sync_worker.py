@@ -275,6 +275,7 @@ class SyncWorker(Worker):
             self._heartbeat()  # the first good contact reports at once; then the timer keeps the pace
         if report.ok:
             self._pull_catalogue()
+            self._pull_billers()
         if self._offline:
             delay = float(self._config.hub.offline_probe_seconds)
         elif not report.ok:
@@ -347,6 +348,17 @@ class SyncWorker(Worker):
             return
         self._catalogue = result.stored
         self.catalogue_pulled.emit({"catalogue": catalogue, "info": result.stored.info()})
+
+    def _pull_billers(self) -> None:
+        """The official billers list, like the catalogue (usually a 304); screens.bills reads the stored file."""
+        from offline_queue.billers_pull import pull
+
+        try:
+            pull(self.client, self._data_dir)
+        except HubError as exc:
+            log.info("billers list not pulled: %s", exc)
+        except OSError as exc:
+            log.error("billers list not stored: %s", exc.strerror or exc)
 
     def _share_devices(self) -> None:
         """For the sync service's heartbeat: the device states only this process knows, through the queue."""

@@ -16,6 +16,8 @@ SERVICES = (
     ("payment", "₫"),
     ("report", "⚠"),
     ("health", "♥"),
+    ("bills", "▤"),
+    ("questions", "?"),
 )
 
 
@@ -116,6 +118,8 @@ class HomeScreen(Screen):
             "payment": (self.tr("Pay fees"), self.tr("Bank transfer with VietQR")),
             "report": (self.tr("Report security and order"), self.tr("Tell the ward police about a problem")),
             "health": (self.tr("Health check"), self.tr("Blood pressure, SpO2, temperature, weight")),
+            "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, internet, school")),
+            "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
         }
         for service, (heading, subtitle) in texts.items():
             self.tiles[service].heading.setText(heading)

@@ -187,6 +187,22 @@
       <translation>Huyết áp, SpO2, nhiệt độ, cân nặng</translation>
     </message>
     <message>
+      <source>Pay a bill</source>
+      <translation>Thanh toán hóa đơn</translation>
+    </message>
+    <message>
+      <source>Electricity, water, internet, school</source>
+      <translation>Điện, nước, internet, học phí</translation>
+    </message>
+    <message>
+      <source>Questions</source>
+      <translation>Hỏi đáp</translation>
+    </message>
+    <message>
+      <source>Ask in your own words</source>
+      <translation>Hỏi bằng lời của Ông/Bà</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>Trang chủ</translation>
     </message>
