@@ -98,8 +98,9 @@ class BillsController:
         if printer is None or not self.qr:
             self.screen.set_printed(False)
             return
-        from devices.printer.receipt import Receipt, ReceiptItem
         from kiosk.submit import pipeline_for
+
+        from devices.printer.receipt import Receipt, ReceiptItem
 
         language = pipeline_for(self.ctx).language
         vi = language != "en"
