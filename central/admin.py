@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from central import alerts, dashboard, records, store
-from central.faults import parse_settings
+from central.faults import FaultState, parse_settings
 from central.models import Submission, as_utc, utcnow
 from central.office.render import CSP as OFFICE_CSP
 from central.problems import Problem
@@ -161,8 +161,8 @@ async def retire_kiosk(kiosk_id: str, request: Request, user: Enroller) -> Respo
     return RedirectResponse("/", status_code=303) if from_form else JSONResponse(retired)
 
 
-def _faults_or_404(request: Request):  # type: ignore[no-untyped-def]
-    state = request.app.state.faults
+def _faults_or_404(request: Request) -> FaultState:
+    state: FaultState | None = request.app.state.faults  # central.app: None unless faults are allowed
     if state is None:
         raise Problem(404, "faults-disabled", detail="Fault injection needs --demo or --allow-faults.")
     return state

@@ -49,11 +49,13 @@ def _path_text(value: str) -> str:
 
 
 def _db(request: Request) -> Database:
-    return request.app.state.db
+    db: Database = request.app.state.db  # set by central.app.create_app
+    return db
 
 
 def _config(request: Request) -> HubConfig:
-    return request.app.state.config
+    config: HubConfig = request.app.state.config  # set by central.app.create_app
+    return config
 
 
 def current_kiosk(request: Request,

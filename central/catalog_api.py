@@ -27,7 +27,8 @@ def _served(request: Request) -> catalog_store.ServedCatalogue:
     state = request.app.state
     if getattr(state, "served_catalogue", None) is None:
         state.served_catalogue = catalog_store.ServedCatalogue()
-    return state.served_catalogue
+    served: catalog_store.ServedCatalogue = state.served_catalogue
+    return served
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 EXIT_REFUSED = 2
 
 
-def add_parser(sub: argparse._SubParsersAction, default_db: str) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], default_db: str) -> None:
     c = sub.add_parser("catalog", help="publish, list, show or roll back procedure catalogue versions")
     csub = c.add_subparsers(dest="catalog_command", required=True)
     p = csub.add_parser("publish", help="check a catalogue JSON file and publish it as the newest version")

@@ -336,4 +336,5 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     setup_logging(getattr(args, "log_level", "info"), getattr(args, "log_format", "text"))
-    return args.func(args)
+    code: int = args.func(args)
+    return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Any
@@ -21,6 +22,17 @@ VN = timezone(timedelta(hours=7), "ICT")  # Vietnam: UTC+7 all year (no summer t
 STALE_SECONDS = 15 * 60  # three missed heartbeats at the kiosk's 5-minute default
 
 DEFAULT_INTERVAL = 300  # the kiosk's default heartbeat period (kiosk/config/schema.py), when it does not say
+# the base look of the staff pages, served as /staff/staff.css (central/staff/routes.py adds the sign-in's rules)
+CSS = """
+body{font-family:system-ui,'Noto Sans',sans-serif;margin:1.5rem;color:#1b1b1b;background:#f6f7f9}
+h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d0d4da;padding:.35rem .5rem;
+text-align:left;font-size:.92rem;vertical-align:top}th{background:#e8ebef}.bad{color:#a30000;font-weight:600}
+.ok{color:#0b6b2b;font-weight:600}.muted{color:#555}.totals{display:flex;gap:1rem;flex-wrap:wrap}
+.card{background:#fff;border:1px solid #d0d4da;padding:.6rem 1rem;min-width:9rem}.card b{display:block;font-size:1.4rem}
+form{display:inline}button{font-size:.85rem;margin:.1rem;padding:.2rem .5rem;cursor:pointer}.demo{background:#fff7d6;
+border:1px solid #e0c200;padding:.4rem .8rem;margin-bottom:1rem}svg.segno{flex-shrink:0}
+"""
 DEVICE_VI = {"ok": "bình thường", "ready": "sẵn sàng", "idle": "sẵn sàng", "paper_low": "SẮP HẾT GIẤY",
              "paper_out": "HẾT GIẤY", "offline": "MẤT KẾT NỐI", "error": "LỖI", "missing": "KHÔNG THẤY THIẾT BỊ",
              "disabled": "tắt"}
@@ -179,7 +191,7 @@ def payment_rows(payments: list[Payment], staff_buttons: bool = True, csrf: str 
     ) or "<tr><td colspan=4 class=muted>Không có khoản chờ thanh toán.</td></tr>"
 
 
-def alert_rows(alerts: list[Any], now: datetime, csrf: str = "") -> str:
+def alert_rows(alerts: Sequence[Any], now: datetime, csrf: str = "") -> str:
     rows = "".join(
         f"<tr><td><b class=bad>{escape(ALERT_VI.get(a.kind, a.kind))}</b></td><td>{escape(a.station_code)}</td>"
         f"<td>{escape(screen_vi(a.screen))}</td><td>{vn_time(a.received_at)} "
@@ -194,7 +206,7 @@ ALERT_VI = {"help": "Gọi cán bộ hỗ trợ", "health": "Chỉ số sức kh
 
 def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment], today_count: int, now: datetime,
          refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "",
-         user: StaffUser | None = None, csrf: str = "", alerts: list[Any] = (),
+         user: StaffUser | None = None, csrf: str = "", alerts: Sequence[Any] = (),
          history: dict[str, Any] | None = None) -> str:
     """`csrf` is the hidden token field (central.staff.deps.csrf_input); buttons follow `user`'s role."""
     officer = user is not None and user.has_role("officer")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import CursorResult, Engine, Executable, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,13 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def rows_changed(s: Session, statement: Executable) -> int:
+    """The rowcount of an UPDATE or DELETE (a DML statement gives a CursorResult, typed as a plain Result)."""
+    result = s.execute(statement)
+    assert isinstance(result, CursorResult)
+    return result.rowcount
 
 
 def alembic_config(url: str):  # type: ignore[no-untyped-def]

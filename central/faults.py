@@ -158,7 +158,7 @@ class FaultInjector:
                 await self._fault(decision.kind, send, s)
             return
         # after: the handler runs (and commits); its answer is held back and replaced by the fault
-        held: list[dict] = []
+        held: list[dict[str, Any]] = []
 
         async def hold(message) -> None:  # type: ignore[no-untyped-def]
             held.append(message)

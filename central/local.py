@@ -32,7 +32,8 @@ KIOSK_CATALOGUE = Path(__file__).resolve().parent.parent / "core" / "assets" / "
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]  # (host, port) of an AF_INET socket
+        return port
 
 
 class LocalHubError(RuntimeError):
@@ -251,20 +252,24 @@ class LocalHub:
         status, body = self.request("POST", "/admin/faults", {"rate": rate, **settings})
         if status != 200:
             raise LocalHubError(f"setting faults failed: {status} {body}")
-        return body
+        settings_now: dict[str, Any] = body
+        return settings_now
 
     def set_status(self, reference: str, status: str, note: str | None = None) -> dict[str, Any]:
         code, body = self.request("POST", f"/admin/dossiers/{reference}/status", {"status": status, "note": note})
         if code != 200:
             raise LocalHubError(f"status change failed: {code} {body}")
-        return body
+        tracked: dict[str, Any] = body
+        return tracked
 
     def mark_paid(self, payment_id: str) -> dict[str, Any]:
         code, body = self.request("POST", f"/admin/payments/{payment_id}/mark-paid")
         if code != 200:
             raise LocalHubError(f"mark-paid failed: {code} {body}")
-        return body
+        payment: dict[str, Any] = body
+        return payment
 
     def fleet(self) -> dict[str, Any]:
         """The dashboard's data as JSON (kiosks with their last heartbeat, recent submissions)."""
-        return self.request("GET", "/admin/fleet")[1]
+        fleet: dict[str, Any] = self.request("GET", "/admin/fleet")[1]
+        return fleet

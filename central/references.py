@@ -21,4 +21,4 @@ def new_reference(prefix: str, year: int) -> str:
 def check_digit_ok(reference: str) -> bool:
     """True for a new-format reference whose check digit matches (a typo is caught before any look-up)."""
     m = NEW_FORMAT.fullmatch(reference)
-    return bool(m) and reference_number_ok(m.group(3))
+    return m is not None and reference_number_ok(m.group(3))

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from central.db import Database
+from central.db import Database, rows_changed
 from central.models import EnrolmentCode, Kiosk, as_utc, utcnow
 from central.security import hash_token, new_enrolment_code, new_token, normalise_code
 
@@ -69,8 +69,9 @@ def _enroll(db: Database, code: str, station_code: str, name: str, version: str,
             raise EnrolmentError("unknown or expired")
         if not row.reusable:
             # Atomic claim: of two kiosks racing for one code exactly one gets rowcount 1.
-            claimed = s.execute(update(EnrolmentCode).where(EnrolmentCode.code == code, EnrolmentCode.used_at.is_(None))
-                                .values(used_at=now, used_by=kiosk_id)).rowcount
+            claimed = rows_changed(s, update(EnrolmentCode)
+                                   .where(EnrolmentCode.code == code, EnrolmentCode.used_at.is_(None))
+                                   .values(used_at=now, used_by=kiosk_id))
             if claimed != 1:
                 s.refresh(row)
                 kiosk = s.get(Kiosk, row.used_by) if row.used_by else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -53,7 +54,8 @@ class CatalogueRefused(ValueError):
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(schema_path().read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads(schema_path().read_text(encoding="utf-8"))
+    return doc
 
 
 def parse(raw: bytes) -> dict[str, Any]:
@@ -78,7 +80,8 @@ def checked(doc: Any) -> dict[str, Any]:
     found = check(doc)
     if found:
         raise CatalogueRefused(found)
-    return doc
+    accepted: dict[str, Any] = doc  # the schema's root is an object, so a document without problems is a dict
+    return accepted
 
 
 def check(doc: Any) -> list[ContractProblem]:
@@ -108,7 +111,7 @@ def _consistency(doc: dict[str, Any]) -> list[ContractProblem]:
     return found
 
 
-def _walk(doc: Any):  # type: ignore[no-untyped-def]
+def _walk(doc: Any) -> Iterator[tuple[str, int, Any]]:
     """(path, depth, value) of every value, iteratively: a hostile document cannot exhaust the stack."""
     stack: list[tuple[str, int, Any]] = [("$", 0, doc)]
     while stack:

@@ -7,6 +7,7 @@ Runs in whichever thread owns the HubClient; no Qt.
 
 from __future__ import annotations
 
+import _ssl  # the private chain's certificate objects take its encoding constants
 import base64
 import ssl
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ def chain_of(sock: Any) -> list[bytes]:
     certs: list[bytes] = []
     if chain is not None:
         for cert in chain() or []:
-            certs.append(cert if isinstance(cert, bytes) else cert.public_bytes(ssl._ssl.ENCODING_DER))
+            certs.append(cert if isinstance(cert, bytes) else cert.public_bytes(_ssl.ENCODING_DER))
     leaf = sock.getpeercert(binary_form=True)
     if leaf and leaf not in certs:
         certs.insert(0, leaf)

@@ -27,6 +27,8 @@ if context.is_offline_mode():  # `upgrade --sql`: print the DDL for a DBA (and t
 elif connection is not None:
     _run(connection)
 else:  # `alembic -c …` from a shell
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    assert url is not None, "the alembic config names no sqlalchemy.url"
+    engine = create_engine(url)
     with engine.begin() as conn:
         _run(conn)

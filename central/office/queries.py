@@ -165,6 +165,12 @@ class Case:
     fee_paid: bool
 
     @property
+    def reference(self) -> str:
+        """The hub reference: the hub gives every dossier and report one when it accepts it (central.records)."""
+        assert self.row.reference is not None
+        return self.row.reference
+
+    @property
     def anonymous(self) -> bool:
         return self.row.kind == "report" and self.payload.get("anonymous", True) is not False
 
@@ -212,7 +218,9 @@ def field_labels(db: Database, procedure_code: str) -> dict[str, str]:
             return {}
         key = (latest[0], str(latest[1]))
         if key not in _LABELS:
-            procedures = procedures_of(s.get(CatalogVersion, latest[0]).procedures)
+            version = s.get(CatalogVersion, latest[0])
+            assert version is not None  # selected a moment ago in this transaction
+            procedures = procedures_of(version.procedures)
             _LABELS.clear()
             _LABELS[key] = {p["code"]: {f["key"]: f.get("label_vi") or f["key"] for f in p.get("form_fields") or []
                                         if isinstance(f, dict) and isinstance(f.get("key"), str)}
@@ -232,6 +240,7 @@ def assign(db: Database, seq: int, who: str, actor: Any) -> None:
 
     with db.session() as s:
         row = s.get(Submission, seq)
+        assert row is not None  # the caller found this case by its reference
         before = row.assigned_to
         row.assigned_to = who[:100] or None
         record(s, actor, "case.assign", row.reference or str(seq), {"assigned_to": before},

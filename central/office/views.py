@@ -114,7 +114,7 @@ def move_case(reference: str, request: Request, user: Caseworker, fields: Fields
         return RedirectResponse(back + "?error=move", status_code=303)
     if status in queries.NOTE_REQUIRED and not note:
         return RedirectResponse(back + "?error=note", status_code=303)
-    records.set_status(_db(request), c.row.reference, status, note or None, actor=user)  # audited with the move
+    records.set_status(_db(request), c.reference, status, note or None, actor=user)  # audited with the move
     log.info("case %s: %s -> %s by %s", c.row.reference, c.row.status, status, user.username)
     return RedirectResponse(back, status_code=303)
 
@@ -124,7 +124,7 @@ def assign_case(reference: str, request: Request, user: Caseworker, fields: Fiel
     c = _case_or_404(request, reference)
     who = fields.get("assignee", "").strip()[:100] or user.username
     queries.assign(_db(request), c.row.seq, who, user)
-    return RedirectResponse(f"/office/cases/{quote(c.row.reference)}", status_code=303)
+    return RedirectResponse(f"/office/cases/{quote(c.reference)}", status_code=303)
 
 
 @router.get("/cases/{reference}/export.csv", summary="A case as CSV (fields and history)")
@@ -139,7 +139,7 @@ def export_case(reference: str, request: Request, user: Caseworker) -> Response:
     w.writerow(["Thời gian", "Trạng thái", "Ghi chú cho người dân", "Cán bộ"])
     for e in c.events:
         w.writerow([e.at.isoformat(), records.STATUSES.get(e.status, e.status), e.note or "", e.actor or ""])
-    auth.record_now(_db(request), user, "case.export", c.row.reference, None, None)
+    auth.record_now(_db(request), user, "case.export", c.reference, None, None)
     # BOM: spreadsheet programs then read the Vietnamese letters as UTF-8
     return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{c.row.reference}.csv"',
@@ -148,7 +148,8 @@ def export_case(reference: str, request: Request, user: Caseworker) -> Response:
 
 def _case_fields(c: queries.Case) -> list[tuple[str, str]]:
     p, personal = c.payload, c.personal
-    identity = personal.get("identity") if isinstance(personal.get("identity"), dict) else {}
+    given = personal.get("identity")
+    identity = given if isinstance(given, dict) else {}
     rows = [("Mã hồ sơ", c.row.reference or ""), ("Mã tại trạm", c.row.local_ref or ""), ("Trạm", c.station),
             ("Thủ tục", f"{p.get('procedure_code') or ''} {p.get('procedure_name') or ''}".strip()),
             ("Người nộp", "Ẩn danh" if c.anonymous else str(identity.get("full_name") or "")),

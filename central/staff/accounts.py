@@ -6,12 +6,12 @@ agrees on it. Called from request threads and from the `kiosk-hub user` command.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from central.db import Database
+from central.db import Database, rows_changed
 from central.models import as_utc, utcnow
 from central.staff import ROLES, StaffUser, audit, passwords, totp
 from central.staff.tables import LoginAttempt, StaffAccount, StaffSession
@@ -116,13 +116,14 @@ def list_users(db: Database) -> list[dict[str, object]]:
                  "totp": r.totp_secret is not None, "created_at": as_utc(r.created_at).isoformat()} for r in rows]
 
 
-def _failures(s: Session, column, value: str, since) -> tuple[int, object]:  # type: ignore[no-untyped-def]
+def _failures(s: Session, column: InstrumentedAttribute[str], value: str,
+              since: datetime) -> tuple[int, datetime | None]:
     count, oldest = s.execute(select(func.count(), func.min(LoginAttempt.at))
                               .where(column == value, LoginAttempt.success.is_(False), LoginAttempt.at >= since)).one()
     return count or 0, oldest
 
 
-def _retry_after(oldest, now) -> int:  # type: ignore[no-untyped-def]
+def _retry_after(oldest: datetime | None, now: datetime) -> int:
     return max(1, int((as_utc(oldest) + WINDOW - now).total_seconds()) + 1) if oldest else int(WINDOW.total_seconds())
 
 
@@ -157,4 +158,4 @@ def authenticate(db: Database, username: str, password: str, totp_code: str, add
 
 def prune_attempts(db: Database, older_than: timedelta = timedelta(days=30)) -> int:
     with db.session() as s:
-        return s.execute(delete(LoginAttempt).where(LoginAttempt.at < utcnow() - older_than)).rowcount or 0
+        return rows_changed(s, delete(LoginAttempt).where(LoginAttempt.at < utcnow() - older_than)) or 0

@@ -14,7 +14,7 @@ from central.staff import ROLES
 EXIT_REFUSED = 3
 
 
-def add_parser(sub: argparse._SubParsersAction, default_db: str) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser], default_db: str) -> None:
     u = sub.add_parser("user", help="staff accounts: add, disable, reset, list")
     verbs = u.add_subparsers(dest="verb", required=True)
 

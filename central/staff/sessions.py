@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from sqlalchemy import delete
 
-from central.db import Database
+from central.db import Database, rows_changed
 from central.models import as_utc, utcnow
 from central.staff import StaffUser
 from central.staff.accounts import as_user
@@ -68,4 +68,4 @@ def end(db: Database, token_hash: str) -> None:
 
 def prune(db: Database) -> int:
     with db.session() as s:
-        return s.execute(delete(StaffSession).where(StaffSession.expires_at < utcnow())).rowcount or 0
+        return rows_changed(s, delete(StaffSession).where(StaffSession.expires_at < utcnow())) or 0

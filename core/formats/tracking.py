@@ -46,7 +46,7 @@ def is_local_ref(text: str) -> bool:
 def is_hub_ref(text: str) -> bool:
     """A hub reference whose check digit (new format) is right: a mistyped digit is caught here."""
     m = _HUB.fullmatch(text)
-    return bool(m) and reference_number_ok(m.group(3))
+    return m is not None and reference_number_ok(m.group(3))
 
 
 def build_tracking_payload(local_ref: str, hub_ref: str | None = None) -> str:

@@ -28,7 +28,7 @@ def to_qimage(rgb: Any) -> QImage:
 
 
 class CallWorker(Worker):
-    event = Signal(str, object)
+    call_event = Signal(str, object)  # kind, details; not `event`, which would hide QObject.event()
     remote_frame = Signal(QImage)
     local_frame = Signal(QImage)
     call_over = Signal()
@@ -63,7 +63,7 @@ class CallWorker(Worker):
             loop.run_until_complete(self._peer.run())
         except Exception:
             log.exception("consultation failed")
-            self.event.emit("ended", {"by": "error"})
+            self.call_event.emit("ended", {"by": "error"})
         finally:
             if self._speaker is not None:
                 self._speaker.close()
@@ -93,7 +93,7 @@ class CallWorker(Worker):
         self.hangup()
 
     def _on_event(self, kind: str, data: dict[str, Any]) -> None:
-        self.event.emit(kind, data)
+        self.call_event.emit(kind, data)
 
     def _on_local(self, rgb: Any) -> None:
         self._local_frames += 1

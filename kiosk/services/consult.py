@@ -61,7 +61,7 @@ class ConsultService(QObject):
                                                                         self.settings.volume / 100)
         request = {"readings": readings, "resident": resident}
         self.worker = CallWorker(_PeerFactory(self._config, self._data_dir, request), speaker)
-        self.worker.event.connect(self.event)
+        self.worker.call_event.connect(self.event)
         self.worker.remote_frame.connect(self.remote_frame)
         self.worker.local_frame.connect(self.local_frame)
         self.worker.call_over.connect(self._over)

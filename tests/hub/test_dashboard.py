@@ -35,6 +35,13 @@ def test_heartbeat_shows_on_the_dashboard_of_a_real_hub(hub) -> None:  # type: i
     assert fleet["last_heartbeat_age_seconds"] < 60
 
 
+def test_the_staff_stylesheet_is_served(client: TestClient) -> None:
+    """The sign-in page and the dashboard link /staff/staff.css (no inline styles under the CSP)."""
+    r = client.get("/staff/staff.css")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/css")
+    assert "body{" in r.text and "font-family" in r.text
+
+
 def test_latest_heartbeat_replaces_the_previous_one(client: TestClient, auth: dict[str, str]) -> None:
     client.post("/v1/heartbeat", json=BEAT, headers=auth)
     client.post("/v1/heartbeat", json=BEAT | {"last_error": None, "queue": {"queued": 0}}, headers=auth)

@@ -10,6 +10,9 @@ give them real codes by re-enrolling)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,7 +27,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("retired_at", sa.DateTime(timezone=True), nullable=True))
     conn = op.get_bind()
     offline = op.get_context().as_sql  # `upgrade --sql` prints DDL: there are no rows to look at
-    rows = [] if offline else conn.execute(sa.text("SELECT id, station_code FROM kiosks ORDER BY enrolled_at, id"))
+    rows: Iterable[Any] = [] if offline else conn.execute(
+        sa.text("SELECT id, station_code FROM kiosks ORDER BY enrolled_at, id"))
     seen: set[str] = set()
     for kiosk_id, code in rows:
         if code in seen:
