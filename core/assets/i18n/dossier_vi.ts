@@ -240,6 +240,14 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Xin nộp tại quầy của phường. Xin giữ lại mã tra cứu.</translation>
     </message>
     <message>
+      <source>You can pay this fee later with your receipt code</source>
+      <translation>Ông/Bà có thể nộp lệ phí sau bằng mã biên nhận</translation>
+    </message>
+    <message>
+      <source>Nothing is lost: the dossier is kept. Later, open "Pay fees" at any station and scan or type the code on your dossier receipt, or pay at the ward office counter.</source>
+      <translation>Hồ sơ vẫn được giữ nguyên. Khi thuận tiện, vui lòng chọn "Thanh toán lệ phí" tại bất kỳ trạm nào rồi quét hoặc nhập mã trên biên nhận hồ sơ, hoặc nộp tại quầy của Ủy ban nhân dân phường.</translation>
+    </message>
+    <message>
       <source>There is no fee to pay for this dossier.</source>
       <translation>Hồ sơ này không phải nộp lệ phí.</translation>
     </message>
@@ -296,6 +304,14 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Mã hồ sơ: %1</translation>
     </message>
     <message>
+      <source>Checking with the ward office…</source>
+      <translation>Đang kiểm tra với phường…</translation>
+    </message>
+    <message>
+      <source>The transfer has not arrived yet. Banks can take a minute: please wait, then check again.</source>
+      <translation>Chưa nhận được khoản chuyển khoản. Ngân hàng có thể cần một phút: vui lòng chờ rồi kiểm tra lại.</translation>
+    </message>
+    <message>
       <source>Waiting for your payment… %1 left</source>
       <translation>Đang chờ thanh toán… còn %1</translation>
     </message>
@@ -316,8 +332,16 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Tạo mã mới</translation>
     </message>
     <message>
-      <source>Finish</source>
-      <translation>Hoàn tất</translation>
+      <source>I have transferred — check now</source>
+      <translation>Tôi đã chuyển khoản — kiểm tra</translation>
+    </message>
+    <message>
+      <source>Pay later with the receipt code</source>
+      <translation>Thanh toán sau bằng mã biên nhận</translation>
+    </message>
+    <message>
+      <source>Back to the home screen</source>
+      <translation>Về trang chủ</translation>
     </message>
   </context>
   <context>
