@@ -202,8 +202,8 @@
       <translation>Để bảo vệ thông tin của bạn, màn hình sẽ trở về trang chủ sau %1 giây và những gì bạn đã nhập sẽ bị xóa.</translation>
     </message>
     <message>
-      <source>More time</source>
-      <translation>Thêm thời gian</translation>
+      <source>I'm still here</source>
+      <translation>Tôi vẫn ở đây</translation>
     </message>
     <message>
       <source>Finish now</source>
