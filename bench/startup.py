@@ -1,8 +1,10 @@
 """Cold start to the interactive home screen, beside a bare PySide6 window measured in the same run.
 
-Each sample is a fresh Python process (offscreen), timed from process start to the first
-processed event loop turn with the window shown. Goal (issue 2): kiosk under 1.5 s on 2 cores.
-Prints medians and the ratio; exits 0.
+Each sample is a fresh Python process (offscreen), timed from process start to the first processed event
+loop turn with the window shown, in the order kiosk/run.py starts the app (home first; the service workers
+and the other areas' screens follow once home is on screen). Byte code is cached as on an installed kiosk
+(pip compiles it), for our modules as for PySide6's. Goals (issue 12): kiosk / bare <= 4x and the kiosk
+<= 1.0 s offscreen. Prints medians, the ratio and pass/fail; exits 1 when a goal is missed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+RATIO_GOAL, SECONDS_GOAL = 4.0, 1.0
 
 BARE = """
 import time, sys
@@ -41,17 +44,19 @@ c = default_config()
 c = dataclasses.replace(c, hub=dataclasses.replace(c.hub, local_hub=False))
 k = KioskApp(c, Path(sys.argv[2]))
 build_services(k.ctx)
-start_services(k.ctx.services)
 k.start()
 app.processEvents()
 assert k.navigator.current.screen_id == "home"
 print(time.time() - t0)
-k.shutdown()
+start_services(k.ctx.services)  # as kiosk/run.py does next: the workers must start and stop cleanly too
+k.build_all()
+assert k.shutdown()
 """
 
 
 def sample(code: str, data_dir: str) -> float:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed kiosk has its byte code compiled
     out = subprocess.run([sys.executable, "-c", code, repr(time.time()), data_dir], env=env, cwd=ROOT,
                          capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
@@ -65,8 +70,11 @@ def main() -> int:
     b, k = statistics.median(bare), statistics.median(kiosk)
     print(f"startup: bare PySide6 window  median {b * 1000:7.0f} ms  ({RUNS} runs)")
     print(f"startup: kiosk home screen    median {k * 1000:7.0f} ms  ({RUNS} runs)")
-    print(f"startup: kiosk / bare = {k / b:.2f}x   goal: kiosk < 1500 ms -> {'met' if k < 1.5 else 'NOT met'}")
-    return 0
+    ratio_ok, seconds_ok = k / b <= RATIO_GOAL, k <= SECONDS_GOAL
+    print(f"startup: kiosk / bare = {k / b:.2f}x   goal <= {RATIO_GOAL:.0f}x: {'PASS' if ratio_ok else 'FAIL'}")
+    print(f"startup: kiosk {k:.2f} s          goal <= {SECONDS_GOAL:.1f} s: {'PASS' if seconds_ok else 'FAIL'}")
+    print(f"startup: load average during the run {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return 0 if ratio_ok and seconds_ok else 1
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, catalog_api, office, problems, store, telehealth
+from central import __version__, admin, api, catalog_api, office, ops, problems, sdnotify, store, telehealth
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -34,6 +36,23 @@ class HubApp(FastAPI):
             await super().__call__(scope, receive, send)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The database was migrated and reached in create_app: this worker can take requests (systemd Type=notify).
+    sdnotify.notify("READY=1")
+    yield
+
+
+def app_from_env() -> HubApp:
+    """uvicorn's factory in each worker process of `kiosk-hub serve --workers N` (the parent already migrated)."""
+    from central.config import config_from_env
+    from central.logs import setup_logging
+
+    config, level, fmt = config_from_env()
+    setup_logging(level, fmt)
+    return create_app(config, migrate=False)
+
+
 def create_app(config: HubConfig, db: Database | None = None, migrate: bool = True) -> HubApp:
     db = db or Database(config.db_url)
     if migrate:
@@ -41,13 +60,14 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     if config.demo:
         store.seed_demo(db, config.demo_code)
     app = HubApp(title="Trạm công dân số — hub API", version=__version__, description=DESCRIPTION,
-                 openapi_url="/openapi.json", docs_url="/docs", redoc_url=None)
+                 openapi_url="/openapi.json", docs_url="/docs", redoc_url=None, lifespan=_lifespan)
     app.state.config, app.state.db = config, db
     app.state.faults = FaultState(config.faults) if config.faults_allowed else None
-    app.state.tracking_limit = TrackingLimit(config.tracking_per_minute, config.tracking_misses_per_10_min)
+    app.state.tracking_limit = TrackingLimit(db, config.tracking_per_minute, config.tracking_misses_per_10_min)
     problems.install(app)
     app.include_router(api.router, tags=["kiosk"])
     app.include_router(admin.router)
+    app.include_router(ops.router)
     app.include_router(catalog_api.router)
     staff_routes.install(app)
     office.install(app)

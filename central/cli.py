@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from central import catalog_cli
@@ -61,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--call-grace", type=float, default=20.0,
                    help="seconds a consultation waits for a kiosk whose connection dropped")
     s.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    s.add_argument("--log-format", default=os.environ.get("KIOSK_HUB_LOG_FORMAT", "text"), choices=("text", "json"),
+                   help="json: one JSON object per line (env KIOSK_HUB_LOG_FORMAT)")
+    s.add_argument("--workers", type=int, default=1,
+                   help="uvicorn worker processes (PostgreSQL: about one per core; they share no state in memory)")
+    s.add_argument("--metrics-token", default=os.environ.get("KIOSK_HUB_METRICS_TOKEN", ""),
+                   help="Bearer token a remote Prometheus sends to /metrics (env KIOSK_HUB_METRICS_TOKEN)")
+    s.add_argument("--disk-path", default="", help="file system whose free space /metrics reports "
+                   "(default: the SQLite file's folder, else the working directory)")
     s.add_argument("--parent-pid", type=int, default=0,
                    help="stop when this process is gone (LocalHub: no orphan hub after a kiosk crash)")
     s.set_defaults(func=cmd_serve)
@@ -78,6 +89,28 @@ def build_parser() -> argparse.ArgumentParser:
     m.set_defaults(func=cmd_migrate)
     catalog_cli.add_parser(sub, DEFAULT_DB)
 
+    c = sub.add_parser("check", help="verify this deployment: database reachable and migrated, TLS certificate, "
+                                     "disk, clock (exit 1 with the fix when something is wrong)")
+    c.add_argument("--db", default=DEFAULT_DB)
+    c.add_argument("--tls-cert", type=Path, default=os.environ.get("KIOSK_HUB_TLS_CERT") or None,
+                   help="PEM certificate the kiosks see (env KIOSK_HUB_TLS_CERT)")
+    c.add_argument("--tls-url", default=os.environ.get("KIOSK_HUB_PUBLIC_URL") or None,
+                   help="https:// address whose served certificate is checked, as kiosks see it "
+                        "(env KIOSK_HUB_PUBLIC_URL; http:// addresses are skipped)")
+    c.add_argument("--disk-path", type=Path, default=None, help="default: the SQLite file's folder, else here")
+    c.set_defaults(func=cmd_check)
+
+    b = sub.add_parser("backup", help="back up the database (attachments included) into a new folder, keep N")
+    b.add_argument("--db", default=DEFAULT_DB)
+    b.add_argument("--dest", type=Path, default=Path(os.environ.get("KIOSK_HUB_BACKUP_DIR", "backups")))
+    b.add_argument("--keep", type=int, default=14, help="backups kept (the oldest beyond this are deleted)")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", help="restore a backup folder into an empty database (stop the hub first)")
+    r.add_argument("folder", type=Path, help="a hub-YYYYmmddT…Z folder written by `kiosk-hub backup`")
+    r.add_argument("--db", default=DEFAULT_DB)
+    r.add_argument("--force", action="store_true", help="replace a database that already holds data")
+    r.set_defaults(func=cmd_restore)
     d = sub.add_parser("device", help="register a measuring device (or list them): kiosks report model and serial")
     d.add_argument("--db", default=DEFAULT_DB)
     d.add_argument("--kind", help="blood_pressure | oximeter | scale | thermometer")
@@ -105,9 +138,21 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
                      public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
+                     metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db),
                      ice_servers=tuple(_ice_server(v) for v in args.ice_server),
                      telehealth_grace_seconds=args.call_grace,
                      **({"telehealth_duty_hours": args.duty_hours} if args.duty_hours else {}))
+
+
+def _data_folder(db_url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from central.db import normalise_url
+
+    url = make_url(normalise_url(db_url))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        return str(Path(url.database).resolve().parent)
+    return str(Path.cwd())
 
 
 def _ice_server(value: str) -> tuple[str, str, str]:
@@ -154,10 +199,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not accounts.list_users(app.state.db):
         logging.getLogger("central").warning("no staff account yet: create the first administrator with "
                                              "`kiosk-hub user add NAME --role admin --db …`")
-    logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s)", args.host, args.port,
-                                      app.state.db.engine.url.render_as_string(hide_password=True), config.demo)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=3,
-                access_log=args.log_level == "debug")
+    logging.getLogger("central").info("hub on http://%s:%d (db %s, demo=%s, workers=%d)", args.host, args.port,
+                                      app.state.db.engine.url.render_as_string(hide_password=True), config.demo,
+                                      args.workers)
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level, "timeout_graceful_shutdown": 3,
+               "access_log": args.log_level == "debug", "log_config": None}
+    if args.workers <= 1:
+        uvicorn.run(app, **options)
+        return 0
+    # Several processes: each builds its own app from the same settings (central.app.app_from_env); the state
+    # they share lives in the database. Their counters are merged through prometheus-client's multiprocess files.
+    from central.config import config_to_env
+    from central.metrics import prepare_multiprocess_dir
+
+    app.state.db.dispose()
+    runtime = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0]  # systemd RuntimeDirectory=
+    scratch = None if runtime else tempfile.mkdtemp(prefix="kiosk-hub-")
+    prepare_multiprocess_dir(Path(runtime or scratch or ".") / "metrics")
+    config_to_env(config, args.log_level, args.log_format)
+    try:
+        uvicorn.run("central.app:app_from_env", factory=True, workers=args.workers, **options)
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 
@@ -188,6 +252,46 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from central.check import run_checks
+
+    tls_url = args.tls_url if args.tls_url and args.tls_url.startswith("https://") else None
+    findings = run_checks(args.db, args.tls_cert, args.disk_path or Path(_data_folder(args.db)), tls_url)
+    for finding in findings:
+        print(finding.line())
+    failed = sum(not f.ok for f in findings)
+    print("all checks passed" if not failed else f"{failed} check(s) failed")
+    return 1 if failed else 0
+
+
+def _report(command: str, run: Callable[[], str]) -> int:
+    """Print what `run` returns; a BackupError becomes one line on stderr and exit status 1."""
+    from central.backup import BackupError
+
+    try:
+        print(run())
+    except BackupError as exc:
+        print(f"kiosk-hub {command}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from central.backup import backup
+
+    return _report("backup", lambda: str(backup(args.db, args.dest, keep=args.keep)))
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from central.backup import restore
+
+    def run() -> str:
+        rows = restore(args.folder, args.db, force=args.force)
+        return "restored: " + ", ".join(f"{table} {n}" for table, n in sorted(rows.items()))
+
+    return _report("restore", run)
+
+
 def cmd_device(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -213,8 +317,8 @@ def cmd_device(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from central.logs import setup_logging
+
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=getattr(args, "log_level", "info").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    setup_logging(getattr(args, "log_level", "info"), getattr(args, "log_format", "text"))
     return args.func(args)

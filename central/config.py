@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+import os
+from dataclasses import asdict, dataclass, field
 
 DEMO_CODE = "DEMO-0000"
 JSON_LIMIT = 1024 * 1024  # contract: 1 MiB JSON bodies
@@ -73,6 +75,8 @@ class HubConfig:
                 server |= {"username": user, "credential": credential}
             out.append(server)
         return out
+    metrics_token: str = ""  # Bearer token a remote Prometheus sends to /metrics (loopback needs none)
+    disk_path: str = "."  # the file system whose free space /metrics reports (data, backups)
 
     @property
     def faults_allowed(self) -> bool:
@@ -81,3 +85,22 @@ class HubConfig:
     @property
     def effective_payee(self) -> Payee | None:
         return self.payee or (DEMO_PAYEE if self.demo else None)
+
+
+CONFIG_ENV = "KIOSK_HUB_SERVE_CONFIG"
+
+
+def config_to_env(config: HubConfig, log_level: str, log_format: str) -> None:
+    """Hand the parsed command line to uvicorn's worker processes (they inherit the environment)."""
+    os.environ[CONFIG_ENV] = json.dumps({"config": asdict(config), "log_level": log_level, "log_format": log_format})
+
+
+def config_from_env() -> tuple[HubConfig, str, str]:
+    data = json.loads(os.environ[CONFIG_ENV])
+    raw = data["config"]
+    payee = Payee(**raw["payee"]) if raw.get("payee") else None
+    faults = raw["faults"]
+    faults = FaultSettings(**dict(faults, kinds=tuple(faults["kinds"]), paths=tuple(faults["paths"])))
+    ice = tuple(tuple(server) for server in raw.get("ice_servers", ()))
+    return (HubConfig(**dict(raw, payee=payee, faults=faults, ice_servers=ice)), data["log_level"],
+            data["log_format"])

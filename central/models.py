@@ -145,6 +145,17 @@ class CatalogVersion(Base):
     procedures: Mapped[str] = mapped_column(Text)  # JSON list
 
 
+class KioskLookup(Base):
+    """Added by migration 0007: recent dossier look-ups per kiosk (central/ratelimit.py), shared by every hub
+    process; rows older than the longest window are deleted as the kiosk looks again."""
+
+    __tablename__ = "kiosk_lookups"
+    __table_args__ = (Index("ix_kiosk_lookups_kiosk_at", "kiosk_id", "at"),)
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    missed: Mapped[bool] = mapped_column(Boolean, default=False)
+
 class Alert(Base):
     """Migration 0003: a call for help or a crisis health reading from a kiosk, open until staff acknowledge it."""
 

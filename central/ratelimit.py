@@ -1,49 +1,48 @@
 """Per-kiosk limits on dossier look-ups (tracking): a stolen or scripted kiosk token cannot walk the reference
-space. In-process (a deque of times per kiosk, under a lock: handlers run in the thread pool); with several hub
-processes each counts on its own, so the fleet-wide rate is at most processes x the limit."""
+space. The look-ups are rows (kiosk_lookups), so every hub worker process and every hub machine on one database
+count together and a restart forgets nothing; called from request threads."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import defaultdict, deque
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from sqlalchemy import delete, func, insert, select
+
+from central.db import Database
+from central.models import KioskLookup, as_utc, utcnow
 from central.problems import Problem
+
+LOOK_WINDOW = timedelta(seconds=60)
+MISS_WINDOW = timedelta(minutes=10)
 
 
 class TrackingLimit:
-    def __init__(self, per_minute: int = 60, misses_per_10_min: int = 20,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.per_minute, self.misses = per_minute, misses_per_10_min
+    def __init__(self, db: Database, per_minute: int = 60, misses_per_10_min: int = 20,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.db, self.per_minute, self.misses = db, per_minute, misses_per_10_min
         self._clock = clock
-        self._lock = threading.Lock()
-        self._looks: dict[str, deque[float]] = defaultdict(deque)
-        self._missed: dict[str, deque[float]] = defaultdict(deque)
-
-    @staticmethod
-    def _trim(times: deque[float], now: float, window: float) -> None:
-        while times and times[0] <= now - window:
-            times.popleft()
 
     def check(self, kiosk_id: str) -> None:
-        """Count one look-up; 429 with Retry-After when the kiosk is over either limit."""
+        """Count one look-up; 429 with Retry-After when the kiosk is over either limit. Two processes checking
+        the same kiosk at the same instant may both pass the last free slot: the limit is soft by one or two."""
         now = self._clock()
-        with self._lock:
-            looks, missed = self._looks[kiosk_id], self._missed[kiosk_id]
-            self._trim(looks, now, 60.0)
-            self._trim(missed, now, 600.0)
-            if len(missed) >= self.misses:
-                wait = missed[0] + 600.0 - now
-            elif len(looks) >= self.per_minute:
-                wait = looks[0] + 60.0 - now
-            else:
-                looks.append(now)
+        with self.db.session() as s:
+            mine = KioskLookup.kiosk_id == kiosk_id
+            s.execute(delete(KioskLookup).where(mine, KioskLookup.at < now - MISS_WINDOW))
+            looks, first_look = s.execute(select(func.count(), func.min(KioskLookup.at)).where(
+                mine, KioskLookup.missed.is_(False), KioskLookup.at >= now - LOOK_WINDOW)).one()
+            misses, first_miss = s.execute(select(func.count(), func.min(KioskLookup.at)).where(
+                mine, KioskLookup.missed.is_(True), KioskLookup.at >= now - MISS_WINDOW)).one()
+            if misses < self.misses and looks < self.per_minute:
+                s.execute(insert(KioskLookup).values(kiosk_id=kiosk_id, at=now, missed=False))
                 return
+        first, window = (first_miss, MISS_WINDOW) if misses >= self.misses else (first_look, LOOK_WINDOW)
+        wait = ((as_utc(first) or now) + window - now).total_seconds()
         raise Problem(429, "too-many-lookups", "Too Many Requests", "Too many dossier look-ups from this kiosk.",
                       headers={"Retry-After": str(max(1, int(wait) + 1))})
 
     def miss(self, kiosk_id: str) -> None:
         """A look-up found nothing (guessing looks like this)."""
-        with self._lock:
-            self._missed[kiosk_id].append(self._clock())
+        with self.db.session() as s:
+            s.execute(insert(KioskLookup).values(kiosk_id=kiosk_id, at=self._clock(), missed=True))

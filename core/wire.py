@@ -67,3 +67,28 @@ def heartbeat_body(version: str, queue: dict[str, int], oldest_unsent_age_second
 def canonical_json(value: Any) -> str:
     """The comparison form of an item (same id, same body = a duplicate): sorted keys, no whitespace, UTF-8 as is."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+# Public references the hub gives: <prefix>-<year>-<8 random digits><Damm check digit>, e.g. HS-2026-123456780.
+# Hubs before issue 13 gave <prefix>-<year>-<6-digit sequence> (HS-2026-000123); those stay valid, unchecked.
+REFERENCE_RANDOM_DIGITS = 8
+# Damm's quasigroup of order 10: catches every single-digit error and every swap of neighbouring digits.
+_DAMM = ("0317598642", "7092154863", "4206871359", "1750983426", "6123045978",
+         "3674209581", "5869720134", "8945362017", "9438617205", "2581436790")
+
+
+def damm_digit(digits: str) -> str:
+    """The check digit of a string of ASCII digits (appending it makes `damm_digit(all) == "0"`)."""
+    interim = 0
+    for ch in digits:
+        interim = int(_DAMM[interim][int(ch)])
+    return str(interim)
+
+
+def reference_number_ok(number: str) -> bool:
+    """The digits after the year: a legacy 6-digit sequence, or 8 random digits and a correct check digit."""
+    if not number.isascii() or not number.isdigit():
+        return False
+    if len(number) == 6:
+        return True
+    return len(number) == REFERENCE_RANDOM_DIGITS + 1 and damm_digit(number) == "0"

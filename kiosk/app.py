@@ -8,22 +8,27 @@ import importlib
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.flow import Flow
 from core.threads import ThreadOwner
-from kiosk.bus import AppBus
 from kiosk.config import KioskConfig
-from kiosk.context import AppContext, Services
 from kiosk.flow_controller import FlowController
 from kiosk.language import LanguageManager
+from kiosk.services.bus import AppBus
+from kiosk.services.context import AppContext, Services
 from screens.shell import theme
 from screens.shell.coming_soon import ComingSoonScreen
 from screens.shell.home import SERVICES, HomeScreen
 from screens.shell.main_window import MainWindow
 from screens.shell.problem import ProblemScreen
+from screens.shell.screen import Screen
+
+if TYPE_CHECKING:
+    from screens.technician.controller import TechnicianController
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +43,7 @@ AREA_PACKAGES = {
     "health": "screens.health",
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
+IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn
 LARGE_TEXT_SCALE = 1.3
 
 
@@ -75,16 +81,37 @@ class KioskApp:
         self.flow = FlowController(Flow(station.idle_seconds, station.idle_warning_seconds), self.navigator)
         self.ctx = AppContext(config=config, data_dir=data_dir, threads=self.threads, bus=self.bus,
                               navigator=self.navigator, flow=self.flow, services=services or Services())
+        self._add_app_services()
         self._taps: list[float] = []
+        self.controllers: dict[str, object] = {}
+        self._technician: TechnicianController | None = None
         self.install_errors: list[str] = []  # areas that failed to install (self-test fails on them)
         self._wire_shell()
         self._add_shell_screens()
-        self._install_areas()
+        # the areas are built on first use or, at the latest, one per event-loop turn once home is on screen
+        self._pending = ["technician", *(service for service, _glyph in SERVICES)]
+        self.navigator.set_builder(self._build_pending)
         self._activity = _ActivityFilter(self)
         qapp.installEventFilter(self._activity)
         self._apply_visit_defaults()
 
     # ---- building ------------------------------------------------------------------------------
+    def _add_app_services(self) -> None:
+        """The facades every area may use whatever devices this build has: submitting and the station cache."""
+        from kiosk.services.diagnostics import DiagnosticsService
+        from kiosk.services.hub import enrolment_reader
+        from kiosk.services.submit import SubmitPipeline
+        from screens.receipt.station_cache import StationCache
+
+        services = self.ctx.services
+        if services.submit is None:
+            services.submit = SubmitPipeline(self.ctx)
+        if services.diagnostics is None:
+            services.diagnostics = DiagnosticsService.from_context(self.ctx)
+        if services.station_cache is None:
+            services.station_cache = StationCache(self.data_dir, self.threads,
+                                                  enrolment_reader(self.config, self.data_dir))
+
     def _wire_shell(self) -> None:
         w = self.window
         w.header.language_toggled.connect(
@@ -107,34 +134,80 @@ class KioskApp:
     def _add_shell_screens(self) -> None:
         self.home_screen = self.navigator.add(HomeScreen())
         self.navigator.add(ProblemScreen())
-        from kiosk.technician import TechnicianController
 
-        self.technician = TechnicianController(self.ctx)
-        self.pin_screen = self.technician.pin
-        self.tech_screen = self.technician.status
+    @property
+    def technician(self) -> TechnicianController:
+        if self._technician is None:
+            self._build_pending("technician")
+        assert self._technician is not None
+        return self._technician
 
-    def _install_areas(self) -> None:
-        for service, _glyph in SERVICES:
-            package = AREA_PACKAGES[service]
-            try:
-                module = importlib.import_module(package)
-            except ModuleNotFoundError as exc:
-                if (exc.name and package.startswith(exc.name)) or exc.name == package:
-                    log.info("area %s not on this build: showing 'coming soon'", service)
-                    self.navigator.add(ComingSoonScreen(service))
-                    continue
-                raise
-            install = getattr(module, "install", None)
-            try:
-                if install is None:
-                    raise TypeError(f"{package} has no install(ctx)")
-                install(self.ctx)
-            except Exception:
-                # One broken service must not take the station down: residents get the others.
-                log.exception("area %s failed to install: showing 'coming soon'", service)
-                self.install_errors.append(service)
-            if not self.navigator.has(service):
+    @property
+    def pin_screen(self) -> Screen:
+        return self.technician.pin
+
+    @property
+    def tech_screen(self) -> Screen:
+        return self.technician.status
+
+    def build_all(self) -> None:
+        """Build every screen now (screenshots, self-test, benchmarks)."""
+        self._build_pending(None)
+
+    def _build_pending(self, screen_id: str | None) -> None:
+        """Install the area of ``screen_id`` ("dossier.form" → dossier), else every area not built yet."""
+        area = screen_id.split(".", 1)[0] if screen_id else None
+        with self.navigator.building():
+            if area in self._pending:
+                self._pending.remove(area)
+                self._install(area)
+            if screen_id is not None and self.navigator.has(screen_id):
+                return
+            while self._pending:  # a screen shared by areas (identity, receipt): which area adds it is not known
+                self._install(self._pending.pop(0))
+
+    def _build_next_idle(self) -> None:
+        if self._pending:
+            with self.navigator.building():
+                self._install(self._pending.pop(0))
+        if self._pending:
+            QTimer.singleShot(0, self._build_next_idle)
+
+    def _install(self, area: str) -> None:
+        language, large_text = self.language.language, self.large_text
+        if area == "technician":
+            from screens.technician import install
+
+            self._technician = install(self.ctx)
+        else:
+            self._install_area(area)
+        # a controller built after the resident switched language or text size learns it now
+        if language != self.config.station.language:
+            self.bus.language_changed.emit(language)
+        if large_text:
+            self.bus.large_text_changed.emit(True)
+
+    def _install_area(self, service: str) -> None:
+        package = AREA_PACKAGES[service]
+        try:
+            module = importlib.import_module(package)
+        except ModuleNotFoundError as exc:
+            if (exc.name and package.startswith(exc.name)) or exc.name == package:
+                log.info("area %s not on this build: showing 'coming soon'", service)
                 self.navigator.add(ComingSoonScreen(service))
+                return
+            raise
+        install = getattr(module, "install", None)
+        try:
+            if install is None:
+                raise TypeError(f"{package} has no install(ctx)")
+            self.controllers[service] = install(self.ctx)  # kept for as long as the app lives
+        except Exception:
+            # One broken service must not take the station down: residents get the others.
+            log.exception("area %s failed to install: showing 'coming soon'", service)
+            self.install_errors.append(service)
+        if not self.navigator.has(service):
+            self.navigator.add(ComingSoonScreen(service))
 
     # ---- behaviour -------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -172,18 +245,21 @@ class KioskApp:
     def start(self) -> None:
         self.window.show_kiosk()
         self.flow.home("start")
+        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self._build_next_idle)  # after home's first frame
 
     def shutdown(self) -> bool:
         """Stop every worker thread; True when all of them finished."""
         QApplication.instance().removeEventFilter(self._activity)
         self.flow.stop()
-        for name in ("scanner", "health", "printer", "sync", "hub", "storage"):
-            facade = getattr(self.ctx.services, name, None)
-            if facade is not None and hasattr(facade, "shutdown"):
-                try:
-                    facade.shutdown()
-                except Exception:
-                    log.exception("service %s failed to shut down", name)
+        services = self.ctx.services
+        for name, facade in (("scanner", services.scanner), ("health", services.health),
+                             ("printer", services.printer)):
+            if facade is None:
+                continue
+            try:
+                facade.shutdown()  # stops their watchdog timers; the other facades have none
+            except Exception:
+                log.exception("service %s failed to shut down", name)
         ok = self.threads.shutdown()
         self.language.uninstall()
         self.window.allow_close = True

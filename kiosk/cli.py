@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "devices.scanner.cli",
     "devices.health.cli",
     "kiosk.cli_payment",
+    "kiosk.appliance.cli",
 )
 
 

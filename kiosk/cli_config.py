@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,12 +28,43 @@ def _check(args: argparse.Namespace, _config: object) -> int:
     from kiosk.config import ConfigError, load_config
 
     try:
-        load_config(args.file)
+        config = load_config(args.file)
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
+    problem = deployment_refusal(config)
+    if problem and not (config.hub.local_hub and not config.hub.url):
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 1
+    if problem:
+        print(f"kiosk: warning (demo mode only): {problem}", file=sys.stderr)
     print(f"{args.file}: OK")
     return 0
+
+
+SHIPPED_STATION_CODE = "BN01"  # the embedded default, for the demo hub only
+
+
+def deployment_refusal(config: Any) -> str | None:
+    """Why this configuration may not run outside demo mode (hub.local_hub = true without hub.url), or None:
+    the shipped station code (two kiosks with one code collide at the hub), or a missing, demo or common PIN."""
+    from core.pin import weak_configured_pin
+
+    if config.station.code.strip().upper() == SHIPPED_STATION_CODE:
+        return (f"[station] code: {SHIPPED_STATION_CODE} is the shipped example. Set this kiosk's own station code "
+                "(letters and digits, unique in the ward).")
+    sec = config.security
+    for label, value, required in (("technician_pin_hash", sec.technician_pin_hash, True),
+                                   ("operator_pin_hash", sec.operator_pin_hash, False)):
+        reason = weak_configured_pin(value) if (value or required) else None
+        if reason:
+            return (f"[security] {label}: {_PIN_REASONS[reason]} Set a PIN of 6 or more digits that is not trivial "
+                    "with `kiosk config hash-pin`.")
+    return None
+
+
+_PIN_REASONS = {"missing": "no PIN is set.", "demo": "this is the shipped demo PIN (1234).",
+                "common": "this PIN is one of the most common PINs."}
 
 
 def _sample(_args: argparse.Namespace, _config: object) -> int:
@@ -42,12 +74,18 @@ def _sample(_args: argparse.Namespace, _config: object) -> int:
     return 0
 
 
+_NEW_PIN_REASONS = {"not_digits": "a PIN is digits only", "too_short": "a PIN needs at least 6 digits",
+                    "too_long": "a PIN has at most 12 digits",
+                    "trivial": "this PIN is too easy to guess (repeated, sequential or common digits)"}
+
+
 def _hash_pin(args: argparse.Namespace, _config: object) -> int:
-    from core.pin import hash_pin
+    from core.pin import hash_pin, pin_problem
 
     pin = sys.stdin.readline().strip() if args.stdin else getpass.getpass("PIN: ")
-    if not pin.isdigit() or not 4 <= len(pin) <= 12:
-        print("kiosk: a PIN is 4 to 12 digits", file=sys.stderr)
+    problem = pin_problem(pin)
+    if problem:
+        print(f"kiosk: {_NEW_PIN_REASONS[problem]}", file=sys.stderr)
         return 2
     print(hash_pin(pin))
     return 0

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import uuid
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +63,8 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
     from core.formats import VietQRError, parse_reference, parse_vietqr
     from core.formats.tracking import TrackingError
     from core.paths import data_dir as resolve_data_dir
-    from screens.payment.model import payment_qr
+    from kiosk.services.hub import enrolment_reader
+    from screens.payment.model import payee_allowed, payment_qr
     from screens.receipt.station_cache import read_cached_payee
 
     try:
@@ -79,12 +83,18 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
         if why:
             problems.append(why)
     if payee is None and args.source in ("auto", "cache"):
-        payee = read_cached_payee(config, data_dir)
+        payee = read_cached_payee(data_dir, enrolment_reader(config, data_dir))
         source = "cache" if payee else ""
         if payee is None:
             problems.append("no cached payee (enrol the kiosk, or run once with the hub reachable)")
     if payee is None:
         print("kiosk: no payee: " + "; ".join(problems), file=sys.stderr)
+        return 1
+    sec = config.security
+    if not payee_allowed(payee, sec.payee_bank_bin, sec.payee_account):
+        log.error("payee from the %s is not the payee pinned in the configuration: no QR", source)
+        print(f"kiosk: the {source}'s payee ({payee.bank_bin} {payee.account}) is not the payee pinned in "
+              "[security] payee_bank_bin/payee_account: no QR is made", file=sys.stderr)
         return 1
     try:
         payload = payment_qr(payee, args.amount, reference)

@@ -43,6 +43,8 @@ class FlowController(QObject):
 
     # ---- intents ---------------------------------------------------------------------------------
     def go(self, step: str, params: dict[str, Any] | None = None) -> None:
+        # screens are built on first use: build this one now, so the flow knows its idle time before it arms it
+        self.navigator.has(step)
         self._dispatch(f.Navigate(step, params or {}))
 
     def back(self) -> None:

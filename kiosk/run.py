@@ -27,6 +27,13 @@ def run_app(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from kiosk.cli_config import deployment_refusal
+
+    demo = config.hub.local_hub and not config.hub.url  # the demo hub on 127.0.0.1 (`make run`)
+    refusal = deployment_refusal(config) if not (demo or args.self_test) else None
+    if refusal:  # a public kiosk with a guessable PIN or the shipped station code must not start (issue 13)
+        print(f"kiosk: {refusal}", file=sys.stderr)
+        return 2
     if args.windowed:
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
 
@@ -34,17 +41,13 @@ def run_app(args: argparse.Namespace) -> int:
     from core.logging_setup import setup_logging
 
     data_dir = paths.data_dir(config.data_dir)
-    log_dir = Path(config.logging.dir) if config.logging.dir else paths.default_log_dir()
+    log_dir = _log_dir(config)
     setup_logging(log_dir, config.logging.level)
     log.info("kiosk starting (data dir %s)", data_dir)
 
     from PySide6.QtWidgets import QApplication
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    local_hub = None
-    if config.hub.local_hub and not config.hub.url and not getattr(sys, "frozen", False):
-        config, local_hub = _start_local_hub(config, data_dir)
-
     from kiosk.app import KioskApp
     from kiosk.services.setup import build_services, start_services
 
@@ -53,8 +56,13 @@ def run_app(args: argparse.Namespace) -> int:
     failures: list[str] = []
     _install_excepthooks(app, failures)
     try:
-        start_services(app.ctx.services)
-        app.start()
+        app.start()  # home first; the workers (and their heavy imports) start once it is on screen
+        if args.screenshots or args.self_test:
+            start_services(app.ctx.services)
+        else:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: start_services(app.ctx.services))
         if args.screenshots:
             from kiosk.screenshots import take_screenshots
 
@@ -64,36 +72,28 @@ def run_app(args: argparse.Namespace) -> int:
 
             code = self_test(app, failures)
         else:
+            from kiosk.appliance.watchdog import SystemdNotifier
+
+            notifier = SystemdNotifier(app.window)
+            notifier.start()
+            qapp.aboutToQuit.connect(notifier.stop)
             qapp.aboutToQuit.connect(app.shutdown)
             code = qapp.exec()
     finally:
         stopped = app.shutdown()
-        if local_hub is not None:
-            local_hub.stop()
     if not stopped:
         log.error("some worker threads did not stop")
         code = code or 1
     return code
 
 
-def _start_local_hub(config, data_dir: Path):
-    """`make run`: a hub on 127.0.0.1 in the background, stopped when the kiosk exits."""
-    try:
-        from central.local import LocalHub
-    except ModuleNotFoundError:
-        log.warning("hub package not on this build: running offline")
-        return config, None
-    try:
-        hub = LocalHub(data_dir / "hub")
-        hub.start()
-    except Exception:
-        log.exception("local hub failed to start: running offline")
-        return config, None
-    hub_settings = dataclasses.replace(config.hub, url=hub.url)
-    if any(f.name == "enrolment_code" for f in dataclasses.fields(hub_settings)):
-        hub_settings = dataclasses.replace(hub_settings, enrolment_code=hub.demo_code)
-    log.info("local hub at %s", hub.url)
-    return dataclasses.replace(config, hub=hub_settings), hub
+def _log_dir(config) -> Path | None:
+    """The configured log folder; under systemd (JOURNAL_STREAM set) stderr goes to journald, so no file."""
+    from core import paths
+
+    if config.logging.dir:
+        return Path(config.logging.dir)
+    return None if os.environ.get("JOURNAL_STREAM") else paths.default_log_dir()
 
 
 def _install_excepthooks(app, failures: list[str]) -> None:

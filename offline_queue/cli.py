@@ -60,7 +60,7 @@ def _store(config: Any) -> Any:
 
 
 def _age(seconds: float | None) -> str:
-    from offline_queue.ages import format_age
+    from core.ages import format_age
 
     return format_age(seconds, missing="-")
 

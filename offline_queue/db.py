@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,50 @@ def head_revision() -> str:
     return str(ScriptDirectory.from_config(_alembic_config(None)).get_current_head())
 
 
+class NewerDatabaseError(RuntimeError):
+    """The queue database was written by a newer build (a rollback): this build must not touch it."""
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config(None)).walk_revisions()}
+
+
+def backups_of(path: Path) -> list[Path]:
+    """The migration backups of `path`, oldest first (`<name>.bak-<revision>-<UTC stamp>`)."""
+    return sorted(path.parent.glob(path.name + ".bak-*"), key=lambda p: p.name.rsplit("-", 1)[-1])
+
+
+def prune_backups(path: Path, retention: timedelta, keep: int = 3, now: float | None = None) -> list[Path]:
+    """Delete migration backups older than the retention period (they hold personal data like the queue) and all
+    but the `keep` newest; returns what was deleted."""
+    now = time.time() if now is None else now
+    found = backups_of(path)
+    gone = [p for p in found if now - p.stat().st_mtime > retention.total_seconds()] + found[:-keep]
+    deleted = []
+    for p in dict.fromkeys(gone):
+        try:
+            p.unlink()
+            deleted.append(p)
+        except FileNotFoundError:
+            pass
+    if deleted:
+        log.info("deleted %d old queue backup(s)", len(deleted))
+    return deleted
+
+
+def _newer_message(path: Path, current: str) -> str:
+    known = known_revisions()
+    usable = [p for p in backups_of(path) if p.name[len(path.name) + 5:].rsplit("-", 1)[0] in known]
+    way_back = (f"restore the backup made before the upgrade: stop the kiosk, move {path.name} aside and copy "
+                f"{usable[-1].name} to {path.name} (items queued since then are only in the moved file)"
+                if usable else "no backup of an older schema is left")
+    return (f"The queue database {path.name} was written by a newer version of the kiosk software (schema "
+            f"{current}); this version knows up to {head_revision()}. Install the newer version again, or "
+            f"{way_back}. See docs/queue.md, 'Going back to an older version'.")
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -134,6 +178,9 @@ def open_database(path: Path | str, max_page_count: int | None = None) -> Engine
     with file_lock(path.with_name(path.name + ".migrate.lock")):
         current = current_revision(engine)
         head = head_revision()
+        if current is not None and current not in known_revisions():
+            engine.dispose()
+            raise NewerDatabaseError(_newer_message(path, current))
         if current != head:
             t0 = time.monotonic()
             if current is not None:

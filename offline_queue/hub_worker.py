@@ -29,7 +29,7 @@ class HubResult:
 
     ok: bool
     data: Any = None
-    error_code: str | None = None  # offline | not_found | auth | protocol | rejected | not_configured
+    error_code: str | None = None  # offline | not_found | auth | protocol | rejected | station_taken | not_configured
     message: str = ""
 
 
@@ -103,7 +103,8 @@ class HubRequestWorker(Worker):
             return HubResult(False, error_code="offline", message=str(exc))
         except HubError as exc:
             client.close()
-            return HubResult(False, error_code=exc.code, message=str(exc))
+            taken = getattr(exc, "problem_type", "").endswith("/station-code-taken")  # another active kiosk has it
+            return HubResult(False, error_code="station_taken" if taken else exc.code, message=str(exc))
         except ValueError as exc:
             client.close()
             return HubResult(False, error_code="invalid", message=str(exc))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from offline_queue.crypto import Cipher, load_or_create_key
-from offline_queue.db import open_database
+from offline_queue.db import open_database, prune_backups
 from offline_queue.hub_client import HubClient
 from offline_queue.store import Clock, QueueStore, utcnow
 
@@ -45,6 +45,7 @@ def open_store(config: Any, data_dir: Path, clock: Clock = utcnow, max_page_coun
     """Migrate (with a backup) if needed and return a store for the calling thread."""
     paths = queue_paths(config, data_dir)
     engine = open_database(paths.db, max_page_count=max_page_count)
+    prune_backups(paths.db, retention(config))  # backups hold personal data too: same retention as sent rows
     return QueueStore(engine, Cipher(load_or_create_key(paths.key)), config.station.code, clock)
 
 

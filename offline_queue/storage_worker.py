@@ -35,6 +35,56 @@ class EnqueueOutcome:
     error_code: str | None = None  # invalid | disk_full | storage_error | not_started
 
 
+# One request type per operation: the worker matches on the type, so a misspelt operation is a type error.
+@dataclass(frozen=True)
+class Enqueue:
+    kind: str
+    payload: dict[str, Any]
+    personal: dict[str, Any] | None = None
+    attachments: tuple[Any, ...] = ()  # AttachmentIn or (name, content_type, data)
+    schema_version: int = 1
+
+
+@dataclass(frozen=True)
+class Lookup:
+    reference: str  # local ref, hub ref or UUID
+
+
+@dataclass(frozen=True)
+class ListSubmissions:
+    status: str | None
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class ReceiptsToReprint:
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class ReceiptSource:
+    uuid: str
+
+
+@dataclass(frozen=True)
+class Requeue:
+    reference: str
+
+
+@dataclass(frozen=True)
+class MarkReceipt:
+    uuid: str
+    printed: bool
+
+
+@dataclass(frozen=True)
+class Counts:
+    pass
+
+
+StorageRequest = Enqueue | Lookup | ListSubmissions | ReceiptsToReprint | ReceiptSource | Requeue | MarkReceipt | Counts
+
+
 class StorageWorker(Worker):
     done = Signal(int, object)  # request id, result
     enqueued = Signal(str, str)  # uuid, local_ref: the sync worker sends soon after
@@ -54,55 +104,54 @@ class StorageWorker(Worker):
             self.store.engine.dispose()
             self.store = None
 
-    @Slot(int, str, object)
-    def handle(self, request_id: int, op: str, args: object) -> None:
+    @Slot(int, object)
+    def handle(self, request_id: int, request: StorageRequest) -> None:
         try:
-            result = getattr(self, f"_op_{op}")(*args)
+            result = self._run(request)
         except Exception as exc:
-            log.exception("storage request %s failed", op)
+            log.exception("storage request %s failed", type(request).__name__)
             from offline_queue.store import storage_error_code
 
-            result = EnqueueOutcome(False, error_code=storage_error_code(exc)) if op == "enqueue" else None
+            result = EnqueueOutcome(False, error_code=storage_error_code(exc)) if isinstance(request, Enqueue) else None
         self.done.emit(request_id, result)
+
+    def _run(self, request: StorageRequest) -> object:
+        match request:
+            case Enqueue():
+                return self._enqueue(request)
+            case Lookup(reference):
+                return self._require().lookup(reference)
+            case ListSubmissions(status, limit):
+                return self._require().list(status, limit)
+            case ReceiptsToReprint(limit):
+                return self._require().receipts_to_reprint(limit)
+            case ReceiptSource(uuid):
+                return self._require().receipt_source(uuid)
+            case Requeue(reference):
+                return self._require().requeue(reference)
+            case MarkReceipt(uuid, printed):
+                return self._require().mark_receipt(uuid, printed)
+            case Counts():
+                return self._require().counts()
+        raise TypeError(f"not a storage request: {type(request).__name__}")
 
     def _require(self) -> QueueStore:
         if self.store is None:
             raise RuntimeError("storage not started")
         return self.store
 
-    def _op_enqueue(self, kind: str, payload: dict[str, Any], personal: dict | None, attachments: list,
-                    schema_version: int) -> EnqueueOutcome:
+    def _enqueue(self, request: Enqueue) -> EnqueueOutcome:
         if self.store is None:
             return EnqueueOutcome(False, error_code="not_started")
         from offline_queue.store import InvalidSubmission, StorageError, storage_error_code
 
-        files = [a if isinstance(a, AttachmentIn) else AttachmentIn(*a) for a in attachments or ()]
+        kind = request.kind
+        files = [a if isinstance(a, AttachmentIn) else AttachmentIn(*a) for a in request.attachments]
         try:
-            res = self.store.enqueue(kind, payload, personal, files, schema_version)
+            res = self.store.enqueue(kind, request.payload, request.personal, files, request.schema_version)
         except (InvalidSubmission, StorageError) as exc:
             log.error("enqueue of a %s failed: %s", kind, type(exc).__name__)
             return EnqueueOutcome(False, error_code=storage_error_code(exc))
         log.info("submission %s queued as %s", res.uuid, res.local_ref)
         self.enqueued.emit(res.uuid, res.local_ref)
         return EnqueueOutcome(True, res.uuid, res.local_ref)
-
-    def _op_lookup(self, reference: str):
-        return self._require().lookup(reference)
-
-    def _op_list(self, status: str | None, limit: int):
-        return self._require().list(status, limit)
-
-    def _op_receipts_to_reprint(self, limit: int):
-        return self._require().receipts_to_reprint(limit)
-
-    def _op_receipt_source(self, sid: str):
-        return self._require().receipt_source(sid)
-
-    def _op_requeue(self, reference: str):
-        return self._require().requeue(reference)
-
-    def _op_mark_receipt(self, uuid: str, printed: bool) -> bool:
-        return self._require().mark_receipt(uuid, printed)
-
-    def _op_counts(self) -> dict[str, int]:
-        return self._require().counts()

@@ -27,7 +27,7 @@ MIN_AFTER_FAILURE_S = 30.0
 
 
 class SyncWorker(Worker):
-    status_changed = Signal(object)  # dict, see kiosk/bus.py sync_status_changed
+    status_changed = Signal(object)  # dict, see kiosk/services/bus.py sync_status_changed
     run_finished = Signal(int, object)  # request id (0: automatic), SyncReport.to_dict()
     already_syncing = Signal(int)  # request id of a sync_now that arrived during a run
     # after a run: {"catalogue": core.catalogue.Catalogue, "info": {...}} for a new good version, or
@@ -93,10 +93,16 @@ class SyncWorker(Worker):
         timer.timeout.connect(slot)
         return timer
 
+    def _sends(self) -> bool:
+        """False on an installed station, where tram-kiosk-sync.service is the only sender."""
+        return bool(getattr(self._config.hub, "sync_in_gui", True))
+
     def _take_lock(self) -> bool:
         """Only the process holding the sync lock may recover 'sending' rows and send."""
         if self._locked:
             return True
+        if not self._sends():
+            return False
         from offline_queue.db import file_lock
         from offline_queue.runtime import queue_paths
         from offline_queue.sync import start_of_process
@@ -151,6 +157,18 @@ class SyncWorker(Worker):
     def set_devices(self, states: dict[str, str]) -> None:
         """Device states for the heartbeat (the facade forwards bus.device_state_changed)."""
         self._devices = dict(states)
+        if self._ready and not self._sends():
+            self._share_devices()
+
+    @Slot(bool)
+    def set_visit(self, active: bool) -> None:
+        """Whether a resident (or a technician) is using the screen; `kiosk update` waits while one is."""
+        if self.store is None:
+            return
+        try:
+            self.store.set_meta(visit_active="1" if active else "0", visit_changed_at=self.store.clock().isoformat())
+        except Exception:
+            log.exception("cannot record the visit state")
 
     @Slot()
     def emit_status(self) -> None:
@@ -159,6 +177,10 @@ class SyncWorker(Worker):
     # -- running --------------------------------------------------------------------------------------------
 
     def _tick(self) -> None:
+        if not self._sends():  # the sync service sends; the screens still show the status it records
+            self._emit_status()
+            self._schedule(min(self._config.hub.sync_interval_seconds, 15))
+            return
         if self._offline:
             timeout = min(3.0, self._config.hub.connect_timeout_seconds)
             if not self.client.base_url or not self.client.probe(timeout=timeout):
@@ -175,7 +197,8 @@ class SyncWorker(Worker):
 
         self._timer.stop()
         if not self._take_lock():
-            self._refuse(request_id, "another kiosk process is syncing this queue")
+            self._refuse(request_id, "another kiosk process is syncing this queue" if self._sends()
+                         else "the sync service (tram-kiosk-sync) sends the queue")
             return
         if not self.client.base_url:
             self._refuse(request_id, "no hub URL configured")
@@ -264,11 +287,18 @@ class SyncWorker(Worker):
         from core.version import __version__
         from offline_queue.sync import heartbeat_report, read_status
 
+        if not self._sends():
+            self._share_devices()
+            return
         if self._run is not None or not self.client.base_url or not self.client.token:
             return
         self._last_heartbeat = time.monotonic()
+        from core.pin import PIN_STATE_FILE, state_report
+
+        # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
+        devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, self._devices,
+            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, devices,
                                                    self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
@@ -299,6 +329,15 @@ class SyncWorker(Worker):
             return
         self._catalogue = result.stored
         self.catalogue_pulled.emit({"catalogue": catalogue, "info": result.stored.info()})
+
+    def _share_devices(self) -> None:
+        """For the sync service's heartbeat: the device states only this process knows, through the queue."""
+        import json
+
+        try:
+            self.store.set_meta(gui_devices=json.dumps(self._devices), gui_seen_at=self.store.clock().isoformat())
+        except Exception:
+            log.exception("cannot share device states")
 
     def _emit_status(self) -> None:
         from offline_queue.sync import read_status

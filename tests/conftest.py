@@ -82,6 +82,11 @@ def make_app(qtbot, tmp_path: Path):
         config = default_config()
         config = dataclasses.replace(config, data_dir=str(tmp_path / "data"),
                                      hub=dataclasses.replace(config.hub, local_hub=False))
+        if "hub" in sections and "station" not in sections:
+            # hubs refuse a second active kiosk with one station code (issue 13): each test app its own
+            import secrets
+
+            sections["station"] = {"code": "R" + secrets.token_hex(3).upper()}
         for name, values in sections.items():
             config = dataclasses.replace(config, **{name: dataclasses.replace(getattr(config, name), **values)})
         (tmp_path / "data").mkdir(exist_ok=True)

@@ -9,7 +9,6 @@ under root (CI) the cluster belongs to the `postgres` system user that the packa
 
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import pwd
@@ -24,15 +23,14 @@ import pytest
 
 
 def _bin_dir() -> Path:
-    """The newest installed server's bin folder (Debian keeps initdb out of PATH)."""
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
-    if candidates:
-        return Path(candidates[-1]).parent
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).resolve().parent
-    raise RuntimeError("PostgreSQL server binaries not found: run `make test` (it installs postgresql) "
-                       "or `apt-get install -y postgresql`")
+    """The newest installed server's bin folder (Debian keeps initdb out of PATH); the hub's backups use the same."""
+    from central.pgtools import bin_dir
+
+    try:
+        return bin_dir()
+    except RuntimeError:
+        raise RuntimeError("PostgreSQL server binaries not found: run `make test` (it installs postgresql) "
+                           "or `apt-get install -y postgresql`") from None
 
 
 def _free_port() -> int:
@@ -44,7 +42,8 @@ def _free_port() -> int:
 class PostgresCluster:
     """initdb'd in its own temporary folder; `url(db)` names a database on it (psycopg 3)."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable  # bench/hub_ingest.py: fsync'd commits, as in production
         self.bin = _bin_dir()
         self.root = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         self.data = self.root / "data"
@@ -63,8 +62,9 @@ class PostgresCluster:
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         # Durability off: a test cluster is thrown away; the hub's own durability is tested on SQLite files.
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+        durability = "" if self.durable else "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} {durability}"
+                   "-c max_connections=200")
         started = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
                             "-o", options, "-w", "-t", "60", "start", check=False)
         if started.returncode != 0:

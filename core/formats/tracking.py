@@ -1,7 +1,8 @@
 """Our own receipt/tracking codes: ``TCDS|1|<local_ref>[|<hub_ref>]`` and typed references. Pure; any thread.
 
 local_ref = ``<station code: 2–8 upper letters/digits>-<YYMMDD>-<4 digits>`` (e.g. ``BN01-261121-0007``);
-hub_ref = ``HS|PA|SK-<year>-<6 digits>`` (docs/hub-api.md).
+hub_ref = ``HS|PA|SK-<year>-<8 random digits + Damm check digit>`` (core/wire.py), or the older
+``HS|PA|SK-<year>-<6 digits>`` of hubs before issue 13 (docs/hub-api.md).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from dataclasses import dataclass
 
 from core.formats.result import FormatError
 from core.formats.text import clean, fold_typed
+from core.wire import reference_number_ok
 
 PREFIX = "TCDS"
 VERSION = "1"
 
 _LOCAL = re.compile(r"([A-Z0-9]{2,8})-([0-9]{6})-([0-9]{4})")
-_HUB = re.compile(r"(HS|PA|SK)-([0-9]{4})-([0-9]{6})")
+_HUB = re.compile(r"(HS|PA|SK)-([0-9]{4})-([0-9]{6}|[0-9]{9})")
 _SEPARATORS = re.compile(r"[\s\-_/.]+")
 
 
@@ -42,7 +44,9 @@ def is_local_ref(text: str) -> bool:
 
 
 def is_hub_ref(text: str) -> bool:
-    return bool(_HUB.fullmatch(text))
+    """A hub reference whose check digit (new format) is right: a mistyped digit is caught here."""
+    m = _HUB.fullmatch(text)
+    return bool(m) and reference_number_ok(m.group(3))
 
 
 def build_tracking_payload(local_ref: str, hub_ref: str | None = None) -> str:

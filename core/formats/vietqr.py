@@ -77,7 +77,10 @@ def parse_emv(text: str) -> dict[str, bytes]:
     text = trim(text)
     if len(text) > MAX_PAYLOAD_CHARS:
         raise VietQRError("vietqr.too_long")
-    data = text.encode("utf-8")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (a broken decoder upstream): no scanner sends these
+        raise VietQRError("vietqr.bad_text") from None
     if len(data) < 12 or data[-8:-4] != b"6304":
         raise VietQRError("vietqr.crc_missing")
     try:

@@ -120,11 +120,6 @@ def mask_name(name: str) -> str:
     return " ".join([words[0], *(f"{w[0]}." for w in words[1:])])
 
 
-def format_vnd(amount: int) -> str:
-    """20000 → "20.000 đ" (Vietnamese thousands separator)."""
-    return f"{int(amount):,}".replace(",", ".") + " đ"
-
-
 def format_datetime(moment: datetime) -> str:
     return moment.strftime("%d/%m/%Y %H:%M")
 

@@ -6,7 +6,8 @@ import dataclasses
 from datetime import datetime
 from typing import Any
 
-from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
+from core.money import format_vnd
+from devices.printer.receipt import Receipt, ReceiptItem
 
 SAMPLE_KINDS = ("dossier", "payment", "report", "health")
 

@@ -1,9 +1,13 @@
 """The decoding cascade with budgets, and the de-duplication of repeated codes. Qt-free; scanner worker thread.
 
-Live frames (:meth:`DecoderCascade.decode_frame`): the first backend (zxing-cpp) on every frame; the other
-backends (pyzbar, optional OpenCV) only every Nth frame without a result; after ``ladder_after_seconds``
-without a code, one preprocessing-ladder step per frame, round robin, so no single frame pays for the whole
-ladder (most webcam frames have no code). Still images (:meth:`decode_still`): everything, until found.
+Live frames (:meth:`DecoderCascade.decode_frame`): the first look is zxing-cpp (QR Code only) on the whole frame,
+which also reports symbols it found but could not decode; a read returns at once. Without a read, and from
+``ladder_after_seconds`` after the scan began or the last read: the other backends (pyzbar, optional OpenCV) on a
+downscaled frame every Nth frame, then the extra steps of :mod:`devices.scanner.steps`, round robin, as long as
+the frame stays within ``frame_budget_ms`` (each step's cost is learnt as it runs): a code held in view gets
+every step within about a second, and no frame pays for them all. Every missed frame
+also yields a piece of advice for the resident (:mod:`devices.scanner.guidance`). Still images
+(:meth:`decode_still`: the CLI, document photos) get the same first look and every step, until found.
 """
 
 from __future__ import annotations
@@ -12,20 +16,13 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from devices.scanner.decoders import (
-    BACKENDS,
-    Backend,
-    Decoded,
-    center_region,
-    fit_width,
-    ladder_steps,
-    make_backend,
-    run_ladder_step,
-    to_gray,
-)
+from devices.scanner.decoders import BACKENDS, Backend, Decoded, ZxingReader, fit_width, make_backend, to_gray
+from devices.scanner.guidance import Guidance, GuidanceFilter, assess
+from devices.scanner.steps import Look, build_steps
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +33,14 @@ LIVE_FALLBACK_WIDTH = 640  # pyzbar's cost grows with pixels; 640 px keeps it we
 class CascadeSettings:
     decoders: tuple[str, ...] = ("zxing", "pyzbar")
     pyzbar_every_n_frames: int = 5  # applies to every fallback backend
-    ladder_after_seconds: float = 2.0
+    ladder_after_seconds: float = 0.2  # extra steps only this long after the scan began or the last read
     ladder: bool = True
-    frame_budget_ms: float | None = 30.0  # live: no extra step on a frame whose first decode took half of this
+    # live: a frame's extra steps stop before they would take it past this (from the frame's start), and a frame
+    # whose first look alone took half of it gets none (the CPU is busy); None: no limit (tests)
+    frame_budget_ms: float | None = 25.0
 
     @classmethod
-    def from_camera(cls, camera) -> CascadeSettings:
+    def from_camera(cls, camera: Any) -> CascadeSettings:
         """From the ``[camera]`` config section; unknown decoder names are dropped with a warning."""
         names = tuple(n for n in camera.decoders if n in BACKENDS) or ("zxing",)
         if len(names) != len(camera.decoders):
@@ -55,40 +54,69 @@ class DecoderCascade:
         self._clock = clock
         self.backends: dict[str, Backend] = {name: make_backend(name) for name in self.settings.decoders}
         self._order: Sequence[str] = list(self.backends)
-        self._steps = ladder_steps(self.backends) if self.settings.ladder else []
-        self._live_steps = ladder_steps(self.backends, live=True) if self.settings.ladder else []
+        self._zxing = ZxingReader() if "zxing" in self.backends else None
+        self.steps = build_steps(self._zxing, self.backends) if self.settings.ladder and self._zxing else []
+        self._guidance = GuidanceFilter()
+        self._cost: dict[str, float] = {}  # step name -> recent ms (a moving average)
         self.reset()
+
+    @property
+    def guidance(self) -> Guidance:
+        """The advice for the resident after the last frame (debounced)."""
+        return self._guidance.current
 
     def reset(self) -> None:
         """Forget history (a new scan begins)."""
         self._misses = 0
-        self._last_found = self._clock()
+        self._last_found = self._clock()  # the first frames of a scan get the first look only
         self._step = 0
+        self._guidance.read()
+
+    def _first_look(self, gray: np.ndarray) -> tuple[list[Decoded], list[Any]]:
+        primary = self._order[0]
+        if primary == "zxing" and self._zxing is not None:
+            try:
+                return self._zxing.read(gray, errors=True)
+            except Exception:
+                log.warning("decoder zxing failed on a frame", exc_info=True)
+                return [], []
+        return self.backends[primary](gray), []
 
     def decode_frame(self, image: np.ndarray) -> list[Decoded]:
-        """One live frame, within the per-frame budget: the primary backend, then at most one extra step."""
+        """One live frame, within the per-frame budget: the first look, then extra steps for a bounded time."""
         gray = to_gray(image)
-        started = time.perf_counter()
-        primary, *fallbacks = self._order
-        found = _trusted(self.backends[primary](gray))
+        # The budget counts this thread's CPU time, not the wall clock: on a machine other processes load,
+        # preemption would otherwise decide which steps run; on the kiosk, alone on its machine, they agree.
+        started = time.thread_time()
+        found, failed = self._first_look(gray)
+        if found := _trusted(found):
+            return self._account(found)
         budget = self.settings.frame_budget_ms
-        if found or (budget is not None and (time.perf_counter() - started) * 1000 > budget / 2):
-            return self._account(found)  # a read, or the CPU is busy: extras wait for a later frame
+        if budget is not None and (time.thread_time() - started) * 1000 > budget / 2:
+            return self._account([])  # the CPU is busy: extras wait for a later frame
+        if self._clock() - self._last_found < self.settings.ladder_after_seconds:
+            return self._account([])  # a scan just began (or a code was just read): the first look only
         n = self.settings.pyzbar_every_n_frames
-        for i, name in enumerate(fallbacks):
-            if self._misses % n == (n - 1 - i) % n:  # staggered, so two fallbacks never share a frame
-                # On big frames the fallback reads a downscaled copy (ANCHORS §5.4): 3–4× cheaper, and the
-                # ladder's centre crop still covers small codes.
-                return self._account(_trusted(self.backends[name](fit_width(gray, LIVE_FALLBACK_WIDTH))))
-        steps = self._live_steps
-        if steps and self._clock() - self._last_found >= self.settings.ladder_after_seconds:
-            region = center_region(gray)  # where the guide frame asks the resident to hold the code
-            for _ in range(len(steps)):  # skip steps that do not apply to this size
-                variant, name = steps[self._step % len(steps)]
-                self._step += 1
-                step = run_ladder_step(region, variant, self.backends[name], name)
-                if step is not None:
-                    return self._account(_trusted(step))
+        for i, name in enumerate(self._order[1:]):
+            # staggered, so two fallbacks never share a frame; on big frames the fallback reads a downscaled
+            # copy (ANCHORS §5.4): 3–4× cheaper; the crop steps cover small codes
+            if self._misses % n == (n - 1 - i) % n and \
+                    (found := _trusted(self.backends[name](fit_width(gray, LIVE_FALLBACK_WIDTH)))):
+                return self._account(found)
+        look = Look(gray, image if image.ndim == 3 else None, failed)
+        for ran in range(len(self.steps)):  # never the same step twice on one frame
+            name, step = self.steps[self._step % len(self.steps)]
+            spent = (time.thread_time() - started) * 1000
+            if budget is not None and (spent > budget or (ran and spent + self._cost.get(name, 0.0) > budget)):
+                break  # it would overrun this frame's budget: it is the first step of the next frame
+            self._step += 1
+            step_started = time.thread_time()
+            found = _trusted(step(look))
+            ms = (time.thread_time() - step_started) * 1000
+            self._cost[name] = 0.7 * self._cost.get(name, ms) + 0.3 * ms  # what this step costs on this machine
+            if found:
+                return self._account(found)
+        self._guidance.update(assess(gray, look.regions))
         return self._account([])
 
     def _account(self, found: list[Decoded]) -> list[Decoded]:
@@ -96,18 +124,23 @@ class DecoderCascade:
             self._misses = 0
             self._last_found = self._clock()
             self._step = 0
+            self._guidance.read()
         else:
             self._misses += 1
         return found
 
     def decode_still(self, image: np.ndarray) -> list[Decoded]:
-        """A still image (CLI, document photo): every backend, then the whole ladder, until something is read."""
+        """A still image (CLI, document photo): the first look, every backend, then every step, until read."""
         gray = to_gray(image)
-        for name in self._order:
+        found, failed = self._first_look(gray)
+        if found := _trusted(found):
+            return found
+        for name in self._order[1:]:
             if found := _trusted(self.backends[name](gray)):
                 return found
-        for variant, name in self._steps:
-            if found := _trusted(run_ladder_step(gray, variant, self.backends[name], name) or []):
+        look = Look(gray, image if image.ndim == 3 else None, failed)
+        for _name, step in self.steps:
+            if found := _trusted(step(look)):
                 return found
         return []
 

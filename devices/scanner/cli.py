@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to ``kiosk``."""
     qr = sub.add_parser("qr", help="decode, classify and make QR codes; watch the camera")
     qsub = qr.add_subparsers(dest="qr_command", required=True, metavar="ACTION")
@@ -23,7 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     decode.add_argument("images", nargs="+", metavar="IMAGE")
     decode.add_argument("--decoders", default="zxing,pyzbar",
                         help="comma-separated order: zxing, pyzbar, opencv (default: zxing,pyzbar)")
-    decode.add_argument("--no-ladder", action="store_true", help="skip the preprocessing ladder")
+    decode.add_argument("--no-ladder", action="store_true",
+                        help="first look and fallback decoders only, none of the extra steps")
+    decode.add_argument("--live", action="store_true",
+                        help="as the live scanner sees it: the image held in front of the camera for 3 s at 15 fps "
+                             "(same cascade and budgets as the kiosk); adds the frame it was read on, or the advice")
     decode.add_argument("--classify", action="store_true", help="add the classification of each text")
     decode.set_defaults(func=_decode, no_config=True)
 
@@ -62,7 +66,11 @@ def _decode(args: argparse.Namespace, config: Any) -> int:
             status = 1
             continue
         started = time.perf_counter()
-        results = cascade.decode_still(image)
+        extra: dict[str, Any] = {}
+        if args.live:
+            results, extra = _held(cascade, image)
+        else:
+            results = cascade.decode_still(image)
         ms = round((time.perf_counter() - started) * 1000, 2)
         codes = []
         for d in results:
@@ -74,8 +82,20 @@ def _decode(args: argparse.Namespace, config: Any) -> int:
 
                 item["classification"] = classify(d.text).to_json()
             codes.append(item)
-        print(json.dumps({"file": path, "codes": codes, "ms": ms}, ensure_ascii=False))
+        print(json.dumps({"file": path, "codes": codes, "ms": ms, **extra}, ensure_ascii=False))
     return status
+
+
+def _held(cascade: Any, image: Any, seconds: float = 3.0, fps: int = 15) -> tuple[list[Any], dict[str, Any]]:
+    """The live path on one image: frames fed at ``fps`` on a simulated clock until read or ``seconds`` pass."""
+    clock = [0.0]
+    cascade._clock = lambda: clock[0]
+    cascade.reset()
+    for frame in range(1, int(seconds * fps) + 1):
+        if results := cascade.decode_frame(image):
+            return results, {"frame": frame}
+        clock[0] += 1 / fps
+    return [], {"frames": int(seconds * fps), "guidance": cascade.guidance.value}
 
 
 def _parse(args: argparse.Namespace, config: Any) -> int:

@@ -1,4 +1,4 @@
-"""QR decoding backends behind one interface, the ZBar mojibake repair, and the preprocessing ladder.
+"""QR decoding backends behind one interface, and the ZBar mojibake repair (the extra steps are in steps.py).
 
 Qt-free; runs in the scanner worker thread (or any thread: the CLI, the bench). Backends take a grey
 ``numpy`` image and return :class:`Decoded` items; none of them raises (an odd payload or a library
@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -34,15 +35,37 @@ Backend = Callable[[np.ndarray], list[Decoded]]
 
 # --- zxing-cpp: every frame --------------------------------------------------------------------------------------
 
-def _zxing() -> Backend:
-    import zxingcpp
+# QR Code only: Micro QR and the other symbologies are never printed on anything the kiosk reads (DESIGN §2:
+# "never Micro QR"), and a Micro QR "read" of a few digits out of a product bar code or glare is a false read.
+BINARIZERS = ("local", "global", "fixed")  # zxing-cpp's LocalAverage (its default), GlobalHistogram, FixedThreshold
 
-    formats = (zxingcpp.BarcodeFormat.QRCode, zxingcpp.BarcodeFormat.MicroQRCode)
-    plain = zxingcpp.TextMode.Plain
 
-    def decode(gray: np.ndarray) -> list[Decoded]:
-        out = []
-        for barcode in zxingcpp.read_barcodes(gray, formats=formats, text_mode=plain):
+class ZxingReader:
+    """zxing-cpp, QR Code only. ``read`` returns the texts; with ``errors`` it also returns the symbols zxing found
+    but could not decode (for the region finder and the guidance), as raw zxing-cpp results."""
+
+    def __init__(self) -> None:
+        import zxingcpp
+
+        self._zx = zxingcpp
+        # zxing-cpp 3 made QRCode the family (Model 1, Model 2, Micro QR, rMQR); 2.x has QRCode = Model 2 only
+        self._formats: Any = getattr(zxingcpp.BarcodeFormat, "QRCodeModel2", zxingcpp.BarcodeFormat.QRCode)
+        self._accepted = {zxingcpp.BarcodeFormat.QRCode, self._formats}  # 3.x reports a Model 2 read as QRCode
+        self._binarizers = {"local": zxingcpp.Binarizer.LocalAverage, "global": zxingcpp.Binarizer.GlobalHistogram,
+                            "fixed": zxingcpp.Binarizer.FixedThreshold}
+
+    def read(self, gray: np.ndarray, binarizer: str = "local", downscale: bool = True,
+             errors: bool = False) -> tuple[list[Decoded], list[Any]]:
+        found: list[Decoded] = []
+        failed: list[Any] = []
+        for barcode in self._zx.read_barcodes(gray, formats=self._formats, text_mode=self._zx.TextMode.Plain,
+                                               binarizer=self._binarizers[binarizer], try_downscale=downscale,
+                                               return_errors=errors):
+            if barcode.format not in self._accepted:  # belt and braces: never Micro QR's or rMQR's "read"
+                continue
+            if not barcode.valid:
+                failed.append(barcode)
+                continue
             raw = bytes(barcode.bytes)
             # The exact payload matters (CRC over bytes, Vietnamese without ECI): prefer the bytes as UTF-8
             # and let zxing's charset guess (ECI, Shift-JIS, ...) decide only when they are not UTF-8.
@@ -51,8 +74,15 @@ def _zxing() -> Backend:
             except UnicodeDecodeError:
                 text = barcode.text
             if text:
-                out.append(Decoded(text, "zxing", raw))
-        return out
+                found.append(Decoded(text, "zxing", raw))
+        return found, failed
+
+
+def _zxing() -> Backend:
+    reader = ZxingReader()
+
+    def decode(gray: np.ndarray) -> list[Decoded]:
+        return reader.read(gray)[0]
 
     return decode
 
@@ -142,76 +172,3 @@ def fit_width(gray: np.ndarray, width: int) -> np.ndarray:
     if gray.shape[1] <= width:
         return gray
     return cv2.resize(gray, (width, round(gray.shape[0] * width / gray.shape[1])), interpolation=cv2.INTER_AREA)
-
-
-def center_region(gray: np.ndarray, limit: int = 800) -> np.ndarray:
-    """Big frames: the centre square (75 % of the short side), where the guide frame is; small images: all."""
-    if max(gray.shape) <= limit:
-        return gray
-    side = int(min(gray.shape) * 0.75)
-    y, x = (gray.shape[0] - side) // 2, (gray.shape[1] - side) // 2
-    return gray[y:y + side, x:x + side]
-
-
-# --- the preprocessing ladder ---------------------------------------------------------------------------------------
-
-def _downscale(g: np.ndarray) -> np.ndarray | None:
-    return cv2.resize(g, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA) if min(g.shape) >= 400 else None
-
-
-def _otsu(g: np.ndarray) -> np.ndarray:
-    return cv2.threshold(cv2.GaussianBlur(g, (3, 3), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
-
-
-def _adaptive(g: np.ndarray) -> np.ndarray:
-    block = max(15, (min(g.shape) // 20) | 1)
-    return cv2.adaptiveThreshold(g, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 5)
-
-
-def _sharpen(g: np.ndarray) -> np.ndarray:
-    return cv2.addWeighted(g, 1.8, cv2.GaussianBlur(g, (0, 0), 2.0), -0.8, 0)
-
-
-def _invert(g: np.ndarray) -> np.ndarray:
-    return 255 - g
-
-
-def _upscale(g: np.ndarray) -> np.ndarray | None:
-    # Small codes (far from the camera, or a tiny still image): more pixels per module helps both libraries.
-    return cv2.resize(g, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC) if max(g.shape) <= 800 else None
-
-
-def _center(g: np.ndarray) -> np.ndarray | None:
-    # Big frames: the resident holds the code inside the guide frame in the middle; enlarge just that part.
-    if max(g.shape) <= 800:
-        return None
-    return cv2.resize(center_region(g), None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-
-
-VARIANTS: dict[str, Callable[[np.ndarray], np.ndarray | None]] = {
-    "downscale": _downscale, "otsu": _otsu, "adaptive": _adaptive, "sharpen": _sharpen, "invert": _invert,
-    "upscale": _upscale, "center": _center,
-}
-
-# (variant, backend) in the order tried; zxing already tries inversion itself, pyzbar does not.
-LADDER: tuple[tuple[str, str], ...] = (
-    ("upscale", "zxing"), ("center", "zxing"), ("otsu", "zxing"), ("otsu", "pyzbar"), ("sharpen", "zxing"),
-    ("adaptive", "zxing"), ("downscale", "pyzbar"), ("invert", "pyzbar"), ("adaptive", "pyzbar"),
-    ("sharpen", "pyzbar"), ("upscale", "pyzbar"), ("center", "pyzbar"), ("downscale", "zxing"),
-)
-# Live frames run one step per frame on the centre region; these steps cost more than one frame's budget there.
-EXPENSIVE_LIVE = frozenset({("upscale", "pyzbar"), ("center", "pyzbar"), ("sharpen", "pyzbar")})
-
-
-def ladder_steps(backends: dict[str, Backend], live: bool = False) -> list[tuple[str, str]]:
-    return [(v, name) for v, name in LADDER if name in backends and not (live and (v, name) in EXPENSIVE_LIVE)]
-
-
-def run_ladder_step(gray: np.ndarray, variant: str, backend: Backend, name: str) -> list[Decoded] | None:
-    """Results of one step; None when the variant does not apply to this image (e.g. upscaling a big frame)."""
-    image = VARIANTS[variant](gray)
-    if image is None:
-        return None
-    return [Decoded(d.text, f"{name}+{variant}", d.raw, d.repaired, d.suspect) for d in backend(image)]
-
-

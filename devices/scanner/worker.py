@@ -3,7 +3,9 @@
 Signals carry plain values to the GUI thread: ``state_changed("camera", DeviceState value, detail)``,
 ``frame_ready(QImage)`` (a copy, at most ``PREVIEW_FPS`` and only after the GUI acknowledged the previous
 one with :meth:`preview_ack`: latest frame wins, no backlog), ``code_found(text, backend)`` once per code
-within the de-duplication window. The camera is open only between :meth:`activate` and :meth:`deactivate`.
+within the de-duplication window, ``guidance_changed(code)`` when the advice for the resident changes ("" /
+"move_closer" / "tilt_card", see :mod:`devices.scanner.guidance`). The camera is open only between
+:meth:`activate` and :meth:`deactivate`.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class ScannerWorker(Worker):
     state_changed = Signal(str, str, str)
     frame_ready = Signal(QImage)
     code_found = Signal(str, str)  # text, backend
+    guidance_changed = Signal(str)  # devices.scanner.guidance.Guidance value
     still_captured = Signal(str, object)  # request id, JPEG bytes or None
 
     def __init__(self, camera, source: FrameSource | None = None, parent: QObject | None = None) -> None:
@@ -75,6 +78,7 @@ class ScannerWorker(Worker):
         self._state = DeviceState.ABSENT
         self._acked = True
         self._last_preview = 0.0
+        self._guidance = ""
 
     # --- lifecycle (worker thread) ---
     def on_start(self) -> None:
@@ -208,6 +212,7 @@ class ScannerWorker(Worker):
         self._set_state(DeviceState.READY, self._source.description)
         # Simulated sources are paced to the configured fps; a real camera's read() blocks at its own rate.
         self._timer.start(int(1000 / max(1, self._camera.fps)) if self._source.paced else 0)
+        self._advise("")
 
     def _failed(self, detail: str, fault: bool = False) -> None:
         self._close()
@@ -260,6 +265,13 @@ class ScannerWorker(Worker):
                 # never the payload itself in the log (DESIGN §3.10)
                 log.info("code read by %s in %.1f ms (%d chars)", result.backend, ms, len(result.text))
                 self.code_found.emit(result.text, result.backend)
+        self._advise(self._cascade.guidance.value)
+
+    def _advise(self, guidance: str) -> None:
+        if guidance != self._guidance:
+            self._guidance = guidance
+            log.info("scan guidance: %s", guidance or "none")
+            self.guidance_changed.emit(guidance)
 
     def _set_state(self, state: DeviceState, detail: str) -> None:
         if state != self._state:

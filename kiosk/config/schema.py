@@ -53,15 +53,21 @@ class SecuritySettings:
                                         "Doubles with every further lockout.", minimum=5, maximum=3600)
     technician_idle_seconds: int = setting(180, "Technician mode idle end (s)", "Tự thoát chế độ kỹ thuật (giây)",
                                            minimum=30, maximum=3600)
+    # Money goes only where the ward says (issue 13): with these set, a payment QR for any other payee is never
+    # shown, whatever the hub answers; the attempt is logged and reported in the heartbeat ("payee": "mismatch").
+    payee_bank_bin: str = setting("", "Pinned payee bank BIN", "Mã BIN ngân hàng nhận phí (cố định)",
+                                  "6 digits, e.g. 970436. Empty: the hub's payee is used (demo only).")
+    payee_account: str = setting("", "Pinned payee account", "Số tài khoản nhận phí (cố định)",
+                                 "The ward's fee account number; set together with the bank BIN.")
 
 
 @dataclass(frozen=True)
 class HubSettings:
     url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
                        "https://… of the ward hub (http:// only on 127.0.0.1). Empty with local_hub = true "
-                       "starts a hub on 127.0.0.1.", check=hub_url_problem)
+                       "`make run` starts a hub on 127.0.0.1.", check=hub_url_problem)
     local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
-                              "Demo/development: run the hub on 127.0.0.1 and enrol with its demo code.")
+                              "Development: `make run` runs a hub on 127.0.0.1; the kiosk enrols with its demo code.")
     token_file: str = setting("", "Token file", "Tệp mã truy cập",
                               "Kiosk bearer token (mode 0600). Empty: in the data directory.")
     ca_bundle: str = setting("", "CA bundle", "Chứng chỉ CA", "PEM file to verify the hub's TLS certificate.")
@@ -76,6 +82,9 @@ class HubSettings:
     batch_size: int = setting(50, "Sync batch size", "Số hồ sơ mỗi lượt gửi", minimum=1, maximum=MAX_BATCH_ITEMS)
     heartbeat_interval_seconds: int = setting(300, "Heartbeat interval (s)", "Chu kỳ báo trạng thái (giây)",
                                               minimum=30, maximum=86400)
+    sync_in_gui: bool = setting(True, "Sync from the kiosk app", "Đồng bộ từ ứng dụng kiosk",
+                                "false on an installed station: tram-kiosk-sync.service sends the queue and the "
+                                "heartbeat, so a frozen or crashed screen does not stop delivery.")
     enrolment_code: str = setting("", "Enrolment code", "Mã đăng ký",
                                   "One-time code from the hub (e.g. ABCD-2345), used when the kiosk has no token. "
                                   "Empty with local_hub = true: the hub's demo code.", secret=True)
@@ -110,8 +119,9 @@ class CameraSettings:
     decoders: list = setting(["zxing", "pyzbar"], "Decoder order", "Thứ tự bộ giải mã",
                              "Backends tried in order: zxing, pyzbar, opencv.")
     pyzbar_every_n_frames: int = setting(5, "pyzbar every N frames", "pyzbar mỗi N khung", minimum=1, maximum=100)
-    ladder_after_seconds: float = setting(2.0, "Preprocessing after (s)", "Tiền xử lý sau (giây)",
-                                          "Try the slower preprocessing ladder after this long without a code.",
+    ladder_after_seconds: float = setting(0.2, "Preprocessing after (s)", "Tiền xử lý sau (giây)",
+                                          "Try the extra decoding steps (small codes, glare, blur) this long after "
+                                          "a scan begins or a code is read; each frame stays within its budget.",
                                           minimum=0, maximum=60)
     dedupe_seconds: float = setting(4.0, "Ignore repeats for (s)", "Bỏ qua mã lặp trong (giây)", minimum=0, maximum=60)
     scan_timeout_seconds: int = setting(60, "Scan timeout (s)", "Thời gian chờ quét (giây)", minimum=10, maximum=600)
@@ -230,6 +240,21 @@ class LoggingSettings:
 
 
 @dataclass(frozen=True)
+class UpdateSettings:
+    channel: str = setting("stable", "Update channel", "Kênh cập nhật",
+                           "The hub serves packages per channel (e.g. stable, pilot).")
+    url: str = setting("", "Update source", "Nguồn cập nhật",
+                       "Base URL of the signed packages; empty: <hub url>/updates.")
+    public_key: str = setting("", "Update signing key", "Khóa kiểm tra bản cập nhật",
+                              "ed25519 public key (base64) of the ward's release key; empty: no update is installed.")
+    automatic: bool = setting(True, "Automatic updates", "Tự động cập nhật",
+                              "Install between visits when the hub offers a newer signed package.")
+    start_timeout_seconds: int = setting(120, "First start timeout (s)", "Thời gian chờ khởi động (giây)",
+                                         "The new version must show its home screen within this time, "
+                                         "or the previous package is put back.", minimum=20, maximum=900)
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     data_dir: str = setting("", "Data directory", "Thư mục dữ liệu", "Empty: the platform data directory.")
     station: StationSettings = section(StationSettings, "Station", "Trạm")
@@ -241,3 +266,4 @@ class KioskConfig:
     health: HealthSettings = section(HealthSettings, "Health devices", "Thiết bị đo sức khỏe")
     voice: VoiceSettings = section(VoiceSettings, "Spoken guidance", "Hướng dẫn bằng giọng nói")
     logging: LoggingSettings = section(LoggingSettings, "Logging", "Nhật ký")
+    update: UpdateSettings = section(UpdateSettings, "Updates", "Cập nhật")

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.catalogue import Catalogue, CatalogueError, load_catalogue
 from core.flow import HOME
 from offline_queue.catalogue_pull import load_stored
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 BUILT_IN = {"source": "built-in", "version": None}
@@ -53,7 +56,7 @@ class CatalogueUpdates(QObject):
             self.changed.connect(bus.catalogue_changed)
 
     @classmethod
-    def from_context(cls, ctx: Any, info: dict[str, Any]) -> CatalogueUpdates:
+    def from_context(cls, ctx: AppContext, info: dict[str, Any]) -> CatalogueUpdates:
         updates = cls(ctx.services, ctx.flow, info, ctx.bus)
         sync = ctx.services.sync
         if sync is not None:

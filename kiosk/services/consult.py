@@ -12,10 +12,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ class ConsultService(QObject):
         self.worker: Any = None
 
     @classmethod
-    def from_context(cls, ctx: Any) -> ConsultService:
+    def from_context(cls, ctx: AppContext) -> ConsultService:
         return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.services)
 
     @property

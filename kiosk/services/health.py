@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
@@ -21,6 +21,9 @@ from core.health.model import DEVICE_FOR, Measure
 from core.health.sessions import Finished, Progress, Rejected, make_session
 from devices.base import DeviceState
 from devices.health.spec import DEVICE_NAMES, DeviceSpec, spec_from_settings
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +66,7 @@ class HealthService(QObject):
             self.states[name] = DeviceState.ABSENT if spec.kind == "none" else DeviceState.CONNECTING
 
     @classmethod
-    def from_context(cls, ctx: Any) -> HealthService:
+    def from_context(cls, ctx: AppContext) -> HealthService:
         return cls(ctx.config, ctx.threads, ctx.bus)
 
     # -- life cycle ----------------------------------------------------------------------------

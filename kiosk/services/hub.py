@@ -9,11 +9,25 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.services.storage import Callbacks
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
+
+def enrolment_reader(config: Any, data_dir: Path) -> Callable[[], dict[str, Any] | None]:
+    """Reads this kiosk's saved enrolment (the queue's token file: kiosk id, hub URL, payee); any thread."""
+
+    def read() -> dict[str, Any] | None:
+        from offline_queue.runtime import load_token, queue_paths
+
+        return load_token(queue_paths(config, Path(data_dir)).token)
+
+    return read
 
 
 class HubService(QObject):
@@ -27,7 +41,7 @@ class HubService(QObject):
         self.worker = None
 
     @classmethod
-    def from_context(cls, ctx: Any) -> HubService:
+    def from_context(cls, ctx: AppContext) -> HubService:
         return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus)
 
     def start(self) -> None:

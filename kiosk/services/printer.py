@@ -13,12 +13,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from devices.base import DeviceState
 from devices.printer.receipt import PrinterSetup, Receipt, make_test_page
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +58,7 @@ class PrinterService(QObject):
         self.detail = ""
 
     @classmethod
-    def from_context(cls, ctx: Any) -> PrinterService:
+    def from_context(cls, ctx: AppContext) -> PrinterService:
         """How kiosk.services.setup builds it (AppContext: config, threads, bus)."""
         return cls(ctx.config, ctx.threads, ctx.bus)
 

@@ -15,13 +15,16 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from core.formats import Kind, ScanResult, classify
 from devices.base import DeviceState
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,7 @@ class ScannerService(QObject):
         self.detail = ""
 
     @classmethod
-    def from_context(cls, ctx: Any) -> ScannerService:
+    def from_context(cls, ctx: AppContext) -> ScannerService:
         return cls(ctx.config, ctx.threads, ctx.bus)
 
     def start(self, source: Any = None) -> None:
@@ -75,6 +78,7 @@ class ScannerService(QObject):
         worker.state_changed.connect(self._on_state)
         worker.frame_ready.connect(self._on_frame)
         worker.code_found.connect(self._on_code)
+        worker.guidance_changed.connect(self._on_guidance)
         worker.failed.connect(self._on_worker_failed)
         self._activate.connect(worker.activate)
         self._deactivate.connect(worker.deactivate)
@@ -175,6 +179,11 @@ class ScannerService(QObject):
         if self._widget is not None:
             self._widget.show_frame(image)
         self._ack.emit()  # latest frame wins: the worker sends the next one only now
+
+    @Slot(str)
+    def _on_guidance(self, code: str) -> None:
+        if self._widget is not None and self._purposes:  # a viewfinder for document photos gets no QR advice
+            self._widget.show_guidance(code)
 
     @Slot(str, str)
     def _on_code(self, text: str, backend: str) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 import logging
 
-from kiosk.context import AppContext, Services
+from kiosk.services.context import AppContext, Services
+from kiosk.services.protocols import Startable
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ FACADES = {
     "printer": ("kiosk.services.printer", "PrinterService"),
     "scanner": ("kiosk.services.scanner", "ScannerService"),
     "health": ("kiosk.services.health", "HealthService"),
+    "voice": ("kiosk.services.voice", "VoiceService"),
     "consult": ("kiosk.services.consult", "ConsultService"),
 }
 
@@ -51,10 +53,13 @@ def build_services(ctx: AppContext) -> Services:
 
 
 def start_services(services: Services) -> None:
-    for name in FACADES:
-        facade = getattr(services, name)
-        if facade is not None and hasattr(facade, "start"):
+    facades: dict[str, Startable | None] = {
+        "storage": services.storage, "sync": services.sync, "hub": services.hub, "printer": services.printer,
+        "scanner": services.scanner, "health": services.health, "voice": services.voice}
+    for name, facade in facades.items():
+        if facade is not None:
             try:
                 facade.start()
             except Exception:  # a device that cannot start must not stop the kiosk (DESIGN §3.4)
                 log.exception("service %s failed to start", name)
+

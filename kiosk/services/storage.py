@@ -10,9 +10,24 @@ import itertools
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from offline_queue.storage_worker import (
+    Counts,
+    Enqueue,
+    ListSubmissions,
+    Lookup,
+    MarkReceipt,
+    ReceiptSource,
+    ReceiptsToReprint,
+    Requeue,
+    StorageRequest,
+)
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +58,7 @@ class Callbacks:
 
 
 class StorageService(QObject):
-    _request = Signal(int, str, object)
+    _request = Signal(int, object)
     enqueued = Signal(str, str)  # uuid, local_ref (GUI thread); SyncService listens
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None,
@@ -55,7 +70,7 @@ class StorageService(QObject):
         self.worker = None
 
     @classmethod
-    def from_context(cls, ctx: Any) -> StorageService:
+    def from_context(cls, ctx: AppContext) -> StorageService:
         return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus)
 
     def start(self) -> None:
@@ -71,9 +86,9 @@ class StorageService(QObject):
     def _on_done(self, request_id: int, result: Any) -> None:
         self._calls.resolve(request_id, result)
 
-    def _ask(self, op: str, args: tuple, on_done: Callable[[Any], None] | None) -> int:
+    def _ask(self, request: StorageRequest, on_done: Callable[[Any], None] | None) -> int:
         request_id = self._calls.add(on_done)
-        self._request.emit(request_id, op, args)
+        self._request.emit(request_id, request)
         return request_id
 
     # -- public API -----------------------------------------------------------------------------------------
@@ -84,31 +99,31 @@ class StorageService(QObject):
 
         ``attachments``: ``AttachmentIn(name, content_type, data)`` or ``(name, content_type, data)`` tuples.
         """
-        return self._ask("enqueue", (kind, payload, personal, list(attachments), schema_version), on_done)
+        return self._ask(Enqueue(kind, payload, personal, tuple(attachments), schema_version), on_done)
 
     def lookup(self, reference: str, on_done: Callable[[Any], None]) -> int:
         """``on_done(SubmissionView | None)`` by local ref, hub ref or UUID."""
-        return self._ask("lookup", (reference,), on_done)
+        return self._ask(Lookup(reference), on_done)
 
     def requeue(self, uuid: str, on_done: Callable[[Any], None] | None = None) -> int:
         """``on_done(SubmissionView | None)``; the row is ``queued`` again if it was rejected or waiting."""
-        return self._ask("requeue", (uuid,), on_done)
+        return self._ask(Requeue(uuid), on_done)
 
     def list_submissions(self, status: str | None, on_done: Callable[[Any], None], limit: int = 200) -> int:
         """``on_done(list[SubmissionView])`` oldest first."""
-        return self._ask("list", (status, limit), lambda rows: on_done(rows or []))
+        return self._ask(ListSubmissions(status, limit), lambda rows: on_done(rows or []))
 
     def receipts_to_reprint(self, on_done: Callable[[Any], None], limit: int = 100) -> int:
         """``on_done(list[SubmissionView])``: receipts that failed to print, oldest first."""
-        return self._ask("receipts_to_reprint", (limit,), lambda rows: on_done(rows or []))
+        return self._ask(ReceiptsToReprint(limit), lambda rows: on_done(rows or []))
 
     def receipt_source(self, uuid: str, on_done: Callable[[Any], None]) -> int:
         """``on_done(dict | None)``: kind, local_ref, server_ref, status, created_at, non-personal payload."""
-        return self._ask("receipt_source", (uuid,), on_done)
+        return self._ask(ReceiptSource(uuid), on_done)
 
     def mark_receipt(self, uuid: str, printed: bool, on_done: Callable[[Any], None] | None = None) -> int:
         """Record whether the receipt printed (an operator can reprint from the list)."""
-        return self._ask("mark_receipt", (uuid, printed), on_done)
+        return self._ask(MarkReceipt(uuid, printed), on_done)
 
     def counts(self, on_done: Callable[[Any], None]) -> int:
-        return self._ask("counts", (), on_done)
+        return self._ask(Counts(), on_done)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.services.storage import Callbacks
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
 class SyncService(QObject):
@@ -21,22 +24,24 @@ class SyncService(QObject):
     _enqueued = Signal()
     _devices = Signal(object)
     _reload_hub = Signal()
+    _visit = Signal(bool)
     status_changed = Signal(object)
     catalogue_pulled = Signal(object)  # see SyncWorker.catalogue_pulled (kiosk.services.catalogue listens)
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
-                 hub_url: str | None = None) -> None:
+                 hub_url: str | None = None, flow: Any = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
-        self._storage, self._hub_url = storage, hub_url
+        self._storage, self._hub_url, self._flow = storage, hub_url, flow
+        self._visit_active: bool | None = None
         self._device_states: dict[str, str] = {}
         self._calls = Callbacks()
         self.last_status: dict[str, Any] | None = None
         self.worker = None
 
     @classmethod
-    def from_context(cls, ctx: Any) -> SyncService:
-        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus, storage=ctx.services.storage)
+    def from_context(cls, ctx: AppContext) -> SyncService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads, ctx.bus, storage=ctx.services.storage, flow=ctx.flow)
 
     def start(self) -> None:
         from offline_queue.sync_worker import SyncWorker
@@ -46,6 +51,10 @@ class SyncService(QObject):
         self._enqueued.connect(self.worker.notify_enqueued)
         self._devices.connect(self.worker.set_devices)
         self._reload_hub.connect(self.worker.reload_hub)
+        self._visit.connect(self.worker.set_visit)
+        if self._flow is not None and hasattr(self._flow, "step_changed"):
+            # `kiosk update` installs only between visits: the worker records whether one is on screen
+            self._flow.step_changed.connect(self._on_step)
         if self._bus is not None:
             self._bus.device_state_changed.connect(self._on_device)
         self.worker.status_changed.connect(self._on_status)
@@ -73,9 +82,17 @@ class SyncService(QObject):
         self._enqueued.emit()
 
     @Slot(str, str, str)
-    def _on_device(self, name: str, state: str, _detail: str) -> None:
-        self._device_states[name] = state  # the heartbeat tells the hub's dashboard
+    def _on_device(self, name: str, state: str, detail: str) -> None:
+        # The heartbeat tells the hub's dashboard and its metrics; paper conditions are what an operator acts on.
+        self._device_states[name] = detail if detail in ("paper_low", "paper_out") else state
         self._devices.emit(dict(self._device_states))
+
+    @Slot(str)
+    def _on_step(self, step: str) -> None:
+        active = step != "home"
+        if active != self._visit_active:
+            self._visit_active = active
+            self._visit.emit(active)
 
     @Slot(object)
     def _on_status(self, status: dict[str, Any]) -> None:

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from core.threads import ThreadOwner
 from kiosk.config import KioskConfig
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,10 @@ class VoiceService(QObject):
         self._threads = threads
         self.available = True  # until the worker says espeak-ng is missing
         self._worker = None
+
+    @classmethod
+    def from_context(cls, ctx: AppContext) -> VoiceService:
+        return cls(ctx.config, ctx.data_dir, ctx.threads)
 
     @property
     def enabled(self) -> bool:

@@ -5,10 +5,13 @@ Installed by the health area (its results screen and its tile lead here); return
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> Any:
+def install(ctx: AppContext) -> Any:
     from screens.consult.call import ConsultCallScreen
     from screens.consult.consent import ConsultConsentScreen
     from screens.consult.controller import ConsultController

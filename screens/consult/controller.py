@@ -4,7 +4,7 @@ request when nobody can answer. Screens' intents → ConsultService; its events 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -13,11 +13,14 @@ from screens.consult.consent import ConsultConsentScreen
 from screens.consult.model import clean_phone
 from screens.consult.status import ConsultStatusScreen
 
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
 log = logging.getLogger(__name__)
 
 
 class ConsultController(QObject):
-    def __init__(self, ctx: Any, consent: ConsultConsentScreen, status: ConsultStatusScreen,
+    def __init__(self, ctx: AppContext, consent: ConsultConsentScreen, status: ConsultStatusScreen,
                  call: ConsultCallScreen) -> None:
         super().__init__()
         self.ctx, self.consent, self.status, self.call = ctx, consent, status, call

@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+    from screens.dossier.controller import DossierController
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> DossierController:
     import screens.identity
     import screens.receipt
     from screens.dossier.controller import DossierController
@@ -24,4 +28,4 @@ def install(ctx: Any) -> None:
         built[cls.screen_id] = ctx.navigator.add(cls())
     consent = built["dossier.consent"]
     consent.retention_days = ctx.config.queue.retention_days
-    ctx.dossier_controller = DossierController(ctx, built)
+    return DossierController(ctx, built)

@@ -7,28 +7,30 @@ time (``ctx.services`` is filled after the areas install themselves).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from core.formats import Kind
-from kiosk.submit import SubmitRequest, pipeline_for
+from kiosk.services.submit import ReceiptLine, SubmitRequest
 from screens.dossier.common import STEPS, draft_of, procedure_name
 from screens.dossier.model import build_submission, fee_for
 from screens.receipt.camera import begin_scan, end_scan
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 IDENTITY_STEP = "identity.scan"  # the shared ID-card sub-journey (screens/identity)
 
 
 class DossierController(QObject):
-    def __init__(self, ctx: Any, screens: dict[str, Any]) -> None:
+    def __init__(self, ctx: AppContext, screens: dict[str, Any]) -> None:
         super().__init__(screens["dossier"])  # goes with the screens, and its connections with it
         self.ctx, self.s = ctx, screens
         self.language = ctx.config.station.language
-        for screen in screens.values():
-            if hasattr(screen, "catalogue"):
-                screen.catalogue = self.catalogue
+        for name in ("dossier.form", "dossier.photos", "dossier.review"):  # the screens that read procedures
+            screens[name].catalogue = self.catalogue
         pick, form, photos = screens["dossier"], screens["dossier.form"], screens["dossier.photos"]
         review, consent = screens["dossier.review"], screens["dossier.consent"]
         pick.search_changed.connect(self._search)
@@ -57,7 +59,7 @@ class DossierController(QObject):
             chosen = cat.get(screen.preselected) if cat is not None and screen.preselected else None
             screen.show_preselected(procedure_name(chosen, self.language))
         elif screen is self.s["dossier.photos"]:
-            screen.set_capture_available(hasattr(self.ctx.services.scanner, "capture_still"))
+            screen.set_capture_available(self.ctx.services.scanner is not None)
 
     def _search(self, text: str) -> None:
         cat = self.catalogue()
@@ -108,7 +110,7 @@ class DossierController(QObject):
 
     def _capture(self) -> None:
         scanner = self.ctx.services.scanner
-        if scanner is None or not hasattr(scanner, "capture_still"):
+        if scanner is None:
             return
         from screens.dossier.photo_quality import check_photo_bytes
 
@@ -131,19 +133,20 @@ class DossierController(QObject):
             log.error("submit without a procedure or consent ignored")
             self.s["dossier.consent"].set_busy(False)
             return
-        from devices.printer.receipt import ReceiptItem, format_vnd
+        from core.money import format_vnd
 
         item = build_submission(procedure, draft, visit.identity, self.language)
         fee = fee_for(procedure) or None
         name_vi = procedure.name_vi
-        items = (ReceiptItem("Lệ phí" if self.language == "vi" else "Fee",
+        items = (ReceiptLine("Lệ phí" if self.language == "vi" else "Fee",
                              format_vnd(fee) if fee else ("Không" if self.language == "vi" else "None")),)
         request = SubmitRequest(
             kind="dossier", payload=item.payload, personal=item.personal, attachments=item.attachments,
             service_name=name_vi if self.language == "vi" else procedure_name(procedure, "en"),
             resident_name=getattr(visit.identity, "full_name", "") or "", receipt_items=items, fee=fee,
             done_params={"service": procedure_name(procedure, self.language)})
-        if not pipeline_for(self.ctx).submit(request, on_saved=lambda outcome: self._saved(outcome)):
+        submit = self.ctx.services.submit
+        if submit is None or not submit.submit(request, on_saved=lambda outcome: self._saved(outcome)):
             self.s["dossier.consent"].set_busy(False)
 
     def _saved(self, outcome: Any) -> None:

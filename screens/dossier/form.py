@@ -4,6 +4,7 @@ pre-filled from the ID card. GUI thread; answers go into the visit's draft as th
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,8 @@ def sample_identity() -> Any:
 
     return parse_cccd(SAMPLE_ID_CARD)
 
+
+KEEP_FORMS = 8  # procedures whose form rows are kept for reuse (a few widgets each)
 
 class FieldRow(QFrame):
     """One question: its label, the input (text box, long text, or big choice buttons), and its error."""
@@ -142,6 +145,8 @@ class FormScreen(Screen):
         self.catalogue: Callable[[], Any] = lambda: None  # set by the controller
         self.procedure: Any = None
         self.rows: dict[str, FieldRow] = {}
+        # the rows of the last few procedures, kept hidden and reused: a kiosk serves the same forms all day
+        self._forms: OrderedDict[str, tuple[QWidget, dict[str, FieldRow]]] = OrderedDict()
         self._errors: dict[str, str] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 20)
@@ -159,6 +164,7 @@ class FormScreen(Screen):
         self.inner.setObjectName("Page")
         self.fields_layout = QVBoxLayout(self.inner)
         self.fields_layout.setContentsMargins(0, 0, 24, 0)
+        self.fields_layout.addStretch(1)
         self.scroll.setWidget(self.inner)
         outer.addWidget(self.scroll, 1)
         row = QHBoxLayout()
@@ -223,28 +229,41 @@ class FormScreen(Screen):
     def reset(self) -> None:
         super().reset()
         self.hide_keyboard()
-        self._build_rows(None)
         self._show_errors({})
+        self._build_rows(None)
+        for _box, rows in self._forms.values():  # the next resident must not find these answers in a kept form
+            for row in rows.values():
+                row.set_value("")
 
     def _build_rows(self, procedure: Any) -> None:
+        """Show the rows of ``procedure``'s form: the kept ones if it was shown lately, else new ones."""
+        if self.procedure is not None and self.procedure.code in self._forms:
+            self._forms[self.procedure.code][0].hide()
         self.procedure = procedure
-        for row in self.rows.values():
-            row.setParent(None)
-            row.deleteLater()
         self.rows = {}
-        while self.fields_layout.count():
-            item = self.fields_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
         if procedure is None:
             return
-        for f in procedure.form_fields:
-            row = FieldRow(f, self.language)
-            row.changed.connect(self._changed)
-            row.keyboard_requested.connect(self.open_keyboard)
-            self.rows[f.key] = row
-            self.fields_layout.addWidget(row)
-        self.fields_layout.addStretch(1)
+        kept = self._forms.get(procedure.code)
+        if kept is None:
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            rows: dict[str, FieldRow] = {}
+            for f in procedure.form_fields:
+                row = FieldRow(f, self.language)
+                row.changed.connect(self._changed)
+                row.keyboard_requested.connect(self.open_keyboard)
+                rows[f.key] = row
+                box_layout.addWidget(row)
+            self.fields_layout.insertWidget(0, box)
+            kept = self._forms[procedure.code] = (box, rows)
+            while len(self._forms) > KEEP_FORMS:
+                _code, (old, _rows) = self._forms.popitem(last=False)
+                old.setParent(None)
+                old.deleteLater()
+        self._forms.move_to_end(procedure.code)
+        kept[0].show()
+        self.rows = kept[1]
 
     def _changed(self, key: str, text: str) -> None:
         if self.visit is None:

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.money import format_vnd
 from core.visit import Visit
-from devices.printer.receipt import format_vnd
 from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
 from screens.dossier.form import sample_identity
 from screens.dossier.model import fee_for, kiosk_channel, normalise
@@ -108,7 +108,7 @@ class ReviewScreen(_DossierPage):
         outer.addLayout(row)
         self.edit_button.clicked.connect(self.edit_requested)
         self.next_button.clicked.connect(self.completed)
-        self._cells: list[QWidget] = []
+        self._pairs: list[tuple[QLabel, QLabel]] = []  # (question, answer) label rows, reused from visit to visit
 
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
@@ -120,11 +120,28 @@ class ReviewScreen(_DossierPage):
         self._clear()
         self.retranslate()
 
+    @property
+    def _cells(self) -> list[QLabel]:
+        """The question and answer labels on show."""
+        return [w for pair in self._pairs for w in pair if not w.isHidden()]
+
     def _clear(self) -> None:
-        for w in self._cells:
-            w.setParent(None)
-            w.deleteLater()
-        self._cells = []
+        """Empty (the next resident must not see these answers) and hide every row; the labels stay for reuse."""
+        for name, shown in self._pairs:
+            for w in (name, shown):
+                w.clear()
+                w.hide()
+
+    def _pair(self, i: int) -> tuple[QLabel, QLabel]:
+        while len(self._pairs) <= i:
+            row = len(self._pairs)
+            name = label("", name="Subtitle")
+            shown = label("")
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(shown, row, 1)
+            self._pairs.append((name, shown))
+        return self._pairs[i]
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Check your dossier"))
@@ -151,12 +168,11 @@ class ReviewScreen(_DossierPage):
             value = normalise(f.type, draft.answers.get(f.key, ""))
             if f.type == "choice":
                 value = choice_label(f, value, self.language)
-            name = label(field_label(f, self.language), name="Subtitle")
-            shown = label(value or "—")
-            shown.setTextFormat(Qt.TextFormat.PlainText)
-            self.grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(shown, i, 1)
-            self._cells += [name, shown]
+            name, shown = self._pair(i)
+            name.setText(field_label(f, self.language))
+            shown.setText(value or "—")
+            name.show()
+            shown.show()
 
     def step_info(self) -> tuple[int, int]:
         return 5, STEPS

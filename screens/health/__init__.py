@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> Any:
+def install(ctx: AppContext) -> Any:
     """Create the health screens, add them to the navigator and wire the journey controller."""
     from screens.health.check import HealthCheckScreen
     from screens.health.choose import HealthChooseScreen

@@ -7,11 +7,14 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from core.health.model import device_notes
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000
@@ -42,7 +45,7 @@ def readings_for(measurements: list[Any]) -> dict[str, Any]:
 class HealthAlert(QObject):
     """One alert per visit at most; `state_changed` is the check screen's set_alert_state."""
 
-    def __init__(self, ctx: Any, show_state: Any) -> None:
+    def __init__(self, ctx: AppContext, show_state: Any) -> None:
         super().__init__()
         self.ctx, self.show_state = ctx, show_state
         self.alert_id: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -23,11 +23,14 @@ from screens.health.choose import HealthChooseScreen
 from screens.health.consent import HealthConsentScreen
 from screens.health.results import HealthResultsScreen
 
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
 log = logging.getLogger(__name__)
 
 
 class HealthController(QObject):
-    def __init__(self, ctx: Any, choose: HealthChooseScreen, check: HealthCheckScreen,
+    def __init__(self, ctx: AppContext, choose: HealthChooseScreen, check: HealthCheckScreen,
                  results: HealthResultsScreen, consent: HealthConsentScreen, consult: Any = None) -> None:
         super().__init__()
         self.consult = consult  # screens.consult.controller.ConsultController (video consultation)
@@ -208,7 +211,7 @@ class HealthController(QObject):
             return
         receipt = self.build_receipt(with_reference)
         self.last_receipt = receipt
-        if printer is None:
+        if printer is None or receipt is None:
             screen.set_print_state("failed")
             return
         screen.set_print_state("printing")
@@ -219,16 +222,13 @@ class HealthController(QObject):
         printer.print_receipt(receipt, done)
 
     def build_receipt(self, with_reference: bool) -> Any:
-        from devices.printer.receipt import Receipt
-
+        submit = self.ctx.services.submit
+        if submit is None:
+            return None
         items, notes = slip_lines(self.journey.results())
-        station = self.ctx.config.station
-        return Receipt(kind="health", station_name=station.name, station_address=station.address,
-                       created_at=dt.datetime.now(), service_name=self.tr("Health check"),
-                       local_reference=self.saved_reference if with_reference else "",
-                       items=tuple(items), notes=tuple(notes),
-                       status="queued" if with_reference and self.saved_reference else "",
-                       language=self.language if self.language in ("vi", "en") else "vi")
+        return submit.slip("health", self.tr("Health check"), items, notes,
+                           local_reference=self.saved_reference if with_reference else "",
+                           status="queued" if with_reference and self.saved_reference else "")
 
     # -- consent and saving --------------------------------------------------------------------
     def _ask_consent(self) -> None:
@@ -303,14 +303,14 @@ class HealthController(QObject):
 
 def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:
     """Receipt items (label, value, unit, category words) and notes for the slip, in the UI language."""
-    from devices.printer.receipt import ReceiptItem
+    from kiosk.services.submit import ReceiptLine
 
     items, notes = [], []
     by_note: dict[str, list[str]] = {}
     for r in results:
         name = texts.measure_name(r.measure)
         if r.measurement is None:
-            items.append(ReceiptItem(name, "—", "", texts.problem_text(r.problem)))
+            items.append(ReceiptLine(name, "—", "", texts.problem_text(r.problem)))
             continue
         v, cats = r.measurement.values, r.categories
 
@@ -318,11 +318,11 @@ def slip_lines(results: list[jr.MeasureResult]) -> tuple[list, list[str]]:
             number, unit = texts.format_value(key, v.get(key))
             cat = cats.get(cat_key) if cat_key else None
             note = f"{texts.LEVEL_STYLE[cat.level][1]} {texts.category_text(cat.code)}" if cat else ""
-            items.append(ReceiptItem(label or texts.value_label(key), number, unit, note))
+            items.append(ReceiptLine(label or texts.value_label(key), number, unit, note))
 
         if r.measure is Measure.BLOOD_PRESSURE:
             c = cats["blood_pressure"]
-            items.append(ReceiptItem(texts.value_label("blood_pressure"), f"{v['systolic']}/{v['diastolic']}",
+            items.append(ReceiptLine(texts.value_label("blood_pressure"), f"{v['systolic']}/{v['diastolic']}",
                                      "mmHg", f"{texts.LEVEL_STYLE[c.level][1]} {texts.category_text(c.code)}"))
             item("pulse", "pulse")
         elif r.measure is Measure.SPO2:

@@ -10,10 +10,13 @@ every area that needs it; the screens are added once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     if ctx.navigator.has("identity.scan"):
         return
     from screens.identity.screens import IdentityConfirmScreen, IdentityManualScreen, IdentityScanScreen

@@ -7,10 +7,13 @@ types/scans the reference and the fee comes from the hub).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     from screens.payment.controller import PaymentController
     from screens.payment.screen import PaymentScreen
 

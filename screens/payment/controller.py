@@ -8,15 +8,17 @@ import logging
 import time
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
 from core.formats import Kind, TrackingError
-from screens.payment.model import Payee, payee_from, purpose_for, safe_payment_qr
+from screens.payment.model import Payee, payee_allowed, payee_from, purpose_for, safe_payment_qr
 from screens.receipt.camera import begin_scan, end_scan
-from screens.receipt.station_cache import station_cache_for
 from screens.tracking.model import parse_typed_reference
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000  # how often the hub is asked whether the transfer arrived
@@ -35,7 +37,7 @@ def seconds_until(iso: str | None, now: datetime) -> float | None:
 
 
 class PaymentController(QObject):
-    def __init__(self, ctx: Any, screen: Any) -> None:
+    def __init__(self, ctx: AppContext, screen: Any) -> None:
         super().__init__(screen)
         self.ctx, self.screen = ctx, screen
         self.reference = ""
@@ -59,7 +61,8 @@ class PaymentController(QObject):
         screen.opened.connect(self._opened)
 
     def _opened(self, params: dict[str, Any]) -> None:
-        station_cache_for(self.ctx)  # loads the last known payee in its thread, for offline "pay later"
+        if self.ctx.services.station_cache is not None:
+            self.ctx.services.station_cache.start()  # loads the last known payee in its thread, for "pay later"
         if params.get("sample_state"):
             return
         if params.get("reference") and params.get("amount"):
@@ -134,13 +137,14 @@ class PaymentController(QObject):
                 self.screen.show_state("counter", {"reference": ref, "amount": amount})
             return
         payment = result.data
-        payee = payee_from(payment.payee)
+        payee = self._pinned(payee_from(payment.payee), "hub")
         qr = safe_payment_qr(payee, payment.amount, ref)
         if payee is None or not qr:
             log.error("hub answered a payment without a usable payee")
             self.screen.show_state("counter", {"reference": ref, "amount": amount})
             return
-        station_cache_for(self.ctx).remember_payee(payee)
+        if self.ctx.services.station_cache is not None:
+            self.ctx.services.station_cache.remember_payee(payee)
         self.payment_id = payment.id
         if payment.status == "paid":
             self.screen.show_state("paid", {"reference": ref, "amount": payment.amount})
@@ -157,10 +161,23 @@ class PaymentController(QObject):
 
     def _offline(self, ref: str, amount: int) -> None:
         token = self._token
-        station_cache_for(self.ctx).fetch_payee(
-            lambda payee: token == self._token and self._pay_later(ref, amount, payee))
+        cache = self.ctx.services.station_cache
+        if cache is None:
+            self._pay_later(ref, amount, None)
+            return
+        cache.fetch_payee(lambda payee: token == self._token and self._pay_later(ref, amount, payee))
+
+    def _pinned(self, payee: Payee | None, source: str) -> Payee | None:
+        """`payee` if the kiosk's configuration allows it; else None, logged and reported to the hub."""
+        sec = self.ctx.config.security
+        if payee is None or payee_allowed(payee, sec.payee_bank_bin, sec.payee_account):
+            return payee
+        log.error("payee from the %s is not the payee pinned in the configuration: no QR shown", source)
+        self.ctx.bus.device_state_changed.emit("payee", "mismatch", source)
+        return None
 
     def _pay_later(self, ref: str, amount: int, payee: Payee | None) -> None:
+        payee = self._pinned(payee, "cache")
         qr = safe_payment_qr(payee, amount, ref)
         if not qr:
             self.screen.show_state("counter", {"reference": ref, "amount": amount})
@@ -236,26 +253,27 @@ class PaymentController(QObject):
             self.screen.set_printed(False)
             return
         from core.formats.tracking import is_hub_ref
-        from devices.printer.receipt import Receipt, ReceiptItem, format_vnd
-        from kiosk.submit import pipeline_for
-
-        language = pipeline_for(self.ctx).language  # the resident's language
+        from core.money import format_vnd
+        from kiosk.services.submit import ReceiptLine
+        submit = self.ctx.services.submit
+        language = submit.language if submit is not None else self.ctx.config.station.language
         vi = language != "en"
         ref = info["reference"]
-        items = (ReceiptItem("Số tiền" if vi else "Amount", format_vnd(info["amount"])),
-                 ReceiptItem("Ngân hàng" if vi else "Bank", info["bank"]),
-                 ReceiptItem("Chủ tài khoản" if vi else "Account holder", info["payee_name"]),
-                 ReceiptItem("Số tài khoản" if vi else "Account number", info["account"]),
-                 ReceiptItem("Nội dung" if vi else "Transfer message", purpose_for(ref)))
+        items = (ReceiptLine("Số tiền" if vi else "Amount", format_vnd(info["amount"])),
+                 ReceiptLine("Ngân hàng" if vi else "Bank", info["bank"]),
+                 ReceiptLine("Chủ tài khoản" if vi else "Account holder", info["payee_name"]),
+                 ReceiptLine("Số tài khoản" if vi else "Account number", info["account"]),
+                 ReceiptLine("Nội dung" if vi else "Transfer message", purpose_for(ref)))
         notes = ()
         if later:
             notes = ("Trạm đang mất kết nối. Ông/Bà có thể quét mã này để nộp lệ phí sau." if vi else
                      "This station was offline. You can scan this code to pay the fee later.",)
-        station = self.ctx.config.station
-        receipt = Receipt(kind="payment", station_name=station.name, station_address=station.address,
-                          created_at=datetime.now(), service_name="Lệ phí hồ sơ" if vi else "Dossier fee",
-                          local_reference="" if is_hub_ref(ref) else ref, hub_reference=ref if is_hub_ref(ref) else "",
-                          items=items, qr_payload=info["qr"], status="", notes=notes, language=language)
+        if submit is None:
+            self.screen.set_printed(False)
+            return
+        receipt = submit.slip("payment", "Lệ phí hồ sơ" if vi else "Dossier fee", items, notes,
+                              local_reference="" if is_hub_ref(ref) else ref,
+                              hub_reference=ref if is_hub_ref(ref) else "", qr_payload=info["qr"])
         token = self._token
         self.jobs.append(printer.print_receipt(
             receipt, lambda o: token == self._token and self.screen.set_printed(bool(o.ok))))
@@ -265,7 +283,7 @@ class PaymentController(QObject):
         self.stop()
         self._new_token()
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "forget"):
+        if printer is not None:
             for job in self.jobs:
                 printer.forget(job)
         self.jobs.clear()

@@ -52,6 +52,16 @@ def payee_from(doc: Any) -> Payee | None:
     return Payee(bank_bin, account, name.strip()[:70], city.strip()[:30])
 
 
+def payee_allowed(payee: Payee | None, pinned_bin: str, pinned_account: str) -> bool:
+    """May a QR for `payee` be shown? With a payee pinned in the kiosk's configuration only that one may
+    (whatever the hub or the cache says); without one, any well-formed payee (demo and legacy set-ups)."""
+    if payee is None:
+        return False
+    if pinned_bin or pinned_account:
+        return payee.bank_bin == pinned_bin.strip() and payee.account.upper() == pinned_account.strip().upper()
+    return True
+
+
 def purpose_for(reference: str) -> str:
     """The transfer's "nội dung": the reference and the word "phi" (ASCII, ≤ 25 characters)."""
     return f"{reference} phi"

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from core.money import format_vnd
 from core.visit import Visit
-from devices.printer.receipt import format_vnd
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry

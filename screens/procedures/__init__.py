@@ -8,12 +8,15 @@ other areas.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 
 
-def catalogue_getter(ctx: Any):
+def catalogue_getter(ctx: AppContext):
     """() -> Catalogue | None: the service's catalogue, or one loaded here once if services were not built."""
     cache: dict[str, Any] = {}
 
@@ -33,7 +36,7 @@ def catalogue_getter(ctx: Any):
     return get
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     from screens import identity
     from screens.procedures.browse import (
         ProcedureListScreen,

@@ -6,11 +6,13 @@ idempotent). The controller runs on the GUI thread and only talks to service fac
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.submit import pipeline_for
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
 
 POLL_MS = 2000
 
@@ -18,16 +20,16 @@ POLL_MS = 2000
 class ReceiptController(QObject):
     """Feeds the done screen: the print outcome from the pipeline, the row's status from the queue DB."""
 
-    def __init__(self, ctx: Any, screen: Any) -> None:
+    def __init__(self, ctx: AppContext, screen: Any) -> None:
         super().__init__(screen)
         self.ctx, self.screen = ctx, screen
         self._uuid: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
-        pipeline = pipeline_for(ctx)
         # bound methods, not lambdas: long-lived senders drop the connection when this controller goes
-        pipeline.print_finished.connect(self._print_finished)
+        if ctx.services.submit is not None:
+            ctx.services.submit.print_finished.connect(self._print_finished)
         screen.watch_requested.connect(self._watch)
         screen.watch_stopped.connect(self._stop)
         screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
@@ -37,7 +39,8 @@ class ReceiptController(QObject):
     def _watch(self, uuid: str) -> None:
         self._uuid = uuid
         self._timer.start()
-        last = pipeline_for(self.ctx).last_print
+        submit = self.ctx.services.submit
+        last = submit.last_print if submit is not None else None
         if last is not None and last.uuid == uuid:
             self.screen.show_print(last.local_ref, last.ok, last.reason)
         self._poll()
@@ -50,7 +53,8 @@ class ReceiptController(QObject):
             self._poll()
 
     def _reprint(self, uuid: str) -> None:
-        if not pipeline_for(self.ctx).reprint(uuid):
+        submit = self.ctx.services.submit
+        if submit is None or not submit.reprint(uuid):
             self.screen.show_print(self.screen.params.get("reference", ""), False, "unavailable")
 
     def _stop(self) -> None:
@@ -73,7 +77,7 @@ class ReceiptController(QObject):
             self._timer.stop()
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     from screens.receipt.done import DoneScreen
 
     if ctx.navigator.has(DoneScreen.screen_id):

@@ -6,10 +6,13 @@ Shared by the dossier, tracking and payment controllers: the scanner service doe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def begin_scan(ctx: Any, widget: Any, purposes: Iterable[Any], on_result: Callable[[Any], None]) -> None:
+def begin_scan(ctx: AppContext, widget: Any, purposes: Iterable[Any], on_result: Callable[[Any], None]) -> None:
     scanner = ctx.services.scanner
     if scanner is None:
         widget.set_camera_state("absent")  # the widget then offers typing instead
@@ -17,7 +20,7 @@ def begin_scan(ctx: Any, widget: Any, purposes: Iterable[Any], on_result: Callab
     scanner.begin(widget, set(purposes), on_result)
 
 
-def end_scan(ctx: Any) -> None:
+def end_scan(ctx: AppContext) -> None:
     scanner = ctx.services.scanner
     if scanner is not None and scanner.active:
         scanner.end()

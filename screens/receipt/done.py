@@ -1,7 +1,7 @@
 """The shared "done" screen (id ``receipt.done``): reference, honest status, tracking QR, print outcome.
 
 GUI thread; renders state only. The receipt controller feeds it the print outcome and the row's sync
-status read from the database (DESIGN §3.7). Params (set by kiosk.submit): ``kind``, ``reference``
+status read from the database (DESIGN §3.7). Params (set by kiosk.services.submit): ``kind``, ``reference``
 (local ref), ``uuid``, ``service``, ``qr``, ``printed`` (None = printing, True, False), ``print_reason``,
 ``fee`` (đồng or None), optional ``status`` ("queued" | "sent" | "rejected") and ``hub_reference``.
 """
@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from core.money import format_vnd  # "20.000 đ", the same as on the printed receipt
 from core.visit import Visit
-from devices.printer.receipt import format_vnd  # pure: "20.000 đ", the same as on the printed receipt
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, restyle, title

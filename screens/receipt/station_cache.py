@@ -2,9 +2,11 @@
 and the last answer per dossier reference (for tracking while offline).
 
 ``read_cached_payee``/``load_cache``/``save_cache`` are plain file functions (CLI, worker thread).
-``StationCache`` (``station_cache_for(ctx)``) is the GUI-thread facade over a tiny worker thread doing that
-file I/O, so the GUI thread never touches disk. Nothing personal is kept: the ward's public fee account, and
-per reference only the status, its history and the fee.
+``StationCache`` (``ctx.services.station_cache``, built by the app) is the GUI-thread facade over a tiny worker
+thread doing that file I/O, so the GUI thread never touches disk. The enrolment (the hub's token file, owned by
+the queue) is read through the ``enrolment`` function the app hands over (kiosk.services.hub.enrolment_reader).
+Nothing personal is kept: the ward's public fee account, and per reference only the status, its history and
+the fee.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.threads import Worker
+from core.threads import ThreadOwner, Worker
 from kiosk.services.storage import Callbacks
 from screens.payment.model import Payee, payee_from
 from screens.tracking.model import TrackingCache, TrackingView, view_from_json, view_to_json
 
 log = logging.getLogger(__name__)
+Enrolment = Callable[[], "dict[str, Any] | None"]  # the saved enrolment (token file), None when not enrolled
 CACHE_FILE = "station_cache.json"
 
 
@@ -48,14 +51,12 @@ def save_cache(data_dir: Path, doc: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
-def read_cached_payee(config: Any, data_dir: Path) -> Payee | None:
+def read_cached_payee(data_dir: Path, enrolment: Enrolment) -> Payee | None:
     """The payee of the last hub answer, else the one from enrolment (in the token file), else None."""
     payee = payee_from(load_cache(data_dir).get("payee"))
     if payee is not None:
         return payee
-    from offline_queue.runtime import load_token, queue_paths
-
-    saved = load_token(queue_paths(config, Path(data_dir)).token)
+    saved = enrolment()
     return payee_from(saved.get("payee")) if saved else None
 
 
@@ -69,15 +70,15 @@ class StationCacheWorker(Worker):
     loaded = Signal(object, object)  # Payee | None, list of TrackingView (oldest first)
     payee_read = Signal(int, object)  # request id, Payee | None
 
-    def __init__(self, config: Any, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, enrolment: Enrolment) -> None:
         super().__init__()
-        self._config, self._data_dir = config, Path(data_dir)
+        self._data_dir, self._enrolment = Path(data_dir), enrolment
 
     def on_start(self) -> None:
         try:
             doc = load_cache(self._data_dir)
             views = [v for v in (view_from_json(d) for d in doc.get("tracking") or []) if v is not None]
-            self.loaded.emit(read_cached_payee(self._config, self._data_dir), views)
+            self.loaded.emit(read_cached_payee(self._data_dir, self._enrolment), views)
         except Exception:  # a broken cache must not break tracking or payments
             log.exception("station cache unreadable")
             self.loaded.emit(None, [])
@@ -86,7 +87,7 @@ class StationCacheWorker(Worker):
     def read_payee(self, request_id: int) -> None:
         """Read now: the kiosk may have enrolled (and got its payee) since the cache was loaded."""
         try:
-            payee = read_cached_payee(self._config, self._data_dir)
+            payee = read_cached_payee(self._data_dir, self._enrolment)
         except Exception:
             log.exception("station cache unreadable")
             payee = None
@@ -106,9 +107,9 @@ class StationCache(QObject):
     _save = Signal(object)
     _read_payee = Signal(int)
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, data_dir: Path, threads: ThreadOwner, enrolment: Enrolment) -> None:
         super().__init__()
-        self._ctx = ctx
+        self._data_dir, self._threads, self._enrolment = Path(data_dir), threads, enrolment
         self.payee: Payee | None = None
         self.tracking = TrackingCache()
         self._worker: StationCacheWorker | None = None
@@ -117,12 +118,12 @@ class StationCache(QObject):
     def start(self) -> None:
         if self._worker is not None:
             return
-        self._worker = StationCacheWorker(self._ctx.config, self._ctx.data_dir)
+        self._worker = StationCacheWorker(self._data_dir, self._enrolment)
         self._worker.loaded.connect(self._loaded)
         self._worker.payee_read.connect(self._payee_read)
         self._save.connect(self._worker.save)
         self._read_payee.connect(self._worker.read_payee)
-        self._ctx.threads.start(self._worker, "station-cache")
+        self._threads.start(self._worker, "station-cache")
 
     def fetch_payee(self, on_done: Callable[[Payee | None], None]) -> None:
         """``on_done(payee or None)`` on the GUI thread: the last payee the hub gave this station."""
@@ -161,11 +162,3 @@ class StationCache(QObject):
         for view in newer:
             self.tracking.put(view)
 
-
-def station_cache_for(ctx: Any) -> StationCache:
-    """The app's station cache (created and started on first use, kept on the context)."""
-    cache = getattr(ctx, "_station_cache", None)
-    if cache is None:
-        cache = ctx._station_cache = StationCache(ctx)
-        cache.start()
-    return cache

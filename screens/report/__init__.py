@@ -8,10 +8,13 @@ Queue item: kind "report", ``payload`` per :func:`screens.report.model.build_sub
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens import identity
     from screens.procedures.widgets import ScanBridge, follow_large_text

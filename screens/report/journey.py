@@ -1,22 +1,25 @@
 """The report journey's controller: turns "send" on the review screen into a saved submission, a receipt and
-the shared done screen (kiosk.submit). GUI thread; talks only to service facades.
+the shared done screen (kiosk.services.submit). GUI thread; talks only to service facades.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from screens.procedures.widgets import ui_language
 from screens.report import model
 
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
 log = logging.getLogger(__name__)
 
 
 class ReportController(QObject):
-    def __init__(self, ctx: Any, review: Any, photo: Any) -> None:
+    def __init__(self, ctx: AppContext, review: Any, photo: Any) -> None:
         super().__init__(review)
         self.ctx = ctx
         self.review = review
@@ -25,7 +28,7 @@ class ReportController(QObject):
         photo.capture_requested.connect(self.capture)
 
     def photo_available(self) -> bool:
-        return hasattr(self.ctx.services.scanner, "capture_still")
+        return self.ctx.services.scanner is not None
 
     def capture(self) -> None:
         scanner = self.ctx.services.scanner
@@ -35,8 +38,7 @@ class ReportController(QObject):
         scanner.capture_still(self.photo.add_photo)
 
     def submit(self) -> None:
-        from devices.printer.receipt import ReceiptItem
-        from kiosk.submit import SubmitRequest, pipeline_for
+        from kiosk.services.submit import ReceiptLine, SubmitRequest
         from screens.report.screens import category_label, location_label
 
         visit = self.ctx.flow.visit
@@ -52,11 +54,12 @@ class ReportController(QObject):
             service_name=QCoreApplication.translate("Report", "Report on security and order"),
             resident_name="" if payload["anonymous"] else visit.identity.full_name,
             receipt_items=(
-                ReceiptItem(QCoreApplication.translate("Report", "About"), category_label(draft["category"])),
-                ReceiptItem(QCoreApplication.translate("Report", "Where"), location_label(draft))),
+                ReceiptLine(QCoreApplication.translate("Report", "About"), category_label(draft["category"])),
+                ReceiptLine(QCoreApplication.translate("Report", "Where"), location_label(draft))),
             receipt_notes=(QCoreApplication.translate("Report", "In an emergency, call 113."),),
         )
-        if not pipeline_for(self.ctx).submit(request, on_saved=self._saved):
+        submit = self.ctx.services.submit
+        if submit is None or not submit.submit(request, on_saved=self._saved):
             self.review.save_failed()  # another submission is still being saved
 
     def _saved(self, outcome: Any) -> None:

@@ -3,7 +3,7 @@
 It renders state and emits intents; it never touches the camera (kiosk.services.scanner drives it).
 Signals: ``manual_entry_requested``, ``cancelled``, ``timed_out``, ``retry_requested``.
 Slots: ``start_scan(timeout_s)``, ``stop_scan()``, ``show_frame(QImage)``, ``set_camera_state(state)``,
-``show_success()``, ``show_feedback(code)``, ``set_prompt(text)``, ``retranslate()``.
+``show_success()``, ``show_feedback(code)``, ``show_guidance(code)``, ``set_prompt(text)``, ``retranslate()``.
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ class ScanWidget(QWidget):
         self.state = "idle"  # idle | scanning | success | timeout | missing
         self.camera_state = "connecting"
         self.feedback_code = ""
+        self.guidance_code = ""  # the scanner's advice while a code is seen but not read (devices.scanner.guidance)
         self._prompt: str | None = None
         self._hint_timer = QTimer(self, singleShot=True, timeout=self._show_hint)
         self._timeout_timer = QTimer(self, singleShot=True, timeout=self._on_timeout)
@@ -141,6 +142,7 @@ class ScanWidget(QWidget):
     def start_scan(self, timeout_seconds: int = 60) -> None:
         self.state = "scanning"
         self.feedback_code = ""
+        self.guidance_code = ""
         self.preview.clear()
         self.hint.setVisible(False)
         self._hint_timer.start(int(self.hint_seconds * 1000))
@@ -152,6 +154,7 @@ class ScanWidget(QWidget):
         for timer in (self._hint_timer, self._timeout_timer, self._feedback_timer):
             timer.stop()
         self.state = "idle"
+        self.guidance_code = ""
         self.preview.clear()  # no camera image stays on screen
         self._render()
 
@@ -174,6 +177,7 @@ class ScanWidget(QWidget):
         self._timeout_timer.stop()
         self.preview.success = True
         self.show_feedback("")
+        self.show_guidance("")
         self.tone = play_success_tone()
         self._render()
 
@@ -185,6 +189,21 @@ class ScanWidget(QWidget):
         self.feedback.setVisible(bool(code))
         if code:
             self._feedback_timer.start(FEEDBACK_SECONDS * 1000)
+
+    @Slot(str)
+    def show_guidance(self, code: str) -> None:
+        """``code``: "" (none), "move_closer" (a code is seen but too small), "tilt_card" (glare on the card).
+        Shown in the hint line, in place of the general hint, while the scanner keeps giving it."""
+        self.guidance_code = code if self.state == "scanning" else ""
+        self._show_hint_text()
+
+    def _show_hint_text(self) -> None:
+        advice = self._guidance_text(self.guidance_code)
+        self.hint.setText(advice or self.tr("Hold the card 15–20 cm from the camera, inside the frame."))
+        if advice:
+            self.hint.setVisible(True)
+        elif self._hint_timer.isActive() or self.state != "scanning":
+            self.hint.setVisible(False)
 
     def set_prompt(self, text: str | None) -> None:
         """A caller-specific, already translated prompt ("Scan the QR code on your ID card"); None: default."""
@@ -226,6 +245,12 @@ class ScanWidget(QWidget):
             for button in (self.manual_button, self.retry_button):
                 restyle(button)
 
+    def _guidance_text(self, code: str) -> str:
+        return {
+            "move_closer": self.tr("Please bring the card closer to the camera."),
+            "tilt_card": self.tr("Light is reflecting on the card. Please tilt it a little."),
+        }.get(code, "")
+
     def _feedback_text(self, code: str) -> str:
         return {
             "not_official": self.tr("This is not an official code. Please scan the code given by the ward."),
@@ -235,7 +260,7 @@ class ScanWidget(QWidget):
 
     def retranslate(self) -> None:
         self.set_prompt(self._prompt)
-        self.hint.setText(self.tr("Hold the card 15–20 cm from the camera, inside the frame."))
+        self._show_hint_text()
         self.privacy.setText(self.tr("Camera images are not stored."))
         self.missing.setText(self.tr("The camera is not available right now.\nYou can type the code in instead."))
         self.manual_button.setText(self.tr("Type it in"))

@@ -1,8 +1,9 @@
 """The short confirmation tone after a successful scan. GUI thread; never blocks.
 
 PySide6-Essentials has no QtMultimedia (checked: ``import PySide6.QtMultimedia`` fails), so the tone is a
-tiny WAV generated once with the standard library and played by the system's player in a detached
-process (``aplay``/``paplay``/``pw-play``), which returns at once. With no player installed it falls back to
+tiny WAV, a committed asset (core/assets/sounds/scan-ok.wav, made by ``python -m screens.scan.tone``: nothing is
+written at run time), played by the system's player in a detached process (``aplay``/``paplay``/``pw-play``),
+which returns at once. With no player installed it falls back to
 ``QApplication.beep()`` (the X bell; silent on many kiosks — see docs/scanning.md).
 """
 
@@ -12,17 +13,20 @@ import logging
 import math
 import shutil
 import struct
-import tempfile
+import sys
 import wave
 from pathlib import Path
 
 from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
+from core.paths import asset
+
 log = logging.getLogger(__name__)
 
 PLAYERS = ("aplay", "paplay", "pw-play")
-_wav: Path | None = None
+TONE_ASSET = ("sounds", "scan-ok.wav")
+_wav: Path | None = None  # where the tone is played from (tests point it elsewhere)
 
 
 def make_wav(path: Path, freq: float = 1320.0, seconds: float = 0.12, rate: int = 16000) -> Path:
@@ -50,11 +54,17 @@ def play_success_tone() -> str:
     global _wav
     exe = player()
     if exe:
-        if _wav is None or not _wav.exists():
-            _wav = make_wav(Path(tempfile.gettempdir()) / "kiosk-scan-ok.wav")
+        if _wav is None:
+            _wav = asset(*TONE_ASSET)
         ok, _pid = QProcess.startDetached(exe, ["-q", str(_wav)] if exe.endswith("aplay") else [str(_wav)])
         if ok:
             return f"player:{exe}"
         log.info("tone player %s did not start; using the bell", exe)
     QApplication.beep()
     return "beep"
+
+
+if __name__ == "__main__":  # regenerate the committed asset (only needed when the tone itself changes)
+    target = asset(*TONE_ASSET) if len(sys.argv) < 2 else Path(sys.argv[1])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    print(make_wav(target))

@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from screens.shell.overlay import Overlay
 from screens.widgets.basics import big_button, label, title
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000  # how often the kiosk asks whether someone acknowledged
@@ -92,7 +95,7 @@ class CallStaffOverlay(Overlay):
 class CallStaffController(QObject):
     """Raises the alert, polls for the acknowledgement, and watches for a resident who seems stuck."""
 
-    def __init__(self, ctx: Any, overlay: CallStaffOverlay, stuck_seconds: int = STUCK_SECONDS) -> None:
+    def __init__(self, ctx: AppContext, overlay: CallStaffOverlay, stuck_seconds: int = STUCK_SECONDS) -> None:
         super().__init__(overlay)
         self.ctx, self.overlay = ctx, overlay
         self.alert_id: str | None = None
@@ -161,18 +164,16 @@ class CallStaffController(QObject):
             self.overlay.show_state("waiting")
 
     def _print(self) -> None:
-        printer = self.ctx.services.printer
-        if printer is None:
+        printer, submit = self.ctx.services.printer, self.ctx.services.submit
+        if printer is None or submit is None:
             return
-        from devices.printer.receipt import Receipt, ReceiptItem
+        from kiosk.services.submit import ReceiptLine
 
         station = self.ctx.config.station
-        receipt = Receipt(kind="help", station_name=station.name, station_address=station.address,
-                          created_at=datetime.now(), status="",
-                          items=(ReceiptItem("Số điện thoại cán bộ", station.staff_phone),
-                                 ReceiptItem("Màn hình", self.screen or "—")),
-                          notes=("Vui lòng mang phiếu này đến bộ phận một cửa của phường.",
-                                 "Khẩn cấp: 113 Công an · 114 Cứu hỏa · 115 Cấp cứu"))
+        receipt = submit.slip("help", "", (ReceiptLine("Số điện thoại cán bộ", station.staff_phone),
+                                           ReceiptLine("Màn hình", self.screen or "—")),
+                              ("Vui lòng mang phiếu này đến bộ phận một cửa của phường.",
+                               "Khẩn cấp: 113 Công an · 114 Cứu hỏa · 115 Cấp cứu"), language="vi")
         printer.print_receipt(receipt, lambda outcome: log.info("help slip printed: %s", bool(outcome.ok)))
 
     def _dismissed(self) -> None:

@@ -1,11 +1,15 @@
-"""The navigator: one pre-built screen per step in a QStackedWidget (ANCHORS §5.5).
+"""The navigator: one screen per step in a QStackedWidget (ANCHORS §5.5), each built once and reused.
 
-Runs on the GUI thread.
+Screens are built on first use: the app hands over a ``builder`` that installs the areas not built yet, and
+asking for a screen that is not there yet (showing it, ``screen``, ``has``, ``ids``) builds it first. Runs on
+the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QSize, Signal
@@ -24,6 +28,27 @@ class Navigator(QStackedWidget):
     def __init__(self) -> None:
         super().__init__()
         self._screens: dict[str, Screen] = {}
+        self._builder: Callable[[str | None], None] | None = None
+        self._building = False
+
+    def set_builder(self, builder: Callable[[str | None], None] | None) -> None:
+        """``builder(screen_id)`` adds the screens not built yet, at least ``screen_id`` (all of them for None)."""
+        self._builder = builder
+
+    @contextmanager
+    def building(self) -> Iterator[None]:
+        """While areas install: their has()/screen() questions about their own screens build nothing else."""
+        was, self._building = self._building, True
+        try:
+            yield
+        finally:
+            self._building = was
+
+    def _build(self, screen_id: str | None) -> None:
+        if self._builder is None or self._building or (screen_id is not None and screen_id in self._screens):
+            return
+        with self.building():
+            self._builder(screen_id)
 
     def add(self, screen: Screen) -> Screen:
         if not screen.screen_id:
@@ -57,12 +82,15 @@ class Navigator(QStackedWidget):
         return page.minimumSizeHint().height()
 
     def ids(self) -> list[str]:
+        self._build(None)
         return list(self._screens)
 
     def screen(self, screen_id: str) -> Screen:
+        self._build(screen_id)
         return self._screens[screen_id]
 
     def has(self, screen_id: str) -> bool:
+        self._build(screen_id)
         return screen_id in self._screens
 
     @property
@@ -71,7 +99,7 @@ class Navigator(QStackedWidget):
         return widget if isinstance(widget, Screen) else None
 
     def show_step(self, screen_id: str, visit: Visit, params: dict[str, Any]) -> None:
-        screen = self._screens[screen_id]
+        screen = self.screen(screen_id)
         previous = self.current
         if previous is not None and previous is not screen:
             previous.leave()

@@ -1,6 +1,6 @@
 """Technician device checks: camera live test, printer test page and simulated modes, health devices.
 
-Renders states the bus reports and emits intents; kiosk/technician.py does the work.
+Renders states the bus reports and emits intents; screens/technician/controller.py does the work.
 """
 
 from __future__ import annotations

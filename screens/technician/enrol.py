@@ -1,6 +1,6 @@
 """Enrol this kiosk with a hub: scan the enrolment QR the hub's dashboard shows, or type the code.
 
-Renders and emits intents; kiosk/technician.py asks the hub service to enrol.
+Renders and emits intents; screens/technician/controller.py asks the hub service to enrol.
 """
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ class TechnicianEnrolScreen(Screen):
         texts = {
             "offline": self.tr("The hub cannot be reached. Check the network and the address."),
             "rejected": self.tr("The hub refused the code: it is wrong, used or expired. Create a new one."),
+            "station_taken": self.tr("Another kiosk already uses this station code. Set this kiosk's own code "
+                                     "([station] code), or ask the ward's staff to retire the old kiosk."),
             "url_mismatch": self.tr("This station's configuration names another hub ([hub] url)."),
             "not_configured": self.tr("No hub address: scan the hub's QR code."),
             "tls": self.tr("The hub is not trusted: its address must start with https:// and its certificate must "

@@ -55,7 +55,7 @@ class PinPadScreen(Screen):
         outer.addStretch(1)
 
     def _press(self, key: str) -> None:
-        if self.gate.locked_for(time.monotonic()) > 0:
+        if self.gate.locked_for(time.time()) > 0:
             return
         if key == "⌫":
             self._pin = self._pin[:-1]
@@ -67,7 +67,7 @@ class PinPadScreen(Screen):
         self._show()
 
     def _submit(self) -> None:
-        attempt = self.gate.try_pin(self._pin, time.monotonic())
+        attempt = self.gate.try_pin(self._pin, time.time())
         self._pin = ""
         if attempt.ok:
             self._status = ""
@@ -82,7 +82,7 @@ class PinPadScreen(Screen):
         self._show()
 
     def _refresh_lock(self) -> None:
-        left = self.gate.locked_for(time.monotonic())
+        left = self.gate.locked_for(time.time())
         locked = left > 0
         for key, button in self.keys.items():
             button.setEnabled(not locked)
@@ -96,7 +96,7 @@ class PinPadScreen(Screen):
 
     @property
     def is_locked(self) -> bool:
-        return self.gate.locked_for(time.monotonic()) > 0
+        return self.gate.locked_for(time.time()) > 0
 
     def _show(self) -> None:
         self.display.setText("•" * len(self._pin) if self._pin else " ")

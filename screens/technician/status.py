@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
-from offline_queue.ages import format_age
+from core.ages import format_age
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, scroll_area, title
 
@@ -32,6 +32,7 @@ class TechnicianStatusScreen(Screen):
     submissions_requested = Signal()
     enrol_requested = Signal()
     diagnostics_requested = Signal()
+    doctor_requested = Signal()
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
@@ -80,8 +81,11 @@ class TechnicianStatusScreen(Screen):
         self.diagnostics_button = big_button(role="secondary")
         buttons.addWidget(self.enrol_button, 2, 0)
         buttons.addWidget(self.diagnostics_button, 2, 1)
+        self.doctor_button = big_button(role="secondary")
+        buttons.addWidget(self.doctor_button, 3, 0)
         buttons.addWidget(self.exit_button, 3, 1)
         self.diagnostics_button.clicked.connect(self.diagnostics_requested)
+        self.doctor_button.clicked.connect(self.doctor_requested)
         self.enrol_button.clicked.connect(self.enrol_requested)
         self.devices_button.clicked.connect(self.devices_requested)
         self.submissions_button.clicked.connect(self.submissions_requested)
@@ -196,6 +200,7 @@ class TechnicianStatusScreen(Screen):
         self.submissions_button.setText(self.tr("Needs attention"))
         self.enrol_button.setText(self.tr("Enrol with hub"))
         self.diagnostics_button.setText(self.tr("Diagnostics"))
+        self.doctor_button.setText(self.tr("Station check"))
         self._render_sync()
 
     def reset(self) -> None:

@@ -6,10 +6,13 @@ at the same time and shows the honest combination (screens/tracking/model.py).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens.tracking.controller import TrackingController
     from screens.tracking.screen import TrackingScreen

@@ -7,21 +7,23 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from core.formats import Kind, TrackingError
 from screens.receipt.camera import begin_scan, end_scan
-from screens.receipt.station_cache import station_cache_for
 from screens.tracking.model import combine, parse_typed_reference
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
 _NO_HUB = SimpleNamespace(ok=False, data=None, error_code="not_configured")
 
 
 class TrackingController(QObject):
-    def __init__(self, ctx: Any, screen: Any) -> None:
+    def __init__(self, ctx: AppContext, screen: Any) -> None:
         super().__init__(screen)
         self.ctx, self.screen = ctx, screen
         self._token = 0
@@ -31,7 +33,8 @@ class TrackingController(QObject):
         screen.pay_requested.connect(lambda params: ctx.flow.go("payment", params))
 
     def lookup(self, text: str) -> None:
-        station_cache_for(self.ctx)  # start loading the last known answers now
+        if self.ctx.services.station_cache is not None:
+            self.ctx.services.station_cache.start()  # start loading the last known answers now
         try:
             ref = parse_typed_reference(text)
         except TrackingError:
@@ -66,11 +69,12 @@ class TrackingController(QObject):
             got("hub", _NO_HUB)
 
     def _show(self, reference: str, local_ref: str, local: Any, hub: Any) -> None:
-        cache = station_cache_for(self.ctx)  # outlives visits and restarts: the last answer per reference
-        cached = cache.tracking.get(reference, local_ref, getattr(local, "local_ref", ""),
-                                    getattr(local, "server_ref", "") or "")
+        cache = self.ctx.services.station_cache  # outlives visits and restarts: the last answer per reference
+        cached = None if cache is None else cache.tracking.get(
+            reference, local_ref, getattr(local, "local_ref", ""), getattr(local, "server_ref", "") or "")
         view = combine(reference, local, hub, cached, datetime.now(UTC))
-        cache.remember_view(view)
+        if cache is not None:
+            cache.remember_view(view)
         log.info("tracking: %s (hub: %s)", view.state, getattr(hub, "error_code", None) or "ok")
         self.screen.show_view(view)
 

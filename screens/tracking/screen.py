@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
 
+from core.money import format_vnd
 from core.visit import Visit
-from devices.printer.receipt import format_vnd
 from screens.shell.screen import Screen
 from screens.tracking.model import HistoryEntry, TrackingView
 from screens.tracking.reference_entry import ReferenceEntry

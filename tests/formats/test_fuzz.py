@@ -29,8 +29,11 @@ from core.formats import (
 # Text with lots of the characters that matter to these formats.
 ALPHABET = st.sampled_from([*"0123456789|-.:/?=&@%#\\ \r\n\x00ABCDEFHNSTVQRabcdhpstuvw",
                             "Nam", "Nữ", "ễ", "０", "https://", "dichvucong.gov.vn", "TCDS", "TCDS-ENROL", "000201",
-                            "6304", "ma_thu_tuc=", "\ufeff", "\u200b", "xn--", "ｱ"])
-TEXT = st.one_of(st.text(), st.lists(ALPHABET, max_size=60).map("".join))
+                            "6304", "ma_thu_tuc=", "\ufeff", "\u200b", "xn--", "ｱ",
+                            # lone surrogates (issue 13: a broken decoder upstream hands these over)
+                            "\ud800", "\udbff", "\udc00", "\udfff"])
+TEXT = st.one_of(st.text(), st.lists(ALPHABET, max_size=60).map("".join),
+                 st.text(st.characters(codec=None, categories=["Cs", "Nd", "Lu", "Po"]), max_size=60))
 SETTINGS = settings(max_examples=300, deadline=None)
 
 
@@ -105,3 +108,10 @@ def test_structures_with_a_valid_crc_never_crash(items, lead):
     payload = body + f"{crc16_ccitt_false(body.encode()):04X}"
     _only(parse_vietqr, VietQRError, payload)
     assert classify(payload).kind in set(Kind)
+
+
+def test_lone_surrogates_are_format_errors_not_unicode_errors():
+    """The fuzz finding of issue 13: classify() and parse_vietqr() raised UnicodeEncodeError."""
+    for text in ("00020101021238\ud800", "\ud800", "000201" + "\udcff" * 10 + "6304ABCD"):
+        assert classify(text).kind == Kind.UNKNOWN
+        _only(parse_vietqr, VietQRError, text)

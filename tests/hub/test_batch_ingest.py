@@ -1,4 +1,4 @@
-"""One transaction per batch: per-item answers, savepoints, concurrent mixed batches, faults after the batch commit."""
+"""One transaction per batch: per-item answers, ON CONFLICT on the id, concurrent mixed batches, faults after commit."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ def test_a_mixed_batch_gets_one_answer_per_item_in_order(db_and_kiosk: tuple[Dat
 
 
 def test_a_lost_insert_race_rolls_back_only_that_item(db_and_kiosk: tuple[Database, str]) -> None:
-    """Without the look-up every known id hits the unique index: its savepoint, not the batch, is rolled back."""
+    """Without the look-up every known id reaches the INSERT: ON CONFLICT skips it, the SELECT answers it."""
     db, kiosk_id = db_and_kiosk
     stored, conflicting = item(), item()
     first = ingest_batch(db, kiosk_id, [stored, conflicting])

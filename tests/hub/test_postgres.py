@@ -1,5 +1,5 @@
 """PostgreSQL-specific behaviour of the hub (on the throw-away cluster of tests/postgres.py): races between
-concurrent writers, native savepoints, the migrations rendered for PostgreSQL. The rest of the hub suite runs on
+concurrent writers, the migrations rendered for PostgreSQL. The rest of the hub suite runs on
 both databases through the `client` fixture."""
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def test_concurrent_inserts_on_postgres_store_one_row(pg_client: TestClient) -> 
 
 
 def test_concurrent_mixed_batches_on_postgres_store_each_item_once(pg_client: TestClient) -> None:
-    """Native savepoints: a lost unique-index race rolls back that item only; batches in opposite orders."""
+    """A batch waiting on another's unique-index entries skips them (ON CONFLICT) and answers from the committed row."""
     db, kiosk_id = _enrolled(pg_client)
     stored, conflicting = item(), item()
     stored_ref = ingest_batch(db, kiosk_id, [stored, conflicting])[0]["reference"]

@@ -18,6 +18,6 @@ def make_config(**printer):
 
 @pytest.fixture
 def bus(qapp):
-    from kiosk.bus import AppBus
+    from kiosk.services.bus import AppBus
 
     return AppBus()

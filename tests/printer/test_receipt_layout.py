@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.money import format_vnd
 from devices.printer.raster import MARGIN, render_image, style_font, wrap_text
 from devices.printer.receipt import (
     QrBlock,
@@ -17,7 +18,6 @@ from devices.printer.receipt import (
     ReceiptItem,
     TextBlock,
     clean_text,
-    format_vnd,
     layout,
     mask_name,
     status_text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import stat
 
 import pytest
@@ -18,9 +19,13 @@ from tests.queue.conftest import dossier, make_config
 @pytest.fixture
 def kiosk(tmp_path, data_dir, capsys):
     """Run ``kiosk --config FILE …`` in-process; returns (exit code, stdout)."""
+    station = "C" + secrets.token_hex(3).upper()
+
     def run(*args: str, hub: str = "") -> tuple[int, str]:
         cfg = tmp_path / "kiosk.toml"
-        cfg.write_text(tomli_w.dumps({"data_dir": str(data_dir), "hub": {"url": hub, "connect_timeout_seconds": 1.0}}))
+        # a station code of its own: the shared hub refuses a second active kiosk with one code (issue 13)
+        cfg.write_text(tomli_w.dumps({"data_dir": str(data_dir), "station": {"code": station},
+                                      "hub": {"url": hub, "connect_timeout_seconds": 1.0}}))
         capsys.readouterr()
         code = main(["--config", str(cfg), *args])
         return code, capsys.readouterr().out

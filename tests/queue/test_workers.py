@@ -7,7 +7,7 @@ import dataclasses
 from PySide6.QtCore import QThread
 
 from central.local import free_port
-from kiosk.bus import AppBus
+from kiosk.services.bus import AppBus
 from kiosk.services.hub import HubService
 from kiosk.services.storage import StorageService
 from kiosk.services.sync import SyncService
@@ -105,7 +105,14 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
 
     qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1 and ours()["devices"]),
                     timeout=10_000)
-    assert ours()["station_code"] == config.station.code and ours()["devices"] == {"printer": "ready"}
+    assert ours()["station_code"] == config.station.code
+    assert ours()["devices"] == {"printer": "ready", "technician_pin": "ok"}  # PIN failures/lockouts reported too
+    # paper running low reaches the hub with the next heartbeat, and its metrics (the PrinterPaperLow alert)
+    bus.device_state_changed.emit("printer", "ready", "paper_low")
+    qtbot.waitUntil(lambda: ours()["devices"].get("printer") == "paper_low", timeout=10_000)
+    metrics = hub.request("GET", "/metrics")[1]
+    assert (f'hub_station_printer_paper{{kiosk="{kiosk_id(config, data_dir)}",state="low",'
+            f'station="{config.station.code}"}} 1.0' in metrics)
 
 
 def test_sync_now_during_a_run_answers_already_syncing(qtbot, threads, hub, data_dir):

@@ -30,13 +30,13 @@ def test_dossier_online_reaches_the_hub_once_and_the_receipt_carries_the_trackin
     fill_form_and_submit(qtbot, app)
     done = app.navigator.current
     ref = done.reference.text()
-    assert ref.startswith("BN01-") and done.qr.payload == f"TCDS|1|{ref}"
+    assert ref.startswith(app.config.station.code + "-") and done.qr.payload == f"TCDS|1|{ref}"
     qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
     assert done.params["printed"] is True
     printer = app.ctx.services.printer
     # the hub accepted within seconds: the slip says "Đã tiếp nhận" and its QR carries the hub's reference too
     printed = qr_texts(printer.last_output(), app.config.printer.paper_width_dots)
-    receipt = app.ctx._submit_pipeline.last_receipt
+    receipt = app.ctx.services.submit.last_receipt
     assert receipt.status == "accepted" and re.fullmatch(r"HS-\d{4}-\d{6,9}", receipt.hub_reference)
     assert any(t.startswith(f"TCDS|1|{ref}") for t in printed), printed
     qtbot.waitUntil(lambda: any(r[1] == ref for r in hub_submissions(module_hub)), timeout=15000)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import qr_pay
 
 from devices.printer.receipt import status_text
-from kiosk.submit import pipeline_for
 from tests.hub_fixtures import local_hub_factory  # noqa: F401
 from tests.printer.helpers import qr_texts
 from tests.resident.conftest import card_payloads, click, hub_settings, hub_submissions, wait_enrolled, wait_step
@@ -30,7 +29,7 @@ def test_hub_down_dossier_is_queued_printed_trackable_and_arrives_once_when_back
     qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
     assert done.params["printed"] is True
     assert f"TCDS|1|{ref}" in qr_texts(app.ctx.services.printer.last_output(), app.config.printer.paper_width_dots)
-    receipt = pipeline_for(app.ctx).last_receipt
+    receipt = app.ctx.services.submit.last_receipt
     assert receipt.local_reference == ref and status_text(receipt) == "Đã lưu tại trạm, sẽ gửi khi có mạng"
 
     # pay later: the code comes from the payee the hub gave at enrolment, and is printed

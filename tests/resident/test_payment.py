@@ -37,7 +37,7 @@ def fast_polls(monkeypatch):
 
 def test_fee_after_a_dossier_is_paid_by_vietqr_and_the_hub_says_paid(
         make_app, qtbot, sample_data, module_hub, fast_polls):  # noqa: F811
-    payee = module_hub.enroll(station_code="XX99")["payee"]  # what the hub hands every kiosk
+    payee = module_hub.enroll()["payee"]  # what the hub hands every kiosk
     app = make_app(services=True, hub=hub_settings(module_hub))
     wait_enrolled(qtbot, app)
     start_dossier(qtbot, app)

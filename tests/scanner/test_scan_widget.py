@@ -101,6 +101,9 @@ def test_vietnamese_after_a_language_change(qtbot, widget, tmp_path):
         assert widget.manual_button.text() == "Nhập tay"
         assert "15–20 cm" in widget.hint.text() and "Đưa thẻ" in widget.hint.text()
         assert widget.privacy.text() == "Hình ảnh từ camera không được lưu lại."
+        widget.start_scan(60)
+        widget.show_guidance("move_closer")
+        assert widget.hint.text() == "Vui lòng đưa thẻ lại gần camera hơn."
     finally:
         QCoreApplication.removeTranslator(translator)
         QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
@@ -113,3 +116,20 @@ def test_typing_becomes_the_primary_action_without_a_camera(widget):
     assert widget.manual_button.property("role") == "secondary"
     widget.set_camera_state("fault")
     assert widget.manual_button.property("role") == "primary" and not widget.feedback.isVisible()
+
+
+def test_the_scanners_advice_replaces_the_hint_while_it_lasts(widget):
+    widget.start_scan(60)
+    assert not widget.hint.isVisible()  # the general hint waits a few seconds; advice does not
+    widget.show_guidance("move_closer")
+    assert widget.hint.isVisible() and "closer" in widget.hint.text()
+    widget.show_guidance("tilt_card")
+    assert "tilt" in widget.hint.text()
+    widget.show_guidance("")
+    assert "15–20 cm" in widget.hint.text()
+    widget.show_guidance("move_closer")
+    widget.show_success()  # read: no advice left on screen
+    assert widget.guidance_code == "" and "closer" not in widget.hint.text()
+    widget.stop_scan()
+    widget.show_guidance("move_closer")  # a late signal after the scan ended changes nothing
+    assert widget.guidance_code == "" and not widget.hint.isVisible()

@@ -9,8 +9,8 @@ from PySide6.QtCore import QMetaObject, Qt
 
 from core.formats import Kind
 from core.threads import ThreadOwner
-from kiosk.bus import AppBus
 from kiosk.config.schema import CameraSettings, KioskConfig
+from kiosk.services.bus import AppBus
 from kiosk.services.scanner import ScannerService
 from screens.scan.scan_widget import ScanWidget
 from tests.qt_relay import relay_of
@@ -181,3 +181,21 @@ def test_a_still_capture_pending_when_the_app_closes_leaves_no_timer_running(qtb
     assert any(t.isActive() for t in service.findChildren(QTimer))
     service.shutdown()
     assert not any(t.isActive() for t in service.findChildren(QTimer))
+
+
+def test_a_card_too_far_away_gets_the_advice_to_bring_it_closer(qtbot, rig, tmp_path, sample_data):
+    import cv2
+
+    from tests.scanner.synthetic import id_card_payloads
+    from tests.scanner.test_hard_frames import small_code_frame
+
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    cv2.imwrite(str(folder / "far.png"), small_code_frame(id_card_payloads(sample_data)[0], 0.8))  # unreadable
+    service, widget, _states = rig(simulated_source=str(folder))  # a camera that only ever sees this card
+    results = []
+    service.begin(widget, {Kind.ID_CARD}, results.append)
+    qtbot.waitUntil(lambda: widget.guidance_code == "move_closer", timeout=10000)
+    assert "closer" in widget.hint.text() and widget.hint.isVisibleTo(widget)
+    assert results == []
+    service.end()

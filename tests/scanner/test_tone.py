@@ -32,3 +32,10 @@ def test_tone_is_played_by_a_detached_player_without_blocking(qapp, tmp_path, mo
 def test_without_a_player_the_bell_is_used(qapp, monkeypatch):
     monkeypatch.setattr(tone, "player", lambda: None)
     assert tone.play_success_tone() == "beep"
+
+
+def test_the_tone_is_a_committed_asset_that_make_wav_reproduces(tmp_path):
+    # nothing is written at run time: the asset ships with the package and is what make_wav makes
+    shipped = tone.asset(*tone.TONE_ASSET)
+    assert shipped.is_file()
+    assert shipped.read_bytes() == tone.make_wav(tmp_path / "fresh.wav").read_bytes()

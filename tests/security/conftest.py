@@ -25,7 +25,7 @@ def backend_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture(scope="module")
 def real_hub(backend_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalHub]:
-    with LocalHub(tmp_path_factory.mktemp("sec-hub"), db_url=backend_url) as hub:
+    with LocalHub(tmp_path_factory.mktemp("sec-hub"), db_url=backend_url, startup_timeout=120.0) as hub:
         yield hub
 
 
@@ -37,7 +37,7 @@ def hub_on(tmp_path: Path) -> Iterator[Callable[..., LocalHub]]:
     def start(db_url: str, **kwargs: object) -> LocalHub:
         # each process its own administrator: LocalHub resets its account's password when it starts
         hub = LocalHub(tmp_path / f"hub{len(hubs)}", db_url=db_url, admin_user=f"localhub-admin{len(hubs)}",
-                       **kwargs)  # type: ignore[arg-type]
+                       startup_timeout=120.0, **kwargs)  # type: ignore[arg-type]
         hubs.append(hub)
         return hub.start()
 

@@ -50,7 +50,7 @@ def _send(hub: LocalHub, t: dict[str, Any], body: bytes, faults: bool = True) ->
     return statuses
 
 
-@pytest.mark.parametrize("depth", [33, 1000, 100_000])
+@pytest.mark.parametrize("depth", [33, 1000, 50_000])
 def test_deeply_nested_json_is_400_on_every_endpoint(real_hub: LocalHub, targets: dict[str, Any],
                                                      depth: int) -> None:
     for body in (b"[" * depth + b"]" * depth, b'{"status":' * depth + b"1" + b"}" * depth):

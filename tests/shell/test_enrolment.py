@@ -51,3 +51,16 @@ def test_a_used_code_is_refused_with_a_plain_reason(make_app, qtbot, local_hub) 
     screen.code.setText(body["code"])
     qtbot.mouseClick(screen.enrol_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "từ chối" in screen.result.text() or "refused" in screen.result.text(), timeout=20000)
+
+
+def test_a_station_code_in_use_is_refused_with_its_own_reason(make_app, qtbot, local_hub) -> None:
+    """Issue 13: station codes are unique; the technician is told which setting to change."""
+    local_hub.enroll(station_code="HB07")  # the kiosk already serving this station
+    _, body = local_hub.request("POST", "/admin/enrolment-codes", {})
+    app = make_app(services=True, hub={"url": local_hub.url, "local_hub": False}, station={"code": "HB07"})
+    open_enrolment(app, qtbot)
+    screen = app.technician.enrol
+    screen.code.setText(body["code"])
+    qtbot.mouseClick(screen.enrol_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "[station] code" in screen.result.text(), timeout=20000)
+    assert "station" in screen.result.text().lower() or "trạm" in screen.result.text()

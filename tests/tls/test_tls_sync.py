@@ -166,7 +166,7 @@ def test_an_http_hub_across_the_network_is_a_state_not_a_crash(data_dir) -> None
 def test_the_sync_worker_shows_a_technician_why_it_does_not_send(qtbot, threads, data_dir) -> None:
     """A running kiosk whose hub URL is plain http:// across the network: the sync service answers, the status
     read from the database says "tls_problem" with the reason, and the technician screen words it."""
-    from kiosk.bus import AppBus
+    from kiosk.services.bus import AppBus
     from kiosk.services.sync import SyncService
     from screens.technician.status import TechnicianStatusScreen
 

@@ -15,6 +15,14 @@
       <translation>Đang mở camera…</translation>
     </message>
     <message>
+      <source>Please bring the card closer to the camera.</source>
+      <translation>Vui lòng đưa thẻ lại gần camera hơn.</translation>
+    </message>
+    <message>
+      <source>Light is reflecting on the card. Please tilt it a little.</source>
+      <translation>Thẻ đang bị lóa sáng. Vui lòng nghiêng thẻ một chút.</translation>
+    </message>
+    <message>
       <source>This is not an official code. Please scan the code given by the ward.</source>
       <translation>Đây không phải mã chính thức. Vui lòng quét mã do phường cung cấp.</translation>
     </message>

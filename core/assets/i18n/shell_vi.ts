@@ -362,6 +362,49 @@
     </message>
   </context>
   <context>
+    <name>TechnicianDoctorScreen</name>
+    <message>
+      <source>Checking…</source>
+      <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+      <source>USB adapters plugged in:</source>
+      <translation>Bộ chuyển đổi USB đang cắm:</translation>
+    </message>
+    <message>
+      <source>No USB serial adapter plugged in.</source>
+      <translation>Không có bộ chuyển đổi USB nối tiếp nào đang cắm.</translation>
+    </message>
+    <message>
+      <source>unknown adapter</source>
+      <translation>bộ chuyển đổi chưa biết</translation>
+    </message>
+    <message>
+      <source>To name it, as root: kiosk devices write-rule %1 ROLE</source>
+      <translation>Để đặt tên, chạy với quyền root: kiosk devices write-rule %1 VAI_TRÒ</translation>
+    </message>
+    <message>
+      <source>Problems to fix: %1</source>
+      <translation>Số lỗi cần khắc phục: %1</translation>
+    </message>
+    <message>
+      <source>All well</source>
+      <translation>Mọi thứ đều ổn</translation>
+    </message>
+    <message>
+      <source>Station check</source>
+      <translation>Kiểm tra trạm</translation>
+    </message>
+    <message>
+      <source>Everything a technician would check, each with what to do. The same as `kiosk doctor` on the command line.</source>
+      <translation>Mọi mục kỹ thuật viên cần kiểm tra, kèm cách khắc phục. Giống lệnh `kiosk doctor` trên dòng lệnh.</translation>
+    </message>
+    <message>
+      <source>Check again</source>
+      <translation>Kiểm tra lại</translation>
+    </message>
+  </context>
+  <context>
     <name>TechnicianEnrolScreen</name>
     <message>
       <source>Type the enrolment code, or scan the hub's QR code.</source>
@@ -378,6 +421,10 @@
     <message>
       <source>The hub refused the code: it is wrong, used or expired. Create a new one.</source>
       <translation>Máy chủ từ chối mã: mã sai, đã dùng hoặc hết hạn. Hãy tạo mã mới.</translation>
+    </message>
+    <message>
+      <source>Another kiosk already uses this station code. Set this kiosk's own code ([station] code), or ask the ward's staff to retire the old kiosk.</source>
+      <translation>Mã trạm này đã được một trạm khác sử dụng. Vui lòng đặt mã riêng cho trạm này ([station] code), hoặc nhờ cán bộ phường cho trạm cũ ngừng hoạt động.</translation>
     </message>
     <message>
       <source>This station's configuration names another hub ([hub] url).</source>
@@ -581,6 +628,10 @@
     <message>
       <source>Diagnostics</source>
       <translation>Chẩn đoán</translation>
+    </message>
+    <message>
+      <source>Station check</source>
+      <translation>Kiểm tra trạm</translation>
     </message>
     <message>
       <source>Device checks</source>

@@ -10,13 +10,12 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-
 from core.logging_setup import audit
-from core.pin import PinGate
-from kiosk.context import AppContext
+from core.pin import PIN_STATE_FILE, PinGate
+from kiosk.services.context import AppContext
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
+from screens.technician.doctor import TechnicianDoctorScreen
 from screens.technician.enrol import TechnicianEnrolScreen
 from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
@@ -25,19 +24,12 @@ from screens.technician.submissions import TechnicianSubmissionsScreen
 log = logging.getLogger(__name__)
 
 
-class _DiagnosticsRequests(QObject):
-    """Requests to the diagnostics worker thread (queued signals: the file I/O happens there)."""
-
-    tail = Signal(int)
-    export = Signal(object, object)  # device states, sync status
-
-
 class TechnicianController:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         sec = ctx.config.security
         gate = PinGate([sec.technician_pin_hash, sec.operator_pin_hash], sec.lockout_after_failures,
-                       sec.lockout_base_seconds)
+                       sec.lockout_base_seconds, state_path=ctx.data_dir / PIN_STATE_FILE)
         nav, flow = ctx.navigator, ctx.flow
         self.pin = nav.add(PinPadScreen(gate))
         self.status = nav.add(TechnicianStatusScreen())
@@ -45,8 +37,9 @@ class TechnicianController:
         self.submissions = nav.add(TechnicianSubmissionsScreen())
         self.enrol = nav.add(TechnicianEnrolScreen())
         self.diagnostics = nav.add(TechnicianDiagnosticsScreen())
+        self.doctor = nav.add(TechnicianDoctorScreen())
         for step in ("technician", "technician.devices", "technician.submissions", "technician.enrol",
-                     "technician.diagnostics"):
+                     "technician.diagnostics", "technician.doctor"):
             flow.flow.register(step, sec.technician_idle_seconds)
         self._scan_widget: Any = None
 
@@ -63,6 +56,10 @@ class TechnicianController:
         ctx.bus.sync_status_changed.connect(lambda status: self._sync_status.update(status or {}))
         ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
         self._start_diagnostics()
+        from kiosk.appliance.doctor_controller import DoctorController
+
+        self.status.doctor_requested.connect(lambda: flow.go("technician.doctor"))
+        self._doctor = DoctorController(ctx, self.doctor, self._device_states)
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
         self._catalogue_info: dict[str, Any] = {}
         ctx.bus.catalogue_changed.connect(self._catalogue_changed)
@@ -121,7 +118,7 @@ class TechnicianController:
 
     def printer_mode(self, mode: str) -> None:
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "set_simulated_mode"):
+        if printer is not None:
             audit("printer_simulated_mode", mode=mode)
             printer.set_simulated_mode(mode)
 
@@ -162,18 +159,13 @@ class TechnicianController:
                        lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
 
     def _start_diagnostics(self) -> None:
-        from kiosk.diagnostics_worker import DiagnosticsWorker
-
-        worker = DiagnosticsWorker(self.ctx.config, self.ctx.data_dir / "diagnostics")
-        worker.tailed.connect(self.diagnostics.show_log)
-        worker.exported.connect(self.diagnostics.show_export)
-        self._requests = _DiagnosticsRequests()
-        self._requests.tail.connect(worker.tail)
-        self._requests.export.connect(worker.export)
-        self.diagnostics.refresh_requested.connect(lambda: self._requests.tail.emit(300))
+        service = self.ctx.services.diagnostics
+        if service is None:
+            return
+        service.tailed.connect(self.diagnostics.show_log)
+        service.exported.connect(self.diagnostics.show_export)
+        self.diagnostics.refresh_requested.connect(lambda: service.tail(300))
         self.diagnostics.export_requested.connect(self._export_diagnostics)
-        self._diagnostics_worker = worker
-        self.ctx.threads.start(worker, "diagnostics")
 
     def _catalogue_changed(self, info: dict[str, Any]) -> None:
         self._catalogue_info = dict(info or {})
@@ -181,8 +173,9 @@ class TechnicianController:
 
     def _export_diagnostics(self) -> None:
         audit("diagnostics_exported")
-        sync = dict(self._sync_status) | {"catalogue": self._catalogue_info}  # summary.json names the version
-        self._requests.export.emit(dict(self._device_states), sync)
+        if self.ctx.services.diagnostics is not None:
+            sync = dict(self._sync_status) | {"catalogue": self._catalogue_info}  # summary.json names the version
+            self.ctx.services.diagnostics.export(dict(self._device_states), sync)
 
     def _attach_keyboard(self) -> None:
         try:
@@ -258,9 +251,10 @@ class TechnicianController:
         def got(source: Any) -> None:
             if source is None:
                 return
-            from kiosk.reprint import reprint_receipt
-
-            receipt = reprint_receipt(source, self.ctx.config, self.ctx.services.catalogue)
+            submit = self.ctx.services.submit
+            if submit is None:
+                return
+            receipt = submit.reprint_copy(source)
             printer.print_receipt(receipt, printed, job_id=f"{uuid}:reprint:{time.monotonic_ns()}")
 
         storage.receipt_source(uuid, got)

@@ -7,8 +7,8 @@ A save failure sends the resident to the failsafe step with ``save_failed`` (not
 
 Other areas use it like this::
 
-    from kiosk.submit import SubmitRequest, pipeline_for
-    pipeline_for(ctx).submit(SubmitRequest(kind="report", payload={...}, personal={...},
+    from kiosk.services.submit import SubmitRequest
+    ctx.services.submit.submit(SubmitRequest(kind="report", payload={...}, personal={...},
                                            service_name="Phản ánh an ninh trật tự", receipt_items=(...)))
 
 The done screen ("receipt.done") then shows the reference, the tracking QR, the honest status and
@@ -18,15 +18,27 @@ whether the receipt printed. See docs/resident-services.md.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+# A label/value line of a receipt, e.g. ("Lệ phí", "20.000 đ") or ("Huyết áp", "128/82", "mmHg", "Bình thường"):
+# screens name their lines with it and never import the printer package.
+from devices.printer.receipt import ReceiptItem as ReceiptLine
+
+if TYPE_CHECKING:
+    from devices.printer.receipt import Receipt
+    from kiosk.services.context import AppContext
+
 log = logging.getLogger(__name__)
 DONE_STEP = "receipt.done"
+# the operator's reprint (in Vietnamese: the ward's staff read it): queue kind -> service name, receipt kind
+REPRINT_SERVICE_NAMES = {"report": "Phản ánh an ninh, trật tự", "health": "Kiểm tra sức khỏe",
+                         "payment_intent": "Thanh toán lệ phí"}
+REPRINT_KINDS = {"dossier": "dossier", "report": "report", "health": "health", "payment_intent": "payment"}
 # The slip says "Đã tiếp nhận" with the hub's reference only when the hub accepted it this soon after the save;
 # otherwise it prints "Đã lưu tại trạm" at once (the resident does not wait longer for paper).
 ACCEPT_WAIT_MS = 4000
@@ -41,7 +53,7 @@ class SubmitRequest:
     attachments: list[tuple[str, str, bytes]] = field(default_factory=list)  # (name, content type, bytes)
     service_name: str = ""  # printed and shown ("Đăng ký thường trú")
     resident_name: str = ""  # printed masked
-    receipt_items: tuple[Any, ...] = ()  # devices.printer.receipt.ReceiptItem
+    receipt_items: tuple[ReceiptLine, ...] = ()
     receipt_notes: tuple[str, ...] = ()
     fee: int | None = None  # đồng, when the done screen should offer "pay the fee now"
     done_params: dict[str, Any] = field(default_factory=dict)  # extra params for the done screen
@@ -66,12 +78,12 @@ def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
 
 
 class SubmitPipeline(QObject):
-    """One per app (``pipeline_for(ctx)``). Signals tell the done screen how printing went."""
+    """One per app (``ctx.services.submit``, built by the app). Signals tell the done screen how printing went."""
 
     saved = Signal(str, str)  # uuid, local_ref
     print_finished = Signal(object)  # PrintResult
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.busy = False
@@ -86,7 +98,7 @@ class SubmitPipeline(QObject):
     def _visit_over(self, _reason: str = "") -> None:
         """Receipts hold a (masked) name: the printer forgets this visit's jobs when the resident leaves."""
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "forget"):
+        if printer is not None:
             for job in self._jobs:
                 printer.forget(job)
         self._jobs.clear()
@@ -188,17 +200,48 @@ class SubmitPipeline(QObject):
     def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "") -> Any:
         """The slip: "accepted" with the hub's reference when the hub took it in time, else "queued"."""
         from core.formats.tracking import is_hub_ref
+
+        return self.slip(request.kind, request.service_name, request.receipt_items, request.receipt_notes,
+                         local_reference=local_ref, hub_reference=hub_ref, resident_name=request.resident_name,
+                         qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
+                         status="accepted" if hub_ref else "queued")
+
+    def slip(self, kind: str, service_name: str, items: Iterable[ReceiptLine] = (), notes: Iterable[str] = (), *,
+             local_reference: str = "", hub_reference: str = "", resident_name: str = "", qr_payload: str = "",
+             status: str = "", language: str | None = None) -> Receipt:
+        """Every receipt the kiosk prints is made here: this station's name and address, now, the resident's
+        language. Submissions get theirs from :meth:`submit`; the payment and health slips ask for one."""
         from devices.printer.receipt import Receipt
 
         station = self.ctx.config.station
-        language = self.language
-        return Receipt(kind=request.kind, station_name=station.name, station_address=station.address,
-                       created_at=datetime.now(), service_name=request.service_name, local_reference=local_ref,
-                       resident_name=request.resident_name, items=tuple(request.receipt_items),
-                       qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
-                       hub_reference=hub_ref,
-                       status="accepted" if hub_ref else "queued", notes=tuple(request.receipt_notes),
-                       language=language if language in ("vi", "en") else "vi")
+        language = language or self.language
+        language = language if language in ("vi", "en") else "vi"
+        return Receipt(kind=kind, station_name=station.name, station_address=station.address,
+                       created_at=datetime.now(), service_name=service_name, local_reference=local_reference,
+                       hub_reference=hub_reference, resident_name=resident_name, items=tuple(items),
+                       qr_payload=qr_payload, status=status, notes=tuple(notes), language=language)
+
+    def reprint_copy(self, source: dict[str, Any]) -> Receipt:
+        """The operator's "print again" of a queued submission (``StorageApi.receipt_source``), marked as a copy.
+
+        It carries the references, the tracking QR and what the non-personal payload says; never the name."""
+        payload = source.get("payload") or {}
+        service = REPRINT_SERVICE_NAMES.get(source["kind"], "")
+        code = payload.get("procedure_code")
+        catalogue = self.ctx.services.catalogue
+        if code and catalogue is not None and (procedure := catalogue.get(code)) is not None:
+            service = procedure.name_vi
+        created = source.get("created_at")
+        items = [ReceiptLine("Bản in lại", datetime.now().strftime("%H:%M %d/%m/%Y"))]
+        if isinstance(created, datetime):
+            items.append(ReceiptLine("Ngày nộp", created.astimezone().strftime("%H:%M %d/%m/%Y")))
+        from core.formats.tracking import build_tracking_payload
+
+        hub_ref = source.get("server_ref") or ""
+        return self.slip(REPRINT_KINDS.get(source["kind"], "dossier"), service, items,
+                         local_reference=source["local_ref"], hub_reference=hub_ref,
+                         qr_payload=build_tracking_payload(source["local_ref"], hub_ref or None),
+                         status="accepted" if source.get("status") == "sent" else "queued", language="vi")
 
     def _printed(self, uuid: str, local_ref: str, ok: bool, reason: str) -> None:
         storage = self.ctx.services.storage
@@ -208,11 +251,3 @@ class SubmitPipeline(QObject):
         self.last_print = PrintResult(uuid, local_ref, ok, reason)
         self.print_finished.emit(self.last_print)
 
-
-def pipeline_for(ctx: Any) -> SubmitPipeline:
-    """The app's pipeline (created on first use and kept on the context)."""
-    pipeline = getattr(ctx, "_submit_pipeline", None)
-    if pipeline is None:
-        pipeline = SubmitPipeline(ctx)
-        ctx._submit_pipeline = pipeline
-    return pipeline

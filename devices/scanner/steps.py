@@ -1,0 +1,154 @@
+"""The extra decoding steps tried on a frame the first look (zxing-cpp on the whole frame) could not read.
+
+Qt-free; scanner worker thread (or the CLI, the bench). Live, the cascade runs these round robin within a per-frame
+time budget, so a code held in view gets every step within a second or two while no frame costs more than the
+budget; a still image gets them all. Each step answers one way a lobby webcam frame goes wrong:
+
+* small or far codes: crops of the candidate regions (:mod:`devices.scanner.regions`) upscaled 2–4× (bicubic,
+  unsharp mask), decoded with each of zxing-cpp's binarizers (FixedThreshold reads most small crops); dense
+  (high-version) codes: the crop as large as allowed;
+* glare on the laminate: local contrast normalisation of a crop (the faint modules under the spot stretched to
+  full contrast), CLAHE, the blue and green channels (a warm lamp's highlight saturates red first), zxing's
+  GlobalHistogram binarizer;
+* blur: a strong unsharp mask and an adaptive threshold at the module's scale on the upscaled crop;
+* perspective: zxing-cpp's own corners of a symbol it found but could not read, warped to a square;
+* the old ladder's steps that still add reads on real photos (Otsu + pyzbar, sharpening, inversion), and
+  OpenCV's QR detector on the crops (one real photo only it reads).
+
+The order is by reads added in ``bench/qr`` (cheap, productive steps first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
+from devices.scanner.regions import Region, candidate_regions, crop, rectified
+
+_CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+
+
+@dataclass
+class Look:
+    """One frame under examination: grey, colour when the camera gave colour, and what the first look saw."""
+
+    gray: np.ndarray
+    color: np.ndarray | None = None
+    failed: list[Any] = field(default_factory=list)  # zxing-cpp symbols found but not decoded by the first look
+    _regions: list[Region] | None = None
+    _crops: dict[float, list[np.ndarray]] = field(default_factory=dict)
+
+    @property
+    def regions(self) -> list[Region]:
+        if self._regions is None:
+            self._regions = candidate_regions(self.gray, self.failed)
+        return self._regions
+
+    def crops(self, module_px: float = 5.0) -> list[np.ndarray]:
+        if module_px not in self._crops:
+            self._crops[module_px] = [c for r in self.regions if (c := crop(self.gray, r, module_px)).size]
+        return self._crops[module_px]
+
+
+Step = Callable[[Look], list[Decoded]]
+
+
+def _tag(results: list[Decoded], step: str) -> list[Decoded]:
+    return [Decoded(d.text, f"{d.backend}+{step}", d.raw, d.repaired, d.suspect) for d in results]
+
+
+def _local_contrast(gray: np.ndarray, window: int) -> np.ndarray:
+    """(pixel − local mean) / local deviation over a window of a few modules: the faint modules under a glare
+    spot get the same contrast as the rest (box filters: a millisecond on a crop, unlike a wide Gaussian)."""
+    f = gray.astype(np.float32)
+    mean = cv2.blur(f, (window, window))
+    dev = cv2.sqrt(np.maximum(cv2.blur((f - mean) ** 2, (window, window)), 0))
+    return np.clip((f - mean) / (dev + 4.0) * 50.0 + 128.0, 0, 255).astype(np.uint8)
+
+
+def _adaptive(gray: np.ndarray, window: int) -> np.ndarray:
+    return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, window | 1, 4)
+
+
+def _deblur(gray: np.ndarray, module_px: float) -> np.ndarray:
+    """A strong unsharp mask at the module's scale: blurred module edges become steps again."""
+    return cv2.addWeighted(gray, 2.5, cv2.GaussianBlur(gray, (0, 0), module_px), -1.5, 0)
+
+
+def _sharpen(gray: np.ndarray) -> np.ndarray:
+    return cv2.addWeighted(gray, 1.8, cv2.GaussianBlur(gray, (0, 0), 2.0), -0.8, 0)
+
+
+def _otsu(gray: np.ndarray) -> np.ndarray:
+    return cv2.threshold(cv2.GaussianBlur(gray, (3, 3), 0), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)[1]
+
+
+def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[str, Step]]:
+    """The steps in the order tried, for the decoders configured (pyzbar and OpenCV steps only when listed)."""
+
+    def zx(image: np.ndarray | None, binarizer: str = "local", downscale: bool = True) -> list[Decoded]:
+        return [] if image is None or image.size == 0 else zxing.read(image, binarizer, downscale)[0]
+
+    def on_crops(fn: Callable[[np.ndarray], list[Decoded]], module_px: float = 5.0) -> Step:
+        def step(look: Look) -> list[Decoded]:
+            for image in look.crops(module_px):
+                if found := fn(image):
+                    return found
+            return []
+        return step
+
+    def channel(index: int) -> Step:
+        def step(look: Look) -> list[Decoded]:
+            if look.color is None or look.color.ndim != 3:
+                return []
+            return zx(np.ascontiguousarray(look.color[:, :, index]))
+        return step
+
+    def rectified_regions(look: Look) -> list[Decoded]:
+        for region in look.regions:
+            if found := zx(rectified(look.gray, region), downscale=False):
+                return found
+        return []
+
+    steps: list[tuple[str, Step]] = [
+        ("crop-fixed", on_crops(lambda im: zx(im, "fixed", False))),
+        ("crop", on_crops(lambda im: zx(im, "local", False))),
+        ("fixed", lambda look: zx(look.gray, "fixed")),
+        ("global", lambda look: zx(look.gray, "global")),
+        ("crop-deblur", on_crops(lambda im: zx(_deblur(im, 5.0), "fixed", False))),
+        ("crop-adaptive", on_crops(lambda im: zx(_adaptive(im, 21), "local", False))),
+        ("crop-contrast", on_crops(lambda im: zx(_local_contrast(im, 21), "fixed", False))),
+        ("crop-global", on_crops(lambda im: zx(im, "global", False))),
+        ("sharpen", lambda look: zx(_sharpen(look.gray))),
+        ("crop-x3-fixed", on_crops(lambda im: zx(im, "fixed", False), 3.0)),
+        ("rectified", rectified_regions),
+        ("crop-dense", on_crops(lambda im: zx(im, "fixed", False), 0.0)),
+        ("crop-clahe", on_crops(lambda im: zx(_CLAHE.apply(im), "local", False))),
+        ("crop-contrast-fine", on_crops(lambda im: zx(_local_contrast(im, 11), "local", False))),
+        ("blue", channel(0)),
+        ("green", channel(1)),
+        ("clahe", lambda look: zx(_CLAHE.apply(look.gray))),
+    ]
+    if "pyzbar" in backends:
+        pyzbar = backends["pyzbar"]
+        steps += [
+            ("crop-pyzbar", on_crops(pyzbar)),
+            ("otsu-pyzbar", lambda look: pyzbar(_otsu(fit_width(look.gray, 960)))),
+            ("invert-pyzbar", lambda look: pyzbar(255 - fit_width(look.gray, 960))),
+        ]
+    # OpenCV's detector on the crops, whether or not it is a configured backend: in bench/qr it reads a real
+    # photo no other step reads (qrcode-2/30a), for ~8 ms a crop; on whole frames it costs too much to keep.
+    opencv = backends.get("opencv") or make_backend("opencv")
+    steps += [("crop-opencv", on_crops(opencv, 3.0))]
+    return [(name, _tagged(name, step)) for name, step in steps]
+
+
+def _tagged(name: str, step: Step) -> Step:
+    def run(look: Look) -> list[Decoded]:
+        return _tag(step(look), name)
+    return run
