@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from core.money import format_vnd
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
 
 QR_STATES = ("qr", "later")
 
@@ -94,7 +94,8 @@ class PaymentScreen(Screen):
         self.body.addWidget(self.qr_box, 2)
         self.pages.addWidget(self.ask_page)
         self.pages.addWidget(self.result_page)
-        buttons = QHBoxLayout()
+        # Side by side in landscape; stacked on an upright panel, where two long labels would not fit.
+        self.buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.setSpacing(24)
         # While waiting, each button says what it does: one ambiguous "Finish" left residents unsure
         # whether it meant "I have paid" or "cancel" (issue 17).
@@ -256,6 +257,8 @@ class PaymentScreen(Screen):
 
     def resizeEvent(self, event: QEvent) -> None:
         stack_in_portrait(self.body, self)
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if panel_is_portrait(self)
+                                  else QBoxLayout.Direction.LeftToRight)
         super().resizeEvent(event)
 
     def title(self) -> str:
