@@ -51,7 +51,8 @@ def catalogue_days(s: Session) -> dict[str, int]:
     key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
     if key not in _DAYS_CACHE:
 
-        procedures = procedures_of(s.get(CatalogVersion, latest[0]).procedures)
+        row = s.get(CatalogVersion, latest[0])
+        procedures = procedures_of(row.procedures) if row is not None else []
         _DAYS_CACHE[key] = {p["code"]: d for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)
                             and (d := processing_days(p)) is not None}
     return _DAYS_CACHE[key]
@@ -209,7 +210,7 @@ def ingest_item(db: Database, kiosk_id: str, item: ValidItem, *, check_first: bo
 def _find(s, reference: str, kiosk_id: str | None = None) -> Submission | None:  # type: ignore[no-untyped-def]
     """By hub reference, else by the kiosk's local reference; `kiosk_id` scopes both to one kiosk's dossiers."""
     scope = [Submission.kiosk_id == kiosk_id] if kiosk_id is not None else []
-    row = s.scalar(select(Submission).where(Submission.reference == reference, *scope))
+    row: Submission | None = s.scalar(select(Submission).where(Submission.reference == reference, *scope))
     if row is None:  # the kiosk's own reference (printed on the receipt before the hub answered)
         row = s.scalar(select(Submission).where(Submission.local_ref == reference, *scope)
                        .order_by(Submission.seq.desc()).limit(1))

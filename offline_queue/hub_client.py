@@ -198,7 +198,7 @@ class HubClient:
         _, doc = self._request("GET", f"/v1/alerts/{quote(alert_id, safe='')}")
         return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
 
-    def heartbeat(self, report: dict[str, Any]) -> str:
+    def heartbeat(self, report: Mapping[str, Any]) -> str:
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)
         return str(require(doc, "server_time", str))
 

@@ -12,12 +12,15 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal, Slot
 
 from core.threads import Worker
 from offline_queue.protocol import HubAuthError, HubError, HubUnavailable
+
+if TYPE_CHECKING:
+    from offline_queue.hub_client import HubClient
 
 log = logging.getLogger(__name__)
 OFFLINE_GRACE_S = 10.0
@@ -39,8 +42,13 @@ class HubRequestWorker(Worker):
     def __init__(self, config: Any, data_dir: Path, hub_url: str | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._hub_url = config, data_dir, hub_url
-        self.client = None
+        self.client: HubClient | None = None
         self._offline_until = 0.0
+
+    @property
+    def _client(self) -> HubClient:
+        assert self.client is not None, "the hub client is made in on_start"
+        return self.client
 
     def on_start(self) -> None:
         from offline_queue.runtime import make_client
@@ -48,7 +56,7 @@ class HubRequestWorker(Worker):
         h = self._config.hub
         self.client = make_client(self._config, self._data_dir, url=self._hub_url,
                                   read_timeout=h.request_timeout_seconds)
-        self.client.timeout = (min(h.connect_timeout_seconds, 3.0), h.request_timeout_seconds)
+        self._client.timeout = (min(h.connect_timeout_seconds, 3.0), h.request_timeout_seconds)
 
     def on_stop(self) -> None:
         if self.client is not None:
@@ -67,8 +75,8 @@ class HubRequestWorker(Worker):
             return HubResult(False, error_code="not_configured", message="no hub URL")
         if time.monotonic() < self._offline_until:
             return HubResult(False, error_code="offline", message="hub unreachable a moment ago")
-        if not self.client.token:  # the SyncWorker enrols; pick up its token file
-            self.client.token = make_client(self._config, self._data_dir, url=self.client.base_url).token
+        if not self._client.token:  # the SyncWorker enrols; pick up its token file
+            self._client.token = make_client(self._config, self._data_dir, url=self._client.base_url).token
         try:
             return HubResult(True, self._dispatch(op, args))
         except HubUnavailable as exc:
@@ -76,7 +84,7 @@ class HubRequestWorker(Worker):
                 self._offline_until = time.monotonic() + OFFLINE_GRACE_S
             return HubResult(False, error_code="offline", message=str(exc))
         except HubAuthError as exc:
-            self.client.token = None  # re-read the token file next time (it may have been renewed)
+            self._client.token = None  # re-read the token file next time (it may have been renewed)
             return HubResult(False, error_code="auth", message=str(exc))
         except HubError as exc:
             return HubResult(False, error_code=exc.code, message=str(exc))
@@ -122,7 +130,7 @@ class HubRequestWorker(Worker):
         return HubResult(True, {"kiosk_id": doc.get("kiosk_id"), "hub_url": hub_url})
 
     def _dispatch(self, op: str, args: Any) -> Any:
-        c = self.client
+        c = self._client
         if op == "track":
             return c.get_dossier(args[0])
         if op == "create_payment":

@@ -14,12 +14,18 @@ import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
 from core.threads import Worker
 from offline_queue.protocol import HubError
+
+if TYPE_CHECKING:
+    from offline_queue.catalogue_pull import StoredCatalogue
+    from offline_queue.hub_client import HubClient
+    from offline_queue.store import QueueStore
+    from offline_queue.sync import SyncRun
 
 log = logging.getLogger(__name__)
 SOON_MS = 1000
@@ -40,7 +46,9 @@ class SyncWorker(Worker):
         self._devices: dict[str, str] = {}
         self._soon_ms = soon_ms
         self._rng = random.Random()
-        self.store = self.client = self._run = None
+        self.store: QueueStore | None = None
+        self.client: HubClient | None = None
+        self._run: SyncRun | None = None
         self._run_request = 0
         self._offline = False
         self._rerun = False
@@ -49,7 +57,17 @@ class SyncWorker(Worker):
         self._locked = False
         self._last_heartbeat = -1e9
         self._ready = False  # on_start finished (a broken database leaves the worker answering, not crashing)
-        self._catalogue = None  # offline_queue.catalogue_pull.StoredCatalogue: the last good hub catalogue
+        self._catalogue: StoredCatalogue | None = None  # the last good hub catalogue
+
+    @property
+    def _store(self) -> QueueStore:
+        assert self.store is not None, "the queue is opened in on_start"
+        return self.store
+
+    @property
+    def _client(self) -> HubClient:
+        assert self.client is not None, "the hub client is made in on_start"
+        return self.client
 
     # -- life cycle -----------------------------------------------------------------------------------------
 
@@ -69,7 +87,7 @@ class SyncWorker(Worker):
         self._hb_timer.timeout.connect(self._heartbeat)
         self._hb_timer.start()
         self._take_lock()
-        self.store.purge_sent(retention(self._config))
+        self._store.purge_sent(retention(self._config))
         self._ready = True
         self._emit_status()
         self._schedule(self._soon_ms / 1000)
@@ -113,7 +131,7 @@ class SyncWorker(Worker):
             self._locks = ExitStack()
             return False
         self._locked = True
-        start_of_process(self.store)
+        start_of_process(self._store)
         return True
 
     # -- requests -------------------------------------------------------------------------------------------
@@ -166,7 +184,7 @@ class SyncWorker(Worker):
         if self.store is None:
             return
         try:
-            self.store.set_meta(visit_active="1" if active else "0", visit_changed_at=self.store.clock().isoformat())
+            self._store.set_meta(visit_active="1" if active else "0", visit_changed_at=self._store.clock().isoformat())
         except Exception:
             log.exception("cannot record the visit state")
 
@@ -183,7 +201,7 @@ class SyncWorker(Worker):
             return
         if self._offline:
             timeout = min(3.0, self._config.hub.connect_timeout_seconds)
-            if not self.client.base_url or not self.client.probe(timeout=timeout):
+            if not self._client.base_url or not self._client.probe(timeout=timeout):
                 self._schedule(self._config.hub.offline_probe_seconds)
                 return
             log.info("hub reachable again; sending")
@@ -200,20 +218,20 @@ class SyncWorker(Worker):
             self._refuse(request_id, "another kiosk process is syncing this queue" if self._sends()
                          else "the sync service (tram-kiosk-sync) sends the queue")
             return
-        if not self.client.base_url:
+        if not self._client.base_url:
             self._refuse(request_id, "no hub URL configured")
             return
-        if self.client.url_problem:  # e.g. http:// across the network: a state the technician sees, not a crash
-            self.store.set_meta(phase="tls_problem", last_error=self.client.url_problem, reachable="0",
-                                last_error_at=self.store.clock().isoformat())
+        if self._client.url_problem:  # e.g. http:// across the network: a state the technician sees, not a crash
+            self._store.set_meta(phase="tls_problem", last_error=self._client.url_problem, reachable="0",
+                                last_error_at=self._store.clock().isoformat())
             self._emit_status()
-            self._refuse(request_id, self.client.url_problem)
+            self._refuse(request_id, self._client.url_problem)
             return
         try:
-            ensure_token(self.client, self._config, self._data_dir)
+            ensure_token(self._client, self._config, self._data_dir)
         except (HubError, ValueError) as exc:
             log.warning("enrolment failed: %s", exc)
-        self._run = SyncRun(self.store, self.client, self._config.hub.batch_size, force, self._rng)
+        self._run = SyncRun(self._store, self._client, self._config.hub.batch_size, force, self._rng)
         self._run_request = request_id
         self._step_timer.start()
 
@@ -237,7 +255,7 @@ class SyncWorker(Worker):
             return
         self._finish(run)
 
-    def _finish(self, run) -> None:
+    def _finish(self, run: SyncRun) -> None:
         from offline_queue.runtime import retention
 
         self._run = None
@@ -246,9 +264,9 @@ class SyncWorker(Worker):
         if report.stop == "auth" and self._config.hub.local_hub:
             # A demo hub that lost its database forgot us: enrol again with the demo code on the next run.
             # A real hub's codes are one-time, so there an operator re-enrols (kiosk enrol).
-            self.client.token = None
+            self._client.token = None
         try:
-            self.store.purge_sent(retention(self._config))
+            self._store.purge_sent(retention(self._config))
         except Exception:
             log.exception("purge failed")
         self.run_finished.emit(self._run_request, report.to_dict())
@@ -275,10 +293,10 @@ class SyncWorker(Worker):
 
     def _until_due(self) -> float:
         interval = float(self._config.hub.sync_interval_seconds)
-        due = self.store.next_due_at()
+        due = self._store.next_due_at()
         if due is None:
             return interval
-        return float(min(interval, max(self._soon_ms / 1000, (due - self.store.clock()).total_seconds())))
+        return float(min(interval, max(self._soon_ms / 1000, (due - self._store.clock()).total_seconds())))
 
     def _schedule(self, seconds: float) -> None:
         self._timer.start(int(max(0.0, seconds) * 1000))
@@ -290,7 +308,7 @@ class SyncWorker(Worker):
         if not self._sends():
             self._share_devices()
             return
-        if self._run is not None or not self.client.base_url or not self.client.token:
+        if self._run is not None or not self._client.base_url or not self._client.token:
             return
         self._last_heartbeat = time.monotonic()
         from core.pin import PIN_STATE_FILE, state_report
@@ -298,7 +316,7 @@ class SyncWorker(Worker):
         # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
         devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
         try:
-            self.client.heartbeat(heartbeat_report(read_status(self.store), __version__, devices,
+            self._client.heartbeat(heartbeat_report(read_status(self._store), __version__, devices,
                                                    self._config.hub.heartbeat_interval_seconds))
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
@@ -308,7 +326,7 @@ class SyncWorker(Worker):
         from offline_queue.catalogue_pull import pull
 
         try:
-            result = pull(self.client, self._data_dir, self._catalogue)
+            result = pull(self._client, self._data_dir, self._catalogue)
         except HubError as exc:
             log.info("catalogue not pulled: %s", exc)
             return
@@ -335,7 +353,7 @@ class SyncWorker(Worker):
         import json
 
         try:
-            self.store.set_meta(gui_devices=json.dumps(self._devices), gui_seen_at=self.store.clock().isoformat())
+            self._store.set_meta(gui_devices=json.dumps(self._devices), gui_seen_at=self._store.clock().isoformat())
         except Exception:
             log.exception("cannot share device states")
 
@@ -343,7 +361,7 @@ class SyncWorker(Worker):
         from offline_queue.sync import read_status
 
         try:
-            status = read_status(self.store)
+            status = read_status(self._store)
         except Exception:
             log.exception("cannot read sync status")
             return

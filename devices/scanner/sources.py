@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -67,7 +69,8 @@ class CameraSource(FrameSource):
         return frame
 
     def close(self) -> None:
-        self._cap = _release(self._cap)
+        _release(self._cap)
+        self._cap = None
 
 
 class VideoFileSource(FrameSource):
@@ -100,7 +103,8 @@ class VideoFileSource(FrameSource):
         return frame
 
     def close(self) -> None:
-        self._cap = _release(self._cap)
+        _release(self._cap)
+        self._cap = None
 
 
 def _release(cap: cv2.VideoCapture | None) -> None:
@@ -141,7 +145,7 @@ class DemoSource(FrameSource):
 
     description = "demo codes"
 
-    def __init__(self, width: int, height: int, clock=time.monotonic) -> None:
+    def __init__(self, width: int, height: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.frames = DemoFrames(width, height)
         self._clock = clock
         self._t0 = clock()
@@ -157,7 +161,7 @@ class SimulatedCamera(FrameSource):
     """Wraps a simulated source and lets tests or a technician show a given payload or image for a while."""
 
     def __init__(self, inner: FrameSource, width: int, height: int, hold_seconds: float = 4.0,
-                 clock=time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.inner = inner
         self.description = f"simulated: {inner.description}"
         self.hold_seconds = hold_seconds
@@ -199,7 +203,7 @@ class SimulatedCamera(FrameSource):
         self.inner.close()
 
 
-def make_source(camera) -> FrameSource | None:
+def make_source(camera: Any) -> FrameSource | None:
     """The source the ``[camera]`` section asks for; None for ``kind = "none"``."""
     if camera.kind == "none":
         return None

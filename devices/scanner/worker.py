@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from devices.scanner.cascade import DecoderCascade, Deduper
-    from devices.scanner.sources import FrameSource
+    from devices.scanner.sources import FrameSource, SimulatedCamera
 
 # NumPy, OpenCV and the decoders are imported in on_start, in the worker's own thread: importing them
 # here would cost the kiosk's GUI thread a third of a second at start-up.
@@ -48,7 +48,7 @@ def to_qimage(frame: np.ndarray) -> QImage:
     return QImage(frame.data, w, h, frame.strides[0], fmt).copy()
 
 
-def _is_simulated(source: object) -> bool:
+def _is_simulated(source: object) -> TypeGuard[SimulatedCamera]:
     from devices.scanner.sources import SimulatedCamera
 
     return isinstance(source, SimulatedCamera)
@@ -61,7 +61,7 @@ class ScannerWorker(Worker):
     guidance_changed = Signal(str)  # devices.scanner.guidance.Guidance value
     still_captured = Signal(str, object)  # request id, JPEG bytes or None
 
-    def __init__(self, camera, source: FrameSource | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, camera: Any, source: FrameSource | None = None, parent: QObject | None = None) -> None:
         """``camera``: the ``[camera]`` config section. ``source`` overrides the one it describes (tests)."""
         super().__init__(parent)
         self._camera = camera
@@ -99,16 +99,37 @@ class ScannerWorker(Worker):
         else:
             self._probe()
 
+    # Made in on_start, in the worker thread; used only after it.
+    @property
+    def _src(self) -> FrameSource:
+        assert self._source is not None, "no camera source"
+        return self._source
+
+    @property
+    def _ticker(self) -> QTimer:
+        assert self._timer is not None, "the frame timer is made in on_start"
+        return self._timer
+
+    @property
+    def _decoder(self) -> DecoderCascade:
+        assert self._cascade is not None, "the cascade is made in on_start"
+        return self._cascade
+
+    @property
+    def _deduper(self) -> Deduper:
+        assert self._dedupe is not None, "the deduper is made in on_start"
+        return self._dedupe
+
     def _probe(self) -> None:
         """Open and release once at start, so the technician sees a true state before any scan."""
-        self._set_state(DeviceState.CONNECTING, f"checking {self._source.description}")
+        self._set_state(DeviceState.CONNECTING, f"checking {self._src.description}")
         try:
-            self._source.open()
-            self._source.close()
+            self._src.open()
+            self._src.close()
         except Exception as exc:  # DeviceError, or a driver bug: either way not usable now
             self._set_state(DeviceState.ABSENT, f"{exc}; will retry when a scan starts")
         else:
-            self._set_state(DeviceState.READY, f"{self._source.description} (released until a scan starts)")
+            self._set_state(DeviceState.READY, f"{self._src.description} (released until a scan starts)")
 
     def on_stop(self) -> None:
         self.deactivate()
@@ -177,6 +198,7 @@ class ScannerWorker(Worker):
             frame = None
             for _ in range(1 if was_open or self._source.paced else STILL_WARMUP_FRAMES):
                 frame = self._source.read()
+            assert frame is not None  # at least one read, or read() raised
             ok, encoded = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 90])
             data = encoded.tobytes() if ok else None
         except DeviceError as exc:
@@ -209,9 +231,9 @@ class ScannerWorker(Worker):
         self._acked = True
         if self._cascade is not None:
             self._cascade.reset()
-        self._set_state(DeviceState.READY, self._source.description)
+        self._set_state(DeviceState.READY, self._src.description)
         # Simulated sources are paced to the configured fps; a real camera's read() blocks at its own rate.
-        self._timer.start(int(1000 / max(1, self._camera.fps)) if self._source.paced else 0)
+        self._ticker.start(int(1000 / max(1, self._camera.fps)) if self._src.paced else 0)
         self._advise("")
 
     def _failed(self, detail: str, fault: bool = False) -> None:
@@ -225,7 +247,7 @@ class ScannerWorker(Worker):
         else:
             state = DeviceState.CONNECTING
         self._set_state(state, f"{detail}; retry in {delay:g} s")
-        if self._active:
+        if self._active and self._retry is not None:
             self._retry.start(int(delay * 1000))
 
     def _close(self) -> None:
@@ -242,7 +264,7 @@ class ScannerWorker(Worker):
         if not self._open:
             return
         try:
-            frame = self._source.read()
+            frame = self._src.read()
         except DeviceError as exc:
             log.warning("camera read failed: %s", exc)
             self._failed(str(exc))
@@ -258,14 +280,14 @@ class ScannerWorker(Worker):
             self._last_preview = now
             self.frame_ready.emit(to_qimage(frame))
         started = time.perf_counter()
-        results = self._cascade.decode_frame(frame)
+        results = self._decoder.decode_frame(frame)
         ms = (time.perf_counter() - started) * 1000
         for result in results:
-            if self._dedupe.is_new(result.text):
+            if self._deduper.is_new(result.text):
                 # never the payload itself in the log (DESIGN §3.10)
                 log.info("code read by %s in %.1f ms (%d chars)", result.backend, ms, len(result.text))
                 self.code_found.emit(result.text, result.backend)
-        self._advise(self._cascade.guidance.value)
+        self._advise(self._decoder.guidance.value)
 
     def _advise(self, guidance: str) -> None:
         if guidance != self._guidance:
