@@ -18,7 +18,7 @@ from screens.dossier.common import STEPS, draft_of
 from screens.dossier.photo_view import PhotoView
 from screens.receipt.qr_view import stack_in_portrait
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, restyle, title
 
 MAX_PHOTOS = 6
 MAX_DOCUMENTS_LISTED = 6
@@ -183,6 +183,21 @@ class PhotosScreen(Screen):
         self.keep_button.setVisible(self._pending is not None)
         self.next_button.setText(self.tr("Continue  ▶") if photos or not self.capture_available
                                  else self.tr("Skip  ▶"))
+        self._emphasise(photos)
+
+    def _emphasise(self, photos: int) -> None:
+        """One primary button: the step the resident most likely takes next. Before any photo that is
+        "Take photo" (skipping stays possible, but in the quiet secondary style); with a doubtful shot,
+        taking it again; once a photo is kept, going on."""
+        if self._pending is not None or (self.take_button.isVisibleTo(self) and not photos):
+            primary = self.take_button
+        else:
+            primary = self.next_button
+        for button in (self.take_button, self.keep_button, self.next_button):
+            role = "primary" if button is primary else "secondary"
+            if button.property("role") != role:
+                button.setProperty("role", role)
+                restyle(button)
 
     def resizeEvent(self, event) -> None:
         stack_in_portrait(self.camera_layout, self)  # portrait: the photo taken goes under the live view

@@ -56,6 +56,8 @@ class PaymentController(QObject):
         screen.scan_stopped.connect(self._end_scan)
         screen.new_code_requested.connect(lambda: self.create(self.reference, self.amount, fresh=True))
         screen.cancelled.connect(self.stop)
+        screen.check_requested.connect(self.check_now)
+        screen.pay_later_requested.connect(self.pay_later)
         screen.opened.connect(self._opened)
 
     def _opened(self, params: dict[str, Any]) -> None:
@@ -197,6 +199,27 @@ class PaymentController(QObject):
         token, payment_id = self._token, self.payment_id
         hub.payment_status(payment_id, lambda r: token == self._token and self._status(r))
 
+    def check_now(self) -> None:
+        """The resident says the transfer is done: ask at once and say the answer, even "not yet"."""
+        hub = self.ctx.services.hub
+        if hub is None or not self.payment_id:
+            self.screen.set_check_result(False)
+            return
+        token, payment_id = self._token, self.payment_id
+        hub.payment_status(payment_id, lambda r: token == self._token and self._checked(r))
+
+    def _checked(self, result: Any) -> None:
+        self._status(result)
+        if self.screen.state == "qr":  # neither paid nor expired (or the hub did not answer)
+            self.screen.set_check_result(False)
+
+    def pay_later(self) -> None:
+        """Stop waiting; the screen explains that the receipt code pays the fee later."""
+        log.info("payment %s: resident chose to pay later", self.payment_id)
+        self.stop()
+        self._new_token()  # a late "paid" for this code must not overwrite the explanation
+        self.screen.show_state("deferred", {"reference": self.reference, "amount": self.amount})
+
     def _status(self, result: Any) -> None:
         if not result.ok:
             return  # a failed check is not an answer; the next one may get through
@@ -243,7 +266,7 @@ class PaymentController(QObject):
                  ReceiptLine("Nội dung" if vi else "Transfer message", purpose_for(ref)))
         notes = ()
         if later:
-            notes = ("Trạm đang mất mạng. Bạn có thể quét mã này để nộp lệ phí sau." if vi else
+            notes = ("Trạm đang mất kết nối. Ông/Bà có thể quét mã này để nộp lệ phí sau." if vi else
                      "This station was offline. You can scan this code to pay the fee later.",)
         if submit is None:
             self.screen.set_printed(False)

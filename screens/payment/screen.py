@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from core.money import format_vnd
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
 
 QR_STATES = ("qr", "later")
 
@@ -31,6 +31,8 @@ class PaymentScreen(Screen):
     scan_requested = Signal(object)
     scan_stopped = Signal()
     new_code_requested = Signal()
+    check_requested = Signal()  # "I have transferred — check now": ask the hub at once
+    pay_later_requested = Signal()  # stop waiting; the receipt code pays the fee later
     cancelled = Signal()
     opened = Signal(dict)  # the params the screen was entered with
 
@@ -92,15 +94,24 @@ class PaymentScreen(Screen):
         self.body.addWidget(self.qr_box, 2)
         self.pages.addWidget(self.ask_page)
         self.pages.addWidget(self.result_page)
-        buttons = QHBoxLayout()
+        # Side by side in landscape; stacked on an upright panel, where two long labels would not fit.
+        self.buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.setSpacing(24)
+        # While waiting, each button says what it does: one ambiguous "Finish" left residents unsure
+        # whether it meant "I have paid" or "cancel" (issue 17).
         self.new_code_button = big_button(role="secondary")
+        self.pay_later_button = big_button(role="secondary")
+        self.check_button = big_button()
         self.finish_button = big_button()
-        buttons.addWidget(self.new_code_button, 1)
-        buttons.addWidget(self.finish_button, 1)
+        for button in (self.new_code_button, self.pay_later_button, self.check_button, self.finish_button):
+            buttons.addWidget(button, 1)
         outer.addLayout(buttons)
         self.new_code_button.clicked.connect(self.new_code_requested)
+        self.pay_later_button.clicked.connect(self.pay_later_requested)
+        self.check_button.clicked.connect(self._check_clicked)
         self.finish_button.clicked.connect(self.home_requested)
+        self.checking = False  # a "check now" is on its way to the hub
+        self.not_yet_seen = False  # the last "check now" found no transfer yet
 
     def stop_scan(self) -> None:
         self.entry.stop_scan()
@@ -129,6 +140,7 @@ class PaymentScreen(Screen):
         self.info = dict(info or {})
         if state != "qr":
             self.seconds_left = 0
+            self.checking = self.not_yet_seen = False
         if state not in ("qr", "later"):
             self.print_state = None
         self.qr.set_payload(self.info.get("qr", "") if state in QR_STATES else "")
@@ -139,6 +151,16 @@ class PaymentScreen(Screen):
 
     def set_countdown(self, seconds: int) -> None:
         self.seconds_left = max(0, int(seconds))
+        self.retranslate()
+
+    def _check_clicked(self) -> None:
+        self.checking, self.not_yet_seen = True, False
+        self.retranslate()
+        self.check_requested.emit()
+
+    def set_check_result(self, paid: bool) -> None:
+        """The answer to "check now": paid moves on by itself (show_state); not yet is said in words."""
+        self.checking, self.not_yet_seen = False, not paid
         self.retranslate()
 
     def set_printed(self, ok: bool | None) -> None:
@@ -163,6 +185,10 @@ class PaymentScreen(Screen):
                               "the transfer message carries your reference.")),
             "counter": (self.tr("The fee cannot be paid at this station now."),
                         self.tr("Please pay at the ward office counter. Keep your reference number.")),
+            "deferred": (self.tr("You can pay this fee later with your receipt code"),
+                         self.tr("Nothing is lost: the dossier is kept. Later, open \"Pay fees\" at any station "
+                                 "and scan or type the code on your dossier receipt, or pay at the ward office "
+                                 "counter.")),
             "no_fee": (self.tr("There is no fee to pay for this dossier."), ""),
             "already_paid": (self.tr("This fee has already been paid."), ""),
             "unknown": (self.tr("We found no dossier with this reference."),
@@ -180,14 +206,14 @@ class PaymentScreen(Screen):
         self.ask_error.setText(self.tr("This is not a reference number we know.") if error else "")
         self.ask_error.setVisible(bool(error))
         message, detail = self._messages().get(self.state, ("", ""))
-        good = self.state in ("busy", "qr", "paid", "later", "no_fee", "already_paid")
+        good = self.state in ("busy", "qr", "paid", "later", "deferred", "no_fee", "already_paid")
         self.message.setText(message)
         self.message.setObjectName("OkText" if good else "ErrorText")
         restyle(self.message)
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         amount = self.info.get("amount")
-        show_money = self.state in ("qr", "later", "paid", "counter") and bool(amount)
+        show_money = self.state in ("qr", "later", "paid", "counter", "deferred") and bool(amount)
         self.amount.setText(format_vnd(amount) if show_money else "")
         self.amount.setVisible(show_money)
         ref = self.info.get("reference") or ""
@@ -200,7 +226,12 @@ class PaymentScreen(Screen):
             payee_lines.append(self.tr("Reference: %1").replace("%1", ref))
         self.payee.setText("\n".join(payee_lines))
         self.payee.setVisible(bool(payee_lines))
-        if self.state == "qr" and self.seconds_left:
+        if self.state == "qr" and self.checking:
+            self.countdown.setText(self.tr("Checking with the ward office…"))
+        elif self.state == "qr" and self.not_yet_seen:
+            self.countdown.setText(self.tr("The transfer has not arrived yet. Banks can take a minute: "
+                                           "please wait, then check again."))
+        elif self.state == "qr" and self.seconds_left:
             minutes, seconds = divmod(self.seconds_left, 60)
             self.countdown.setText(self.tr("Waiting for your payment… %1 left").replace(
                 "%1", f"{minutes}:{seconds:02d}"))
@@ -215,11 +246,19 @@ class PaymentScreen(Screen):
         self.qr_box.setVisible(self.state in QR_STATES)
         self.new_code_button.setText(self.tr("Make a new code"))
         self.new_code_button.setVisible(self.state in ("expired", "waited_out"))
-        self.finish_button.setText(self.tr("Finish"))
-        self.finish_button.setVisible(self.state != "ask")
+        waiting = self.state == "qr"
+        self.check_button.setText(self.tr("I have transferred — check now"))
+        self.check_button.setVisible(waiting)
+        self.check_button.setEnabled(not self.checking)
+        self.pay_later_button.setText(self.tr("Pay later with the receipt code"))
+        self.pay_later_button.setVisible(waiting)
+        self.finish_button.setText(self.tr("Back to the home screen"))
+        self.finish_button.setVisible(self.state not in ("ask", "qr"))
 
     def resizeEvent(self, event: QEvent) -> None:
         stack_in_portrait(self.body, self)
+        self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if panel_is_portrait(self)
+                                  else QBoxLayout.Direction.LeftToRight)
         super().resizeEvent(event)
 
     def title(self) -> str:

@@ -124,6 +124,9 @@ class Header(QWidget):
         super().changeEvent(event)
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if watched is self.station and event.type() == QEvent.Type.MouseButtonPress:
+        # Qt turns the second press of a quick pair into a double-click event (no second
+        # MouseButtonPress), so a resident-speed 250 ms tap rhythm must count both kinds.
+        if watched is self.station and event.type() in (QEvent.Type.MouseButtonPress,
+                                                        QEvent.Type.MouseButtonDblClick):
             self.corner_tapped.emit()
         return False

@@ -47,5 +47,6 @@ class IdleOverlay(Overlay):
         self.heading.setText(self.tr("Do you need more time?"))
         self.explain.setText(self.tr("For your privacy, the screen will return to the start in %1 seconds "
                                      "and what you entered will be erased.").replace("%1", str(self._seconds)))
-        self.more_button.setText(self.tr("More time"))
+        # Says what the resident does ("I am still here"), on private screens as on any other.
+        self.more_button.setText(self.tr("I'm still here"))
         self.home_button.setText(self.tr("Finish now"))

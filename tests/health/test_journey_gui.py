@@ -163,3 +163,28 @@ def test_going_home_mid_measurement_stops_the_device_and_forgets_the_visit(make_
     assert health.measuring is None and check.live.text() == ""
     qtbot.waitUntil(lambda: b"\x7d\x81\xa2" in sim.received, timeout=10000)  # stop command on the wire
     assert app.navigator.screen("health").controller.journey is None
+
+
+def test_results_clear_within_a_minute_after_the_resident_walks_away(make_app, qtbot) -> None:
+    """Results wipe 30-60 s after the last touch, after a visible countdown with "Tôi vẫn ở đây"."""
+    from screens.health.results import HealthResultsScreen
+
+    app = make_app()
+    flow = app.flow.flow
+    app.flow.go("health.results", HealthResultsScreen.sample_params())
+    results = app.navigator.current
+    assert 30 <= flow.idle_for("health.results") + flow.warning_seconds <= 60  # the station's own timings
+    assert results.screen_id == "health.results" and results.results
+    # shorten the timeouts as tests/shell does, then walk away
+    flow.warning_seconds = 3
+    flow.register("health.results", 0.2)
+    app.flow.activity()
+    overlay = app.window.idle_overlay
+    qtbot.waitUntil(overlay.isVisible, timeout=3000)
+    assert overlay.countdown.isVisible() and overlay.countdown.text().isdigit()
+    assert overlay.more_button.isVisible() and overlay.more_button.text() == "Tôi vẫn ở đây"
+    qtbot.mouseClick(overlay.more_button, Qt.MouseButton.LeftButton)  # the resident was only reading
+    assert not overlay.isVisible() and app.navigator.current is results and results.results
+    qtbot.waitUntil(overlay.isVisible, timeout=3000)  # ...and now walks away for good
+    qtbot.waitUntil(lambda: app.navigator.current.screen_id == "home", timeout=6000)
+    assert results.results == [] and not results.cards

@@ -66,12 +66,19 @@ def test_a_document_photo_is_checked_kept_and_reaches_the_hub(make_app, qtbot, s
     wait_step(qtbot, app, "dossier.photos")
     photos = app.navigator.current
     assert photos.camera.isVisible() and photos.take_button.isVisible()
+    # "Chụp ảnh" is the one primary button; skipping stays possible in the secondary style.
+    assert (photos.take_button.text(), photos.take_button.property("role")) == ("Chụp ảnh", "primary")
+    assert photos.next_button.text().startswith("Bỏ qua") and photos.next_button.property("role") == "secondary"
     click(qtbot, photos.take_button)
     qtbot.waitUntil(lambda: photos.take_button.isEnabled(), timeout=10000)
     if photos.keep_button.isVisible():  # the simulated view may be judged glaring: the resident may keep it
         assert photos.check.isVisible() and photos.check.text()
+        assert photos.take_button.property("role") == "primary"  # retaking is the suggested step
+        assert photos.keep_button.property("role") == photos.next_button.property("role") == "secondary"
         click(qtbot, photos.keep_button)
     assert len(app.flow.visit.data["dossier"].photos) == 1 and "1" in photos.count.text()
+    assert photos.next_button.text().startswith("Tiếp tục") and photos.next_button.property("role") == "primary"
+    assert photos.take_button.property("role") == "secondary"
     click(qtbot, photos.next_button)
     wait_step(qtbot, app, "dossier.review")
     review = app.navigator.current

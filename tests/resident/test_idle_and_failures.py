@@ -64,7 +64,7 @@ def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, sample_data):
     click(qtbot, consent.submit_button)
     wait_step(qtbot, app, "problem")
     problem = app.navigator.current
-    assert problem.message.text() == "Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi."
+    assert problem.message.text() == "Trạm không lưu được yêu cầu của Ông/Bà. Chưa có gì được gửi đi."
     assert not problem.reference.isVisible()
 
 
@@ -123,7 +123,7 @@ def test_a_procedure_handed_over_by_the_detail_screen_is_offered_first(make_app,
     app.flow.go("procedures.detail", {"code": "1.004222"})
     app.flow.go("dossier", {"code": "1.004222"})
     pick = app.navigator.current
-    assert pick.chosen_card.isVisible() and pick.chosen_name.text() == "Bạn đã chọn: Đăng ký thường trú"
+    assert pick.chosen_card.isVisible() and pick.chosen_name.text() == "Đã chọn: Đăng ký thường trú"
     click(qtbot, pick.continue_button)
     assert current(app) == "identity.scan"
     assert app.window.nav_bar.step.text() == "Bước 2/6"

@@ -83,7 +83,7 @@ def test_printer_out_of_paper_keeps_the_dossier_and_says_so(make_app, qtbot, sam
     app.ctx.services.printer.set_simulated_mode("ok")
     click(qtbot, done.reprint_button)
     qtbot.waitUntil(lambda: done.params.get("printed") is True, timeout=15000)
-    assert done.print_state.text() == "Biên nhận đã được in. Xin bạn nhận và giữ lại."
+    assert done.print_state.text() == "Biên nhận đã được in. Vui lòng nhận và giữ lại."
     assert not done.reprint_button.isVisible()
     assert f"TCDS|1|{ref}" in qr_texts(app.ctx.services.printer.last_output(), app.config.printer.paper_width_dots)
     seen.clear()

@@ -73,7 +73,7 @@ def test_fee_after_a_dossier_is_paid_by_vietqr_and_the_hub_says_paid(
 
 
 def test_a_typed_reference_that_is_unknown_or_not_a_reference(make_app, qtbot, module_hub):  # noqa: F811
-    app = make_app(services=True, hub=hub_settings(module_hub))
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "BN05"})  # BN01 enrolled above
     wait_enrolled(qtbot, app)
     app.flow.go("payment")
     pay = app.navigator.current
@@ -96,3 +96,49 @@ def _token(app) -> str:
     import json
 
     return json.loads((app.data_dir / "hub_token.json").read_text())["token"]
+
+
+def _waiting_for_a_transfer(qtbot, app, sample_data):
+    start_dossier(qtbot, app)
+    scan_card(qtbot, app, card_payloads(sample_data)[1])
+    fill_form_and_submit(qtbot, app)
+    done = app.navigator.current
+    qtbot.waitUntil(lambda: done.params.get("printed") is not None, timeout=10000)
+    click(qtbot, done.pay_button)
+    wait_step(qtbot, app, "payment")
+    pay = app.navigator.current
+    qtbot.waitUntil(lambda: pay.state == "qr", timeout=8000)
+    return pay
+
+
+def test_while_waiting_each_button_says_what_it_does_and_check_now_asks_the_hub(
+        make_app, qtbot, sample_data, module_hub):  # noqa: F811
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "BN03"})  # codes are unique
+    wait_enrolled(qtbot, app)
+    pay = _waiting_for_a_transfer(qtbot, app, sample_data)
+    visible = [b.text() for b in (pay.check_button, pay.pay_later_button, pay.finish_button, pay.new_code_button)
+               if b.isVisible()]
+    assert visible == ["Tôi đã chuyển khoản — kiểm tra", "Thanh toán sau bằng mã biên nhận"]
+    click(qtbot, pay.check_button)  # nothing paid yet: the resident is told so in words
+    qtbot.waitUntil(lambda: "Chưa nhận được" in pay.countdown.text(), timeout=8000)
+    assert pay.state == "qr" and pay.check_button.isEnabled()
+    module_hub.mark_paid(pay._controller.payment_id)
+    click(qtbot, pay.check_button)  # the regular poll is seconds away: "check now" answers first
+    qtbot.waitUntil(lambda: pay.state == "paid", timeout=3000)
+    assert pay.finish_button.isVisible() and pay.finish_button.text() == "Về trang chủ"
+    assert not pay.check_button.isVisible() and not pay.pay_later_button.isVisible()
+
+
+def test_pay_later_explains_the_receipt_code_and_stops_waiting(
+        make_app, qtbot, sample_data, module_hub):  # noqa: F811
+    app = make_app(services=True, hub=hub_settings(module_hub), station={"code": "BN04"})
+    wait_enrolled(qtbot, app)
+    pay = _waiting_for_a_transfer(qtbot, app, sample_data)
+    click(qtbot, pay.pay_later_button)
+    assert pay.state == "deferred"
+    assert pay.message.text() == "Ông/Bà có thể nộp lệ phí sau bằng mã biên nhận"
+    assert "mã trên biên nhận" in pay.detail.text() and pay.detail.isVisible()
+    assert pay.amount.text() == "10.000 đ" and not pay.qr_box.isVisible()
+    assert not pay._controller._poll.isActive() and not pay._controller._tick.isActive()
+    click(qtbot, pay.finish_button)
+    qtbot.waitUntil(lambda: app.navigator.current.screen_id == "home", timeout=3000)

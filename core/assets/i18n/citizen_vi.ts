@@ -11,7 +11,7 @@
     <name>IdentityConfirmScreen</name>
     <message>
       <source>Are these your details?</source>
-      <translation>Thông tin này có đúng của bạn không?</translation>
+      <translation>Thông tin này có đúng của Ông/Bà không?</translation>
     </message>
     <message>
       <source>Check each line. Touch “Edit” to correct it.</source>
@@ -30,7 +30,7 @@
     <name>IdentityManualScreen</name>
     <message>
       <source>Type your details</source>
-      <translation>Nhập thông tin của bạn</translation>
+      <translation>Nhập thông tin của Ông/Bà</translation>
     </message>
     <message>
       <source>Male</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
       <source>Hold the QR code of your citizen ID card to the camera. Your details are used only for this visit and erased when you leave.</source>
-      <translation>Đưa mã QR trên thẻ căn cước của bạn trước camera. Thông tin chỉ dùng cho lần này và được xóa khi bạn rời máy.</translation>
+      <translation>Đưa mã QR trên thẻ căn cước trước camera. Thông tin chỉ dùng cho lần này và được xóa khi Ông/Bà rời máy.</translation>
     </message>
     <message>
       <source>Show the QR code on your ID card</source>
@@ -89,7 +89,7 @@
       <source>The camera is not working right now.
 You can go on without a picture.</source>
       <translation>Camera hiện không hoạt động.
-Bạn có thể tiếp tục mà không cần ảnh.</translation>
+Ông/Bà có thể tiếp tục mà không cần ảnh.</translation>
     </message>
   </context>
   <context>
@@ -196,7 +196,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>Copied from the public-service portal; last updated %1. Fees and papers may have changed since: the staff can confirm.</source>
-      <translation>Lấy từ Cổng dịch vụ công; cập nhật ngày %1. Lệ phí và giấy tờ có thể đã thay đổi: cán bộ tại đây sẽ xác nhận giúp bạn.</translation>
+      <translation>Lấy từ Cổng dịch vụ công; cập nhật ngày %1. Lệ phí và giấy tờ có thể đã thay đổi: cán bộ tại đây sẽ xác nhận giúp Ông/Bà.</translation>
     </message>
     <message>
       <source>Scan with your phone to open the official page</source>
@@ -249,7 +249,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>What do you need to do?</source>
-      <translation>Bạn cần làm thủ tục gì?</translation>
+      <translation>Ông/Bà cần làm thủ tục gì?</translation>
     </message>
   </context>
   <context>
@@ -390,7 +390,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>Your report goes to the ward police. What is it about?</source>
-      <translation>Phản ánh của bạn được gửi tới Công an phường. Bạn muốn báo việc gì?</translation>
+      <translation>Phản ánh được gửi tới Công an phường. Ông/Bà muốn báo việc gì?</translation>
     </message>
   </context>
   <context>
@@ -439,7 +439,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     <name>ReportPhotoScreen</name>
     <message>
       <source>No picture could be taken. You can continue without one.</source>
-      <translation>Không chụp được ảnh. Bạn có thể tiếp tục mà không cần ảnh.</translation>
+      <translation>Không chụp được ảnh. Ông/Bà có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>Pictures taken: %1 of %2</source>
@@ -459,11 +459,11 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>Hold a photo or the thing you report in front of the camera, then touch “Take a picture”. Do not photograph people's faces.</source>
-      <translation>Đưa ảnh hoặc vật bạn muốn báo trước camera rồi chạm “Chụp ảnh”. Không chụp mặt người khác.</translation>
+      <translation>Đưa ảnh hoặc vật Ông/Bà muốn báo trước camera rồi chạm “Chụp ảnh”. Không chụp mặt người khác.</translation>
     </message>
     <message>
       <source>Point the camera at what you want to show</source>
-      <translation>Hướng camera vào thứ bạn muốn cho xem</translation>
+      <translation>Hướng camera vào thứ Ông/Bà muốn cho xem</translation>
     </message>
     <message>
       <source>◉  Take a picture</source>
@@ -525,7 +525,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     <name>ReportWhoScreen</name>
     <message>
       <source>Do you want to give your name?</source>
-      <translation>Bạn có muốn để lại tên không?</translation>
+      <translation>Ông/Bà có muốn để lại tên không?</translation>
     </message>
     <message>
       <source>Send without my name (anonymous)</source>
@@ -533,7 +533,7 @@ Bạn có thể tiếp tục mà không cần ảnh.</translation>
     </message>
     <message>
       <source>No name or ID number is sent. The police cannot contact you.</source>
-      <translation>Không gửi họ tên, số định danh. Công an sẽ không liên hệ lại được với bạn.</translation>
+      <translation>Không gửi họ tên, số định danh. Công an sẽ không liên hệ lại được với Ông/Bà.</translation>
     </message>
     <message>
       <source>Send with my name</source>

@@ -153,7 +153,7 @@
     </message>
     <message>
       <source>Reference number: %1. It will be sent to the ward health station when the network is available.</source>
-      <translation>Mã tra cứu: %1. Yêu cầu sẽ được gửi tới trạm y tế phường khi có mạng.</translation>
+      <translation>Mã tra cứu: %1. Yêu cầu sẽ được gửi tới trạm y tế phường khi có kết nối.</translation>
     </message>
     <message>
       <source>Thank you. If you feel worse, call 115 or go to the ward health station.</source>

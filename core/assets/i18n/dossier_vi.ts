@@ -4,7 +4,7 @@
     <name>ConsentScreen</name>
     <message>
       <source>Your consent</source>
-      <translation>Đồng ý của bạn</translation>
+      <translation>Sự đồng ý của Ông/Bà</translation>
     </message>
     <message>
       <source>this procedure</source>
@@ -18,13 +18,13 @@ Why: only to handle your dossier for “%1”.
 Who receives it: the ward office (the ward police) that handles this procedure.
 How long: this station keeps it encrypted only until it has been sent, and at most %2 days.
 Your rights: you may ask the ward office to see, correct or delete your data, or withdraw this consent. If you do not agree, nothing is saved: you can submit at the counter instead.</source>
-      <translation>Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, chúng tôi xin sự đồng ý của bạn.
+      <translation>Theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, chúng tôi xin sự đồng ý của Ông/Bà.
 
 Dữ liệu nào: họ tên, ngày sinh, giới tính, số định danh, địa chỉ, số điện thoại, các câu trả lời và ảnh giấy tờ trong hồ sơ này.
-Để làm gì: chỉ để giải quyết hồ sơ “%1” của bạn.
+Để làm gì: chỉ để giải quyết hồ sơ “%1” của Ông/Bà.
 Ai nhận: cơ quan cấp phường (Công an phường) giải quyết thủ tục này.
 Lưu bao lâu: trạm chỉ lưu dữ liệu đã mã hóa cho đến khi gửi đi, và không quá %2 ngày.
-Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho xem, sửa, xóa dữ liệu hoặc rút lại sự đồng ý này. Nếu bạn không đồng ý, trạm không lưu gì cả: bạn có thể nộp hồ sơ tại quầy.</translation>
+Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường cho xem, sửa, xóa dữ liệu hoặc rút lại sự đồng ý này. Nếu Ông/Bà không đồng ý, trạm không lưu gì cả: Ông/Bà có thể nộp hồ sơ tại quầy.</translation>
     </message>
     <message>
       <source>I have read this and I agree</source>
@@ -43,15 +43,15 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     <name>DoneScreen</name>
     <message>
       <source>Your dossier has been saved</source>
-      <translation>Hồ sơ của bạn đã được lưu</translation>
+      <translation>Hồ sơ đã được lưu</translation>
     </message>
     <message>
       <source>Your report has been saved</source>
-      <translation>Phản ánh của bạn đã được lưu</translation>
+      <translation>Phản ánh đã được lưu</translation>
     </message>
     <message>
       <source>Your results have been saved</source>
-      <translation>Kết quả của bạn đã được lưu</translation>
+      <translation>Kết quả đã được lưu</translation>
     </message>
     <message>
       <source>Received by the ward office</source>
@@ -71,7 +71,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>Your receipt has been printed. Please take it and keep it.</source>
-      <translation>Biên nhận đã được in. Xin bạn nhận và giữ lại.</translation>
+      <translation>Biên nhận đã được in. Vui lòng nhận và giữ lại.</translation>
     </message>
     <message>
       <source>The receipt could not be printed: the printer is out of paper.</source>
@@ -95,7 +95,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>Your reference number</source>
-      <translation>Mã tra cứu của bạn</translation>
+      <translation>Mã tra cứu hồ sơ</translation>
     </message>
     <message>
       <source>Dossier number at the ward office: %1</source>
@@ -107,11 +107,11 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>You can look it up with this reference at any station (“Track a dossier”), or photograph the code.</source>
-      <translation>Bạn có thể tra cứu bằng mã này tại bất kỳ trạm nào (mục “Tra cứu hồ sơ”), hoặc chụp ảnh mã QR.</translation>
+      <translation>Ông/Bà có thể tra cứu bằng mã này tại bất kỳ trạm nào (mục “Tra cứu hồ sơ”), hoặc chụp ảnh mã QR.</translation>
     </message>
     <message>
       <source>Nothing is lost: your request is saved. Please photograph the code or write down the reference number. Staff can print the receipt again for you.</source>
-      <translation>Không mất gì cả: hồ sơ đã được lưu. Xin bạn chụp ảnh mã QR hoặc ghi lại mã tra cứu. Cán bộ có thể in lại biên nhận cho bạn.</translation>
+      <translation>Không mất gì cả: hồ sơ đã được lưu. Vui lòng chụp ảnh mã QR hoặc ghi lại mã tra cứu. Cán bộ có thể in lại biên nhận cho Ông/Bà.</translation>
     </message>
     <message>
       <source>Print the receipt again</source>
@@ -205,7 +205,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>The ward office has recorded your payment.</source>
-      <translation>Phường đã ghi nhận khoản thanh toán của bạn.</translation>
+      <translation>Phường đã ghi nhận khoản thanh toán của Ông/Bà.</translation>
     </message>
     <message>
       <source>This payment code has expired.</source>
@@ -221,15 +221,15 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>If you have already paid, nothing is lost: the ward office will see it. You can also make a new code.</source>
-      <translation>Nếu bạn đã chuyển khoản thì không mất gì cả: phường sẽ nhận được. Bạn cũng có thể tạo mã mới.</translation>
+      <translation>Nếu Ông/Bà đã chuyển khoản thì không mất gì cả: phường sẽ nhận được. Ông/Bà cũng có thể tạo mã mới.</translation>
     </message>
     <message>
       <source>This station is offline: you can pay later with this code</source>
-      <translation>Trạm đang mất mạng: bạn có thể thanh toán sau bằng mã này</translation>
+      <translation>Trạm đang mất kết nối: Ông/Bà có thể thanh toán sau bằng mã này</translation>
     </message>
     <message>
       <source>The code is printed on your slip. Scan it with your banking app when you like; the transfer message carries your reference.</source>
-      <translation>Mã đã được in trên phiếu. Bạn quét bằng ứng dụng ngân hàng khi thuận tiện; nội dung chuyển khoản có mã hồ sơ của bạn.</translation>
+      <translation>Mã đã được in trên phiếu. Ông/Bà quét bằng ứng dụng ngân hàng khi thuận tiện; nội dung chuyển khoản có mã hồ sơ.</translation>
     </message>
     <message>
       <source>The fee cannot be paid at this station now.</source>
@@ -238,6 +238,14 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     <message>
       <source>Please pay at the ward office counter. Keep your reference number.</source>
       <translation>Xin nộp tại quầy của phường. Xin giữ lại mã tra cứu.</translation>
+    </message>
+    <message>
+      <source>You can pay this fee later with your receipt code</source>
+      <translation>Ông/Bà có thể nộp lệ phí sau bằng mã biên nhận</translation>
+    </message>
+    <message>
+      <source>Nothing is lost: the dossier is kept. Later, open "Pay fees" at any station and scan or type the code on your dossier receipt, or pay at the ward office counter.</source>
+      <translation>Hồ sơ vẫn được giữ nguyên. Khi thuận tiện, vui lòng chọn "Thanh toán lệ phí" tại bất kỳ trạm nào rồi quét hoặc nhập mã trên biên nhận hồ sơ, hoặc nộp tại quầy của Ủy ban nhân dân phường.</translation>
     </message>
     <message>
       <source>There is no fee to pay for this dossier.</source>
@@ -296,12 +304,20 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Mã hồ sơ: %1</translation>
     </message>
     <message>
+      <source>Checking with the ward office…</source>
+      <translation>Đang kiểm tra với phường…</translation>
+    </message>
+    <message>
+      <source>The transfer has not arrived yet. Banks can take a minute: please wait, then check again.</source>
+      <translation>Chưa nhận được khoản chuyển khoản. Ngân hàng có thể cần một phút: vui lòng chờ rồi kiểm tra lại.</translation>
+    </message>
+    <message>
       <source>Waiting for your payment… %1 left</source>
       <translation>Đang chờ thanh toán… còn %1</translation>
     </message>
     <message>
       <source>A slip with this code has been printed for you.</source>
-      <translation>Phiếu có mã này đã được in cho bạn.</translation>
+      <translation>Phiếu có mã này đã được in cho Ông/Bà.</translation>
     </message>
     <message>
       <source>The slip could not be printed: please photograph the code.</source>
@@ -316,8 +332,16 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
       <translation>Tạo mã mới</translation>
     </message>
     <message>
-      <source>Finish</source>
-      <translation>Hoàn tất</translation>
+      <source>I have transferred — check now</source>
+      <translation>Tôi đã chuyển khoản — kiểm tra</translation>
+    </message>
+    <message>
+      <source>Pay later with the receipt code</source>
+      <translation>Thanh toán sau bằng mã biên nhận</translation>
+    </message>
+    <message>
+      <source>Back to the home screen</source>
+      <translation>Về trang chủ</translation>
     </message>
   </context>
   <context>
@@ -344,7 +368,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>This station cannot take photos of papers yet. Your dossier can be submitted without them: bring the papers below to the ward office when the staff ask for them.</source>
-      <translation>Trạm này chưa chụp được ảnh giấy tờ. Bạn vẫn nộp được hồ sơ: khi cán bộ yêu cầu, xin mang các giấy tờ dưới đây đến phường.</translation>
+      <translation>Trạm này chưa chụp được ảnh giấy tờ. Ông/Bà vẫn nộp được hồ sơ: khi cán bộ yêu cầu, xin mang các giấy tờ dưới đây đến phường.</translation>
     </message>
     <message>
       <source>Papers for this procedure</source>
@@ -356,7 +380,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>Place each paper flat under the camera and touch “Take photo”. Only the photos you take are kept, with your dossier. You can also skip this and bring the papers to the ward office.</source>
-      <translation>Đặt từng giấy tờ phẳng dưới camera và chạm “Chụp ảnh”. Trạm chỉ giữ những ảnh bạn chụp, kèm hồ sơ của bạn. Bạn cũng có thể bỏ qua bước này và mang giấy tờ đến phường.</translation>
+      <translation>Đặt từng giấy tờ phẳng dưới camera và chạm “Chụp ảnh”. Trạm chỉ giữ những ảnh Ông/Bà chụp, kèm hồ sơ. Ông/Bà cũng có thể bỏ qua bước này và mang giấy tờ đến phường.</translation>
     </message>
     <message>
       <source>Starting the camera…</source>
@@ -364,7 +388,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>The camera is not working. You can skip the photos.</source>
-      <translation>Camera đang không hoạt động. Bạn có thể bỏ qua bước chụp ảnh.</translation>
+      <translation>Camera đang không hoạt động. Ông/Bà có thể bỏ qua bước chụp ảnh.</translation>
     </message>
     <message>
       <source>Take again</source>
@@ -415,7 +439,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>You chose: %1</source>
-      <translation>Bạn đã chọn: %1</translation>
+      <translation>Đã chọn: %1</translation>
     </message>
     <message>
       <source>Continue  ▶</source>
@@ -548,7 +572,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>It will be sent to the ward office as soon as the station is online. Reference %1.</source>
-      <translation>Hồ sơ sẽ được gửi đến phường ngay khi trạm có mạng. Mã %1.</translation>
+      <translation>Hồ sơ sẽ được gửi đến phường ngay khi trạm có kết nối. Mã %1.</translation>
     </message>
     <message>
       <source>Sent to the ward office</source>
@@ -556,7 +580,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>Sent on %1. The current status cannot be checked now because the station is offline. Please try again later.</source>
-      <translation>Đã gửi lúc %1. Trạm đang mất mạng nên chưa xem được trạng thái mới. Xin thử lại sau.</translation>
+      <translation>Đã gửi lúc %1. Trạm đang mất kết nối nên chưa xem được trạng thái mới. Xin thử lại sau.</translation>
     </message>
     <message>
       <source>We found no dossier with this reference.</source>
@@ -572,7 +596,7 @@ Quyền của bạn: bạn có thể đề nghị cơ quan cấp phường cho x
     </message>
     <message>
       <source>This station is offline and has no record of this reference. Please try again later or ask the staff.</source>
-      <translation>Trạm đang mất mạng và không có hồ sơ với mã này. Xin thử lại sau hoặc hỏi cán bộ.</translation>
+      <translation>Trạm đang mất kết nối và không có hồ sơ với mã này. Xin thử lại sau hoặc hỏi cán bộ.</translation>
     </message>
     <message>
       <source>Track a dossier</source>

@@ -32,7 +32,7 @@
     </message>
     <message>
       <source>If you feel unwell (chest pain, shortness of breath, severe headache, weakness), call 115 now or ask the ward staff.</source>
-      <translation>Nếu bạn thấy không khỏe (đau ngực, khó thở, đau đầu dữ dội, yếu người), hãy gọi 115 ngay hoặc báo cho cán bộ phường.</translation>
+      <translation>Nếu Ông/Bà thấy không khỏe (đau ngực, khó thở, đau đầu dữ dội, yếu người), hãy gọi 115 ngay hoặc báo cho cán bộ phường.</translation>
     </message>
     <message>
       <source>Start measuring</source>
@@ -63,7 +63,7 @@
     </message>
     <message>
       <source>Anonymous: nothing is saved unless you ask for it at the end.</source>
-      <translation>Ẩn danh: không lưu thông tin gì trừ khi bạn yêu cầu ở bước cuối.</translation>
+      <translation>Ẩn danh: không lưu thông tin gì trừ khi Ông/Bà yêu cầu ở bước cuối.</translation>
     </message>
     <message>
       <source>Measure everything</source>
@@ -86,7 +86,7 @@
     <name>HealthConsentScreen</name>
     <message>
       <source>Tick the box, then scan the QR code on your ID card.</source>
-      <translation>Hãy đánh dấu vào ô đồng ý, sau đó quét mã QR trên căn cước của bạn.</translation>
+      <translation>Hãy đánh dấu vào ô đồng ý, sau đó quét mã QR trên căn cước của Ông/Bà.</translation>
     </message>
     <message>
       <source>Now press “Scan my ID card”.</source>
@@ -102,11 +102,11 @@
     </message>
     <message>
       <source>Saved. Your reference number is %1. It will be sent to the ward health station when the network is available.</source>
-      <translation>Đã lưu. Mã số của bạn là %1. Kết quả sẽ được gửi đến trạm y tế phường khi có mạng.</translation>
+      <translation>Đã lưu. Mã số của Ông/Bà là %1. Kết quả sẽ được gửi đến trạm y tế phường khi có kết nối.</translation>
     </message>
     <message>
       <source>Your results could not be saved. Nothing was stored. You can try again or ask the staff.</source>
-      <translation>Không lưu được kết quả. Chưa có thông tin nào được lưu. Bạn có thể thử lại hoặc nhờ cán bộ hỗ trợ.</translation>
+      <translation>Không lưu được kết quả. Chưa có thông tin nào được lưu. Vui lòng thử lại hoặc nhờ cán bộ hỗ trợ.</translation>
     </message>
     <message>
       <source>Saving is not available on this station. Please print the slip and show it at the health station.</source>
@@ -118,11 +118,11 @@
     </message>
     <message>
       <source>Please take your slip.</source>
-      <translation>Mời bạn nhận phiếu kết quả.</translation>
+      <translation>Mời Ông/Bà nhận phiếu kết quả.</translation>
     </message>
     <message>
       <source>The slip could not be printed. Please write down your reference number.</source>
-      <translation>Không in được phiếu. Bạn hãy ghi lại mã số của mình.</translation>
+      <translation>Không in được phiếu. Vui lòng ghi lại mã số này.</translation>
     </message>
     <message>
       <source>Save to your health record</source>
@@ -130,7 +130,7 @@
     </message>
     <message>
       <source>If you agree, these results are saved together with your ID number, name and date of birth from your ID card, and sent to the ward health station for your health record. They are used only for your care. You can ask the health station to delete them at any time. If you do not agree, nothing is saved.</source>
-      <translation>Nếu bạn đồng ý, kết quả này được lưu cùng số định danh, họ tên và ngày sinh trên căn cước của bạn, rồi gửi đến trạm y tế phường để đưa vào hồ sơ sức khỏe. Thông tin chỉ dùng để chăm sóc sức khỏe cho bạn. Bạn có thể đề nghị trạm y tế xóa bất cứ lúc nào. Nếu bạn không đồng ý, không có gì được lưu.</translation>
+      <translation>Nếu Ông/Bà đồng ý, kết quả này được lưu cùng số định danh, họ tên và ngày sinh trên căn cước của Ông/Bà, rồi gửi đến trạm y tế phường để đưa vào hồ sơ sức khỏe. Thông tin chỉ dùng để chăm sóc sức khỏe cho Ông/Bà. Ông/Bà có thể đề nghị trạm y tế xóa bất cứ lúc nào. Nếu Ông/Bà không đồng ý, không có gì được lưu.</translation>
     </message>
     <message>
       <source>I agree to save my results</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
       <source>Scan the QR code on your ID card</source>
-      <translation>Quét mã QR trên căn cước của bạn</translation>
+      <translation>Quét mã QR trên căn cước</translation>
     </message>
   </context>
   <context>
@@ -168,11 +168,11 @@
     </message>
     <message>
       <source>Please take your slip.</source>
-      <translation>Mời bạn nhận phiếu kết quả.</translation>
+      <translation>Mời Ông/Bà nhận phiếu kết quả.</translation>
     </message>
     <message>
       <source>The slip could not be printed. Please take a photo of this screen.</source>
-      <translation>Không in được phiếu. Bạn hãy chụp ảnh màn hình này.</translation>
+      <translation>Không in được phiếu. Vui lòng chụp ảnh màn hình này.</translation>
     </message>
     <message>
       <source>Average of %1 readings.</source>
@@ -188,11 +188,11 @@
     </message>
     <message>
       <source>Your results</source>
-      <translation>Kết quả của bạn</translation>
+      <translation>Kết quả đo</translation>
     </message>
     <message>
       <source>For reference only, not a diagnosis. If you feel unwell or a value is outside the usual range, please see a doctor.</source>
-      <translation>Kết quả chỉ để tham khảo, không phải là chẩn đoán. Nếu bạn thấy không khỏe hoặc có chỉ số ngoài khoảng thông thường, hãy đi khám bác sĩ.</translation>
+      <translation>Kết quả chỉ để tham khảo, không phải là chẩn đoán. Nếu Ông/Bà thấy không khỏe hoặc có chỉ số ngoài khoảng thông thường, hãy đi khám bác sĩ.</translation>
     </message>
     <message>
       <source>Please get medical help now</source>
@@ -459,7 +459,7 @@
     </message>
     <message>
       <source>No result came from the device. You can try again or skip this measurement.</source>
-      <translation>Chưa nhận được kết quả từ máy đo. Bạn có thể thử lại hoặc bỏ qua mục này.</translation>
+      <translation>Chưa nhận được kết quả từ máy đo. Ông/Bà có thể thử lại hoặc bỏ qua mục này.</translation>
     </message>
     <message>
       <source>This device is not available right now.</source>

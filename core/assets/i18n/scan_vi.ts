@@ -46,7 +46,7 @@
       <source>The camera is not available right now.
 You can type the code in instead.</source>
       <translation>Camera hiện không sử dụng được.
-Bạn có thể nhập mã bằng tay.</translation>
+Ông/Bà có thể nhập mã bằng tay.</translation>
     </message>
     <message>
       <source>Type it in</source>

@@ -90,18 +90,18 @@
     </message>
     <message>
       <source>Online</source>
-      <translation>Có mạng</translation>
+      <translation>Đã kết nối</translation>
     </message>
     <message>
       <source>Offline</source>
-      <translation>Mất mạng</translation>
+      <translation>Mất kết nối</translation>
     </message>
   </context>
   <context>
     <name>HelpOverlay</name>
     <message>
       <source>Need help?</source>
-      <translation>Bạn cần giúp đỡ?</translation>
+      <translation>Ông/Bà cần giúp đỡ?</translation>
     </message>
     <message>
       <source>Call the ward staff: %1</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
       <source>Touch a service to begin. Staff are nearby if you need help.</source>
-      <translation>Chạm vào một dịch vụ để bắt đầu. Cán bộ luôn ở gần nếu bạn cần hỗ trợ.</translation>
+      <translation>Chạm vào một dịch vụ để bắt đầu. Cán bộ luôn ở gần nếu Ông/Bà cần hỗ trợ.</translation>
     </message>
     <message>
       <source>Administrative procedures</source>
@@ -152,7 +152,7 @@
     </message>
     <message>
       <source>Scan your ID card, photograph papers</source>
-      <translation>Quét CCCD, chụp ảnh giấy tờ</translation>
+      <translation>Quét căn cước, chụp ảnh giấy tờ</translation>
     </message>
     <message>
       <source>Track a dossier</source>
@@ -172,7 +172,7 @@
     </message>
     <message>
       <source>Report security and order</source>
-      <translation>Phản ánh ANTT</translation>
+      <translation>Phản ánh an ninh, trật tự</translation>
     </message>
     <message>
       <source>Tell the ward police about a problem</source>
@@ -211,15 +211,15 @@
     <name>IdleOverlay</name>
     <message>
       <source>Do you need more time?</source>
-      <translation>Bạn có cần thêm thời gian?</translation>
+      <translation>Ông/Bà có cần thêm thời gian?</translation>
     </message>
     <message>
       <source>For your privacy, the screen will return to the start in %1 seconds and what you entered will be erased.</source>
-      <translation>Để bảo vệ thông tin của bạn, màn hình sẽ trở về trang chủ sau %1 giây và những gì bạn đã nhập sẽ bị xóa.</translation>
+      <translation>Để bảo vệ thông tin của Ông/Bà, màn hình sẽ trở về trang chủ sau %1 giây và những gì Ông/Bà đã nhập sẽ bị xóa.</translation>
     </message>
     <message>
-      <source>More time</source>
-      <translation>Thêm thời gian</translation>
+      <source>I'm still here</source>
+      <translation>Tôi vẫn ở đây</translation>
     </message>
     <message>
       <source>Finish now</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
       <source>This station could not save your request. Nothing was sent.</source>
-      <translation>Trạm không lưu được yêu cầu của bạn. Chưa có gì được gửi đi.</translation>
+      <translation>Trạm không lưu được yêu cầu của Ông/Bà. Chưa có gì được gửi đi.</translation>
     </message>
     <message>
       <source>The receipt could not be printed.</source>
@@ -284,7 +284,7 @@
     </message>
     <message>
       <source>Your request was saved. Your reference number is %1. Please write it down or take a photo.</source>
-      <translation>Yêu cầu của bạn đã được lưu. Mã tra cứu của bạn là %1. Vui lòng ghi lại hoặc chụp ảnh.</translation>
+      <translation>Yêu cầu đã được lưu. Mã tra cứu là %1. Vui lòng ghi lại hoặc chụp ảnh.</translation>
     </message>
     <message>
       <source>Please try again, or ask the ward staff for help. The screen will return to the start by itself.</source>
