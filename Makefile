@@ -63,6 +63,7 @@ run: sysdeps $(STAMP) i18n
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 	$(BIN)/python -m kiosk.i18n check
 
 # The suite, then the frozen bundle: it is built and must pass its own --self-test (about a minute),

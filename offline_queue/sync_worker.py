@@ -354,7 +354,7 @@ class SyncWorker(Worker):
         from offline_queue.billers_pull import pull
 
         try:
-            pull(self.client, self._data_dir)
+            pull(self._client, self._data_dir)
         except HubError as exc:
             log.info("billers list not pulled: %s", exc)
         except OSError as exc:

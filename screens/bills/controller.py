@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime
 from typing import Any
 
 from core.bills import BillersList, bill_for_customer, check_bill, payment_qr_for
 from core.formats.result import Kind
 from core.formats.vietqr import VietQRError
+from kiosk.services.submit import ReceiptLine
 from screens.bills.model import load_billers, slip_lines
 from screens.receipt.camera import begin_scan, end_scan
 
@@ -94,23 +94,16 @@ class BillsController:
         self.screen.show_qr(self.qr)
 
     def print_slip(self) -> None:
-        printer = self.ctx.services.printer
-        if printer is None or not self.qr:
+        printer, submit = self.ctx.services.printer, self.ctx.services.submit
+        if printer is None or submit is None or not self.qr or self.bill is None:
             self.screen.set_printed(False)
             return
-        from kiosk.submit import pipeline_for
-
-        from devices.printer.receipt import Receipt, ReceiptItem
-
-        language = pipeline_for(self.ctx).language
-        vi = language != "en"
-        station = self.ctx.config.station
-        receipt = Receipt(kind="payment", station_name=station.name, station_address=station.address,
-                          created_at=datetime.now(), service_name="Thanh toán hóa đơn" if vi else "Bill payment",
-                          items=tuple(ReceiptItem(k, v) for k, v in slip_lines(self.bill, vi)), qr_payload=self.qr,
-                          status="", notes=("Kiểm tra tên và số tiền trong ứng dụng ngân hàng trước khi xác nhận."
-                                            if vi else "Check the name and amount in your bank app before you "
-                                                       "confirm.",), language=language)
+        vi = submit.language != "en"
+        receipt = submit.slip("payment", "Thanh toán hóa đơn" if vi else "Bill payment",
+                              tuple(ReceiptLine(k, v) for k, v in slip_lines(self.bill, vi)),
+                              ("Kiểm tra tên và số tiền trong ứng dụng ngân hàng trước khi xác nhận." if vi else
+                               "Check the name and amount in your bank app before you confirm.",),
+                              qr_payload=self.qr)
         self.jobs.append(printer.print_receipt(receipt, lambda o: self.screen.set_printed(bool(o.ok))))
 
     def visit_over(self, _reason: str = "") -> None:

@@ -38,7 +38,7 @@ def bank_name(bank_bin: str) -> str:
 
 def slip_lines(bill: Bill, vi: bool) -> list[tuple[str, str]]:
     """Label/value lines for the printed slip (the listed biller's data: that is where the money goes)."""
-    from devices.printer.receipt import format_vnd
+    from core.money import format_vnd
 
     biller = bill.biller
     assert biller is not None  # only listed bills are printed

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from core.bills import Bill, Biller
+from core.money import format_vnd
 from core.visit import Visit
-from devices.printer.receipt import format_vnd
 from screens.bills.model import bank_name
 from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher
