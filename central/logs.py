@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from datetime import UTC, datetime
 
 # LogRecord attributes that are not "extra" fields passed by the caller
@@ -28,11 +27,15 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(level: str = "info", fmt: str = "text") -> None:
-    handler = logging.StreamHandler(sys.stderr)
+    from core.logging_setup import CurrentStderr  # stdlib only: a hub install has it
+
+    handler = CurrentStderr()
+    handler._tram = True  # type: ignore[attr-defined]
     handler.setFormatter(JsonFormatter() if fmt == "json" else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    # Ours from an earlier call go; anything else (a test's log capture) stays.
+    root.handlers[:] = [h for h in root.handlers if not getattr(h, "_tram", False)] + [handler]
     root.setLevel(level.upper())
     logging.getLogger("alembic").setLevel(logging.WARNING)
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):

@@ -14,10 +14,27 @@ import os
 import queue
 import sys
 from pathlib import Path
+from typing import Any
 
 FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 AUDIT_LOGGER = "kiosk.audit"
 _listener: logging.handlers.QueueListener | None = None
+
+
+class CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the moment of writing, never to a stream it kept: a command run
+    in-process (a test, a technician tool) may have had its stderr replaced and closed since."""
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
 
 
 def setup_logging(log_dir: Path | None, level: str = "INFO") -> Path | None:
@@ -28,10 +45,11 @@ def setup_logging(log_dir: Path | None, level: str = "INFO") -> Path | None:
     stop_logging()
     root = logging.getLogger()
     root.setLevel(level)
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
+    for handler in list(root.handlers):  # ours from an earlier call; anything else (a test's capture) stays
+        if getattr(handler, "_tram", False):
+            root.removeHandler(handler)
     formatter = logging.Formatter(FORMAT)
-    targets: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    targets: list[logging.Handler] = [CurrentStderr()]
     log_file = None
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -45,7 +63,9 @@ def setup_logging(log_dir: Path | None, level: str = "INFO") -> Path | None:
     for target in targets:
         target.setFormatter(formatter)
     records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    root.addHandler(logging.handlers.QueueHandler(records))
+    ours = logging.handlers.QueueHandler(records)
+    ours._tram = True  # type: ignore[attr-defined]
+    root.addHandler(ours)
     _listener = logging.handlers.QueueListener(records, *targets, respect_handler_level=True)
     _listener.start()
     atexit.register(stop_logging)

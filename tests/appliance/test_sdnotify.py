@@ -100,7 +100,12 @@ def test_the_kiosk_process_says_ready_and_keeps_pinging(tmp_path, listener):
                HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
                XDG_STATE_HOME=str(tmp_path / "state"), JOURNAL_STREAM="1:1")
     config = tmp_path / "kiosk.toml"
-    config.write_text(f'data_dir = "{tmp_path / "var"}"\n[hub]\nlocal_hub = false\n', encoding="utf-8")
+    from core.pin import hash_pin
+
+    # An installed station's configuration: its own station code and technician PIN (start-up refuses the
+    # shipped example code and the demo PIN outside demo mode).
+    config.write_text(f'data_dir = "{tmp_path / "var"}"\n[station]\ncode = "SN07"\n[security]\n'
+                      f'technician_pin_hash = "{hash_pin("583920")}"\n[hub]\nlocal_hub = false\n', encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(config)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
