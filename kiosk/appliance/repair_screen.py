@@ -22,12 +22,26 @@ def texts(config: Any) -> list[str]:
 
 
 def show(config: Any, seconds: float = 0.0) -> int:
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+    """The repair screen as its own process's only window, until the unit stops it (or ``seconds``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = build(config)
+    window.showFullScreen()
+    if seconds > 0:
+        QTimer.singleShot(int(seconds * 1000), app.quit)
+    return app.exec()
+
+
+def build(config: Any) -> Any:
+    """The window, not shown (its own function so a test can look at it without running an event loop: once
+    ``QApplication.exec()`` has returned, Qt never runs another thread's event loop in that process)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
     from screens.shell import theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     family = theme.load_fonts()
     window = QWidget()
     window.setObjectName("repair")
@@ -47,7 +61,4 @@ def show(config: Any, seconds: float = 0.0) -> int:
             layout.addSpacing(theme.MIN_TARGET_PX)
     layout.addStretch(1)
     window.setWindowTitle(TITLE_VI)
-    window.showFullScreen()
-    if seconds > 0:
-        QTimer.singleShot(int(seconds * 1000), app.quit)
-    return app.exec()
+    return window

@@ -20,3 +20,19 @@ class AppBus(QObject):
     # which procedure catalogue residents see: {"source": "hub" | "built-in" | "none", "version", "fetched_at",
     # "refused": {"version", "problem"} | absent} (kiosk.services.catalogue)
     catalogue_changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The latest state of each device and of the sync, for what is built after they were reported (areas are
+        # built lazily: the technician screens must not miss the printer's "ready" sent at start-up).
+        self.device_states: dict[str, str] = {}
+        self.sync_status: dict[str, object] = {}
+        self.device_state_changed.connect(self._remember_device)
+        self.sync_status_changed.connect(self._remember_sync)
+
+    def _remember_device(self, name: str, state: str, _detail: str) -> None:
+        self.device_states[name] = state
+
+    def _remember_sync(self, status: object) -> None:
+        if isinstance(status, dict):
+            self.sync_status.update(status)

@@ -51,8 +51,8 @@ class TechnicianController:
         self.status.submissions_requested.connect(lambda: flow.go("technician.submissions"))
         self.status.enrol_requested.connect(lambda: flow.go("technician.enrol"))
         self.status.diagnostics_requested.connect(lambda: flow.go("technician.diagnostics"))
-        self._sync_status: dict[str, Any] = {}
-        self._device_states: dict[str, str] = {}
+        self._sync_status: dict[str, Any] = dict(ctx.bus.sync_status)  # what was reported before this was built
+        self._device_states: dict[str, str] = dict(ctx.bus.device_states)
         ctx.bus.sync_status_changed.connect(lambda status: self._sync_status.update(status or {}))
         ctx.bus.device_state_changed.connect(lambda name, state, _d: self._device_states.__setitem__(name, state))
         self._start_diagnostics()

@@ -76,24 +76,14 @@ def test_cli_lists_and_writes_a_rule(sysfs, tmp_path):
 
 
 def test_repair_screen_shows_both_languages_with_the_staff_phone(qtbot):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel
+    from PySide6.QtWidgets import QLabel
 
-    from kiosk.appliance.repair_screen import show
+    from kiosk.appliance.repair_screen import build
     from kiosk.config import KioskConfig
 
-    seen: list[str] = []
-
-    def grab() -> None:
-        for window in QApplication.topLevelWidgets():
-            if window.objectName() == "repair" and window.isVisible():
-                seen.extend(label.text() for label in window.findChildren(QLabel))
-
-    QTimer.singleShot(100, grab)
-    assert show(KioskConfig(), seconds=0.3) == 0
+    window = build(KioskConfig())
+    qtbot.addWidget(window)
+    window.show()
+    seen = [label.text() for label in window.findChildren(QLabel)]
     assert "Trạm đang được sửa chữa" in seen and "This station is being repaired" in seen
     assert any("028 3822 1234" in t for t in seen)
-    for window in QApplication.topLevelWidgets():
-        if window.objectName() == "repair":
-            window.close()
-            window.deleteLater()
