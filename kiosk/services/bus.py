@@ -27,11 +27,16 @@ class AppBus(QObject):
         # built lazily: the technician screens must not miss the printer's "ready" sent at start-up).
         self.device_states: dict[str, str] = {}
         self.sync_status: dict[str, object] = {}
+        self.catalogue_info: dict[str, object] = {}
         self.device_state_changed.connect(self._remember_device)
+        self.catalogue_changed.connect(self._remember_catalogue)
         self.sync_status_changed.connect(self._remember_sync)
 
     def _remember_device(self, name: str, state: str, _detail: str) -> None:
         self.device_states[name] = state
+
+    def _remember_catalogue(self, info: object) -> None:
+        self.catalogue_info = dict(info) if isinstance(info, dict) else {}
 
     def _remember_sync(self, status: object) -> None:
         if isinstance(status, dict):

@@ -63,6 +63,8 @@ class TechnicianController:
         ctx.bus.sync_status_changed.connect(self.status.set_sync_status)
         self._catalogue_info: dict[str, Any] = {}
         ctx.bus.catalogue_changed.connect(self._catalogue_changed)
+        if ctx.bus.catalogue_info:  # announced before this area was built
+            self._catalogue_changed(dict(ctx.bus.catalogue_info))
         ctx.bus.device_state_changed.connect(self.status.set_device_state)
         ctx.bus.device_state_changed.connect(self.devices.set_device_state)
 
