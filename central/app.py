@@ -8,7 +8,20 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from central import __version__, admin, api, billers, catalog_api, office, ops, problems, sdnotify, store, telehealth
+from central import (
+    __version__,
+    admin,
+    api,
+    billers,
+    catalog_api,
+    office,
+    ops,
+    prepare,
+    problems,
+    sdnotify,
+    store,
+    telehealth,
+)
 from central.config import HubConfig
 from central.db import Database
 from central.faults import FaultInjector, FaultState
@@ -73,6 +86,7 @@ def create_app(config: HubConfig, db: Database | None = None, migrate: bool = Tr
     office.install(app)
     telehealth.install(app, config, db)
     billers.install(app)  # adapters are set by `serve --biller-adapters`
+    prepare.install(app)  # the phone pages of 'prepare at home' and the kiosk's redemption
     app.add_middleware(BodyLimit, json_limit=config.json_limit, attachment_limit=config.attachment_limit)
     app.add_middleware(SecurityHeaders)
     if app.state.faults is not None:

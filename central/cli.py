@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payee-name", default="", help="account holder, e.g. CONG AN PHUONG BEN NGHE")
     s.add_argument("--payee-city", default="HCM")
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
+    s.add_argument("--draft-ttl-days", type=_draft_days, default=7.0,
+                   help="days a dossier prepared at home on the phone is kept unless a station uses it first")
     s.add_argument("--catalog", type=Path, default=None,
                    help="catalogue JSON file to publish at start (checked; skipped when it is already the newest)")
     s.add_argument("--ice-server", action="append", default=[], metavar="URL[,USER,CREDENTIAL]",
@@ -143,10 +145,18 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
     return HubConfig(db_url=args.db, demo=args.demo, allow_faults=args.allow_faults,
                      demo_code=args.demo_code, payee=payee or (DEMO_PAYEE if args.demo else None),
                      public_url=args.public_url, payment_ttl_seconds=args.payment_ttl, faults=faults,
+                     draft_ttl_days=args.draft_ttl_days,
                      metrics_token=args.metrics_token, disk_path=args.disk_path or _data_folder(args.db),
                      ice_servers=tuple(_ice_server(v) for v in args.ice_server),
                      telehealth_grace_seconds=args.call_grace,
                      **({"telehealth_duty_hours": args.duty_hours} if args.duty_hours else {}))
+
+
+def _draft_days(text: str) -> float:
+    days = float(text)
+    if not 0 < days <= 90:
+        raise argparse.ArgumentTypeError("between 0 and 90 days")
+    return days
 
 
 def _data_folder(db_url: str) -> str:

@@ -53,6 +53,7 @@ class HubConfig:
     payee: Payee | None = None
     public_url: str = ""  # base URL put into enrolment QR payloads; empty: the URL of the request
     payment_ttl_seconds: int = 900
+    draft_ttl_days: float = 7.0  # a dossier prepared at home on the phone is kept this long unless used first
     enrolment_ttl_hours: float = 24.0
     json_limit: int = JSON_LIMIT
     attachment_limit: int = ATTACHMENT_LIMIT

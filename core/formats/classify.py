@@ -6,7 +6,7 @@ first matching shape decides and a malformed payload becomes UNKNOWN with the pa
 
 from __future__ import annotations
 
-from core.formats import cccd, enrolment, procedure_link, tracking, vietqr
+from core.formats import cccd, enrolment, prepared, procedure_link, tracking, vietqr
 from core.formats.result import FormatError, Kind, ScanResult
 from core.formats.text import MAX_PAYLOAD_CHARS, clean
 
@@ -30,6 +30,8 @@ def _classify(raw: str, text: str) -> ScanResult:
     if text.startswith(enrolment.PREFIX + "|"):
         value = enrolment.parse_enrolment(text)
         return ScanResult(Kind.ENROLMENT, value, warnings=value.warnings)
+    if prepared.looks_like_draft(text):
+        return ScanResult(Kind.DRAFT, prepared.parse_draft(text))
     if text.startswith(tracking.PREFIX + "|"):
         return ScanResult(Kind.RECEIPT, tracking.parse_tracking_payload(text))
     if vietqr.looks_like_emv(raw):
@@ -59,6 +61,7 @@ _PREFIX_KIND = {
     "tracking.": Kind.RECEIPT,
     "vietqr.": Kind.PAYMENT,
     "enrolment.": Kind.ENROLMENT,
+    "draft.": Kind.DRAFT,
 }
 
 

@@ -15,6 +15,7 @@ class Kind(enum.StrEnum):
     RECEIPT = "receipt"  # our own tracking payload or a bare reference -> tracking.TrackingRef
     PAYMENT = "payment"  # VietQR (EMVCo) -> vietqr.VietQR
     ENROLMENT = "enrolment"  # hub enrolment code -> enrolment.Enrolment
+    DRAFT = "draft"  # a dossier prepared at home on the phone -> prepared.DraftRef
     UNTRUSTED_LINK = "untrusted_link"  # a link to a host we do not trust: never opened
     UNKNOWN = "unknown"  # anything else; ``reason`` says why
 
