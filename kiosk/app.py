@@ -43,6 +43,7 @@ AREA_PACKAGES = {
     "health": "screens.health",
     "bills": "screens.bills",
     "questions": "screens.questions",
+    "prepared": "screens.prepared",
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn

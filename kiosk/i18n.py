@@ -29,6 +29,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "health": ("screens/health",),
     "consult": ("screens/consult",),
     "services": ("screens/bills", "screens/questions"),
+    "prepared": ("screens/prepared",),
 }
 
 

@@ -21,6 +21,7 @@ from offline_queue.pinning import PinnedAdapter
 from offline_queue.protocol import (
     HubError,
     HubProtocolError,
+    HubRejected,
     HubTLSError,
     HubUnavailable,
     ItemResult,
@@ -197,6 +198,21 @@ class HubClient:
     def get_alert(self, alert_id: str) -> dict[str, Any]:
         _, doc = self._request("GET", f"/v1/alerts/{quote(alert_id, safe='')}")
         return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
+
+    def redeem_draft(self, payload: str) -> dict[str, Any]:
+        """POST /v1/drafts/redeem: a dossier prepared at home, once (``{"procedure_code", "answers"}``).
+        Refusals keep their reason in ``code``: draft_invalid (altered or not this hub's), draft_expired,
+        draft_used (already used or deleted)."""
+        try:
+            _, doc = self._request("POST", "/v1/drafts/redeem", json_body={"code": payload})
+        except HubRejected as exc:
+            reason = exc.problem_type.rsplit("/", 1)[-1]
+            if reason in ("draft-invalid", "draft-expired", "draft-used"):
+                exc.code = reason.replace("-", "_")
+            raise
+        answers = doc.get("answers")
+        return {"procedure_code": require(doc, "procedure_code", str),
+                "answers": answers if isinstance(answers, dict) else {}}
 
     def heartbeat(self, report: Mapping[str, Any]) -> str:
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)

@@ -142,4 +142,6 @@ class HubRequestWorker(Worker):
             return c.raise_alert(*args)
         if op == "alert_status":
             return c.get_alert(args[0])
+        if op == "redeem_draft":
+            return c.redeem_draft(args[0])
         raise ValueError(f"unknown hub request {op!r}")

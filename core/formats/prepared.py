@@ -100,3 +100,19 @@ def phone_fields(fields: Any) -> list[Any]:
     """The form fields a resident fills on the phone: all but what the ID card gives at the station (name, date
     of birth, ID number, address…), so the prepared draft carries no more personal data than needed."""
     return [f for f in fields if not (f.prefill or "").startswith("identity.")]
+
+
+def accepted_answers(fields: Any, answers: Any) -> dict[str, str]:
+    """What a station takes from a redeemed draft: only the phone page's questions of this procedure, as text,
+    normalised and cut to the kiosk's lengths (the hub's answer is untrusted like any other input). The form then
+    checks them again with the same rules before the resident can go on."""
+    from core.dossier_rules import normalise
+
+    if not isinstance(answers, dict):
+        return {}
+    out = {}
+    for f in phone_fields(fields):
+        value = answers.get(f.key)
+        if isinstance(value, str) and (text := normalise(f.type, value)):
+            out[f.key] = text
+    return out

@@ -85,6 +85,11 @@ class HubService(QObject):
         """``HubResult.data``: ``{"id", "acknowledged"}`` — whether a staff member is on the way."""
         return self._ask("alert_status", (alert_id,), on_done)
 
+    def redeem_draft(self, payload: str, on_done: Callable[[Any], None]) -> int:
+        """A dossier prepared at home, once. ``HubResult.data``: ``{"procedure_code", "answers"}``;
+        ``error_code`` also draft_invalid | draft_expired | draft_used."""
+        return self._ask("redeem_draft", (payload,), on_done)
+
     def enrol(self, hub_url: str, code: str, on_done: Callable[[Any], None]) -> int:
         """Enrol this kiosk with a one-time code. ``HubResult.data``: ``{"kiosk_id", "hub_url"}``;
         ``error_code`` also ``url_mismatch`` (config pins another hub) or ``invalid`` (no code)."""

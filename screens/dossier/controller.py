@@ -35,7 +35,7 @@ class DossierController(QObject):
         review, consent = screens["dossier.review"], screens["dossier.consent"]
         pick.search_changed.connect(self._search)
         pick.chosen.connect(self.choose)
-        pick.scan_requested.connect(lambda w: self._scan(w, {Kind.PROCEDURE}, self._procedure_scanned))
+        pick.scan_requested.connect(lambda w: self._scan(w, {Kind.PROCEDURE, Kind.DRAFT}, self._procedure_scanned))
         pick.scan_stopped.connect(self._end_scan)
         form.completed.connect(lambda: ctx.flow.go("dossier.photos"))
         photos.capture_requested.connect(self._capture)
@@ -100,6 +100,10 @@ class DossierController(QObject):
         end_scan(self.ctx)
 
     def _procedure_scanned(self, result: Any) -> None:
+        if result.kind is Kind.DRAFT:  # a dossier prepared at home: screens/prepared redeems it
+            self._end_scan()
+            self.ctx.flow.go("prepared", {"payload": result.value.payload})
+            return
         cat = self.catalogue()
         procedure = cat.resolve(result.value) if cat is not None else None
         if procedure is None:
@@ -134,6 +138,7 @@ class DossierController(QObject):
             self.s["dossier.consent"].set_busy(False)
             return
         from core.money import format_vnd
+        from screens.prepared.note import next_time_note
 
         item = build_submission(procedure, draft, visit.identity, self.language)
         fee = fee_for(procedure) or None
@@ -144,6 +149,7 @@ class DossierController(QObject):
             kind="dossier", payload=item.payload, personal=item.personal, attachments=item.attachments,
             service_name=name_vi if self.language == "vi" else procedure_name(procedure, "en"),
             resident_name=getattr(visit.identity, "full_name", "") or "", receipt_items=items, fee=fee,
+            receipt_notes=(next_time_note(self.ctx.config.hub.url),),
             done_params={"service": procedure_name(procedure, self.language)})
         submit = self.ctx.services.submit
         if submit is None or not submit.submit(request, on_saved=lambda outcome: self._saved(outcome)):

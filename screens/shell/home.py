@@ -18,6 +18,7 @@ SERVICES = (
     ("health", "♥"),
     ("bills", "▤"),
     ("questions", "?"),
+    ("prepared", "▦"),
 )
 
 
@@ -120,6 +121,7 @@ class HomeScreen(Screen):
             "health": (self.tr("Health check"), self.tr("Blood pressure, SpO2, temperature, weight")),
             "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, internet, school")),
             "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
+            "prepared": (self.tr("Prepared at home"), self.tr("Scan the QR code on your phone")),
         }
         for service, (heading, subtitle) in texts.items():
             self.tiles[service].heading.setText(heading)

@@ -3,8 +3,6 @@ consent, shows a signed QR; a kiosk redeems it once; altered, expired or used co
 
 from __future__ import annotations
 
-import base64
-import io
 import re
 from datetime import timedelta
 from html import unescape
@@ -14,6 +12,7 @@ from central.models import utcnow
 from central.prepare import store
 from core.formats.prepared import parse_draft
 from tests.hub.conftest import enroll, make_client
+from tests.prepare.conftest import qr_text_of
 
 GOOD = {"phone": "0912345678", "request_content": "Đăng ký thường trú tại nhà con trai", "consent": "yes",
         "relationship_to_head": "Cha", "email": "", "new_address": "Số 5 ngõ 12 phố Hàng Bông, phường Hoàn Kiếm"}
@@ -38,19 +37,6 @@ def test_phone_form_asks_no_card_fields_and_shows_the_kiosk_rules(tmp_path: Path
         with client.app.state.db.session() as s:
             assert s.query(store.PreparedDraft).count() == 0  # nothing kept before the answers pass and consent
         assert client.get("/prepare/9.999999").status_code == 404
-
-
-def qr_text_of(page: str) -> str:
-    """What a camera reads from the QR the page shows (decoded from the image itself)."""
-    import zxingcpp
-    from PIL import Image
-
-    found = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', page)
-    assert found, page
-    image = Image.open(io.BytesIO(base64.b64decode(found.group(1))))
-    codes = zxingcpp.read_barcodes(image)
-    assert len(codes) == 1
-    return codes[0].text
 
 
 def _made_draft(client) -> str:  # type: ignore[no-untyped-def]

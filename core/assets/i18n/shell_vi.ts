@@ -203,6 +203,14 @@
       <translation>Hỏi bằng lời của Ông/Bà</translation>
     </message>
     <message>
+      <source>Prepared at home</source>
+      <translation>Hồ sơ chuẩn bị tại nhà</translation>
+    </message>
+    <message>
+      <source>Scan the QR code on your phone</source>
+      <translation>Quét mã QR trên điện thoại</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>Trang chủ</translation>
     </message>
