@@ -199,6 +199,21 @@ class HubClient:
         _, doc = self._request("GET", f"/v1/alerts/{quote(alert_id, safe='')}")
         return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
 
+    def bill_due(self, biller_id: str, customer_code: str) -> dict[str, Any]:
+        """GET /v1/billers/{id}/due/{code}: the amount due as the biller's look-up told the hub
+        (``{"amount", "period"}``). ``code`` nothing_due when no bill is due for that code."""
+        try:
+            _, doc = self._request("GET", f"/v1/billers/{quote(biller_id, safe='')}/due/"
+                                          f"{quote(customer_code, safe='')}")
+        except HubRejected as exc:
+            if exc.problem_type.endswith("/nothing-due"):
+                exc.code = "nothing_due"
+            raise
+        amount, period = doc.get("amount"), doc.get("period")
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise HubProtocolError("bill look-up: no amount")
+        return {"amount": amount, "period": period[:20] if isinstance(period, str) else ""}
+
     def redeem_draft(self, payload: str) -> dict[str, Any]:
         """POST /v1/drafts/redeem: a dossier prepared at home, once (``{"procedure_code", "answers"}``).
         Refusals keep their reason in ``code``: draft_invalid (altered or not this hub's), draft_expired,

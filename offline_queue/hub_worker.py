@@ -144,4 +144,6 @@ class HubRequestWorker(Worker):
             return c.get_alert(args[0])
         if op == "redeem_draft":
             return c.redeem_draft(args[0])
+        if op == "bill_due":
+            return c.bill_due(*args)
         raise ValueError(f"unknown hub request {op!r}")

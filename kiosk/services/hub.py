@@ -85,6 +85,11 @@ class HubService(QObject):
         """``HubResult.data``: ``{"id", "acknowledged"}`` — whether a staff member is on the way."""
         return self._ask("alert_status", (alert_id,), on_done)
 
+    def bill_due(self, biller_id: str, customer_code: str, on_done: Callable[[Any], None]) -> int:
+        """The amount due by customer code, from the biller's look-up on the hub. ``HubResult.data``:
+        ``{"amount", "period"}``; ``error_code`` also nothing_due, not_found (no look-up for that biller)."""
+        return self._ask("bill_due", (biller_id, customer_code.strip().upper()), on_done)
+
     def redeem_draft(self, payload: str, on_done: Callable[[Any], None]) -> int:
         """A dossier prepared at home, once. ``HubResult.data``: ``{"procedure_code", "answers"}``;
         ``error_code`` also draft_invalid | draft_expired | draft_used."""

@@ -1,8 +1,10 @@
 """The bill journey's decisions: scan → check against the official list → code to pay → slip. GUI thread.
 
-The billers list is read when the screen opens (a small JSON file the sync pull keeps current). Nothing here
-does network I/O: the amount comes from the bill's code or the paper bill. Logs carry the visit id and the
-verdict, never account numbers, customer codes or amounts (personal/financial data)."""
+The billers list is read when the screen opens (a small JSON file the sync pull keeps current). The amount comes
+from the bill's code, the paper bill, or — for a biller with a look-up, when the resident leaves it empty — from
+the hub, which asks the biller's adapter (through the hub service's worker thread; nothing here does I/O).
+Logs carry the visit id and the verdict, never account numbers, customer codes or amounts (personal/financial
+data)."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class BillsController:
         self.bill: Any = None
         self.qr = ""
         self.jobs: list[str] = []
+        self._lookup_visit: str | None = None  # the visit a pending amount look-up belongs to
         screen.scan_requested.connect(lambda widget: begin_scan(ctx, widget, {Kind.PAYMENT}, self.scanned))
         screen.scan_stopped.connect(lambda: end_scan(ctx))
         screen.biller_chosen.connect(self.choose)
@@ -66,6 +69,9 @@ class BillsController:
         digits = re.sub(r"[.\s,đ]", "", amount_text or "")
         if biller is None:
             return
+        if not digits and biller.lookup:  # no amount typed: ask the biller's look-up through the hub
+            self.look_up(biller, code)
+            return
         try:
             amount = int(digits) if digits.isdigit() else 0
             if not 0 < amount <= MAX_BILL_AMOUNT:
@@ -75,6 +81,36 @@ class BillsController:
             self.screen.show_error("code", "amount" if str(exc) == "amount" else "customer_code")
             return
         self.show(bill)
+
+    def look_up(self, biller: Any, code: str) -> None:
+        try:
+            bill_for_customer(biller, code, None)  # the customer code's shape, before any request
+        except ValueError:
+            self.screen.show_error("code", "customer_code")
+            return
+        hub = self.ctx.services.hub
+        if hub is None:
+            self.screen.show_error("code", "lookup_failed")
+            return
+        self.screen.show_looking_up()
+        visit = self._lookup_visit = self._visit()
+        hub.bill_due(biller.id, code, lambda result: self._looked_up(visit, biller, code, result))
+
+    def _looked_up(self, visit: str, biller: Any, code: str, result: Any) -> None:
+        if visit != self._visit() or self._lookup_visit != visit or self.screen.code_biller_id != biller.id:
+            return  # the resident left or chose another company meanwhile
+        self._lookup_visit = None
+        if not getattr(result, "ok", False):
+            problem = "nothing_due" if getattr(result, "error_code", "") == "nothing_due" else "lookup_failed"
+            log.info("visit %s: amount look-up for %s: %s", visit, biller.id, getattr(result, "error_code", "?"))
+            self.screen.show_error("code", problem)
+            return
+        amount = result.data.get("amount") if isinstance(result.data, dict) else None
+        if not isinstance(amount, int) or not 0 < amount <= MAX_BILL_AMOUNT:
+            self.screen.show_error("code", "nothing_due" if amount == 0 else "lookup_failed")
+            return
+        log.info("visit %s: amount looked up for %s", visit, biller.id)
+        self.show(bill_for_customer(biller, code, amount))
 
     def show(self, bill: Any) -> None:
         self.bill = bill
@@ -107,7 +143,7 @@ class BillsController:
         self.jobs.append(printer.print_receipt(receipt, lambda o: self.screen.set_printed(bool(o.ok))))
 
     def visit_over(self, _reason: str = "") -> None:
-        self.bill, self.qr = None, ""
+        self.bill, self.qr, self._lookup_visit = None, "", None
         printer = self.ctx.services.printer
         if printer is not None and hasattr(printer, "forget"):
             for job in self.jobs:

@@ -43,6 +43,7 @@ class BillsScreen(Screen):
         self.bill: Bill | None = None
         self.billers: tuple[Biller, ...] = ()
         self.code_biller_id = ""
+        self.code_lookup = False  # the chosen biller tells the amount due by customer code (through the hub)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 20)
         outer.setSpacing(16)
@@ -175,6 +176,8 @@ class BillsScreen(Screen):
 
     def ask_customer(self, biller: Biller) -> None:
         self.code_biller_id = biller.id
+        self.code_lookup = biller.lookup
+        self.retranslate()  # the amount's label says whether it may be left empty
         self.code_biller.setText(biller.name)
         self.code_field.clear()
         self.amount_field.clear()
@@ -183,8 +186,13 @@ class BillsScreen(Screen):
         self.show_page("code")
 
     def show_error(self, where: str, problem: str) -> None:
-        """``problem``: "not_a_bill", "amount" or "customer_code"."""
-        texts = {"not_a_bill": self.tr("This is not a bank payment code (VietQR). Please scan the code printed on "
+        """``problem``: "not_a_bill", "amount", "customer_code", "lookup_failed" or "nothing_due"."""
+        self.code_go.setEnabled(True)
+        texts = {"lookup_failed": self.tr("The station could not ask the company for the amount right now. Please "
+                                          "type the amount printed on your bill."),
+                 "nothing_due": self.tr("The company says no bill is due for this customer code. Please check the "
+                                        "code on your bill."),
+                 "not_a_bill": self.tr("This is not a bank payment code (VietQR). Please scan the code printed on "
                                        "the bill, or choose the company."),
                  "amount": self.tr("Please type the amount in đồng, digits only."),
                  "customer_code": self.tr("Please type the customer code as printed on the bill.")}
@@ -192,7 +200,13 @@ class BillsScreen(Screen):
         widget.setText(texts[problem])
         widget.show()
 
+    def show_looking_up(self) -> None:
+        self.code_error.setText(self.tr("Asking the company for the amount due…"))
+        self.code_error.show()
+        self.code_go.setEnabled(False)
+
     def show_bill(self, bill: Bill) -> None:
+        self.code_go.setEnabled(True)
         self.bill = bill
         self._render_bill()
         self.show_page("check")
@@ -261,7 +275,9 @@ class BillsScreen(Screen):
         self.no_billers.setText(self.tr("The ward has not published a list of official billers yet. Please pay at "
                                         "the company's office or ask the staff."))
         self.code_label.setText(self.tr("Customer code (printed on your bill)"))
-        self.amount_label.setText(self.tr("Amount in đồng (printed on your bill)"))
+        self.amount_label.setText(self.tr("Amount in đồng (leave it empty: the station asks the company)")
+                                  if self.code_lookup
+                                  else self.tr("Amount in đồng (printed on your bill)"))
         self.code_go.setText(self.tr("Continue"))
         self.pay_button.setText(self.tr("Show the code to pay"))
         self.qr_hint.setText(self.tr("Open your own bank app, choose \"Scan QR\" and scan this code. Check the name "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from core.visit import Visit
 from screens.scan.scan_widget import ScanWidget
@@ -37,6 +37,8 @@ class PreparedScreen(Screen):
         box = QVBoxLayout(scan_page)
         self.hint = label(name="Subtitle")
         self.scan = ScanWidget()
+        # the camera view takes the room there is (its own minimum would push the page past an upright panel)
+        self.scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scan.cancelled.connect(self.home_requested)
         self.scan.manual_entry_requested.connect(self.fill_here_requested)
         box.addWidget(self.hint)

@@ -3,6 +3,14 @@
   <context>
     <name>BillsScreen</name>
     <message>
+      <source>The station could not ask the company for the amount right now. Please type the amount printed on your bill.</source>
+      <translation>Trạm không hỏi được số tiền từ công ty lúc này. Vui lòng nhập số tiền in trên hóa đơn.</translation>
+    </message>
+    <message>
+      <source>The company says no bill is due for this customer code. Please check the code on your bill.</source>
+      <translation>Công ty cho biết không có hóa đơn cần thanh toán với mã khách hàng này. Vui lòng kiểm tra lại mã trên hóa đơn.</translation>
+    </message>
+    <message>
       <source>This is not a bank payment code (VietQR). Please scan the code printed on the bill, or choose the company.</source>
       <translation>Đây không phải mã thanh toán ngân hàng (VietQR). Vui lòng quét mã in trên hóa đơn, hoặc chọn đơn vị thu.</translation>
     </message>
@@ -13,6 +21,10 @@
     <message>
       <source>Please type the customer code as printed on the bill.</source>
       <translation>Vui lòng nhập mã khách hàng đúng như in trên hóa đơn.</translation>
+    </message>
+    <message>
+      <source>Asking the company for the amount due…</source>
+      <translation>Đang hỏi công ty số tiền cần thanh toán…</translation>
     </message>
     <message>
       <source>The slip is printed. Please take it.</source>
@@ -53,6 +65,10 @@
     <message>
       <source>Customer code (printed on your bill)</source>
       <translation>Mã khách hàng (in trên hóa đơn)</translation>
+    </message>
+    <message>
+      <source>Amount in đồng (leave it empty: the station asks the company)</source>
+      <translation>Số tiền (đồng); có thể để trống, trạm sẽ hỏi công ty</translation>
     </message>
     <message>
       <source>Amount in đồng (printed on your bill)</source>
