@@ -95,6 +95,7 @@ def create(db: Database, procedure_code: str, answers: dict[str, str], ttl_days:
 def redeem(db: Database, payload: str, now: datetime | None = None) -> Redeemed:
     """The answers, once: checked (signature, expiry), then deleted. Raises DraftError or DraftGone."""
     now = now or utcnow()
+    purge_expired(db, now)  # drafts nobody used go at the next creation or redemption, whichever comes first
     ref = verify_draft(signing_key(db), payload, now.timestamp())
     with db.session() as s:
         row = s.get(PreparedDraft, ref.draft_id)

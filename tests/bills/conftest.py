@@ -46,3 +46,20 @@ def biller_service(tmp_path: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def lookup_hub(local_hub_factory, biller_service: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A hub process (serve --biller-adapters) with the example list published; its adapter asks
+    ``biller_service`` (another process) for "dien-vi-du"."""
+    import subprocess
+    import sys
+
+    adapters = tmp_path / "adapters.json"
+    adapters.write_text(json.dumps({"dien-vi-du": {"protocol": "bill-lookup/1", "url": biller_service}}))
+    hub = local_hub_factory(extra_args=["--biller-adapters", str(adapters)])
+    source = tmp_path / "billers.json"
+    source.write_text(json.dumps(EXAMPLE_LIST, ensure_ascii=False), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "central", "billers", "publish", str(source), "--db", hub.db_url],
+                   check=True, capture_output=True, timeout=60)
+    return hub

@@ -4,25 +4,12 @@ process, bill-lookup/1). Nothing due and a failing biller each get a clear messa
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from core.formats.vietqr import parse_vietqr
-from tests.bills.conftest import EXAMPLE_LIST
 from tests.resident.conftest import _no_offline_grace, click, hub_settings, wait_enrolled  # noqa: F401
 
 
-def test_amount_due_is_looked_up_through_the_hub_in_the_biller_process(make_app, qtbot, local_hub_factory,
-                                                                       biller_service: str, tmp_path: Path) -> None:
-    adapters = tmp_path / "adapters.json"
-    adapters.write_text(json.dumps({"dien-vi-du": {"protocol": "bill-lookup/1", "url": biller_service}}))
-    hub = local_hub_factory(extra_args=["--biller-adapters", str(adapters)])
-    source = tmp_path / "billers.json"
-    source.write_text(json.dumps(EXAMPLE_LIST, ensure_ascii=False), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "central", "billers", "publish", str(source), "--db", hub.db_url],
-                   check=True, capture_output=True, timeout=60)
+def test_amount_due_is_looked_up_through_the_hub_in_the_biller_process(make_app, qtbot, lookup_hub) -> None:
+    hub = lookup_hub
     app = make_app(services=True, hub=hub_settings(hub))
     wait_enrolled(qtbot, app)
     qtbot.waitUntil((app.data_dir / "billers" / "current.json").exists, timeout=20000)  # the sync pull

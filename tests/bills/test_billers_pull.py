@@ -37,16 +37,9 @@ def test_damaged_stored_list_falls_back_to_the_shipped_one(tmp_path: Path) -> No
     assert load_billers(tmp_path).billers == ()
 
 
-def test_hub_process_looks_up_amount_in_the_biller_process(local_hub_factory, biller_service: str,
-                                                           tmp_path: Path) -> None:
+def test_hub_process_looks_up_amount_in_the_biller_process(lookup_hub) -> None:  # type: ignore[no-untyped-def]
     """Two separate processes: the hub (serve --biller-adapters) asks the biller's service (bill-lookup/1)."""
-    adapters = tmp_path / "adapters.json"
-    adapters.write_text(json.dumps({"dien-vi-du": {"protocol": "bill-lookup/1", "url": biller_service}}))
-    hub = local_hub_factory(extra_args=["--biller-adapters", str(adapters)])
-    source = tmp_path / "billers.json"
-    source.write_text(json.dumps(EXAMPLE_LIST, ensure_ascii=False), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "central", "billers", "publish", str(source), "--db", hub.db_url],
-                   check=True, capture_output=True, timeout=60)
+    hub = lookup_hub
     token = hub.enroll()["token"]
     status, body = hub.request("GET", "/v1/billers/dien-vi-du/due/PD01000123456", token=token)
     assert status == 200 and body["amount"] == 452300 and body["period"] == "11/2026"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,3 +60,25 @@ def test_parse_never_raises_anything_but_draft_error(text: str) -> None:
         parse_draft("TCDS-DRAFT|" + text)
     except DraftError:
         pass
+
+
+@given(st.dictionaries(st.text(max_size=30), st.one_of(st.text(max_size=2000), st.integers(), st.none(),
+                                                       st.lists(st.text(max_size=5))), max_size=20))
+def test_a_station_takes_only_the_phone_questions_as_bounded_text(answers: dict) -> None:
+    from core.dossier_rules import MAX_TEXT
+    from core.formats.prepared import accepted_answers, phone_fields
+
+    procedure = _procedure()
+    fields = {f.key: f for f in phone_fields(procedure.form_fields)}
+    taken = accepted_answers(procedure.form_fields, answers | {"full_name": "Người Khác", "phone": "0912345678"})
+    assert "full_name" not in taken  # the name comes from the ID card scanned at the station, never the hub
+    assert taken["phone"] == "0912345678"
+    for key, value in taken.items():
+        assert key in fields and isinstance(value, str) and len(value) <= MAX_TEXT.get(fields[key].type, 250)
+
+
+@functools.cache
+def _procedure():  # type: ignore[no-untyped-def]
+    from core.catalogue import load_catalogue
+
+    return load_catalogue().get("1.004222")
