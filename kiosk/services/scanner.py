@@ -33,6 +33,10 @@ STILL_TIMEOUT = 8.0  # seconds; a real camera may need to open first
 
 def feedback_code(result: ScanResult, purposes: set[Kind]) -> str:
     """What to tell the resident about a code we will not act on (the widget maps codes to text)."""
+    if purposes == {Kind.ID_CARD} and result.looks_like is not Kind.ID_CARD:
+        # any other code where the ID card is asked for (a VNeID app screen, a link, a receipt): say how to scan
+        # the card itself, never a bare "not official"
+        return "not_id_card"
     if result.kind is Kind.UNTRUSTED_LINK:
         return "not_official"
     if result.kind is Kind.UNKNOWN:

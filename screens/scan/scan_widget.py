@@ -183,7 +183,7 @@ class ScanWidget(QWidget):
 
     @Slot(str)
     def show_feedback(self, code: str) -> None:
-        """``code``: "" (clear), "not_official", "unexpected", "unreadable"."""
+        """``code``: "" (clear), "not_official", "unexpected", "unreadable", "not_id_card"."""
         self.feedback_code = code
         self.feedback.setText(self._feedback_text(code))
         self.feedback.setVisible(bool(code))
@@ -256,6 +256,8 @@ class ScanWidget(QWidget):
             "not_official": self.tr("This is not an official code. Please scan the code given by the ward."),
             "unexpected": self.tr("This code is not the one needed here."),
             "unreadable": self.tr("The code could not be read completely. Hold it still and try again."),
+            "not_id_card": self.tr("This is not the QR code of an ID card. A code shown in the VNeID app cannot be "
+                                   "used here: please hold the ID card itself, with its QR code facing the camera."),
         }.get(code, "")
 
     def retranslate(self) -> None:

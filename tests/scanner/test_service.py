@@ -199,3 +199,16 @@ def test_a_card_too_far_away_gets_the_advice_to_bring_it_closer(qtbot, rig, tmp_
     assert "closer" in widget.hint.text() and widget.hint.isVisibleTo(widget)
     assert results == []
     service.end()
+
+
+def test_another_code_where_the_id_card_is_asked_says_how_to_scan_the_card(qtbot, rig):
+    """Issue 19: a resident shows the VNeID app (or a receipt, a link) instead of the card: never silent, never a
+    bare "not official" — the station says to hold the ID card itself."""
+    service, widget, _ = rig()
+    results = []
+    service.begin(widget, {Kind.ID_CARD}, results.append)
+    for shown in ("https://vneid.gov.vn/", "TCDS|1|BN01-261121-0007", "some text from an app screen"):
+        service.inject(shown)
+        assert widget.feedback_code == "not_id_card" and results == [], shown
+        assert widget.feedback.isVisibleTo(widget) and "VNeID" in widget.feedback.text()
+    service.end()

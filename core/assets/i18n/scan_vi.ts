@@ -39,6 +39,10 @@
       <translation>Đưa thẻ cách camera 15–20 cm, nằm trong khung.</translation>
     </message>
     <message>
+      <source>This is not the QR code of an ID card. A code shown in the VNeID app cannot be used here: please hold the ID card itself, with its QR code facing the camera.</source>
+      <translation>Đây không phải mã QR của thẻ căn cước. Mã hiển thị trong ứng dụng VNeID không dùng được ở đây: vui lòng đưa chính thẻ căn cước, mặt có mã QR hướng vào camera.</translation>
+    </message>
+    <message>
       <source>Camera images are not stored.</source>
       <translation>Hình ảnh từ camera không được lưu lại.</translation>
     </message>
