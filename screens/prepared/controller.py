@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from core.formats.prepared import accepted_answers
 from core.formats.result import Kind
-from screens.receipt.camera import begin_scan, end_scan
+from screens.scan.routing import begin_scan, end_scan
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
