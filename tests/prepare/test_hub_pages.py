@@ -32,6 +32,9 @@ def test_phone_form_asks_no_card_fields_and_shows_the_kiosk_rules(tmp_path: Path
         assert bad.status_code == 422
         assert "Số điện thoại có 10 chữ số và bắt đầu bằng số 0." in bad.text
         assert "Địa chỉ thư điện tử chưa đúng." in bad.text
+        hostile = client.post("/prepare/1.004222",
+                              data=GOOD | {"phone": "x", "request_content": "<script>alert(1)</script>"})
+        assert "<script>alert(1)" not in hostile.text and "&lt;script&gt;" in hostile.text  # typed text is escaped
         no_consent = client.post("/prepare/1.004222", data={k: v for k, v in GOOD.items() if k != "consent"})
         assert no_consent.status_code == 422 and "Vui lòng đánh dấu đồng ý" in no_consent.text
         with client.app.state.db.session() as s:
