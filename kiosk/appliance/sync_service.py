@@ -3,8 +3,10 @@
 It drains the same queue as the GUI with the queue's own code (offline_queue.sync.SyncRun, the hub
 client, the sync lock), so a frozen or crashed screen does not stop delivery, and it reports the
 heartbeat with the session's state (kiosk.appliance.gui_state) and the device states the GUI
-shares through the queue's meta table. Exactly-once: rows are claimed and committed before any I/O,
-the hub de-duplicates by submission UUID, and only the holder of the sync lock sends.
+shares through the queue's meta table. After a good run it pulls the hub's catalogue and billers list into
+the data dir (offline_queue.hub_documents), where the running kiosk app notices them.
+Exactly-once: rows are claimed and committed before any I/O, the hub de-duplicates by submission UUID, and
+only the holder of the sync lock sends.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.appliance import sdnotify
+
+if TYPE_CHECKING:
+    from offline_queue.catalogue_pull import StoredCatalogue
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0  # how soon a resident's new submission leaves, while the hub is reachable
@@ -40,17 +45,20 @@ class HeadlessSync:
         self._offline = False
         self._next_update_check = 0.0
         self.update_available = ""
+        self._catalogue: StoredCatalogue | None = None  # the last good hub catalogue in the data dir
 
     # -- the loop -------------------------------------------------------------------------------------------
 
     def run(self) -> int:
         from contextlib import ExitStack
 
+        from offline_queue.catalogue_pull import load_stored
         from offline_queue.db import file_lock
         from offline_queue.runtime import make_client, open_store, queue_paths
         from offline_queue.sync import start_of_process
 
         self.store = open_store(self.config, self.data_dir)
+        self._catalogue = load_stored(self.data_dir)
         self.client = make_client(self.config, self.data_dir, url=self.hub_url)
         sdnotify.ready("waiting for the sync lock")
         with ExitStack() as stack:
@@ -113,7 +121,17 @@ class HeadlessSync:
             self.store.purge_sent(retention(self.config))
         except Exception:
             log.exception("purge failed")
+        if run.report.ok:
+            self.pull_documents()
         return run.report
+
+    def pull_documents(self) -> None:
+        """The catalogue and billers list, as the in-GUI sync does: the kiosk app notices what is stored."""
+        from offline_queue.hub_documents import pull_documents
+
+        result = pull_documents(self.client, self.data_dir, self._catalogue)
+        if result is not None and result.outcome == "updated" and result.stored is not None:
+            self._catalogue = result.stored
 
     def check_update(self) -> None:
         """The automatic check during sync: a signed newer package on the channel is reported to the hub."""

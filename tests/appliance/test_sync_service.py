@@ -70,6 +70,12 @@ def test_service_sends_what_the_gui_queued_and_reports_the_session_state(hub, da
     assert gui_store.counts()["sent"] == 3
     devices = hub_devices(hub, config, data_dir)
     assert devices == {"printer": "ready", "oximeter": "missing", "gui": "restarting"}
+    # after the good run, the hub's documents are in the data dir, where the kiosk app reads them
+    from offline_queue.catalogue_pull import load_stored
+    from screens.bills.model import HUB_COPY
+
+    assert load_stored(data_dir) is not None and load_stored(data_dir).version >= 1
+    assert (data_dir / HUB_COPY).is_file()
     gui_store.engine.dispose()
     service.store.engine.dispose()
     service.client.close()
