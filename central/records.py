@@ -44,8 +44,8 @@ _DAYS_CACHE: dict[tuple[int, str], dict[str, int]] = {}  # (version, published) 
 
 def catalogue_days(s: Session) -> dict[str, int]:
     """The legal processing time of each procedure of the latest catalogue (parsed once per version)."""
-    latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
-                       .order_by(CatalogVersion.version.desc()).limit(1)).first()
+    latest = s.connection().execute(select(CatalogVersion.version, CatalogVersion.published_at)  # Core: every batch
+                                    .order_by(CatalogVersion.version.desc()).limit(1)).first()
     if latest is None:
         return {}
     key = (latest[0], str(latest[1]))  # the time too: tests run several databases in one process
