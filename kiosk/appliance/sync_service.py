@@ -46,19 +46,18 @@ class HeadlessSync:
         self._next_update_check = 0.0
         self.update_available = ""
         self._catalogue: StoredCatalogue | None = None  # the last good hub catalogue in the data dir
+        self._catalogue_loaded = False
 
     # -- the loop -------------------------------------------------------------------------------------------
 
     def run(self) -> int:
         from contextlib import ExitStack
 
-        from offline_queue.catalogue_pull import load_stored
         from offline_queue.db import file_lock
         from offline_queue.runtime import make_client, open_store, queue_paths
         from offline_queue.sync import start_of_process
 
         self.store = open_store(self.config, self.data_dir)
-        self._catalogue = load_stored(self.data_dir)
         self.client = make_client(self.config, self.data_dir, url=self.hub_url)
         sdnotify.ready("waiting for the sync lock")
         with ExitStack() as stack:
@@ -82,6 +81,7 @@ class HeadlessSync:
         """One pass: send what is due (or everything after the interval), then the heartbeat when due."""
         now = time.monotonic()
         full = now >= self._next_full_run
+        pull = False
         if self.client.base_url and (full or (not self._offline and self._has_due())):
             report = self._sync(force=full and self._offline)
             self._offline = report.stop in ("network", "timeout")
@@ -90,12 +90,15 @@ class HeadlessSync:
                 self._next_full_run = now + interval
             if report.ok and self._next_heartbeat == 0.0:
                 self._next_heartbeat = now  # the first good contact reports at once
+            pull = report.ok and full  # each sync interval (usually two 304s), not after every new submission
         if self.config.update.public_key and now >= self._next_update_check and not self._offline:
             self._next_update_check = now + UPDATE_CHECK_SECONDS
             self.check_update()
         if self._next_heartbeat and now >= self._next_heartbeat:
             self.heartbeat()
             self._next_heartbeat = now + self.config.hub.heartbeat_interval_seconds
+        if pull:  # after the heartbeat: a first, large catalogue download must not delay the station's report
+            self.pull_documents()
 
     def _has_due(self) -> bool:
         if self.store.counts().get("queued", 0):
@@ -121,14 +124,15 @@ class HeadlessSync:
             self.store.purge_sent(retention(self.config))
         except Exception:
             log.exception("purge failed")
-        if run.report.ok:
-            self.pull_documents()
         return run.report
 
     def pull_documents(self) -> None:
         """The catalogue and billers list, as the in-GUI sync does: the kiosk app notices what is stored."""
+        from offline_queue.catalogue_pull import load_stored
         from offline_queue.hub_documents import pull_documents
 
+        if not self._catalogue_loaded:  # here, not at start: sending and the heartbeat come first
+            self._catalogue, self._catalogue_loaded = load_stored(self.data_dir), True
         result = pull_documents(self.client, self.data_dir, self._catalogue)
         if result is not None and result.outcome == "updated" and result.stored is not None:
             self._catalogue = result.stored
