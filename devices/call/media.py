@@ -110,7 +110,7 @@ class VideoGate(MediaStreamTrack):
     async def recv(self) -> av.VideoFrame:
         while True:
             frame = await self.inner.recv()
-            if not self.paused:
+            if not self.paused and isinstance(frame, av.VideoFrame):
                 return frame
 
     def stop(self) -> None:

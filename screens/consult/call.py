@@ -168,8 +168,8 @@ class ConsultCallScreen(Screen):
             "connecting": self.tr("Connecting you with %1…").replace("%1", doctor),
             "connected": self.tr("You are talking with %1").replace("%1", doctor),
             "reconnecting": self.tr("The connection was interrupted. Reconnecting, please wait…"),
-            "degraded": self.tr("The network is weak: you can hear %1 but the picture is paused.").replace("%1",
-                                                                                                          doctor),
+            "degraded": self.tr("The network is weak: the call goes on with sound only. You can still talk with %1; "
+                                "the picture comes back when the network is better.").replace("%1", doctor),
         }
         self.banner.setText(texts.get(self._state, ""))
         self.banner.setStyleSheet("background: #fff3cd; color: #5c3c00; padding: 8px; border-radius: 8px;"

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -85,6 +87,10 @@ def test_kiosk_and_doctor_on_different_hub_processes(backend: str, request: Any,
         qtbot.waitUntil(lambda: events.last("connected") is not None, timeout=20000)
         wait_for(lambda: flowing(page, worker, {}), 20, "frames and sound both ways", pump=lambda: qtbot.wait(20))
         assert "Huyết áp: 152/96 mmHg" in page.inner_text("#trend")
+        shots = os.environ.get("TELEHEALTH_SCREENSHOTS")
+        if shots and backend == "sqlite":  # docs/telehealth.md: the call page with the earlier readings
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(Path(shots) / "telehealth-doctor-trend.png"), full_page=True)
         page.fill("#caption-text", "Bà nghe rõ không?")
         page.click("#caption-send")
         qtbot.waitUntil(lambda: events.last("caption") is not None, timeout=10000)

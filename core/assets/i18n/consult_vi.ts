@@ -23,8 +23,8 @@
       <translation>Kết nối bị gián đoạn. Đang kết nối lại, vui lòng chờ…</translation>
     </message>
     <message>
-      <source>The network is weak: you can hear %1 but the picture is paused.</source>
-      <translation>Mạng yếu: ông/bà vẫn nghe được %1 nhưng hình ảnh tạm dừng.</translation>
+      <source>The network is weak: the call goes on with sound only. You can still talk with %1; the picture comes back when the network is better.</source>
+      <translation>Mạng yếu: cuộc gọi tạm thời chỉ có tiếng. Ông/Bà vẫn nói chuyện được với %1; hình ảnh sẽ trở lại khi mạng tốt hơn.</translation>
     </message>
     <message>
       <source>Volume %1%</source>
