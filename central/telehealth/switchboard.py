@@ -69,6 +69,9 @@ class Switchboard:
         self.kiosks: dict[str, KioskLink] = {}  # consultation id -> the kiosk's socket held here
         self.doctors: dict[WebSocket, DoctorSession] = {}
         self._loop_task: asyncio.Task[None] | None = None
+        # The tick re-opens the shift of a page it believes on duty: a duty change must not slip in between its
+        # reading of the pages and its write, or a doctor who just went off duty would be on it again.
+        self._duty_lock = asyncio.Lock()
 
     # ---- what the kiosk and the page are told ----------------------------------------------------------------
 
@@ -160,9 +163,10 @@ class Switchboard:
                 await asyncio.sleep(1.0)
 
     async def _tick(self) -> bool:
-        kiosks = [cid for cid, link in self.kiosks.items() if not link.over]
-        doctors = sorted({d.name for d in self.doctors.values() if d.on_duty})
-        stale, shifts_closed = await run_in_threadpool(store.tick, self.db, kiosks, doctors, self.grace)
+        async with self._duty_lock:
+            kiosks = [cid for cid, link in self.kiosks.items() if not link.over]
+            doctors = sorted({d.name for d in self.doctors.values() if d.on_duty})
+            stale, shifts_closed = await run_in_threadpool(store.tick, self.db, kiosks, doctors, self.grace)
         for cid in stale:
             log.info("consultation %s: the kiosk did not come back in %.0f s", cid, self.grace.total_seconds())
             await self.end(cid, "network")
@@ -234,9 +238,10 @@ class Switchboard:
     async def from_doctor(self, ws: WebSocket, doc: DoctorSession, msg: dict[str, Any]) -> None:
         kind = msg["type"]
         if kind == "duty":
-            doc.on_duty = msg["on"]
-            still = msg["on"] or any(d.on_duty and d.name == doc.name for d in self.doctors.values())
-            await run_in_threadpool(store.set_duty, self.db, doc.name, still)
+            async with self._duty_lock:
+                doc.on_duty = msg["on"]
+                still = msg["on"] or any(d.on_duty and d.name == doc.name for d in self.doctors.values())
+                await run_in_threadpool(store.set_duty, self.db, doc.name, still)
             log.info("duty: a health worker is %s", "on" if doc.on_duty else "off")
             await self._no_doctor_left()
             await self._refresh()
@@ -270,11 +275,12 @@ class Switchboard:
         await self._refresh()
 
     async def doctor_left(self, ws: WebSocket) -> None:
-        doc = self.doctors.pop(ws, None)
-        if doc is None:
-            return
-        if doc.on_duty and not any(d.on_duty and d.name == doc.name for d in self.doctors.values()):
-            await run_in_threadpool(store.set_duty, self.db, doc.name, False)
+        async with self._duty_lock:
+            doc = self.doctors.pop(ws, None)
+            if doc is None:
+                return
+            if doc.on_duty and not any(d.on_duty and d.name == doc.name for d in self.doctors.values()):
+                await run_in_threadpool(store.set_duty, self.db, doc.name, False)
         if doc.cid is not None:
             await self.end(doc.cid, "doctor")
         await self._no_doctor_left()
