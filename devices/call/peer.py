@@ -6,12 +6,15 @@ no-doctor, ended (data["by"]: kiosk | doctor | network | no-doctor | error).
 
 Quality, watched once a second while the call is up:
 - the network is poor (aiortc's RTCP statistics: packet loss, round-trip time; `quality.QualityJudge`): the
-  kiosk stops sending its picture and asks the doctor's page to do the same ("quality" message): "degraded",
-  until the network is good again ("restored");
+  kiosk stops sending its picture and asks the doctor's page to pause its own ("quality" message; the page
+  disables its camera track, which then sends black frames at a few kbit/s): "degraded", until the network is
+  good again ("restored");
 - the doctor's picture stalls while sound flows: "degraded" too (the resident is told the picture is paused);
 - nothing at all arrives for `STALL_SECONDS` (a cut, an ICE failure): "reconnecting", and the page is asked to
   offer a fresh connection (a re-offer; again every `REOFFER_SECONDS`) until media flows ("connected"), or the
-  kiosk hangs up after `reconnect_seconds` (ended by "network")."""
+  kiosk hangs up after `reconnect_seconds` (ended by "network");
+- the doctor's picture stays away on a good network (after heavy loss aiortc's jitter buffer can wait a long
+  time for a packet that never comes): a fresh connection, at most `PICTURE_RETRIES` times per episode."""
 
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ TrackFactory = Callable[[Counters], MediaStreamTrack]
 VideoFactory = Callable[[Counters], MediaStreamTrack | None]  # None: no camera, a voice call
 STALL_SECONDS = 3.0  # no picture from the doctor this long while sound flows: tell the resident "sound only"
 REOFFER_SECONDS = 5.0  # while media is lost, ask the page for a fresh offer this often
+PICTURE_STUCK_SECONDS = 8.0  # the doctor's picture this long gone on a good network: a fresh connection
+PICTURE_RETRIES = 2  # fresh connections per stuck episode (the doctor's camera may just be gone)
 STATS_EVERY = 2  # seconds between two looks at the RTCP statistics
 
 
@@ -231,7 +236,7 @@ class ConsultPeer:
     async def _watch(self) -> None:
         """Once a second until the call is over: media lost (re-offer, or give up), picture stalled, network poor."""
         lost_since = asked_at = 0.0
-        ticks = 0
+        ticks = retries = 0
         while not self.finished:
             await asyncio.sleep(1.0)
             ticks += 1
@@ -254,9 +259,18 @@ class ConsultPeer:
                 log.info("consultation %s: media back", self.cid)
                 self._emit("connected", {"doctor": self.doctor})
             self._remote_stalled = c.last_video_at < now - STALL_SECONDS
+            if not self._remote_stalled:
+                retries = 0
+            elif (c.last_video_at and not self.judge.poor and retries < PICTURE_RETRIES
+                  and now - c.last_video_at > PICTURE_STUCK_SECONDS and now - asked_at > PICTURE_STUCK_SECONDS):
+                retries, asked_at = retries + 1, now
+                log.info("consultation %s: the doctor's picture is stuck; asking for a fresh connection", self.cid)
+                await self._send({"type": "ice-state", "state": "failed"})
             if ticks % STATS_EVERY == 0 and self.pc is not None and self.pc.connectionState == "connected":
                 with contextlib.suppress(Exception):  # statistics are advice; a failed read changes nothing
                     changed = self.judge.update(sample((await self.pc.getStats()).values()))
+                    log.debug("consultation %s: network %s, poor %s, picture from the doctor %.1f s ago", self.cid,
+                              self.judge.last, self.judge.poor, now - c.last_video_at)
                     if changed is not None:
                         await self._network_poor(changed)
             self._say_degraded(self.judge.poor or self._remote_stalled)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 LOSS_POOR = 0.08  # 8 % of packets lost: video breaks up (and eats the bandwidth sound needs)
 RTT_POOR = 0.8  # seconds: a conversation with video stumbles well before; sound still works
+REPORT_FRESH = timedelta(seconds=4)  # an older RTCP report is about a stream that stopped (our paused picture)
 
 
 @dataclass(frozen=True)
@@ -21,15 +23,20 @@ class Sample:
     lost: int  # packets from the doctor lost so far
 
 
-def sample(stats: Iterable[Any]) -> Sample:
+def sample(stats: Iterable[Any], now: datetime | None = None) -> Sample:
     """A Sample from the values of aiortc's RTCStatsReport (remote-inbound-rtp: what the browser reports about
-    what we send; inbound-rtp: what we receive)."""
+    what we send; inbound-rtp: what we receive). A report older than REPORT_FRESH is left out: aiortc keeps the
+    last one of a stream we stopped sending (sound only), and its old loss would keep the call there for ever."""
+    now = now or datetime.now(UTC)
     sent_loss: float | None = None
     rtt: float | None = None
     received = lost = 0
     for s in stats:
         kind = getattr(s, "type", "")
         if kind == "remote-inbound-rtp":
+            at = getattr(s, "timestamp", None)
+            if isinstance(at, datetime) and at.tzinfo is not None and at < now - REPORT_FRESH:
+                continue
             fraction = getattr(s, "fractionLost", None)
             if isinstance(fraction, (int, float)):
                 value = fraction / 256 if fraction > 1 else float(fraction)  # RTCP carries it in 1/256ths

@@ -3,6 +3,7 @@ flapping lobby network does not switch between video and sound only every second
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 from hypothesis import given
@@ -11,8 +12,10 @@ from hypothesis import strategies as st
 from devices.call.quality import QualityJudge, Sample, sample
 
 
-def _stats(fraction: int | None = 0, rtt: float | None = 0.05, received: int = 0, lost: int = 0) -> list:
-    return [SimpleNamespace(type="remote-inbound-rtp", fractionLost=fraction, roundTripTime=rtt),
+def _stats(fraction: int | None = 0, rtt: float | None = 0.05, received: int = 0, lost: int = 0,
+           at: datetime | None = None) -> list:
+    return [SimpleNamespace(type="remote-inbound-rtp", fractionLost=fraction, roundTripTime=rtt,
+                            timestamp=at or datetime.now(UTC)),
             SimpleNamespace(type="inbound-rtp", packetsReceived=received, packetsLost=lost),
             SimpleNamespace(type="transport", bytesSent=10)]
 
@@ -21,6 +24,15 @@ def test_a_sample_reads_rtcp_loss_in_256ths_the_round_trip_and_what_we_receive()
     s = sample(_stats(fraction=64, rtt=0.2, received=900, lost=12))
     assert s == Sample(sent_loss=0.25, rtt=0.2, received=900, lost=12)
     assert sample([]) == Sample(None, None, 0, 0)
+
+
+def test_an_old_report_about_a_stream_we_stopped_sending_is_left_out() -> None:
+    """Sound only: the browser no longer reports on our paused picture; its last, lossy report must not keep the
+    call in sound only once the network is good again."""
+    now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    stale = sample(_stats(fraction=80, rtt=0.1, at=now - timedelta(seconds=10)), now=now)
+    assert stale.sent_loss is None and stale.rtt is None
+    assert sample(_stats(fraction=80, at=now - timedelta(seconds=1)), now=now).sent_loss == 80 / 256
 
 
 def test_two_poor_samples_go_to_sound_only_and_four_good_ones_bring_the_picture_back() -> None:

@@ -9,7 +9,7 @@
   const ENDED_BY = { kiosk: 'Người dân đã kết thúc cuộc gọi.', doctor: 'Bạn đã kết thúc cuộc gọi.',
     network: 'Trạm mất kết nối, cuộc gọi đã kết thúc.', 'no-doctor': 'Cuộc gọi đã kết thúc.' };
   let ws = null; let pc = null; let local = null; let iceServers = []; let current = null; let onDuty = false;
-  let videoSender = null; let videoOn = true;  // off while the kiosk's network is weak (sound only)
+  let videoOn = true;  // off while the kiosk's network is weak (sound only)
 
   function setStatus(text) { $('status').textContent = text; }
   function setCallState(text) { $('call-state').textContent = text; }
@@ -141,8 +141,6 @@
     const conn = new RTCPeerConnection({ iceServers });
     pc = conn;
     local.getTracks().forEach((track) => conn.addTrack(track, local));
-    videoSender = conn.getSenders().find((s) => s.track && s.track.kind === 'video') || null;
-    if (!videoOn && videoSender) videoSender.replaceTrack(null);
     const remote = new MediaStream();
     $('remote').srcObject = remote;
     conn.ontrack = (event) => remote.addTrack(event.track);
@@ -159,9 +157,11 @@
   }
 
   function setVideo(on) {
-    // On a weak network the picture goes both ways no more: sound gets the bandwidth (the kiosk does the same).
+    // On a weak network the picture pauses both ways: sound gets the bandwidth (the kiosk stops sending too). A
+    // disabled track sends black frames at a few kbit/s, so the stream (and its decoder) stays in step and the
+    // picture comes back at once, without waiting for a key frame.
     videoOn = on;
-    if (videoSender && local) videoSender.replaceTrack(on ? local.getVideoTracks()[0] : null);
+    if (local) local.getVideoTracks().forEach((track) => { track.enabled = on; });
   }
 
   function endCall(text) {
