@@ -8,20 +8,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from tests.telehealth.helpers import Events, KioskCallScreen, wait_for
+from tests.telehealth.helpers import KioskCallScreen, wait_for
 from tests.telehealth.network import kiosk_network
-from tests.telehealth.test_call_end_to_end import counts, flowing, go_on_duty, snapshot, start_call
-
-
-def _connected_call(hub: Any, page: Any, threads: Any, qtbot: Any, **kw: Any) -> tuple[Any, Events]:
-    go_on_duty(page)
-    events = Events()
-    worker = start_call(threads, hub.url, hub.enroll()["token"], events, **kw)
-    page.wait_for_selector("#waiting li button:not([disabled])", timeout=15000)
-    page.click("#waiting li button")
-    qtbot.waitUntil(lambda: events.last("connected") is not None, timeout=20000)
-    wait_for(lambda: flowing(page, worker, {}), 20, "frames and sound both ways", pump=lambda: qtbot.wait(20))
-    return worker, events
+from tests.telehealth.test_call_end_to_end import connected_call, counts, flowing, snapshot
 
 
 def _rows(hub: Any) -> list[tuple[Any, ...]]:
@@ -33,7 +22,7 @@ def test_a_media_cut_shows_the_reconnect_message_and_a_fresh_connection_brings_t
         local_hub: Any, doctor_page: Any, threads: Any, qtbot: Any) -> None:
     page = doctor_page
     with kiosk_network() as net:
-        worker, events = _connected_call(local_hub, page, threads, qtbot)
+        worker, events = connected_call(local_hub, page, threads, qtbot)
         screen = KioskCallScreen(worker)
         connected = events.count("connected")
         net.cut()
@@ -57,7 +46,7 @@ def test_a_media_cut_that_lasts_ends_the_call_cleanly_on_both_sides(
         local_hub: Any, doctor_page: Any, threads: Any, qtbot: Any) -> None:
     page = doctor_page
     with kiosk_network() as net:
-        worker, events = _connected_call(local_hub, page, threads, qtbot, reconnect_seconds=6.0)
+        worker, events = connected_call(local_hub, page, threads, qtbot, reconnect_seconds=6.0)
         net.cut()
         qtbot.waitUntil(lambda: events.last("reconnecting") is not None, timeout=10000)
         qtbot.waitUntil(lambda: not worker.running, timeout=30000)  # gave up, closed its media and its socket
@@ -71,7 +60,7 @@ def test_a_lossy_network_goes_to_sound_only_and_back_to_video(
         local_hub: Any, doctor_page: Any, threads: Any, qtbot: Any) -> None:
     page = doctor_page
     with kiosk_network() as net:
-        worker, events = _connected_call(local_hub, page, threads, qtbot)
+        worker, events = connected_call(local_hub, page, threads, qtbot)
         screen = KioskCallScreen(worker)
         net.loss = 0.3
         qtbot.waitUntil(lambda: events.last("degraded") is not None, timeout=30000)
