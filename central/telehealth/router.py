@@ -64,7 +64,7 @@ def static_file(name: str) -> FileResponse:
 @router.get("/telehealth/api/list", summary="Waiting residents, missed calls and call-back requests")
 async def work_list(request: Request, worker: HealthWorkerDep) -> dict[str, Any]:
     board = switchboard(request.app)
-    work = await run_in_threadpool(th_store.work_list, request.app.state.db)
+    work = await run_in_threadpool(th_store.work_list, request.app.state.db, board.grace)
     return {**work, "on_duty": await board.on_duty()}
 
 
