@@ -42,7 +42,8 @@ class VideoStage(QWidget):
         self.remote = QLabel(self)
         self.remote.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remote.setObjectName("ConsultRemote")
-        self.remote.setStyleSheet(f"color: #f0f0f0; font-size: {px(32)};")
+        self.remote.setWordWrap(True)  # the state is written here until the doctor's picture arrives
+        self.remote.setStyleSheet(f"color: #f0f0f0; font-size: {px(32)}; padding: 0 48px;")
         self.local = QLabel(self)
         self.local.setObjectName("ConsultSelf")
         self.local.setStyleSheet("background: #333; border: 3px solid #fff; border-radius: 8px;")
