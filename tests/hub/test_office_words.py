@@ -1,0 +1,91 @@
+"""Officers read words, not codes: a report's category and place as the resident chose them, a procedure's name,
+a payment's state and the form's labels, on the inbox, the case page and the CSV export (in-process hub, SQLite
+and PostgreSQL). The report bodies are made by the kiosk's own report model, as a real station sends them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from screens.report.model import build_submission, new_draft
+from tests.hub.conftest import item
+
+
+def send(client: TestClient, auth: dict[str, str], kind: str, payload: dict[str, Any]) -> str:
+    r = client.post("/v1/submissions", json={"items": [item(kind, local_ref=None, **payload)]}, headers=auth)
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "accepted", r.text
+    return r.json()["results"][0]["reference"]
+
+
+def kiosk_report() -> dict[str, Any]:
+    draft = new_draft() | {"category": "disorder_noise", "area": "parking", "block": "A", "floor": "B2",
+                           "description": "Tiếng ồn lớn sau 22 giờ ở hầm xe", "anonymous": True, "consent": True,
+                           "photos": [b"\xff\xd8 one", b"\xff\xd8 two"]}
+    payload, personal = build_submission(draft, None)
+    assert personal is None
+    return payload
+
+
+def cell_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_report_inbox_case_page_and_export_show_the_category_and_place_in_words(client: TestClient, auth) -> None:
+    ref = send(client, auth, "report", kiosk_report())
+    listing = client.get("/office/reports").text
+    row = next(r for r in listing.split("<tr") if ref in r)
+    assert "Mất trật tự, gây ồn ào" in row and "disorder_noise" not in listing
+    page = client.get(f"/office/cases/{ref}").text
+    assert "Mất trật tự, gây ồn ào" in page and "Hầm xe · Tòa A · Tầng B2" in page
+    assert "Số ảnh chụp" in page
+    for code in ("disorder_noise", "parking", "{&#39;area", "{'area", "area_vi"):
+        assert code not in page, code
+    export = client.get(f"/office/cases/{ref}/export.csv")
+    lines = dict(tuple(r[:2]) for r in csv.reader(io.StringIO(export.text.lstrip("\ufeff"))) if len(r) >= 2)
+    assert lines["Nội dung phản ánh"] == "Mất trật tự, gây ồn ào" and lines["Địa điểm"] == "Hầm xe · Tòa A · Tầng B2"
+    assert lines["Người nộp"] == "Ẩn danh" and "disorder_noise" not in export.text
+
+
+def test_a_report_without_words_shows_its_code_marked_as_such(client: TestClient, auth) -> None:
+    """An older station sent only the key: the officer sees that it is a code, never a bare key as if words."""
+    ref = send(client, auth, "report", {"category": "noise", "description": "Ồn", "anonymous": True,
+                                        "location": "Sảnh tòa B"})
+    row = next(r for r in client.get("/office/reports").text.split("<tr") if ref in r)
+    assert "Nội dung khác (mã: noise)" in row
+    page = cell_text(client.get(f"/office/cases/{ref}").text)
+    assert "Nội dung khác (mã: noise)" in page and "Sảnh tòa B" in page
+
+
+def test_dossier_pages_name_the_procedure_label_the_fields_and_word_the_payment(client: TestClient, auth) -> None:
+    ref = send(client, auth, "dossier", {"procedure_code": "1.004222", "fee": {"amount": 20000},
+                                         "answers": {"request_content": "Đăng ký thường trú cho con"}})
+    row = next(r for r in client.get("/office/dossiers").text.split("<tr") if ref in r)
+    assert "Đăng ký thường trú" in row and "1.004222" in row  # the name, with its code small beside it
+    pay = client.post("/v1/payments", json={"reference": ref, "amount": 20000, "purpose": "Lệ phí"},
+                      headers=auth | {"Idempotency-Key": str(uuid.uuid4())})
+    assert pay.status_code == 201, pay.text
+    page = cell_text(client.get(f"/office/cases/{ref}").text)
+    assert "Chờ thanh toán" in page and " pending " not in page
+    assert "Nội dung đề nghị" in page
+    export = client.get(f"/office/cases/{ref}/export.csv").text
+    assert "Nội dung đề nghị,Đăng ký thường trú cho con" in export and "request_content" not in export
+    assert "Thủ tục,Đăng ký thường trú" in export
+
+
+def test_a_pending_payment_past_its_expiry_reads_as_expired() -> None:
+    from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    from central.office.words import payment_state
+
+    now = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
+    assert payment_state(SimpleNamespace(status="pending", expires_at=now + timedelta(minutes=1)), now) == \
+        "Chờ thanh toán"
+    assert payment_state(SimpleNamespace(status="pending", expires_at=now - timedelta(minutes=1)), now) == "Hết hạn"
+    assert payment_state(SimpleNamespace(status="paid", expires_at=now - timedelta(days=1)), now) == "Đã thanh toán"
+    assert payment_state(SimpleNamespace(status="<script>", expires_at=None), now) == "Không rõ"
