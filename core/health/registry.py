@@ -30,14 +30,15 @@ def _text(value: Any) -> str:
 
 
 def reported_devices(health: Any, states: dict[str, Any]) -> dict[str, Any]:
-    """The heartbeat's ``devices``: every state as it is, and each configured health device with its identity
-    (``{"state", "model", "serial", "validated", "calibration_due", "simulated"}``) for the hub's registry."""
+    """The heartbeat's ``devices``: every state as it is, and each health device the station runs (it has a
+    state) with its identity (``{"state", "model", "serial", "validated", "calibration_due", "simulated"}``)
+    for the hub's registry. A device without a state is left out, not reported as a fault."""
     out: dict[str, Any] = dict(states)
     for name in HEALTH_DEVICES:
         settings = getattr(health, name, None)
-        if settings is None or getattr(settings, "kind", "none") == "none":
+        if settings is None or getattr(settings, "kind", "none") == "none" or name not in states:
             continue
-        state = states.get(name, "unknown")
+        state = states[name]
         out[name] = {"state": state.get("state", "unknown") if isinstance(state, dict) else str(state),
                      "model": _text(getattr(settings, "model", "")), "serial": _text(getattr(settings, "serial", "")),
                      "validated": bool(getattr(settings, "validated", False)),

@@ -57,10 +57,12 @@ def test_the_heartbeat_reports_devices_and_keeps_the_registrys_answer(hub, tmp_p
     enrolled = hub.enroll()
     client = HubClient(hub.url, enrolled["token"])
     config = station_config()
-    devices = reported_devices(config.health, {"printer": "ok", "oximeter": "ready", "scale": "connecting"})
+    devices = reported_devices(config.health, {"printer": "ok", "oximeter": "ready", "scale": "connecting",
+                                               "blood_pressure": "ready", "thermometer": "absent"})
     assert devices["oximeter"] == {"state": "ready", "model": "Contec CMS50D", "serial": "SN-OX-7", "validated": True,
                                    "calibration_due": "2099-12-31", "simulated": False}
-    assert devices["blood_pressure"]["simulated"] is True and "thermometer" not in devices
+    assert devices["blood_pressure"]["simulated"] is True and devices["thermometer"] == "absent"  # kind none
+    assert reported_devices(config.health, {"printer": "ok"}) == {"printer": "ok"}  # no state: not a fault
     body = heartbeat_body(__version__, {"queued": 0}, None, None, None, devices)
     send_heartbeat(client, body, tmp_path)
 
@@ -78,7 +80,8 @@ def test_readings_from_the_registry_say_unregistered_or_calibration_overdue(qtbo
     register_oximeter(hub)
     enrolled = hub.enroll()
     send_heartbeat(HubClient(hub.url, enrolled["token"]),
-                   heartbeat_body(__version__, {}, None, None, None, reported_devices(config.health, {})), tmp_path)
+                   heartbeat_body(__version__, {}, None, None, None,
+                                  reported_devices(config.health, {"oximeter": "ready", "scale": "ready"})), tmp_path)
     registry = str(tmp_path / REGISTRY_FILE)
     results = {}
     for name, protocol, options in (("oximeter", "cms50_new", {"spo2": 97, "pulse": 66, "searching_s": 0.1}),
