@@ -32,7 +32,8 @@ def kiosk_report() -> dict[str, Any]:
 
 
 def cell_text(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html)
+    """The page's text as a reader sees it: tags gone, runs of spaces as one."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
 def test_report_inbox_case_page_and_export_show_the_category_and_place_in_words(client: TestClient, auth) -> None:
@@ -89,3 +90,25 @@ def test_a_pending_payment_past_its_expiry_reads_as_expired() -> None:
     assert payment_state(SimpleNamespace(status="pending", expires_at=now - timedelta(minutes=1)), now) == "Hết hạn"
     assert payment_state(SimpleNamespace(status="paid", expires_at=now - timedelta(days=1)), now) == "Đã thanh toán"
     assert payment_state(SimpleNamespace(status="<script>", expires_at=None), now) == "Không rõ"
+
+
+def test_the_dashboard_says_which_measuring_devices_the_registry_lacks_or_are_overdue(client: TestClient,
+                                                                                       auth) -> None:
+    import datetime as dt
+
+    from central import alerts
+
+    db = client.app.state.db
+    alerts.register_device(db, "blood_pressure", "Omron HBP-1320", "SN-1", "STRIDE BP 2019", dt.date(2099, 1, 1))
+    alerts.register_device(db, "oximeter", "Contec CMS50D", "SN-2", "ISO 80601-2-61", dt.date(2020, 1, 1))
+    beat = {"queue": {}, "devices": {
+        "blood_pressure": {"state": "ready", "model": "Omron HBP-1320", "serial": "SN-1"},
+        "oximeter": {"state": "ready", "model": "Contec CMS50D", "serial": "SN-2"},
+        "scale": {"state": "ready", "model": "Tanita WB-3000", "serial": "NOPE"},
+        "thermometer": {"state": "ready", "model": "GY-MCU90614", "serial": "", "simulated": True}}}
+    assert client.post("/v1/heartbeat", json=beat, headers=auth).status_code == 200
+    cell = cell_text(client.get("/").text)
+    assert "Máy đo huyết áp: sẵn sàng" in cell and "Máy đo huyết áp: sẵn sàng (" not in cell
+    assert "Máy đo SpO2: sẵn sàng (quá hạn hiệu chuẩn)" in cell
+    assert "Cân: sẵn sàng (chưa có trong sổ thiết bị)" in cell
+    assert "Nhiệt kế: sẵn sàng" in cell and "Nhiệt kế: sẵn sàng (" not in cell  # a simulator is not registered
