@@ -1,5 +1,6 @@
 """Officer pages: the inbox of dossiers and reports, a case page (fields, photos, fee, history, assign, status
-moves with a note for the resident, CSV export), and alerts with acknowledge. Sync handlers: Starlette's
+moves with a note for the resident, a print sheet the browser prints or saves as PDF, CSV export), and alerts with
+acknowledge. Sync handlers: Starlette's
 thread pool runs them (SQL is blocking)."""
 
 from __future__ import annotations
@@ -127,6 +128,14 @@ def assign_case(reference: str, request: Request, user: Caseworker, fields: Fiel
     who = fields.get("assignee", "").strip()[:100] or user.username
     queries.assign(_db(request), c.row.seq, who, user)
     return RedirectResponse(f"/office/cases/{quote(c.reference)}", status_code=303)
+
+
+@router.get("/cases/{reference}/print", summary="A case as a print sheet (the browser prints it or saves a PDF)")
+def print_case(reference: str, request: Request, user: Caseworker) -> Response:
+    c = _case_or_404(request, reference)
+    auth.record_now(_db(request), user, "case.print", c.reference, None, None)
+    return page(request, "case_print.html", user=user, c=c, kind=c.row.kind, lines=_case_fields(request, c),
+                now=utcnow())
 
 
 @router.get("/cases/{reference}/export.csv", summary="A case as CSV (fields and history)")
