@@ -112,3 +112,16 @@ def test_the_dashboard_says_which_measuring_devices_the_registry_lacks_or_are_ov
     assert "Máy đo SpO2: sẵn sàng (quá hạn hiệu chuẩn)" in cell
     assert "Cân: sẵn sàng (chưa có trong sổ thiết bị)" in cell
     assert "Nhiệt kế: sẵn sàng" in cell and "Nhiệt kế: sẵn sàng (" not in cell  # a simulator is not registered
+
+
+def test_alerts_name_the_residents_screen_in_words(client: TestClient, auth) -> None:
+    from central.alerts import screen_vi
+
+    for screen, words in (("dossier.form", "Điền tờ khai"), ("tracking", "Tra cứu hồ sơ")):
+        body = {"id": str(uuid.uuid4()), "kind": "help", "created_at": "2026-12-03T10:00:00+07:00", "screen": screen}
+        assert client.post("/v1/alerts", json=body, headers=auth).status_code == 201
+        assert screen_vi(screen) == words
+    for path in ("/office/alerts", "/"):
+        page = cell_text(client.get(path).text)
+        assert "Điền tờ khai" in page and "dossier.form" not in page, path
+    assert screen_vi("future.screen") == "Màn hình khác (mã: future.screen)"
