@@ -292,7 +292,7 @@ def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, st
     return body
 
 
-def send_heartbeat(client: Any, body: HeartbeatBody, data_dir: Path) -> str:
+def send_heartbeat(client: HubClient, body: HeartbeatBody, data_dir: Path) -> str:
     """POST the heartbeat and keep the hub's device-registry answer for the health workers
     (core/health/registry.py). Raises HubError; a file that cannot be written is logged, never raised."""
     from core.health.registry import registry_entries, save_registry

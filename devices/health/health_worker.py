@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
@@ -46,7 +47,7 @@ class HealthWorker(Worker):
         self._next_keepalive = 0.0
         self._errors_seen = 0
         self._last_error_report = 0.0
-        self._registry: dict | None = None  # the hub's last word on this device, read when a measurement starts
+        self._registry: dict[str, Any] | None = None  # the hub registry's word, read as a measurement starts
 
     @property
     def _port(self) -> SerialTransport:
