@@ -307,8 +307,9 @@ class SyncWorker(Worker):
         self._timer.start(int(max(0.0, seconds) * 1000))
 
     def _heartbeat(self) -> None:
+        from core.health.registry import reported_devices
         from core.version import __version__
-        from offline_queue.sync import heartbeat_report, read_status
+        from offline_queue.sync import heartbeat_report, read_status, send_heartbeat
 
         if not self._sends():
             self._share_devices()
@@ -320,9 +321,10 @@ class SyncWorker(Worker):
 
         # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
         devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
+        devices = reported_devices(self._config.health, devices)  # health devices: model and serial too
         try:
-            self._client.heartbeat(heartbeat_report(read_status(self._store), __version__, devices,
-                                                   self._config.hub.heartbeat_interval_seconds))
+            send_heartbeat(self._client, heartbeat_report(read_status(self._store), __version__, devices,
+                                                          self._config.hub.heartbeat_interval_seconds), self._data_dir)
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
 

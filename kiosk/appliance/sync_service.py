@@ -151,15 +151,17 @@ class HeadlessSync:
             log.info("update %s available on channel %s", best.version, self.config.update.channel)
 
     def heartbeat(self) -> dict[str, Any] | None:
+        from core.health.registry import reported_devices
         from core.version import __version__
         from offline_queue.protocol import HubError
-        from offline_queue.sync import heartbeat_report, read_status
+        from offline_queue.sync import heartbeat_report, read_status, send_heartbeat
 
         if not self.client.base_url or not self.client.token:
             return None
-        body = heartbeat_report(read_status(self.store), __version__, self.devices())
+        devices = reported_devices(self.config.health, self.devices())  # health devices: model and serial too
+        body = heartbeat_report(read_status(self.store), __version__, devices)
         try:
-            self.client.heartbeat(body)
+            send_heartbeat(self.client, body, self.data_dir)
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
             return None
