@@ -192,10 +192,17 @@ class ScannerService(QObject):
         result = classify(text)
         log.info("scanned %s via %s%s", result.kind.value, backend, f" ({result.reason})" if result.reason else "")
         if result.kind in self._purposes:
+            self._cue("scan-ok")
             self._widget.show_success()
             self._on_result(result)
         else:
+            self._cue("scan-fail")
             self._widget.show_feedback(feedback_code(result, self._purposes))
+
+    def _cue(self, name: str) -> None:
+        """The tone that tells the resident, without looking, that the code was read or refused."""
+        if self._bus is not None:
+            self._bus.cue_requested.emit(name)
 
     def _retry(self) -> None:
         if self._widget is not None:

@@ -89,6 +89,14 @@
       <translation>Gọi cán bộ hỗ trợ</translation>
     </message>
     <message>
+      <source>Stop reading</source>
+      <translation>Dừng đọc</translation>
+    </message>
+    <message>
+      <source>Read aloud</source>
+      <translation>Nghe hướng dẫn</translation>
+    </message>
+    <message>
       <source>Online</source>
       <translation>Đã kết nối</translation>
     </message>
@@ -126,6 +134,14 @@
     <message>
       <source>Close</source>
       <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>Read each step aloud: on</source>
+      <translation>Tự động đọc từng bước: đang bật</translation>
+    </message>
+    <message>
+      <source>Read each step aloud: off</source>
+      <translation>Tự động đọc từng bước: đang tắt</translation>
     </message>
   </context>
   <context>
