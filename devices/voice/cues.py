@@ -30,7 +30,7 @@ def asset_name(name: str) -> str:
     return f"cue-{name}.wav"
 
 
-def samples(name: str, volume: int = 100) -> array.array:
+def samples(name: str, volume: int = 100) -> array.array[int]:
     """The cue's 16-bit mono samples at ``volume`` percent (the configured speech volume, 0-200)."""
     gain = AMPLITUDE * max(0, min(int(volume), 200)) / 100
     out = array.array("h")
@@ -47,7 +47,7 @@ def samples(name: str, volume: int = 100) -> array.array:
     return out
 
 
-def write_wav(path: Path, data: array.array) -> Path:
+def write_wav(path: Path, data: array.array[int]) -> Path:
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)

@@ -7,7 +7,7 @@ sync worker), never from a guess of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from screens.widgets.basics import restyle
 
@@ -31,6 +31,9 @@ class Header(QWidget):
         self.grid.setContentsMargins(24, 10, 24, 10)
         self.grid.setSpacing(6)
         self.top, self.bottom = QHBoxLayout(), QHBoxLayout()
+        # the online state beside the clock, or over it where the station name needs the width
+        self.status_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.status_box.setSpacing(4)
         for row in (self.top, self.bottom):
             row.setSpacing(18)
             self.grid.addLayout(row)
@@ -57,7 +60,9 @@ class Header(QWidget):
         for button in (self.language, self.large_text, self.help, self.call_staff, self.listen):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.online.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._narrow: bool | None = None
+        self.status_box.addWidget(self.online, 0, Qt.AlignmentFlag.AlignCenter)
+        self.status_box.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignCenter)
+        self._narrow: tuple[bool, bool] | None = None  # (two rows, "Nghe hướng dẫn" on the top one)
         # after a style or language change, once the buttons know their new sizes (the timer dies with the header)
         self._rearrange_soon = QTimer(self, singleShot=True, interval=0, timeout=self.rearrange)
         self._arrange(narrow=False)
@@ -74,37 +79,47 @@ class Header(QWidget):
         self._update_clock()
         self.set_online(False)
 
-    def _arrange(self, narrow: bool) -> None:
-        """Wide panel: one row. Narrow (portrait, 1366 px, large text): the station name, "Nghe hướng dẫn", online
-        state and clock on top; the other buttons under them. Each row is its own box, so a button keeps its width
-        whatever is above or under it."""
-        if narrow == self._narrow:
+    def _arrange(self, narrow: bool, listen_on_top: bool = True, stacked: bool = True) -> None:
+        """Wide panel: one row, the online state over the clock. Narrow (portrait, 1366 px, large text): the station
+        name, the online state and the clock on top, the buttons under them; "Nghe hướng dẫn" joins the buttons when
+        they fit in one row, else the top row (and the online state goes over the clock where the station name
+        needs the width). Each row is its own box, so a button keeps its width whatever is above or under it."""
+        self.status_box.setDirection(QBoxLayout.Direction.TopToBottom if stacked
+                                     else QBoxLayout.Direction.LeftToRight)
+        self.status_box.setSpacing(4 if stacked else self.top.spacing())
+        if (narrow, listen_on_top) == self._narrow:
             return
-        self._narrow = narrow
-        for row in (self.top, self.bottom):
-            while row.count():
-                row.takeAt(0)
+        self._narrow = (narrow, listen_on_top)
+        for box in (self.top, self.bottom):
+            while box.count():
+                box.takeAt(0)
         center = Qt.AlignmentFlag.AlignVCenter
         self.top.addWidget(self.station, 1)
-        first = (self.listen, self.online, self.clock)
-        second = (self.call_staff, self.language, self.large_text, self.help)
-        for widget in first + (() if narrow else second):
-            self.top.addWidget(widget, 0, center)
+        buttons = (self.listen, self.call_staff, self.language, self.large_text, self.help)
         if narrow:
             self.bottom.addStretch(1)
-            for widget in second:
-                self.bottom.addWidget(widget, 0, center)
+        for widget in buttons:
+            on_top = not narrow or (widget is self.listen and listen_on_top)
+            (self.top if on_top else self.bottom).addWidget(widget, 0, center)
+        self.top.addLayout(self.status_box)
 
-    def _one_row_width(self) -> int:
-        """Width one row needs: every control at its size, and room for the station name."""
+    def _row_width(self, widgets: tuple[QWidget, ...]) -> int:
         margins = self.grid.contentsMargins()
-        controls = (self.online, self.clock, self.listen, self.call_staff, self.language, self.large_text, self.help)
-        return (sum(w.sizeHint().width() for w in controls) + self.top.spacing() * len(controls)
-                + margins.left() + margins.right() + STATION_MIN_WIDTH)
+        return (sum(w.sizeHint().width() for w in widgets) + self.top.spacing() * (len(widgets) - 1)
+                + margins.left() + margins.right())
 
     def rearrange(self) -> None:
         """One row when everything fits at this text size and language, else two (large text, portrait)."""
-        self._arrange(narrow=self.width() < max(NARROW_BELOW, self._one_row_width()))
+        buttons = (self.listen, self.call_staff, self.language, self.large_text, self.help)
+        status = max(self.online.sizeHint().width(), self.clock.sizeHint().width())
+        one_row = self._row_width(buttons) + self.top.spacing() * 2 + status + STATION_MIN_WIDTH
+        if self.width() >= max(NARROW_BELOW, one_row):
+            self._arrange(narrow=False)
+            return
+        listen_on_top = self._row_width(buttons) > self.width()
+        side_by_side = self._row_width((self.online, self.clock)) + self.top.spacing() + STATION_MIN_WIDTH + (
+            self.listen.sizeHint().width() + self.top.spacing() if listen_on_top else 0)
+        self._arrange(narrow=True, listen_on_top=listen_on_top, stacked=side_by_side > self.width())
 
     def resizeEvent(self, event: QEvent) -> None:
         self.rearrange()

@@ -177,7 +177,9 @@ class TechnicianStatusScreen(Screen):
 
     def _render_devices(self) -> None:
         while self.dev_grid.count():
-            self.dev_grid.takeAt(0).widget().deleteLater()
+            old = self.dev_grid.takeAt(0).widget()
+            old.hide()  # deleted when the event loop next runs; never drawn under the new row meanwhile
+            old.deleteLater()
         for i, (name, (state, detail)) in enumerate(sorted(self._devices.items())):
             self.dev_grid.addWidget(label(device_name(name)), i, 0)
             good = state in ("ready", "busy")
