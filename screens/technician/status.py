@@ -37,8 +37,8 @@ class TechnicianStatusScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(20)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(12)  # the header is taller with "Nghe hướng dẫn": the buttons still fit at 1920×1080
         self.heading = title()
         layout.addWidget(self.heading)
         # Side by side in landscape; stacked on portrait panels (see resizeEvent).
