@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QVBoxLayout
 
 from screens.shell.screen import Screen
-from screens.technician.words import check_detail, check_name
+from screens.technician.doctor_words import check_detail, check_fix, check_name
 from screens.widgets.basics import big_button, label, restyle, title
 
 
@@ -55,7 +55,7 @@ class TechnicianDoctorScreen(Screen):
             mark = "–" if c.get("skipped") else ("✔" if c.get("ok") else "✗")
             lines.append(f"{mark} {check_name(str(c.get('name')))}: {check_detail(str(c.get('detail')))}")
             if c.get("fix") and not c.get("ok"):
-                lines.append(f"    → {c['fix']}")
+                lines.append(f"    → {check_fix(str(c['fix']))}")
         adapters = report.get("adapters", [])
         lines += ["", self.tr("USB adapters plugged in:") if adapters else self.tr("No USB serial adapter plugged in.")]
         for a in adapters:

@@ -100,7 +100,7 @@ def printer_mode(mode: str) -> str:
     return modes.get(mode, mode)
 
 
-def _details() -> dict[str, str]:
+def detail_words() -> dict[str, str]:
     return {
         "not_configured": translate("TechnicianWords", "not set up in the configuration"),
         "not configured": translate("TechnicianWords", "not set up in the configuration"),
@@ -113,6 +113,7 @@ def _details() -> dict[str, str]:
         "opening": translate("TechnicianWords", "opening the port"),
         "measuring": translate("TechnicianWords", "measuring"),
         "released before the camera opened": translate("TechnicianWords", "released before the camera opened"),
+        "no USB serial adapter": translate("TechnicianWords", "no USB serial adapter"),
     }
 
 
@@ -141,7 +142,7 @@ def source_text(description: str) -> str:
         return translate("TechnicianWords", "sample codes")
     if kind in kinds and rest:
         return kinds[kind].replace("%1", rest)
-    return _details().get(description, description)
+    return detail_words().get(description, description)
 
 
 def detail_text(detail: str) -> str:
@@ -149,7 +150,7 @@ def detail_text(detail: str) -> str:
     detail = detail.strip()
     if not detail:
         return ""
-    known = _details().get(detail)
+    known = detail_words().get(detail)
     if known is not None:
         return known
     for pattern, template in _PATTERNS:
@@ -171,101 +172,3 @@ def state_line(state: str, detail: str) -> str:
     return f"{device_state(state)}: {words}" if words else device_state(state)
 
 
-
-# ---- `kiosk doctor` on the technician screen ---------------------------------------------------------------
-# doctor.py is Qt-free and its command-line report stays English; the screen puts its check names and the
-# state part of each detail in words (the values - paths, numbers, error names - are kept as they are).
-
-def check_name(name: str) -> str:
-    if name.startswith("device "):
-        return device_name(name.removeprefix("device "))
-    if name.startswith("font "):
-        return translate("TechnicianWords", "font %1").replace("%1", name.removeprefix("font "))
-    names = {
-        "config": translate("TechnicianWords", "Configuration"),
-        "technician PIN": translate("TechnicianWords", "Technician PIN"),
-        "station": translate("TechnicianWords", "Station"),
-        "hub address": translate("TechnicianWords", "Hub address"),
-        "hub": translate("TechnicianWords", "Hub"),
-        "hub TLS": translate("TechnicianWords", "Hub certificate"),
-        "enrolment": translate("TechnicianWords", "Enrolment"),
-        "clock": translate("TechnicianWords", "Clock"),
-        "disk": translate("TechnicianWords", "Disk"),
-        "queue": translate("TechnicianWords", "Submission queue"),
-        "services": translate("TechnicianWords", "Services"),
-        "catalogue": translate("TechnicianWords", "Procedure catalogue"),
-    }
-    return names.get(name, device_name(name))
-
-
-_CHECK_DETAILS = (
-    (re.compile(r"^missing: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "missing: %1")),
-    (re.compile(r"^offline: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "not answering: %1")),
-    (re.compile(r"^unreachable: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "unreachable: %1")),
-    (re.compile(r"^reachable \((.+)\)$"), QT_TRANSLATE_NOOP("TechnicianWords", "reachable (%1)")),
-    (re.compile(r"^unusable: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "unusable: %1")),
-    (re.compile(r"^simulated \((.+)\)$"), QT_TRANSLATE_NOOP("TechnicianWords", "simulated (%1)")),
-    (re.compile(r"^answering on (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "answering on %1")),
-    (re.compile(r"^unplugged while talking: (.+)$"),
-     QT_TRANSLATE_NOOP("TechnicianWords", "unplugged while talking: %1")),
-    (re.compile(r"^the sample station (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "the sample station %1")),
-    (re.compile(r"^enrolled as (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "enrolled as %1")),
-    (re.compile(r"^certificate not valid: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "certificate not valid: %1")),
-    (re.compile(r"^cannot open: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "cannot open: %1")),
-    (re.compile(r"^check failed: (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "check failed: %1")),
-    (re.compile(r"^([0-9]+) MiB free$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 MiB free")),
-    (re.compile(r"^only ([0-9]+) MiB free for (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "only %1 MiB free for %2")),
-    (re.compile(r"^cannot read (.+?): (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "cannot read %1: %2")),
-    (re.compile(r"^([0-9]+) waiting$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 waiting")),
-    (re.compile(r"^([0-9]+) waiting \(oldest (.+)\)$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 waiting (oldest %2)")),
-    (re.compile(r"^([0-9]+) unsent, the oldest for (.+)$"),
-     QT_TRANSLATE_NOOP("TechnicianWords", "%1 unsent, the oldest for %2")),
-    (re.compile(r"^([0-9]+) rejected submission\(s\)$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 rejected")),
-    (re.compile(r"^([+-][0-9]+) s from the hub$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 s from the hub")),
-    (re.compile(r"^([0-9]+) procedures, snapshot of (.+)$"),
-     QT_TRANSLATE_NOOP("TechnicianWords", "%1 procedures, snapshot of %2")),
-    (re.compile(r"^frame (.+) from (.+)$"), QT_TRANSLATE_NOOP("TechnicianWords", "picture %1 from %2")),
-    (re.compile(r"^(.+) gives no picture$"), QT_TRANSLATE_NOOP("TechnicianWords", "%1 gives no picture")),
-    (re.compile(r"^present on (.+) but silent for (.+) s$"),
-     QT_TRANSLATE_NOOP("TechnicianWords", "present on %1 but silent for %2 s")),
-    (re.compile(r"^([0-9]+) bytes on (.+) but no valid (.+) frame \(([0-9]+) bad\)$"),
-     QT_TRANSLATE_NOOP("TechnicianWords", "%1 bytes on %2 but no valid %3 frame (%4 bad)")),
-)
-
-
-def check_detail(detail: str) -> str:
-    """A doctor check's detail: its state in words, its values as they are."""
-    fixed = {
-        "valid": translate("TechnicianWords", "valid"),
-        "set": translate("TechnicianWords", "set"),
-        "not used": translate("TechnicianWords", "not used"),
-        "simulated": translate("TechnicianWords", "simulated"),
-        "running": translate("TechnicianWords", "running"),
-        "online": translate("TechnicianWords", "switched on"),
-        "online, paper ok": translate("TechnicianWords", "switched on, paper ok"),
-        "online (this model does not report paper)": translate(
-            "TechnicianWords", "switched on (this model does not report paper)"),
-        "online, paper out": translate("TechnicianWords", "switched on, out of paper"),
-        "online, paper nearly out": translate("TechnicianWords", "switched on, paper nearly out"),
-        "certificate valid": translate("TechnicianWords", "certificate valid"),
-        "still the demo PIN 1234": translate("TechnicianWords", "still the demo PIN 1234"),
-        "a demo hub on this machine": translate("TechnicianWords", "a demo hub on this machine"),
-        "no hub address": translate("TechnicianWords", "no hub address"),
-        "this station has no hub token": translate("TechnicianWords", "this station has no hub token"),
-        "not running under systemd": translate("TechnicianWords", "not running under systemd"),
-        "missing or unreadable": translate("TechnicianWords", "missing or unreadable"),
-        "Vietnamese text renders": translate("TechnicianWords", "Vietnamese text renders"),
-        "loaded": translate("TechnicianWords", "loaded"),
-    }
-    if detail in fixed:
-        return fixed[detail]
-    if detail in ("absent", "connecting", "ready", "busy", "fault"):
-        return device_state(detail)
-    for pattern, template in _CHECK_DETAILS:
-        match = pattern.match(detail)
-        if match:
-            text = translate("TechnicianWords", template)
-            for i, group in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{i}", group)
-            return text
-    return detail

@@ -9,7 +9,8 @@ import re
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QListWidget, QPlainTextEdit
 
 from devices.base import DeviceState
-from screens.technician.words import check_detail, detail_text, device_state
+from screens.technician.doctor_words import check_detail, check_fix
+from screens.technician.words import detail_text, device_state
 from tests.shell.test_technician import unlock
 
 ENGLISH_STATES = re.compile(
@@ -31,8 +32,8 @@ def visible_texts(screen) -> list[str]:
     for report in screen.findChildren(QPlainTextEdit):
         if screen.screen_id == "technician.diagnostics":
             continue  # the log file itself: kept in English for support, as on the command line
-        # the doctor's "→ fix" lines are commands and configuration keys, kept as typed
-        texts += [line for line in report.toPlainText().splitlines() if not line.strip().startswith("→")]
+        # in the doctor's "→ fix" lines, commands (`…`), configuration keys ([…]) and values ("…") stay as typed
+        texts += [re.sub(r"`[^`]*`|\[[^\]]*\]|\"[^\"]*\"", "", line) for line in report.toPlainText().splitlines()]
     return texts
 
 
@@ -73,3 +74,5 @@ def test_the_technician_screens_in_vietnamese_show_no_raw_english_state(make_app
     status_texts = visible_texts(app.tech_screen)
     assert "Máy in biên nhận" in status_texts and any(t.startswith("Lỗi: cần người xử lý") for t in status_texts)
     assert any("Sẵn sàng" in line for line in doctor.report.toPlainText().splitlines())
+    fixes = [c["fix"] for c in doctor._report["checks"] if c.get("fix") and not c.get("ok")]
+    assert fixes and [f for f in fixes if check_fix(f) == f] == []  # every fix the station check gave is in words

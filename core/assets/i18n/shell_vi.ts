@@ -904,6 +904,10 @@
       <translation>đã dừng trước khi camera mở</translation>
     </message>
     <message>
+      <source>no USB serial adapter</source>
+      <translation>không có bộ chuyển đổi USB nối tiếp nào</translation>
+    </message>
+    <message>
       <source>checking %1</source>
       <translation>đang kiểm tra %1</translation>
     </message>
@@ -1178,6 +1182,118 @@
     <message>
       <source>loaded</source>
       <translation>đã nạp</translation>
+    </message>
+    <message>
+      <source>make a PIN hash with %1 and put it in %2</source>
+      <translation>tạo mã băm PIN bằng %1 rồi ghi vào %2</translation>
+    </message>
+    <message>
+      <source>set %1 name, code and address to this station's</source>
+      <translation>đặt name, code và address trong %1 theo trạm này</translation>
+    </message>
+    <message>
+      <source>set %1 to the ward hub (https://…)</source>
+      <translation>đặt %1 là địa chỉ máy chủ của phường (https://…)</translation>
+    </message>
+    <message>
+      <source>set %1 and %2 = %3</source>
+      <translation>đặt %1 và %2 = %3</translation>
+    </message>
+    <message>
+      <source>plug in the %1 and switch it on; %2 shows the adapters (now: %3); %4 names an unknown one %5</source>
+      <translation>cắm %1 và bật lên; %2 liệt kê các bộ chuyển đổi (hiện có: %3); %4 đặt tên %5 cho bộ chưa biết</translation>
+    </message>
+    <message>
+      <source>check %1 protocol and baudrate match the device's manual</source>
+      <translation>kiểm tra protocol và baudrate trong %1 khớp với hướng dẫn của thiết bị</translation>
+    </message>
+    <message>
+      <source>switch the %1 on (some models talk only while measuring: start one)</source>
+      <translation>bật %1 (một số máy chỉ gửi dữ liệu khi đang đo: hãy đo thử một lần)</translation>
+    </message>
+    <message>
+      <source>plug in the camera (USB); %1 should show camera</source>
+      <translation>cắm camera (USB); %1 phải thấy camera</translation>
+    </message>
+    <message>
+      <source>reconnect the camera; check that it is not covered</source>
+      <translation>cắm lại camera; kiểm tra camera không bị che</translation>
+    </message>
+    <message>
+      <source>set %1 to usb, serial or network</source>
+      <translation>đặt %1 là usb, serial hoặc network</translation>
+    </message>
+    <message>
+      <source>switch the printer on, check its cable and that the lid is shut</source>
+      <translation>bật máy in, kiểm tra cáp và nắp máy đã đóng</translation>
+    </message>
+    <message>
+      <source>put in a new 80 mm thermal paper roll</source>
+      <translation>lắp cuộn giấy in nhiệt 80 mm mới</translation>
+    </message>
+    <message>
+      <source>have a new paper roll ready; change it soon</source>
+      <translation>chuẩn bị cuộn giấy mới; thay sớm</translation>
+    </message>
+    <message>
+      <source>set %1, then %2</source>
+      <translation>đặt %1, sau đó chạy %2</translation>
+    </message>
+    <message>
+      <source>%1 with a code from the hub's kiosk page</source>
+      <translation>%1 với mã lấy từ trang quản lý trạm của máy chủ</translation>
+    </message>
+    <message>
+      <source>check the date and time, and %1 if the ward uses its own CA</source>
+      <translation>kiểm tra ngày giờ, và %1 nếu phường dùng CA riêng</translation>
+    </message>
+    <message>
+      <source>check the network cable or Wi-Fi, and %1</source>
+      <translation>kiểm tra cáp mạng hoặc Wi-Fi, và %1</translation>
+    </message>
+    <message>
+      <source>turn on time sync: %1</source>
+      <translation>bật đồng bộ thời gian: %1</translation>
+    </message>
+    <message>
+      <source>check that the data folder exists</source>
+      <translation>kiểm tra thư mục dữ liệu có tồn tại</translation>
+    </message>
+    <message>
+      <source>free space: %1, remove old files; new submissions need room</source>
+      <translation>giải phóng dung lượng: %1, xóa tệp cũ; hồ sơ mới cần chỗ lưu</translation>
+    </message>
+    <message>
+      <source>check the disk; the technician guide explains restoring the queue backup</source>
+      <translation>kiểm tra ổ đĩa; hướng dẫn kỹ thuật viên có cách khôi phục bản sao lưu hàng đợi</translation>
+    </message>
+    <message>
+      <source>an operator must look at them: %1</source>
+      <translation>cán bộ vận hành cần xem xét: %1</translation>
+    </message>
+    <message>
+      <source>the hub has not taken them: check the hub checks above and %1</source>
+      <translation>máy chủ chưa nhận: xem các mục kiểm tra máy chủ ở trên và %1</translation>
+    </message>
+    <message>
+      <source>%1; %2 says why it stopped</source>
+      <translation>%1; %2 cho biết lý do dừng</translation>
+    </message>
+    <message>
+      <source>reinstall the package: %1</source>
+      <translation>cài lại gói: %1</translation>
+    </message>
+    <message>
+      <source>reinstall the package; the procedures screens are off until then</source>
+      <translation>cài lại gói; các màn hình thủ tục tạm tắt cho đến khi đó</translation>
+    </message>
+    <message>
+      <source>fix the named setting; %1 checks again</source>
+      <translation>sửa mục cấu hình được nêu; %1 để kiểm tra lại</translation>
+    </message>
+    <message>
+      <source>check the %1's cable, power and paper; %2 shows the adapters</source>
+      <translation>kiểm tra cáp, nguồn và giấy của %1; %2 liệt kê các bộ chuyển đổi</translation>
     </message>
   </context>
 </TS>
