@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from screens.technician.words import detail_words, device_name, device_state, translate
+from screens.technician.words import detail_words, device_name, device_state, from_patterns, translate
 
 
 def check_name(name: str) -> str:
@@ -100,14 +100,8 @@ def check_detail(detail: str) -> str:
         return fixed[detail]
     if detail in ("absent", "connecting", "ready", "busy", "fault"):
         return device_state(detail)
-    for pattern, template in _CHECK_DETAILS:
-        match = pattern.match(detail)
-        if match:
-            text = translate("TechnicianWords", template)
-            for i, group in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{i}", group)
-            return text
-    return detail
+    text = from_patterns(_CHECK_DETAILS, detail)
+    return detail if text is None else text
 
 
 # the doctor's fixes: the words translated, the commands (`…`) and configuration keys ([…]) kept as typed
@@ -168,18 +162,13 @@ _CHECK_FIXES = (
     (re.compile(r"^check the (.+)'s cable, power and paper; (`.+`) shows the adapters$"),
      QT_TRANSLATE_NOOP("TechnicianWords", "check the %1's cable, power and paper; %2 shows the adapters")),
 )
-_DEVICE_GROUPS = ("plug in the", "switch the", "check the")  # templates whose %1 may be a device name
 
 
 def check_fix(fix: str) -> str:
     """A doctor check's fix in words; commands and configuration keys as they are typed."""
-    for pattern, template in _CHECK_FIXES:
-        match = pattern.match(fix)
-        if match:
-            text = translate("TechnicianWords", template)
-            device = template.startswith(_DEVICE_GROUPS)
-            for i, group in enumerate(match.groups(), start=1):
-                words = device_name(group) if device and i == 1 else detail_words().get(group, group)
-                text = text.replace(f"%{i}", words)
-            return text
-    return fix
+    def words(i: int, group: str) -> str:
+        # the first value of "plug in the …", "switch the … on", "check the …'s cable" is a device
+        return device_name(group) if i == 1 else detail_words().get(group, group)
+
+    text = from_patterns(_CHECK_FIXES, fix, words)
+    return fix if text is None else text

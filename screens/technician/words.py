@@ -9,6 +9,7 @@ path, an error message) as it is, after "Chi tiết:", so the technician can sti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -145,6 +146,23 @@ def source_text(description: str) -> str:
     return detail_words().get(description, description)
 
 
+Patterns = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def from_patterns(patterns: Patterns, text: str, words: Callable[[int, str], str] = lambda _i, group: group
+                  ) -> str | None:
+    """The template of the first pattern ``text`` matches, translated, its %1, %2… filled with ``words`` of the
+    matched groups; None when no pattern matches."""
+    for pattern, template in patterns:
+        match = pattern.match(text)
+        if match:
+            out = translate("TechnicianWords", template)
+            for i, group in enumerate(match.groups(), start=1):
+                out = out.replace(f"%{i}", words(i, group))
+            return out
+    return None
+
+
 def detail_text(detail: str) -> str:
     """A worker's detail in words when it is a known code or phrase; else the raw text, marked as detail."""
     detail = detail.strip()
@@ -153,13 +171,9 @@ def detail_text(detail: str) -> str:
     known = detail_words().get(detail)
     if known is not None:
         return known
-    for pattern, template in _PATTERNS:
-        match = pattern.match(detail)
-        if match:
-            text = translate("TechnicianWords", template)
-            for i, group in enumerate(match.groups(), start=1):
-                text = text.replace(f"%{i}", source_text(group) if i == 1 else group)
-            return text
+    text = from_patterns(_PATTERNS, detail, lambda i, group: source_text(group) if i == 1 else group)
+    if text is not None:
+        return text
     described = source_text(detail)  # the camera reports its source when it is ready
     if described != detail:
         return described
