@@ -16,6 +16,7 @@ from core.paths import asset
 from devices.voice import cues
 from devices.voice.tts import Player, Synthesizer
 from devices.voice.voice_worker import VoiceWorker
+from screens.scan.routing import begin_scan, end_scan
 from screens.scan.scan_widget import ScanWidget
 from tests.health.test_journey_gui import _app as health_app
 
@@ -67,7 +68,7 @@ def test_a_scan_sounds_read_or_refused_in_the_real_app(make_app, qtbot) -> None:
     qtbot.addWidget(widget)
     results = []
     scanner = app.ctx.services.scanner
-    scanner.begin(widget, {Kind.ID_CARD}, results.append)
+    begin_scan(app.ctx, widget, {Kind.ID_CARD}, results.append)
     names = lambda: [name for name, _wav in played]  # noqa: E731
     scanner.inject("https://example.com/not-official")  # as if the camera had read it
     qtbot.waitUntil(lambda: "scan-fail" in names(), timeout=5000)
@@ -80,7 +81,7 @@ def test_a_scan_sounds_read_or_refused_in_the_real_app(make_app, qtbot) -> None:
     qtbot.waitUntil(lambda: names().count("scan-ok") == len(results), timeout=5000)
     assert names().count("scan-fail") == 1
     assert all(_rms(Path(wav)) > 3000 for _name, wav in played)  # what reached the player is audible
-    scanner.end()
+    end_scan(app.ctx)
 
 
 def test_the_cuff_steps_sound_on_then_hold_still_then_done(make_app, qtbot) -> None:
