@@ -126,6 +126,9 @@ class KioskApp:
         self.call_staff = CallStaffController(self.ctx, w.call_staff_overlay)
         w.header.call_staff_requested.connect(lambda: self.call_staff.request())
         w.header.corner_tapped.connect(self._corner_tapped)
+        from screens.shell.voice_guide import VoiceGuide
+
+        self.voice_guide = VoiceGuide(self.ctx, w.header, w.help_overlay, lambda: self.language.language)
         w.nav_bar.back_clicked.connect(self.flow.back)
         w.nav_bar.home_clicked.connect(self.flow.home)
         w.idle_overlay.more_time.connect(self.flow.more_time)

@@ -24,7 +24,7 @@ KEY_NAME = "prepared-drafts-hmac"
 
 
 class PreparedDraft(Base):
-    """Added by migration 0009: one dossier prepared at home, until redeemed or expired."""
+    """Added by migration 0010: one dossier prepared at home, until redeemed or expired."""
 
     __tablename__ = "prepared_drafts"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -35,7 +35,7 @@ class PreparedDraft(Base):
 
 
 class HubKey(Base):
-    """Added by migration 0009: secrets the hub makes for itself (never shown, never logged)."""
+    """Added by migration 0010: secrets the hub makes for itself (never shown, never logged)."""
 
     __tablename__ = "hub_keys"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)

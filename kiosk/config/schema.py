@@ -15,6 +15,16 @@ from offline_queue.tls import hub_url_problem, pins_problem
 DEVICE_KINDS = ("simulated", "serial", "none")
 
 
+def public_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot start the status links printed on receipts, or None (empty: not set)."""
+    problem = hub_url_problem(url)
+    if problem:
+        return problem.replace("hub URL", "public URL")
+    if url and ("?" in url or "#" in url or "@" in url):
+        return "the public URL must be a plain address (no ?query, #fragment or user@)"
+    return None
+
+
 @dataclass(frozen=True)
 class StationSettings:
     name: str = setting("Trạm công dân số - Phường Bến Nghé", "Station name", "Tên trạm",
@@ -66,6 +76,10 @@ class HubSettings:
     url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
                        "https://… of the ward hub (http:// only on 127.0.0.1). Empty with local_hub = true "
                        "`make run` starts a hub on 127.0.0.1.", check=hub_url_problem)
+    public_url: str = setting("", "Hub public address", "Địa chỉ công khai của máy chủ",
+                              "https://… residents' phones can open: the receipt's QR opens the dossier's status "
+                              "page there (docs/office.md). Empty: the hub URL; no hub URL either: the QR holds "
+                              "the references only.", check=public_url_problem)
     local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
                               "Development: `make run` runs a hub on 127.0.0.1; the kiosk enrols with its demo code.")
     token_file: str = setting("", "Token file", "Tệp mã truy cập",
@@ -167,6 +181,9 @@ class SerialDeviceSettings:
     parity: str = setting("", "Parity", "Bit chẵn lẻ", "Empty: the protocol's default; N, O or E.",
                           choices=("", "N", "O", "E"))
     model: str = setting("", "Model", "Mẫu thiết bị")
+    serial: str = setting("", "Serial number", "Số sê-ri",
+                          "As printed on the device's label; the ward's device registry knows a device by model and "
+                          "serial (`kiosk-hub device`). Empty: readings are labelled as from an unregistered device.")
     validated: bool = setting(False, "Validated model", "Thiết bị đã thẩm định",
                               "True only for models on a recognised validation list (e.g. STRIDE BP).")
     calibration_due: str = setting("", "Calibration due (YYYY-MM-DD)", "Hạn hiệu chuẩn (YYYY-MM-DD)")

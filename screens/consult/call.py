@@ -42,7 +42,8 @@ class VideoStage(QWidget):
         self.remote = QLabel(self)
         self.remote.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remote.setObjectName("ConsultRemote")
-        self.remote.setStyleSheet(f"color: #f0f0f0; font-size: {px(32)};")
+        self.remote.setWordWrap(True)  # the state is written here until the doctor's picture arrives
+        self.remote.setStyleSheet(f"color: #f0f0f0; font-size: {px(32)}; padding: 0 48px;")
         self.local = QLabel(self)
         self.local.setObjectName("ConsultSelf")
         self.local.setStyleSheet("background: #333; border: 3px solid #fff; border-radius: 8px;")
@@ -168,8 +169,8 @@ class ConsultCallScreen(Screen):
             "connecting": self.tr("Connecting you with %1…").replace("%1", doctor),
             "connected": self.tr("You are talking with %1").replace("%1", doctor),
             "reconnecting": self.tr("The connection was interrupted. Reconnecting, please wait…"),
-            "degraded": self.tr("The network is weak: you can hear %1 but the picture is paused.").replace("%1",
-                                                                                                          doctor),
+            "degraded": self.tr("The network is weak: the call goes on with sound only. You can still talk with %1; "
+                                "the picture comes back when the network is better.").replace("%1", doctor),
         }
         self.banner.setText(texts.get(self._state, ""))
         self.banner.setStyleSheet("background: #fff3cd; color: #5c3c00; padding: 8px; border-radius: 8px;"

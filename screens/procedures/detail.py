@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 from core.formats.procedure_link import OFFICIAL_HOSTS
 from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
 from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.shell.screen import sentences
 from screens.widgets.basics import big_button, card, label, title
 
 QR_PX = 300
@@ -166,6 +167,9 @@ class ProcedureDetailScreen(_CatalogueScreen):
                 self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
                         "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))]),
         ]
+
+    def spoken_text(self) -> str:
+        return sentences([self.heading.text()])  # the meta line under it holds codes and dates, not instruction
 
     def retranslate(self) -> None:
         self.qr_caption.setText(self.tr("Scan with your phone to open the official page"))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from core.money import format_vnd  # "20.000 đ", the same as on the printed receipt
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
-from screens.shell.screen import Screen
+from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, card, label, restyle, title
 
 
@@ -185,6 +185,12 @@ class DoneScreen(Screen):
     def resizeEvent(self, event: QEvent) -> None:
         stack_in_portrait(self.body, self)
         super().resizeEvent(event)
+
+    def spoken_text(self) -> str:
+        # the reference read out too: it is what the resident must keep (not personal data)
+        # letter by letter, so the voice spells it; a pause for each dash
+        reference = ", ".join(" ".join(group) for group in self.reference.text().split("-"))
+        return sentences([self.heading.text(), f"{self.ref_caption.text()}: {reference}", self.advice.text()])
 
     def title(self) -> str:
         return self.tr("Saved")

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from screens.scan.tone import play_success_tone
 from screens.widgets.basics import big_button, label, restyle
 
 HINT_SECONDS = 6
@@ -91,7 +90,6 @@ class ScanWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("ScanWidget")
         self.hint_seconds = hint_seconds
-        self.tone = ""  # how the last success tone was played ("player:/usr/bin/aplay" or "beep")
         self.setStyleSheet(_STYLE)
         self.state = "idle"  # idle | scanning | success | timeout | missing
         self.camera_state = "connecting"
@@ -178,7 +176,6 @@ class ScanWidget(QWidget):
         self.preview.success = True
         self.show_feedback("")
         self.show_guidance("")
-        self.tone = play_success_tone()
         self._render()
 
     @Slot(str)

@@ -64,6 +64,8 @@ QMainWindow, #Page {{ background: {PAGE}; }}
     padding: 8px 22px; min-height: {px(80)}; font-size: {px(28)}; }}
 #Header QPushButton:checked {{ background: white; color: {PRIMARY}; }}
 #Header QPushButton#CallStaff {{ background: #ffd24d; color: #1b1b1b; border-color: #ffd24d; font-weight: bold; }}
+#Header QPushButton#Listen {{ background: white; color: {PRIMARY}; font-weight: bold; }}
+#Header QPushButton#Listen[speaking="true"] {{ background: {PRIMARY_DARK}; color: white; border: 4px solid #ffd24d; }}
 QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 14px; padding: 12px 28px;
     min-height: {px(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
 QPushButton:pressed {{ background: {PRIMARY_DARK}; }}

@@ -124,7 +124,7 @@ def test_call_for_help_round_trips_to_an_acknowledgement_on_the_kiosk(
     card = page.locator("article.alert")
     expect(card).to_have_count(1)
     expect(card).to_contain_text("OF03")
-    expect(card).to_contain_text("tracking")  # the screen the resident is on
+    expect(card).to_contain_text("Tra cứu hồ sơ")  # the screen the resident is on, in words
     card.locator("button").click()
     expect(page.locator("article.alert")).to_have_count(0)
 

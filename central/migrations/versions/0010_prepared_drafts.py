@@ -1,7 +1,7 @@
 """Dossiers prepared at home on the phone (issue 19): drafts until a station redeems them, and the hub's keys.
 
-Revision ID: 0009_prepared_drafts
-Revises: 0008_billers
+Revision ID: 0010_prepared_drafts
+Revises: 0009_telehealth_bus
 Create Date: 2026-12-03"""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_prepared_drafts"
-down_revision = "0008_billers"
+revision = "0010_prepared_drafts"
+down_revision = "0009_telehealth_bus"
 branch_labels = None
 depends_on = None
 
