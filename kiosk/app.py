@@ -75,7 +75,7 @@ class KioskApp:
         qapp = QApplication.instance()
         self.font_family = theme.load_fonts()
         qapp.setFont(theme.app_font(1.0, self.font_family))
-        qapp.setStyleSheet(theme.stylesheet(1.0))
+        theme.apply(qapp, 1.0)
         self.large_text = False
         self.window = MainWindow(config)
         self.navigator = self.window.navigator
@@ -223,7 +223,7 @@ class KioskApp:
         scale = LARGE_TEXT_SCALE if on else 1.0
         qapp = QApplication.instance()
         qapp.setFont(theme.app_font(scale, self.font_family))
-        qapp.setStyleSheet(theme.stylesheet(scale))
+        theme.apply(qapp, scale)
         self.window.header.set_large_text(on)
         self.window.fit_to_screen()
         self.large_text = on

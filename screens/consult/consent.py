@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from screens.health.widgets import action_button, button_row, px
+from screens.health.widgets import action_button, button_row
 from screens.shell.screen import Screen
 from screens.widgets.basics import label, title
 
@@ -65,8 +65,6 @@ class ConsultConsentScreen(Screen):
             items.append(self.tr("• your name and age from your ID card"))
         self.shared.setText(self.tr("What the doctor receives:") + "\n" + "\n".join(items))
         self.checkbox.setText(self.tr("I agree to share this"))
-        self.checkbox.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
-                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
         self.back_button.setText(self.tr("Back"))
         self.call_button.setText(self.tr("Call a doctor"))
         self._render()

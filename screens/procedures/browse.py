@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, Q
 
 from core.formats import Kind, ScanResult
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, ItemButton, Orientable, ScrollPanel, plain_label, ui_language
+from screens.procedures.widgets import ItemButton, Orientable, ScrollPanel, plain_label, ui_language
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -32,7 +32,6 @@ class _CatalogueScreen(Orientable, Screen):
     def __init__(self, catalogue: CatalogueGetter) -> None:
         self._catalogue = catalogue
         super().__init__()
-        self.setStyleSheet(STYLE)
 
     @property
     def catalogue(self) -> Any:

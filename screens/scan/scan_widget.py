@@ -20,16 +20,6 @@ FEEDBACK_SECONDS = 4
 GUIDE_FRACTION = 0.6  # of the shorter side of the preview
 MISSING_STATES = ("absent", "fault")
 
-_STYLE = """
-QLabel { font-size: 30px; }
-QLabel#ScanPrompt { font-size: 36px; font-weight: 600; }
-QLabel#ScanPrivacy { font-size: 28px; color: #3c4a57; }
-QLabel#ScanFeedback { font-size: 30px; color: #8a1c1c; font-weight: 600; }
-QLabel#ScanHint { font-size: 30px; color: #0b4f8a; }
-QPushButton { min-height: 96px; font-size: 30px; padding: 0 32px; }
-"""
-
-
 class PreviewView(QWidget):
     """The latest camera frame, scaled to fill, with the guide frame on top (green after a success)."""
 
@@ -92,7 +82,6 @@ class ScanWidget(QWidget):
         self.setObjectName("ScanWidget")
         self.hint_seconds = hint_seconds
         self.tone = ""  # how the last success tone was played ("player:/usr/bin/aplay" or "beep")
-        self.setStyleSheet(_STYLE)
         self.state = "idle"  # idle | scanning | success | timeout | missing
         self.camera_state = "connecting"
         self.feedback_code = ""

@@ -1,11 +1,15 @@
 """Look and feel: colours with ≥ 4.5:1 contrast, text ≥ 28 px, touch targets ≥ 90 px (DESIGN §6).
 
-The stylesheet is generated from a scale factor so the large-text mode only changes one number.
+The one place that styles widgets: every screen names its widgets (object names, dynamic properties such as
+``role`` or ``level``) and this stylesheet says how they look. It is generated from a scale factor, so the
+large-text mode changes one number and reaches every screen (tests/shell/test_theme.py forbids
+``setStyleSheet`` anywhere else).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.paths import asset
 
@@ -45,7 +49,21 @@ def app_font(scale: float = 1.0, family: str = FONT_FAMILY) -> QFont:
     return font
 
 
+def apply(target: QApplication | QWidget, scale: float = 1.0) -> None:
+    """Style the whole application (or a lone window such as the repair screen) at ``scale``."""
+    target.setStyleSheet(stylesheet(scale))
+
+
+def apply_repair(window: QWidget) -> None:
+    """The repair screen's window: it sets its own fonts, so only the colours come from here."""
+    window.setStyleSheet(f"#repair {{ background: {PAGE}; }} QLabel {{ color: {INK}; }}")
+
+
 def stylesheet(scale: float = 1.0) -> str:
+    return _base(scale) + _areas(scale)
+
+
+def _base(scale: float) -> str:
     def px(value: float) -> str:
         return f"{round(value * scale)}px"
 
@@ -105,4 +123,68 @@ QListWidget::item {{ min-height: {px(MIN_TARGET_PX)}; padding: 8px 16px; border-
 QListWidget::item:selected {{ background: #DCE8F6; color: {INK}; }}
 QTableWidget {{ background: white; font-size: {px(26)}; }}
 QHeaderView::section {{ font-size: {px(26)}; font-weight: bold; padding: 8px; }}
+"""
+
+
+HIGH = "#A8320A"  # health "see a doctor soon": white text 6.2:1
+LEVEL_COLOURS = {"good": OK, "caution": WARN, "high": HIGH, "urgent": ACCENT}  # core.health.rules.Level values
+
+
+def _areas(scale: float) -> str:
+    """The styles of single areas, named by their widgets' object names."""
+    def px(value: float) -> str:
+        return f"{round(value * scale)}px"
+
+    levels = "".join(f'#HealthBadge[level="{k}"] {{ background: {c}; }}\n'
+                     f'#HealthCategory[level="{k}"] {{ color: {c}; }}\n' for k, c in LEVEL_COLOURS.items())
+    return f"""
+#Strong {{ font-weight: bold; }}
+#Headline {{ font-size: {px(38)}; font-weight: bold; }}
+#Headline[tone="ok"] {{ color: {OK}; }}
+#Headline[tone="error"] {{ color: {ACCENT}; }}
+#Amount {{ font-size: {px(56)}; font-weight: bold; }}
+#BigReference {{ font-size: {px(64)}; font-weight: bold; letter-spacing: 2px; }}
+#Listing {{ background: white; }}
+#TechLog {{ font-family: "DejaVu Sans Mono"; font-size: 20px; }}
+QPushButton[role="secondary"]:checked {{ background: {PRIMARY}; color: white; }}
+QCheckBox::indicator {{ border: 4px solid {PRIMARY}; border-radius: 8px; background: white; }}
+QCheckBox::indicator:checked {{ background: {PRIMARY}; }}
+QCheckBox#HealthConsent, QCheckBox#ConsultConsent {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}
+QCheckBox#HealthConsent::indicator, QCheckBox#ConsultConsent::indicator {{ width: {px(64)}; height: {px(64)}; }}
+#SectionHeading {{ font-size: {px(36)}; font-weight: bold; color: {PRIMARY}; }}
+#ItemTitle {{ font-size: {px(32)}; font-weight: bold; color: {PRIMARY}; }}
+#ItemSubtitle {{ font-size: {px(28)}; color: {MUTED}; }}
+QPushButton[role="ok"] #ItemTitle, QPushButton[role="ok"] #ItemSubtitle {{ color: white; }}
+#Field {{ font-size: {px(34)}; font-weight: bold; }}
+QPushButton#OskKey {{ background: white; color: {INK}; border: 2px solid {BORDER}; border-radius: 12px;
+    padding: 0px; min-height: 92px; min-width: 88px; font-size: {px(38)}; font-weight: normal; }}
+QPushButton#OskKey:pressed {{ background: #DCE8F6; border-color: {PRIMARY}; }}
+QPushButton#OskKey[special="true"] {{ background: #E4EAF1; font-size: {px(30)}; font-weight: bold; }}
+QPushButton#OskKey[special="true"]:checked {{ background: {PRIMARY}; color: white; }}
+QPushButton#OskKey[special="enter"] {{ background: {OK}; color: white; font-size: {px(30)}; font-weight: bold; }}
+#ScanWidget QLabel {{ font-size: {px(30)}; }}
+#ScanWidget QLabel#ScanPrompt {{ font-size: {px(36)}; font-weight: 600; }}
+#ScanWidget QLabel#ScanPrivacy {{ font-size: {px(28)}; color: #3c4a57; }}
+#ScanWidget QLabel#ScanFeedback {{ font-size: {px(30)}; color: #8a1c1c; font-weight: 600; }}
+#ScanWidget QLabel#ScanHint {{ font-size: {px(30)}; color: #0b4f8a; }}
+#ScanWidget QPushButton {{ min-height: {px(MIN_TARGET_PX)}; font-size: {px(30)}; padding: 0 32px; }}
+#HealthCardHeading {{ font-size: {px(32)}; color: {PRIMARY}; font-weight: bold; }}
+#HealthValue {{ font-size: {px(52)}; font-weight: bold; color: {INK}; }}
+#HealthBadge {{ color: white; border-radius: 12px; padding: 8px 20px; font-weight: bold; }}
+#HealthCategory {{ font-weight: bold; font-size: {px(30)}; }}
+{levels}#HealthNote {{ color: {MUTED}; font-size: {px(28)}; }}
+#HealthUrgent {{ background: {ACCENT}; border-radius: 18px; }}
+#HealthUrgent QLabel {{ color: white; }}
+#HealthUrgentTitle {{ font-size: {px(44)}; font-weight: bold; }}
+#HealthLive {{ font-size: {px(88)}; font-weight: bold; }}
+#ConsultStage {{ background: #101418; border-radius: 12px; }}
+#ConsultRemote {{ color: #f0f0f0; font-size: {px(32)}; }}
+#ConsultSelf {{ background: #333; border: 3px solid #fff; border-radius: 8px; }}
+#ConsultCaption {{ background: #fff8d6; color: #1b1b1b; font-size: {px(38)}; font-weight: bold; padding: 12px 20px;
+    border-radius: 8px; }}
+QPushButton#ConsultEnd {{ background: #b00020; color: white; font-size: {px(40)}; font-weight: bold;
+    min-height: {px(110)}; border-radius: 12px; }}
+#ConsultBanner[warning="true"] {{ background: #fff3cd; color: #5c3c00; padding: 8px; border-radius: 8px; }}
+#ConsultAdvice {{ background: #eef6ee; padding: 16px; border-radius: 8px; font-size: {px(32)}; }}
+QLineEdit#ConsultPhone {{ font-size: {px(40)}; padding: 10px; }}
 """
