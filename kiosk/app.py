@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from core.flow import Flow
@@ -74,8 +75,10 @@ class KioskApp:
         self.language = LanguageManager()
         qapp = QApplication.instance()
         self.font_family = theme.load_fonts()
-        qapp.setFont(theme.app_font(1.0, self.font_family))
-        theme.apply(qapp, 1.0)
+        panel = QGuiApplication.primaryScreen().geometry() if QGuiApplication.primaryScreen() else None
+        self.panel_scale = theme.panel_scale(panel.width(), panel.height()) if panel is not None else 1.0
+        qapp.setFont(theme.app_font(self.panel_scale, self.font_family))
+        theme.apply(qapp, self.panel_scale, self.panel_scale)
         self.large_text = False
         self.window = MainWindow(config)
         self.navigator = self.window.navigator
@@ -220,10 +223,10 @@ class KioskApp:
     def set_large_text(self, on: bool) -> None:
         if on == self.large_text:
             return  # restyling every widget is expensive: only when it really changes
-        scale = LARGE_TEXT_SCALE if on else 1.0
+        scale = self.panel_scale * (LARGE_TEXT_SCALE if on else 1.0)
         qapp = QApplication.instance()
         qapp.setFont(theme.app_font(scale, self.font_family))
-        theme.apply(qapp, scale)
+        theme.apply(qapp, scale, self.panel_scale)
         self.window.header.set_large_text(on)
         self.window.fit_to_screen()
         self.large_text = on

@@ -22,6 +22,7 @@ from core.paths import asset
 from screens.health import texts
 from screens.shell import theme
 from screens.widgets.basics import big_button, label
+from screens.widgets.fit_row import FitRow
 
 
 def shrinkable(widget: QWidget) -> QWidget:
@@ -39,10 +40,11 @@ def action_button(role: str, name: str, signal, stretch: int = 1) -> QPushButton
     return button
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
+def button_row(*buttons: QPushButton) -> FitRow:
+    """Side by side when the words fit, else two by two (a portrait panel): a label is never cut."""
+    row = FitRow()
     for button in buttons:
-        row.addWidget(button, int(button.property("stretch") or 1))
+        row.add(button, int(button.property("stretch") or 1))
     return row
 
 

@@ -88,8 +88,15 @@ class Header(QWidget):
                 self.grid.addWidget(widget, row, first + i, center)
 
     def resizeEvent(self, event: QEvent) -> None:
-        self._arrange(narrow=self.width() < 1400)
+        self._arrange(narrow=self.width() < self.one_row_width())
         super().resizeEvent(event)
+
+    def one_row_width(self) -> int:
+        """The width one row needs: every badge and button at its size, and room for a short station name."""
+        widgets = (self.online, self.clock, self.call_staff, self.language, self.large_text, self.help)
+        margins = self.grid.contentsMargins()
+        return (sum(w.sizeHint().width() for w in widgets) + self.grid.horizontalSpacing() * len(widgets)
+                + margins.left() + margins.right() + 6 * self.station.fontMetrics().averageCharWidth() * 2)
 
     def set_online(self, online: bool | None) -> None:
         self._online = online

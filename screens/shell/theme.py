@@ -49,9 +49,26 @@ def app_font(scale: float = 1.0, family: str = FONT_FAMILY) -> QFont:
     return font
 
 
-def apply(target: QApplication | QWidget, scale: float = 1.0) -> None:
-    """Style the whole application (or a lone window such as the repair screen) at ``scale``."""
-    target.setStyleSheet(stylesheet(scale))
+REFERENCE_PANEL_PX = 1080  # the short side of the panels the sizes above were chosen for (21.5-inch, 1080p)
+SMALLEST_PANEL_SCALE = 0.75
+
+
+def panel_scale(width: int, height: int) -> float:
+    """How much smaller than on a 1080p panel everything is drawn on a smaller one (1366×768: 0.75).
+
+    Such panels are physically smaller too (15.6–18.5 inch, larger pixels), so the text keeps about its
+    size in millimetres while the screens keep their proportions.
+    """
+    short = min(width, height)
+    if short <= 0:
+        return 1.0
+    return max(SMALLEST_PANEL_SCALE, min(1.0, short / REFERENCE_PANEL_PX))
+
+
+def apply(target: QApplication | QWidget, scale: float = 1.0, chrome: float = 1.0) -> None:
+    """Style the whole application (or a lone window such as the repair screen): the screens at ``scale``, the
+    header at ``chrome`` (the panel's scale alone: large text leaves the header as it is)."""
+    target.setStyleSheet(stylesheet(scale, chrome))
 
 
 def apply_repair(window: QWidget) -> None:
@@ -59,8 +76,8 @@ def apply_repair(window: QWidget) -> None:
     window.setStyleSheet(f"#repair {{ background: {PAGE}; }} QLabel {{ color: {INK}; }}")
 
 
-def stylesheet(scale: float = 1.0) -> str:
-    return _base(scale) + _areas(scale)
+def stylesheet(scale: float = 1.0, chrome: float = 1.0) -> str:
+    return _base(scale) + _chrome(chrome) + _areas(scale)
 
 
 def _base(scale: float) -> str:
@@ -71,17 +88,6 @@ def _base(scale: float) -> str:
 QWidget {{ color: {INK}; font-size: {px(BODY_PX)}; }}
 QMainWindow, #Page {{ background: {PAGE}; }}
 #Stage, #Stage > #qt_scrollarea_viewport {{ background: {PAGE}; }}
-#Header {{ background: {PRIMARY}; }}
-#Header QLabel {{ color: white; }}
-#StationName {{ font-size: {px(32)}; font-weight: bold; }}
-#Clock {{ font-size: {px(28)}; font-weight: bold; }}
-#OnlineBadge {{ border-radius: 8px; padding: 6px 16px; font-size: {px(28)}; }}
-#OnlineBadge[online="true"] {{ background: {OK}; color: white; }}
-#OnlineBadge[online="false"] {{ background: {WARN}; color: white; }}
-#Header QPushButton {{ background: {PRIMARY_DARK}; color: white; border: 2px solid white; border-radius: 12px;
-    padding: 8px 22px; min-height: {px(80)}; font-size: {px(28)}; }}
-#Header QPushButton:checked {{ background: white; color: {PRIMARY}; }}
-#Header QPushButton#CallStaff {{ background: #ffd24d; color: #1b1b1b; border-color: #ffd24d; font-weight: bold; }}
 QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 14px; padding: 12px 28px;
     min-height: {px(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
 QPushButton:pressed {{ background: {PRIMARY_DARK}; }}
@@ -128,6 +134,27 @@ QHeaderView::section {{ font-size: {px(26)}; font-weight: bold; padding: 8px; }}
 
 HIGH = "#A8320A"  # health "see a doctor soon": white text 6.2:1
 LEVEL_COLOURS = {"good": OK, "caution": WARN, "high": HIGH, "urgent": ACCENT}  # core.health.rules.Level values
+
+
+def _chrome(scale: float) -> str:
+    """The header keeps its size in large-text mode (its text is ≥ 28 px already): the room goes to the screen."""
+    def fixed(value: float) -> str:
+        return f"{round(value * scale)}px"
+
+    return f"""
+#Header {{ background: {PRIMARY}; }}
+#Header QLabel {{ color: white; }}
+#StationName {{ font-size: {fixed(32)}; font-weight: bold; }}
+#Clock {{ font-size: {fixed(28)}; font-weight: bold; }}
+#OnlineBadge {{ border-radius: 8px; padding: 6px 16px; font-size: {fixed(28)}; }}
+#OnlineBadge[online="true"] {{ background: {OK}; color: white; }}
+#OnlineBadge[online="false"] {{ background: {WARN}; color: white; }}
+#Header QPushButton {{ background: {PRIMARY_DARK}; color: white; border: 2px solid white; border-radius: 12px;
+    padding: 8px 22px; min-height: {fixed(80)}; font-size: {fixed(28)}; }}
+#Header QPushButton:checked {{ background: white; color: {PRIMARY}; }}
+#NavBar QPushButton {{ min-height: {fixed(MIN_TARGET_PX)}; }}
+#Header QPushButton#CallStaff {{ background: #ffd24d; color: #1b1b1b; border-color: #ffd24d; font-weight: bold; }}
+"""
 
 
 def _areas(scale: float) -> str:
