@@ -25,7 +25,7 @@ class PreviewView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(480, 320)
+        self.setMinimumSize(320, 180)  # small panels and large text: the preview gives way, the buttons stay
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image: QImage | None = None
         self.success = False

@@ -77,19 +77,23 @@ def apply_repair(window: QWidget) -> None:
 
 
 def stylesheet(scale: float = 1.0, chrome: float = 1.0) -> str:
-    return _base(scale) + _chrome(chrome) + _areas(scale)
+    return _base(scale, chrome) + _chrome(chrome) + _areas(scale, chrome)
 
 
-def _base(scale: float) -> str:
+def _base(scale: float, panel: float) -> str:
+    """``px`` for text (grows in large-text mode), ``target`` for touch sizes (a finger does not grow)."""
     def px(value: float) -> str:
         return f"{round(value * scale)}px"
+
+    def target(value: float) -> str:
+        return f"{round(value * panel)}px"
 
     return f"""
 QWidget {{ color: {INK}; font-size: {px(BODY_PX)}; }}
 QMainWindow, #Page {{ background: {PAGE}; }}
 #Stage, #Stage > #qt_scrollarea_viewport {{ background: {PAGE}; }}
 QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 14px; padding: 12px 28px;
-    min-height: {px(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
+    min-height: {target(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
 QPushButton:pressed {{ background: {PRIMARY_DARK}; }}
 QPushButton:disabled {{ background: #C9D1DA; color: #3D4752; }}
 QPushButton[role="secondary"] {{ background: white; color: {PRIMARY}; border: 3px solid {PRIMARY}; }}
@@ -114,18 +118,18 @@ QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPu
 #Countdown {{ font-size: {px(96)}; font-weight: bold; color: {ACCENT}; }}
 #PinDisplay {{ font-size: {px(56)}; letter-spacing: 12px; background: white; border: 2px solid {BORDER};
     border-radius: 12px; padding: 8px; }}
-#KeyButton {{ min-height: {px(96)}; min-width: {px(150)}; font-size: {px(44)}; }}
+#KeyButton {{ min-height: {target(96)}; min-width: {target(150)}; font-size: {px(44)}; }}
 #ErrorText {{ color: {ACCENT}; font-weight: bold; }}
 #OkText {{ color: {OK}; font-weight: bold; }}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ background: white; border: 2px solid {BORDER};
-    border-radius: 10px; padding: 10px; min-height: {px(72)}; font-size: {px(32)}; }}
+    border-radius: 10px; padding: 10px; min-height: {target(72)}; font-size: {px(32)}; }}
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border: 3px solid {PRIMARY}; }}
-QCheckBox {{ font-size: {px(32)}; spacing: 20px; min-height: {px(MIN_TARGET_PX)}; }}
+QCheckBox {{ font-size: {px(32)}; spacing: 20px; min-height: {target(MIN_TARGET_PX)}; }}
 QCheckBox::indicator {{ width: {px(56)}; height: {px(56)}; }}
 QScrollBar:vertical {{ width: {px(40)}; background: {PAGE}; }}
 QScrollBar::handle:vertical {{ background: {BORDER}; min-height: 80px; border-radius: 12px; }}
 QListWidget {{ background: white; border: 2px solid {BORDER}; border-radius: 12px; font-size: {px(32)}; }}
-QListWidget::item {{ min-height: {px(MIN_TARGET_PX)}; padding: 8px 16px; border-bottom: 1px solid #E1E6EC; }}
+QListWidget::item {{ min-height: {target(MIN_TARGET_PX)}; padding: 8px 16px; border-bottom: 1px solid #E1E6EC; }}
 QListWidget::item:selected {{ background: #DCE8F6; color: {INK}; }}
 QTableWidget {{ background: white; font-size: {px(26)}; }}
 QHeaderView::section {{ font-size: {px(26)}; font-weight: bold; padding: 8px; }}
@@ -157,10 +161,13 @@ def _chrome(scale: float) -> str:
 """
 
 
-def _areas(scale: float) -> str:
+def _areas(scale: float, panel: float) -> str:
     """The styles of single areas, named by their widgets' object names."""
     def px(value: float) -> str:
         return f"{round(value * scale)}px"
+
+    def target(value: float) -> str:
+        return f"{round(value * panel)}px"
 
     levels = "".join(f'#HealthBadge[level="{k}"] {{ background: {c}; }}\n'
                      f'#HealthCategory[level="{k}"] {{ color: {c}; }}\n' for k, c in LEVEL_COLOURS.items())
@@ -184,7 +191,7 @@ QCheckBox#HealthConsent::indicator, QCheckBox#ConsultConsent::indicator {{ width
 QPushButton[role="ok"] #ItemTitle, QPushButton[role="ok"] #ItemSubtitle {{ color: white; }}
 #Field {{ font-size: {px(34)}; font-weight: bold; }}
 QPushButton#OskKey {{ background: white; color: {INK}; border: 2px solid {BORDER}; border-radius: 12px;
-    padding: 0px; min-height: 92px; min-width: 88px; font-size: {px(38)}; font-weight: normal; }}
+    padding: 0px; min-height: {target(92)}; min-width: {target(88)}; font-size: {px(38)}; font-weight: normal; }}
 QPushButton#OskKey:pressed {{ background: #DCE8F6; border-color: {PRIMARY}; }}
 QPushButton#OskKey[special="true"] {{ background: #E4EAF1; font-size: {px(30)}; font-weight: bold; }}
 QPushButton#OskKey[special="true"]:checked {{ background: {PRIMARY}; color: white; }}
@@ -194,7 +201,7 @@ QPushButton#OskKey[special="enter"] {{ background: {OK}; color: white; font-size
 #ScanWidget QLabel#ScanPrivacy {{ font-size: {px(28)}; color: #3c4a57; }}
 #ScanWidget QLabel#ScanFeedback {{ font-size: {px(30)}; color: #8a1c1c; font-weight: 600; }}
 #ScanWidget QLabel#ScanHint {{ font-size: {px(30)}; color: #0b4f8a; }}
-#ScanWidget QPushButton {{ min-height: {px(MIN_TARGET_PX)}; font-size: {px(30)}; padding: 0 32px; }}
+#ScanWidget QPushButton {{ min-height: {target(MIN_TARGET_PX)}; font-size: {px(30)}; padding: 0 32px; }}
 #HealthCardHeading {{ font-size: {px(32)}; color: {PRIMARY}; font-weight: bold; }}
 #HealthValue {{ font-size: {px(52)}; font-weight: bold; color: {INK}; }}
 #HealthBadge {{ color: white; border-radius: 12px; padding: 8px 20px; font-weight: bold; }}
@@ -210,7 +217,7 @@ QPushButton#OskKey[special="enter"] {{ background: {OK}; color: white; font-size
 #ConsultCaption {{ background: #fff8d6; color: #1b1b1b; font-size: {px(38)}; font-weight: bold; padding: 12px 20px;
     border-radius: 8px; }}
 QPushButton#ConsultEnd {{ background: #b00020; color: white; font-size: {px(40)}; font-weight: bold;
-    min-height: {px(110)}; border-radius: 12px; }}
+    min-height: {target(110)}; border-radius: 12px; }}
 #ConsultBanner[warning="true"] {{ background: #fff3cd; color: #5c3c00; padding: 8px; border-radius: 8px; }}
 #ConsultAdvice {{ background: #eef6ee; padding: 16px; border-radius: 8px; font-size: {px(32)}; }}
 QLineEdit#ConsultPhone {{ font-size: {px(40)}; padding: 10px; }}

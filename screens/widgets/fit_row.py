@@ -12,6 +12,13 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
+def _hint(item: QLayoutItem) -> QSize:
+    """The widget's own size hint: a layout item reports width 0 for a widget whose policy is Ignored (the
+    health buttons are, so they can shrink), which would hide how much room their words need."""
+    widget = item.widget()
+    return widget.sizeHint() if widget is not None else item.sizeHint()
+
+
 class FitRow(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 16) -> None:
         super().__init__(parent)
@@ -49,12 +56,12 @@ class FitRow(QLayout):
 
     def sizeHint(self) -> QSize:
         shown = self._shown()
-        width = sum(i.sizeHint().width() for i, _ in shown) + self.spacing() * max(0, len(shown) - 1)
+        width = sum(_hint(i).width() for i, _ in shown) + self.spacing() * max(0, len(shown) - 1)
         return QSize(width, self._row_height(shown))
 
     def minimumSize(self) -> QSize:
         shown = self._shown()
-        return QSize(max((i.sizeHint().width() for i, _ in shown), default=0), self._row_height(shown))
+        return QSize(max((_hint(i).width() for i, _ in shown), default=0), self._row_height(shown))
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -66,7 +73,7 @@ class FitRow(QLayout):
 
     @staticmethod
     def _row_height(shown: list[tuple[QLayoutItem, int]]) -> int:
-        return max((i.sizeHint().height() for i, _ in shown), default=0)
+        return max((_hint(i).height() for i, _ in shown), default=0)
 
     def columns(self, width: int) -> int:
         """How many buttons share a row at ``width``: all when their words fit side by side, else as many equal
@@ -74,7 +81,7 @@ class FitRow(QLayout):
         shown = self._shown()
         if not shown:
             return 1
-        hints = [i.sizeHint().width() for i, _ in shown]
+        hints = [_hint(i).width() for i, _ in shown]
         gap = self.spacing()
         if sum(hints) + gap * (len(hints) - 1) <= width:
             return len(hints)
@@ -95,7 +102,7 @@ class FitRow(QLayout):
                 cells = shown[r * cols:(r + 1) * cols]
                 single = rows == 1
                 # one row: the extra room shared by stretch; several rows: equal cells
-                hints = [i.sizeHint().width() if single else 0 for i, _ in cells]
+                hints = [_hint(i).width() if single else 0 for i, _ in cells]
                 weights = [s if single else 1 for _, s in cells]
                 free = rect.width() - gap * (len(cells) - 1) - sum(hints)
                 x, y = rect.x(), rect.y() + r * (row_h + gap)
