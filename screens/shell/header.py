@@ -71,11 +71,12 @@ class Header(QWidget):
             self.grid.removeWidget(widget)
         center = Qt.AlignmentFlag.AlignVCenter
         if narrow:
-            # Upright panel: name, online state and clock on top; the three buttons under them.
-            self.grid.addWidget(self.station, 0, 0, 1, 4)
-            self.grid.addWidget(self.online, 0, 4, center)
-            self.grid.addWidget(self.clock, 0, 5, center)
-            row, first = 1, 2
+            # Upright panel: name, online state and clock on top; the four buttons under them, each in its own
+            # column (a badge above a button shares its column, so the header is never wider than the panel).
+            self.grid.addWidget(self.station, 0, 0, 1, 2)
+            self.grid.addWidget(self.online, 0, 2, center)
+            self.grid.addWidget(self.clock, 0, 3, center)
+            row, first = 1, 0
             self.grid.setColumnStretch(0, 1)
             widgets = (self.call_staff, self.language, self.large_text, self.help)
         else:
