@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from core.flow import Flow
@@ -75,8 +74,7 @@ class KioskApp:
         self.language = LanguageManager()
         qapp = QApplication.instance()
         self.font_family = theme.load_fonts()
-        panel = QGuiApplication.primaryScreen().geometry() if QGuiApplication.primaryScreen() else None
-        self.panel_scale = theme.panel_scale(panel.width(), panel.height()) if panel is not None else 1.0
+        self.panel_scale = theme.screen_panel_scale()
         qapp.setFont(theme.app_font(self.panel_scale, self.font_family))
         theme.apply(qapp, self.panel_scale, self.panel_scale)
         self.large_text = False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 from core.formats.procedure_link import OFFICIAL_HOSTS
 from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
 from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.shell import theme
 from screens.widgets.basics import big_button, card, label, title
 
 QR_PX = 300
@@ -57,7 +58,8 @@ class ProcedureDetailScreen(_CatalogueScreen):
         side_frame, side = card()
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setFixedSize(QR_PX + 20, QR_PX + 20)
+        self.qr_px = round(QR_PX * theme.screen_panel_scale())  # the same millimetres on a smaller panel
+        self.qr.setFixedSize(self.qr_px + 20, self.qr_px + 20)
         self.qr_caption = label()
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.submit = big_button(role="ok")
@@ -116,7 +118,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr.setVisible(url is not None)
         self.qr_caption.setVisible(url is not None)
         if url is not None:
-            self.qr.setPixmap(qr_pixmap(url, QR_PX))
+            self.qr.setPixmap(qr_pixmap(url, self.qr_px))
         self._summary_card(proc, en)
         for heading, paragraphs in self._sections(proc, en):
             if paragraphs:

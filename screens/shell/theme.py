@@ -8,7 +8,7 @@ large-text mode changes one number and reaches every screen (tests/shell/test_th
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core.paths import asset
@@ -63,6 +63,12 @@ def panel_scale(width: int, height: int) -> float:
     if short <= 0:
         return 1.0
     return max(SMALLEST_PANEL_SCALE, min(1.0, short / REFERENCE_PANEL_PX))
+
+
+def screen_panel_scale() -> float:
+    """:func:`panel_scale` of the primary screen (1.0 when there is none): for sizes set in code, not in QSS."""
+    screen = QGuiApplication.primaryScreen()
+    return panel_scale(screen.geometry().width(), screen.geometry().height()) if screen is not None else 1.0
 
 
 def apply(target: QApplication | QWidget, scale: float = 1.0, chrome: float = 1.0) -> None:
