@@ -100,9 +100,15 @@ class QuestionsScreen(Screen):
             self.common.add(button)
             self.common_buttons.append(button)
 
+    def _show_common(self, on: bool) -> None:
+        self.common_label.setVisible(on)
+        for button in self.common_buttons:
+            button.setVisible(on)
+
     def open_keyboard(self) -> None:
         """Telex on: residents type accents the way they do on their phones (or none at all)."""
         self.keyboard.set_target(self.field, "letters", telex=True)
+        self._show_common(False)  # the keyboard takes their room: nothing goes under the footer
         self.keyboard.show()
         self.answer_panel.hide()
 
@@ -118,6 +124,7 @@ class QuestionsScreen(Screen):
         if not text:
             return
         self.keyboard.hide()
+        self._show_common(True)
         answerer = self.answerer()
         if answerer is None:
             self.result = Shown("", "", None, known=False)
@@ -157,6 +164,7 @@ class QuestionsScreen(Screen):
         super().enter(visit, params)
         self.answerer()
         self.keyboard.hide()
+        self._show_common(True)
 
     def reset(self) -> None:
         super().reset()

@@ -7,6 +7,7 @@ sync worker), never from a guess of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from screens.widgets.basics import restyle
@@ -89,8 +90,18 @@ class Header(QWidget):
                 self.grid.addWidget(widget, row, first + i, center)
 
     def resizeEvent(self, event: QEvent) -> None:
-        self._arrange(narrow=self.width() < self.one_row_width())
+        self._fit()
         super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        """One row or two for the width there is. Before the first show that is the panel's width: arranged in
+        one row, the header's minimum would widen the window past an upright panel, and under X the window
+        never shrinks back (the screens' right edge was off the glass)."""
+        width = self.width()
+        if not self.isVisible():
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            width = screen.geometry().width() if screen is not None else width
+        self._arrange(narrow=width < self.one_row_width())
 
     def one_row_width(self) -> int:
         """The width one row needs: every badge and button at its size, and room for a short station name."""
@@ -118,6 +129,7 @@ class Header(QWidget):
         self.call_staff.setText(self.tr("Call a staff member"))
         self.online.setText(self.tr("Online") if self._online else self.tr("Offline"))
         self._update_clock()
+        self._fit()  # the other language's words may need another arrangement
 
     def set_language(self, language: str) -> None:
         self._language = language

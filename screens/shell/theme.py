@@ -115,7 +115,7 @@ QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPu
 #ScreenTitle {{ font-size: {px(48)}; font-weight: bold; color: {PRIMARY}; }}
 #Subtitle {{ font-size: {px(32)}; color: {MUTED}; }}
 #Body {{ font-size: {px(BODY_PX)}; }}
-#Card {{ background: white; border: 2px solid {BORDER}; border-radius: 18px; }}
+#Card, #SummaryCard {{ background: white; border: 2px solid {BORDER}; border-radius: 18px; }}
 #NavBar {{ background: white; border-top: 2px solid {BORDER}; }}
 #StepLabel {{ font-size: {px(30)}; color: {MUTED}; font-weight: bold; }}
 #Emergency {{ color: {ACCENT}; font-weight: bold; font-size: {px(40)}; }}
