@@ -24,4 +24,4 @@ def install(ctx: AppContext) -> None:
 
     built = [ctx.navigator.add(cls()) for cls in (IdentityScanScreen, IdentityConfirmScreen, IdentityManualScreen)]
     scan = built[0]
-    ScanBridge(lambda: ctx.services.scanner, parent=scan).attach(scan)
+    ScanBridge(ctx, parent=scan).attach(scan)

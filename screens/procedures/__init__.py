@@ -52,6 +52,6 @@ def install(ctx: AppContext) -> None:
     built = [nav.add(cls(get)) for cls in (ProceduresScreen, ProcedureListScreen, ProcedureSearchScreen,
                                            ProcedureDetailScreen, ProcedureScanScreen)]
     scan = built[-1]
-    bridge = ScanBridge(lambda: ctx.services.scanner, parent=scan)
+    bridge = ScanBridge(ctx, parent=scan)
     bridge.attach(scan)
     identity.install(ctx)
