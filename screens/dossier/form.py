@@ -56,8 +56,7 @@ class FieldRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 8)
         layout.setSpacing(6)
-        self.caption = label()
-        self.caption.setStyleSheet("font-weight: bold;")
+        self.caption = label(name="Strong")
         self.source = label(name="Subtitle")
         self.error = label(name="ErrorText")
         self.error.hide()
@@ -73,7 +72,6 @@ class FieldRow(QFrame):
             for i, c in enumerate(f.choices):
                 b = big_button(role="secondary")
                 b.setCheckable(True)
-                b.setStyleSheet("QPushButton:checked { background: #0B4F9C; color: white; }")
                 b.clicked.connect(lambda _=False, v=c.value: self.changed.emit(f.key, v))
                 self.group.addButton(b)
                 self.buttons[c.value] = b

@@ -41,16 +41,6 @@ PUNCTUATION = (",", ".", "-", "/")
 KEY_PX = 92  # ≥ 90 px: a fingertip of an older hand (DESIGN §6)
 _WORD = re.compile(r"\S*$")
 
-_STYLE = f"""
-QPushButton#OskKey {{ background: white; color: #1A1A1A; border: 2px solid #9AA5B1; border-radius: 12px;
-    padding: 0px; min-height: {KEY_PX}px; min-width: {KEY_PX - 4}px; font-size: 38px; font-weight: normal; }}
-QPushButton#OskKey:pressed {{ background: #DCE8F6; border-color: #0B4F9C; }}
-QPushButton#OskKey[special="true"] {{ background: #E4EAF1; font-size: 30px; font-weight: bold; }}
-QPushButton#OskKey[special="true"]:checked {{ background: #0B4F9C; color: white; }}
-QPushButton#OskKey[special="enter"] {{ background: #1B6E2F; color: white; font-size: 30px; font-weight: bold; }}
-"""
-
-
 class OnScreenKeyboard(QWidget):
     key_pressed = Signal(str)  # the key's name, after it was applied
     text_edited = Signal()  # the target's text changed because of a key
@@ -59,7 +49,6 @@ class OnScreenKeyboard(QWidget):
     def __init__(self, parent: QWidget | None = None, enter_key: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self.setStyleSheet(_STYLE)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.target: QLineEdit | QPlainTextEdit | None = None
         self.telex = True

@@ -42,7 +42,6 @@ class DoneScreen(Screen):
         info, info_layout = card()
         self.ref_caption = label(name="Subtitle")
         self.reference = label(name="BigReference", wrap=False)
-        self.reference.setStyleSheet("font-size: 64px; font-weight: bold; letter-spacing: 2px;")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.hub_ref = label(name="OkText")
         self.status = label(name="OkText")

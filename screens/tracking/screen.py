@@ -59,8 +59,7 @@ class TrackingScreen(Screen):
         self.entry.scan_stopped.connect(self._scan_ended)
         outer.addWidget(self.entry)
         self.result_card, result = card()
-        self.message = label()
-        self.message.setStyleSheet("font-size: 36px; font-weight: bold;")
+        self.message = label(name="Headline")
         self.detail = label()
         self.history = label(name="Subtitle")
         self.history.setTextFormat(Qt.TextFormat.PlainText)
@@ -205,7 +204,7 @@ class TrackingScreen(Screen):
         self.entry.retranslate(self.tr("Search"))
         message, detail, good = self.render()
         self.message.setText(message)
-        self.message.setObjectName("OkText" if good else "ErrorText")
+        self.message.setProperty("tone", "ok" if good else "error")
         restyle(self.message)
         self.detail.setText(detail)
         v = self.view
