@@ -270,3 +270,21 @@ def backspace(word: str, *, modern: bool = True) -> str:
 def remove_tone(word: str, *, modern: bool = True) -> str:
     letters, _ = _split(word)
     return _join(letters, "", modern)
+
+
+def add_letter(word: str, letter: str, *, modern: bool = True) -> str:
+    """The word with ``letter`` (e.g. "ơ" from the diacritics row) appended, its tone re-placed where it belongs:
+    "hó" + "a" → "hoá" (modern placement)."""
+    letters, tone = _split(word + letter)
+    return _join(letters, tone, modern)
+
+
+def set_tone(word: str, mark: str, *, modern: bool = True) -> str:
+    """The word with tone ``mark`` (one of TONES) on the right vowel; the same mark again removes it. A word
+    without a vowel is returned unchanged (a tone key there does nothing)."""
+    if mark not in TONES:
+        raise ValueError(f"not a tone mark: {mark!r}")
+    letters, tone = _split(word)
+    if tone_position(letters, modern) is None:
+        return unicodedata.normalize("NFC", word)
+    return _join(letters, "" if tone == mark else mark, modern)

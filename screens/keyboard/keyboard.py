@@ -9,7 +9,8 @@ API::
     kb = OnScreenKeyboard()
     kb.set_target(line_edit, mode="letters", telex=True, auto_capitalize=True)  # or mode="digits"
     kb.keys["a"].click()          # every key is a QPushButton in kb.keys: "a".."z", "0".."9", ",", ".", "-",
-                                  # "/", "space", "backspace", "clear", "shift", "mode", "enter"
+                                  # "/", "space", "backspace", "clear", "shift", "mode", "enter", "telex",
+                                  # the Vietnamese letters "â" … "đ" and "tone_acute" … "tone_dot"
     kb.press("s")                 # the same as touching the key
     kb.submitted / kb.key_pressed(str) / kb.text_edited signals
 """
@@ -37,6 +38,11 @@ from PySide6.QtWidgets import (
 from core import telex
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Vietnamese typed directly (issue 17): these letters and the five tone keys sit above the letters, so nobody
+# needs to know Telex; Telex stays available and its state is shown on its own key.
+VIET_LETTERS = ("â", "ă", "ê", "ô", "ơ", "ư", "đ")
+TONE_KEYS = {"tone_acute": telex.ACUTE, "tone_grave": telex.GRAVE, "tone_hook": telex.HOOK,
+             "tone_tilde": telex.TILDE, "tone_dot": telex.DOT}
 PUNCTUATION = (",", ".", "-", "/")
 KEY_PX = 92  # ≥ 90 px: a fingertip of an older hand (DESIGN §6)
 _WORD = re.compile(r"\S*$")
@@ -108,6 +114,16 @@ class OnScreenKeyboard(QWidget):
         rows = QVBoxLayout(page)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(8)
+        viet = QHBoxLayout()
+        viet.setSpacing(6)
+        for ch in VIET_LETTERS:
+            viet.addWidget(self._key(ch), 2)
+        for name, mark in TONE_KEYS.items():  # the mark on a dotted circle: "◌́" is sắc
+            viet.addWidget(self._key(name, "\u25cc" + mark, "true"), 2)
+        telex_key = self._key("telex", "", "true")
+        telex_key.setCheckable(True)
+        viet.addWidget(telex_key, 4)
+        rows.addLayout(viet)
         for i, letters in enumerate(LETTER_ROWS):
             row = QHBoxLayout()
             row.setSpacing(6)
@@ -175,6 +191,7 @@ class OnScreenKeyboard(QWidget):
         """Type into ``target`` from now on. ``modes`` limits the layouts offered (e.g. ("digits",))."""
         self.target = target
         self.telex = telex
+        self.keys["telex"].setChecked(telex)
         self.auto_capitalize = auto_capitalize
         self._allowed = modes or ("letters", "digits")
         self.set_mode(mode or self._allowed[0])
@@ -183,7 +200,13 @@ class OnScreenKeyboard(QWidget):
         if mode not in ("letters", "digits"):
             raise ValueError(f"unknown keyboard mode {mode!r}")
         self.mode = mode
-        self.stack.setCurrentWidget(self.letters_page if mode == "letters" else self.digits_page)
+        shown = self.letters_page if mode == "letters" else self.digits_page
+        for page in (self.letters_page, self.digits_page):  # the pad is as tall as the page shown, no taller
+            ignored = QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred if page is shown else ignored,
+                               QSizePolicy.Policy.Preferred if page is shown else ignored)
+        self.stack.setCurrentWidget(shown)
+        self.stack.setFixedHeight(shown.sizeHint().height())
         switch = len(self._allowed) > 1
         self.keys["mode"].setVisible(switch)
         self.keys["abc"].setVisible(switch)
@@ -196,6 +219,9 @@ class OnScreenKeyboard(QWidget):
             self.set_mode("letters")
         elif name == "shift":
             self._shift = self.keys["shift"].isChecked()
+        elif name == "telex":
+            self.telex = self.keys["telex"].isChecked()
+            self.retranslate()
         elif name == "enter":
             self.submitted.emit()
         elif self.target is not None:
@@ -206,6 +232,12 @@ class OnScreenKeyboard(QWidget):
                 before = before[: len(before) - len(word)] + new_word if word else before[:-1]
             elif name == "clear":
                 before, after = "", ""
+            elif name in TONE_KEYS:
+                word = _WORD.search(before).group(0)
+                before = before[: len(before) - len(word)] + telex.set_tone(word, TONE_KEYS[name],
+                                                                             modern=self.modern_tones)
+            elif name in VIET_LETTERS:
+                before = self._typed(before, name)
             else:
                 before = self._typed(before, " " if name == "space" else name)
             self._write(before, after)
@@ -223,6 +255,8 @@ class OnScreenKeyboard(QWidget):
         if self._shift:
             self._shift = False
             self.keys["shift"].setChecked(False)
+        if char.casefold() in VIET_LETTERS:  # typed directly: only the tone moves where it belongs
+            return head + telex.add_letter(word, char, modern=self.modern_tones)
         if self.telex and self.mode == "letters":
             return head + telex.process_key(word, char, modern=self.modern_tones)
         return before + char
@@ -255,6 +289,7 @@ class OnScreenKeyboard(QWidget):
     def retranslate(self) -> None:
         self.keys["space"].setText(self.tr("space"))
         self.keys["clear"].setText(self.tr("Clear all"))
+        self.keys["telex"].setText(self.tr("Telex: on") if self.telex else self.tr("Telex: off"))
         self.keys["digits_clear"].setText(self.tr("Clear all"))
         if "enter" in self.keys:
             self.keys["enter"].setText(self.tr("Done ✓"))

@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
   <context>
+    <name>AddressPicker</name>
+    <message>
+      <source>Building</source>
+      <translation>Tòa nhà</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>Tầng</translation>
+    </message>
+    <message>
+      <source>Flat</source>
+      <translation>Căn hộ</translation>
+    </message>
+  </context>
+  <context>
     <name>ConsentScreen</name>
     <message>
       <source>Your consent</source>
@@ -135,10 +150,25 @@ Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường
     </message>
   </context>
   <context>
+    <name>FieldRow</name>
+    <message>
+      <source>✎  Write something else</source>
+      <translation>✎  Viết nội dung khác</translation>
+    </message>
+    <message>
+      <source>Choose a flat in this building</source>
+      <translation>Chọn căn hộ trong tòa nhà này</translation>
+    </message>
+  </context>
+  <context>
     <name>FormScreen</name>
     <message>
-      <source>Please check the answers marked in red.</source>
-      <translation>Xin kiểm tra các ô được đánh dấu đỏ.</translation>
+      <source>1 item still needs your answer  ▲</source>
+      <translation>Còn 1 mục cần điền  ▲</translation>
+    </message>
+    <message>
+      <source>%1 items still need your answer  ▲</source>
+      <translation>Còn %1 mục cần điền  ▲</translation>
     </message>
     <message>
       <source>Please fill this in.</source>
