@@ -23,7 +23,7 @@ from central.dashboard import VN
 from central.db import Database
 from central.models import Kiosk
 from central.problems import Problem
-from central.security import unauthorized
+from central.security import normalise_code, unauthorized
 from core import wire
 
 router = APIRouter(prefix="/v1")
@@ -130,7 +130,10 @@ def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
     except store.EnrolmentError as exc:
         raise Problem(400, "enrolment-code-invalid", "Invalid enrolment code",
                       "The code is unknown, already used or expired; ask for a new one.") from exc
-    payee = _config(request).effective_payee
+    config = _config(request)
+    if config.demo and normalise_code(body.code) == normalise_code(config.demo_code):
+        store.seed_demo_dossier(_db(request), kiosk_id, body.station_code)  # the sample receipt resolves
+    payee = config.effective_payee
     return {"kiosk_id": kiosk_id, "token": token, "payee": payee.as_json() if payee else None}
 
 

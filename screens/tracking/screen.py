@@ -109,7 +109,6 @@ class TrackingScreen(Screen):
 
     def leave(self) -> None:
         self.stop_scan()
-        self.entry.keyboard.hide()
 
     def reset(self) -> None:
         super().reset()
@@ -122,6 +121,7 @@ class TrackingScreen(Screen):
         self.busy = busy
         if busy:
             self.stop_scan()
+            self.entry.pad.hide()  # room for the answer; touching the box brings the pad back
             if reference:
                 self.field.setText(reference)
             self.view, self.error_code = None, ""
@@ -175,7 +175,7 @@ class TrackingScreen(Screen):
             return self.tr("Tracking is not available on this station now."), self.tr("Please ask the staff."), False
         if v is None:
             return "", "", True
-        refs = " / ".join(r for r in (v.hub_ref, v.local_ref) if r) or v.reference
+        refs = v.local_ref or v.hub_ref or v.reference  # the one code on the resident's receipt
         note = self._officer_note(v)
         if v.state == "hub":
             return self.status_name(v.status), note + self.tr("Dossier %1").replace("%1", refs), True
@@ -200,8 +200,8 @@ class TrackingScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Track a dossier"))
-        self.hint.setText(self.tr("Scan the code on your receipt, or touch the box and type the reference "
-                                  "number printed on it."))
+        self.hint.setText(self.tr("Scan the code on your receipt, or type the code printed on it with the keys "
+                                  "below."))
         self.entry.retranslate(self.tr("Search"))
         message, detail, good = self.render()
         self.message.setText(message)
