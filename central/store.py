@@ -123,7 +123,8 @@ def seed_demo(db: Database, demo_code: str) -> None:
 
 
 def seed_demo_dossier(db: Database, kiosk_id: str, station_code: str) -> None:
-    """Demo mode: the dossier of the demo's sample receipt, for this station (idempotent: one id per kiosk)."""
+    """Demo mode: the dossier of the demo's sample receipt, for this station (idempotent: one id per kiosk); made
+    when the station first asks for it (central/api.py), so no other count of a demo hub changes."""
     import uuid
 
     from central import records
