@@ -92,17 +92,16 @@ class FormScreen(Screen):
                                  modes=("digits",) if digits else None)
         self.keyboard.show()
         # room for the box being typed in; with the (short) digits pad "Continue" stays at hand
-        for w in (self.heading, self.hint, self.service) + (() if digits else (self.next_button,)):
+        for w in (self.heading, self.hint, self.service) + (() if digits else (self.next_button, self.summary)):
             w.hide()
-        row = next((r for r in self.rows.values() if r.editor is editor), None)
-        if row is not None:  # after the layout has made room for the keyboard
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 0))
+        self._reveal(editor)  # after the layout has made room for the keyboard
 
     def hide_keyboard(self) -> None:
         self.keyboard.set_target(None)
         self.keyboard.hide()
         for w in (self.heading, self.hint, self.service, self.next_button):
             w.show()
+        self.summary.setVisible(bool(self._errors))
 
     # -- state in ------------------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
@@ -245,7 +244,7 @@ class FormScreen(Screen):
         self.summary.setText((self.tr("1 item still needs your answer  ▲") if count == 1 else
                               self.tr("%1 items still need your answer  ▲").replace("%1", str(count)))
                              if count else "")
-        self.summary.setVisible(bool(count))
+        self.summary.setVisible(bool(count) and not self.next_button.isHidden())  # not over the letters
 
     def error_text(self, code: str) -> str:
         return {

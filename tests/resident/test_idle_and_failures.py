@@ -40,8 +40,9 @@ def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_vis
     done = app.navigator.screen("receipt.done")
     assert done.params == {} and done.reference.text() == "" and not done.qr.payload
     tracking, payment = app.navigator.screen("tracking"), app.navigator.screen("payment")
-    assert tracking.field.text() == "" and tracking.view is None
-    assert payment.field.text() == "" and payment.state == "ask" and not payment.qr.payload
+    fresh = f"{app.config.station.code}-"  # the code pad's station part, nothing a resident typed
+    assert tracking.field.text() == fresh and tracking.view is None
+    assert payment.field.text() == fresh and payment.state == "ask" and not payment.qr.payload
 
 
 def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, sample_data):
