@@ -10,7 +10,8 @@ API::
     kb.set_target(line_edit, mode="letters", telex=True, auto_capitalize=True)  # or mode="digits"
     kb.keys["a"].click()          # every key is a QPushButton in kb.keys: "a".."z", "0".."9", ",", ".", "-",
                                   # "/", "space", "backspace", "clear", "shift", "mode", "enter", "telex",
-                                  # the Vietnamese letters "â" … "đ" and "tone_acute" … "tone_dot"
+                                  # "mark_hat" (â ê ô), "mark_horn" (ă ơ ư), "mark_stroke" (đ),
+                                  # "tone_acute" … "tone_dot"
     kb.press("s")                 # the same as touching the key
     kb.submitted / kb.key_pressed(str) / kb.text_edited signals
 """
@@ -40,7 +41,8 @@ from core import telex
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Vietnamese typed directly (issue 17): these letters and the five tone keys sit above the letters, so nobody
 # needs to know Telex; Telex stays available and its state is shown on its own key.
-VIET_LETTERS = ("â", "ă", "ê", "ô", "ơ", "ư", "đ")
+# one key per mark (not per letter) so the row fits a portrait panel with keys of 90 px
+MARK_KEYS = {"mark_hat": ("hat", "â ê ô"), "mark_horn": ("horn", "ă ơ ư"), "mark_stroke": ("stroke", "đ")}
 TONE_KEYS = {"tone_acute": telex.ACUTE, "tone_grave": telex.GRAVE, "tone_hook": telex.HOOK,
              "tone_tilde": telex.TILDE, "tone_dot": telex.DOT}
 PUNCTUATION = (",", ".", "-", "/")
@@ -62,7 +64,7 @@ class OnScreenKeyboard(QWidget):
     text_edited = Signal()  # the target's text changed because of a key
     submitted = Signal()  # the ✓ key
 
-    def __init__(self, parent: QWidget | None = None, enter_key: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, enter_key: bool = False, diacritics: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("Keyboard")
         self.setStyleSheet(_STYLE)
@@ -76,7 +78,7 @@ class OnScreenKeyboard(QWidget):
         self._shift = False
         self.keys: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
-        self.letters_page = self._build_letters(enter_key)
+        self.letters_page = self._build_letters(enter_key, diacritics)
         self.digits_page = self._build_digits(enter_key)
         self.stack.addWidget(self.letters_page)
         self.stack.addWidget(self.digits_page)
@@ -109,21 +111,25 @@ class OnScreenKeyboard(QWidget):
         self.keys[name] = button
         return button
 
-    def _build_letters(self, enter_key: bool) -> QWidget:
+    def _build_letters(self, enter_key: bool, diacritics: bool = True) -> QWidget:
         page = QWidget()
         rows = QVBoxLayout(page)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(8)
         viet = QHBoxLayout()
         viet.setSpacing(6)
-        for ch in VIET_LETTERS:
-            viet.addWidget(self._key(ch), 2)
+        for name, (_mark, text) in MARK_KEYS.items():
+            viet.addWidget(self._key(name, text, "true"), 3 if len(text) > 1 else 2)
         for name, mark in TONE_KEYS.items():  # the mark on a dotted circle: "◌́" is sắc
             viet.addWidget(self._key(name, "\u25cc" + mark, "true"), 2)
         telex_key = self._key("telex", "", "true")
         telex_key.setCheckable(True)
         viet.addWidget(telex_key, 4)
-        rows.addLayout(viet)
+        if diacritics:  # a screen short of height (a 1080-high landscape panel) may leave it out: Telex stays
+            rows.addLayout(viet)
+        else:
+            for i in range(viet.count()):
+                viet.itemAt(i).widget().hide()
         for i, letters in enumerate(LETTER_ROWS):
             row = QHBoxLayout()
             row.setSpacing(6)
@@ -236,8 +242,10 @@ class OnScreenKeyboard(QWidget):
                 word = _WORD.search(before).group(0)
                 before = before[: len(before) - len(word)] + telex.set_tone(word, TONE_KEYS[name],
                                                                              modern=self.modern_tones)
-            elif name in VIET_LETTERS:
-                before = self._typed(before, name)
+            elif name in MARK_KEYS:
+                word = _WORD.search(before).group(0)
+                before = before[: len(before) - len(word)] + telex.add_mark(word, MARK_KEYS[name][0],
+                                                                             modern=self.modern_tones)
             else:
                 before = self._typed(before, " " if name == "space" else name)
             self._write(before, after)
@@ -255,8 +263,6 @@ class OnScreenKeyboard(QWidget):
         if self._shift:
             self._shift = False
             self.keys["shift"].setChecked(False)
-        if char.casefold() in VIET_LETTERS:  # typed directly: only the tone moves where it belongs
-            return head + telex.add_letter(word, char, modern=self.modern_tones)
         if self.telex and self.mode == "letters":
             return head + telex.process_key(word, char, modern=self.modern_tones)
         return before + char

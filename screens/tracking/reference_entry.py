@@ -20,8 +20,9 @@ class ReferenceEntry(QWidget):
     scan_requested = Signal(object)  # the ScanWidget to route the camera to
     scan_stopped = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pad_shown: bool = False) -> None:
         super().__init__(parent)
+        self.pad_shown = pad_shown  # the pad up from the start (tracking), or when the box is touched
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
@@ -47,6 +48,7 @@ class ReferenceEntry(QWidget):
         self.pad = CodePad()
         self.pad.changed.connect(self.field.setText)
         self.pad.completed.connect(lambda _ref: self._submit())
+        self.pad.setVisible(pad_shown)
         layout.addWidget(self.pad)
         self.go_button.clicked.connect(self._submit)
         self.scan_button.clicked.connect(self.start_scan)
@@ -89,10 +91,10 @@ class ReferenceEntry(QWidget):
             self.scan_stopped.emit()
 
     def clear(self) -> None:
-        """Ready for the next resident: the pad shown with only this station's part filled in."""
+        """Ready for the next resident: only this station's part filled in."""
         self.stop_scan()
         self.pad.restart()
-        self.pad.show()
+        self.pad.setVisible(self.pad_shown)
 
     def retranslate(self, go_text: str) -> None:
         self.field.setPlaceholderText(self.tr("e.g. BN01-261121-0007"))

@@ -52,7 +52,7 @@ class TrackingScreen(Screen):
         self.hint = label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
-        self.entry = ReferenceEntry()
+        self.entry = ReferenceEntry(pad_shown=True)
         self.field = self.entry.field
         self.entry.submitted.connect(self._search)
         self.entry.scan_requested.connect(self._scanning)
@@ -131,6 +131,7 @@ class TrackingScreen(Screen):
     def show_view(self, view: TrackingView) -> None:
         self.busy, self.view, self.error_code = False, view, ""
         self.stop_scan()
+        self.entry.pad.hide()
         self.result_card.show()
         self.retranslate()
 
@@ -138,6 +139,7 @@ class TrackingScreen(Screen):
         """``tracking.reference`` (not a reference we know the shape of) or ``unavailable``."""
         self.busy, self.view, self.error_code = False, None, code
         self.stop_scan()
+        self.entry.pad.hide()
         self.result_card.show()
         self.retranslate()
 
