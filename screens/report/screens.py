@@ -201,7 +201,7 @@ class ReportLocationScreen(_SplitScreen):
             self.edits[key] = edit
             fields.addWidget(edit)
         box.addLayout(fields)
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(diacritics=False)  # block, floor, flat: no tones, and a short screen
         box.addWidget(self.keyboard)
         box.addStretch(1)
         self.next = big_button()

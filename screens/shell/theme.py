@@ -126,6 +126,11 @@ QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPu
     border-radius: 12px; padding: 8px; }}
 #KeyButton {{ min-height: {target(96)}; min-width: {target(150)}; font-size: {px(44)}; }}
 #ErrorText {{ color: {ACCENT}; font-weight: bold; }}
+#FieldCaption {{ font-weight: bold; }}
+#FieldRow[invalid="true"] {{ border: 3px solid {ACCENT}; border-radius: 14px; background: #FDF0EF; }}
+#FieldRow[invalid="true"] QLineEdit, #FieldRow[invalid="true"] QPlainTextEdit {{ border: 3px solid {ACCENT}; }}
+QPushButton[choice="true"]:checked {{ background: {PRIMARY}; color: white; }}
+QPushButton#ErrorSummary {{ background: white; color: {ACCENT}; border: 3px solid {ACCENT}; }}
 #OkText {{ color: {OK}; font-weight: bold; }}
 QLineEdit, QTextEdit, QPlainTextEdit, QComboBox {{ background: white; border: 2px solid {BORDER};
     border-radius: 10px; padding: 10px; min-height: {target(72)}; font-size: {px(32)}; }}

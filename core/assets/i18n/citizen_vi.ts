@@ -79,6 +79,14 @@
       <translation>Xóa hết</translation>
     </message>
     <message>
+      <source>Telex: on</source>
+      <translation>Gõ Telex: bật</translation>
+    </message>
+    <message>
+      <source>Telex: off</source>
+      <translation>Gõ Telex: tắt</translation>
+    </message>
+    <message>
       <source>Done ✓</source>
       <translation>Xong ✓</translation>
     </message>
