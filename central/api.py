@@ -173,9 +173,15 @@ async def put_attachment(submission_id: str, name: str, request: Request, kiosk:
 @router.get("/dossiers/{reference}", summary="Status and history by hub reference or the kiosk's local reference")
 def dossier(reference: str, request: Request, kiosk: KioskDep) -> dict[str, Any]:
     request.app.state.tracking_limit.check(kiosk.id)
+    reference = _path_text(reference)
     try:
-        return records.track(_db(request), _path_text(reference), kiosk.id)
+        return records.track(_db(request), reference, kiosk.id)
     except Problem as exc:
+        if exc.status == 404 and _config(request).demo and reference == wire.demo_sample_ref(kiosk.station_code):
+            # demo mode: the demo's own sample receipt is found (issue 17); made on first ask, never over a
+            # real dossier with the same reference
+            store.seed_demo_dossier(_db(request), kiosk.id, kiosk.station_code)
+            return records.track(_db(request), reference, kiosk.id)
         if exc.status == 404:
             request.app.state.tracking_limit.miss(kiosk.id)
         raise

@@ -33,6 +33,18 @@ class StationSettings:
                         "Short code (letters and digits) that starts every local reference, e.g. BN01-261121-0007.")
     address: str = setting("Tòa nhà A, 12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh", "Address", "Địa chỉ",
                            "Printed on receipts.")
+    # The address pick-list of the dossier forms (issue 17): a resident of these buildings chooses the floor
+    # and the flat instead of typing an address; typing stays possible for anywhere else.
+    buildings: list = setting(["Tòa nhà A"], "Buildings", "Các tòa nhà",
+                              "Buildings whose residents use this station, as written in an address.")
+    street_address: str = setting("12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh", "Street, ward and city",
+                                  "Số nhà, đường, phường, tỉnh/thành phố",
+                                  "Written after the flat and the building in an address picked on the kiosk.")
+    floors: int = setting(20, "Floors", "Số tầng", "0: no address pick-list, residents type the address.",
+                          minimum=0, maximum=99)
+    flats_per_floor: int = setting(12, "Flats per floor", "Số căn hộ mỗi tầng",
+                                   "Flat numbers are the floor then two digits: 1205 is flat 5 on floor 12.",
+                                   minimum=1, maximum=60)
     staff_phone: str = setting("028 3822 1234", "Staff phone", "Số điện thoại cán bộ",
                                "Shown on the help screen so residents can call a person.", technician=False)
     language: str = setting("vi", "Default language", "Ngôn ngữ mặc định", "vi or en; residents can switch.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from screens.health.widgets import action_button, button_row, px
+from screens.health.widgets import action_button, button_row
 from screens.shell.screen import Screen
 from screens.widgets.basics import label, title
 
@@ -81,9 +81,6 @@ class ConsultConsentScreen(Screen):
         self.link_explain.setText(self.tr(
             "Optional. The ward's server keeps a code made from your ID card number, never the number itself, so "
             "that the doctor sees the readings of your earlier calls."))
-        for box in (self.checkbox, self.link_checkbox):
-            box.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
-                              "QCheckBox::indicator { width: 64px; height: 64px; }")
         self.link_checkbox.setVisible(self._has_identity)
         self.link_explain.setVisible(self._has_identity)
         self.back_button.setText(self.tr("Back"))

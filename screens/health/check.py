@@ -14,7 +14,7 @@ from core.health.model import Measure
 from core.health.sessions import Progress
 from core.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row, px
+from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import label, title
 
@@ -128,7 +128,6 @@ class HealthCheckScreen(Screen):
         self._rest_timer.stop()
         self.pleth.clear()
         self.pleth.setVisible(measure is Measure.SPO2)
-        self.live.setStyleSheet(f"font-size: {px(88)}; font-weight: bold;")  # large-text mode may have changed
         self.live.setText("…")
         self.hint.setText(texts.hint_text("waiting" if measure is not Measure.SPO2 else "finger_out"))
         self.pages.setCurrentIndex(MEASURING)

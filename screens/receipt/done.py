@@ -42,16 +42,14 @@ class DoneScreen(Screen):
         info, info_layout = card()
         self.ref_caption = label(name="Subtitle")
         self.reference = label(name="BigReference", wrap=False)
-        self.reference.setStyleSheet("font-size: 64px; font-weight: bold; letter-spacing: 2px;")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.hub_ref = label(name="OkText")
         self.status = label(name="OkText")
         self.service = label()
         self.print_state = label()
         self.advice = label(name="Subtitle")
         self.reprint_button = big_button(role="secondary")
         self.reprint_button.clicked.connect(self._reprint)
-        for w in (self.ref_caption, self.reference, self.hub_ref, self.service, self.status, self.print_state,
+        for w in (self.ref_caption, self.reference, self.service, self.status, self.print_state,
                   self.advice):
             info_layout.addWidget(w)
         info_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -151,11 +149,9 @@ class DoneScreen(Screen):
     def retranslate(self) -> None:
         p = self.params
         self.heading.setText(self._headings().get(p.get("kind", ""), self.tr("Saved")))
-        self.ref_caption.setText(self.tr("Your reference number"))
+        # one code for the resident (issue 17): the station's reference, which the hub knows too
+        self.ref_caption.setText(self.tr("Your code — please keep it to track or pay"))
         self.reference.setText(str(p.get("reference") or ""))
-        hub_ref = p.get("hub_reference")
-        self.hub_ref.setText(self.tr("Dossier number at the ward office: %1").replace("%1", hub_ref) if hub_ref else "")
-        self.hub_ref.setVisible(bool(hub_ref))
         service = p.get("service") or ""
         self.service.setText(self.tr("Service: %1").replace("%1", service) if service else "")
         self.service.setVisible(bool(service))

@@ -7,6 +7,7 @@ sync worker), never from a guess of its own.
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from screens.widgets.basics import restyle
@@ -65,7 +66,7 @@ class Header(QWidget):
         self._narrow: tuple[bool, bool] | None = None  # (two rows, "Nghe hướng dẫn" on the top one)
         # after a style or language change, once the buttons know their new sizes (the timer dies with the header)
         self._rearrange_soon = QTimer(self, singleShot=True, interval=0, timeout=self.rearrange)
-        self._arrange(narrow=False)
+        self.rearrange()
         self.language.clicked.connect(self.language_toggled)
         self.large_text.toggled.connect(self.large_text_toggled)
         self.help.clicked.connect(self.help_requested)
@@ -108,18 +109,28 @@ class Header(QWidget):
         return (sum(w.sizeHint().width() for w in widgets) + self.top.spacing() * (len(widgets) - 1)
                 + margins.left() + margins.right())
 
+    def _available_width(self) -> int:
+        """Before the first show that is the panel's width: arranged in one row, the header's minimum would widen
+        the window past an upright panel, and under X the window never shrinks back (the screens' right edge was
+        off the glass)."""
+        if self.isVisible():
+            return self.width()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.geometry().width() if screen is not None else self.width()
+
     def rearrange(self) -> None:
         """One row when everything fits at this text size and language, else two (large text, portrait)."""
+        width = self._available_width()
         buttons = (self.listen, self.call_staff, self.language, self.large_text, self.help)
         status = max(self.online.sizeHint().width(), self.clock.sizeHint().width())
         one_row = self._row_width(buttons) + self.top.spacing() * 2 + status + STATION_MIN_WIDTH
-        if self.width() >= max(NARROW_BELOW, one_row):
+        if width >= max(NARROW_BELOW, one_row):
             self._arrange(narrow=False)
             return
-        listen_on_top = self._row_width(buttons) > self.width()
+        listen_on_top = self._row_width(buttons) > width
         side_by_side = self._row_width((self.online, self.clock)) + self.top.spacing() + STATION_MIN_WIDTH + (
             self.listen.sizeHint().width() + self.top.spacing() if listen_on_top else 0)
-        self._arrange(narrow=True, listen_on_top=listen_on_top, stacked=side_by_side > self.width())
+        self._arrange(narrow=True, listen_on_top=listen_on_top, stacked=side_by_side > width)
 
     def resizeEvent(self, event: QEvent) -> None:
         self.rearrange()
@@ -153,6 +164,7 @@ class Header(QWidget):
         self.listen.setText(self.tr("Stop reading") if self._speaking else self.tr("Read aloud"))
         self.online.setText(self.tr("Online") if self._online else self.tr("Offline"))
         self._update_clock()
+        self.rearrange()  # the other language's words may need another arrangement (also before the first show)
 
     def set_language(self, language: str) -> None:
         self._language = language

@@ -29,7 +29,7 @@ class TechnicianDoctorScreen(Screen):
         mono = QFont("DejaVu Sans Mono")
         mono.setPixelSize(20)  # technicians only; residents never see this screen
         self.report.setFont(mono)
-        self.report.setStyleSheet("font-size: 20px;")
+        self.report.setObjectName("TechLog")
         buttons = QGridLayout()
         self.run_button = big_button()
         buttons.addWidget(self.run_button, 0, 0)

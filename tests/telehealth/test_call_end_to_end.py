@@ -88,7 +88,7 @@ def save_call_screen(pictures: KioskPictures, caption: str, path: Path) -> None:
     language.set_language("vi")
     app = QApplication.instance()
     app.setFont(theme.app_font(1.0, theme.load_fonts()))
-    app.setStyleSheet(theme.stylesheet(1.0))
+    theme.apply(app, 1.0)
     screen = ConsultCallScreen()
     screen.resize(1920, 1000)
     screen.show()
