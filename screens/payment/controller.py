@@ -175,6 +175,9 @@ class PaymentController(QObject):
         if why and why != "missing":
             log.error("payee from the %s refused (%s): no payment QR shown", source, why)
             self.ctx.bus.device_state_changed.emit("payee", why, source)
+        elif allowed is not None and self.ctx.bus.device_states.get("payee", "ok") != "ok":
+            log.info("payee from the %s accepted again", source)  # the hub's payee was fixed: the report clears
+            self.ctx.bus.device_state_changed.emit("payee", "ok", source)
         return allowed, why
 
     def _refused(self, ref: str, amount: int, why: str) -> None:

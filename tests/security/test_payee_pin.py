@@ -237,11 +237,13 @@ def test_the_payment_screen_shows_the_ward_signed_payee(make_app, qtbot, ward_ke
     signed_hub, _ = ward_hubs
     app = make_app(services=True, hub=hub_settings(signed_hub),
                    security={"payee_bank_bin": "", "payee_account": "", "payee_public_key": ward_key[1]})
+    app.ctx.bus.device_state_changed.emit("payee", "unsigned", "hub")  # refused earlier, before the ward signed
     pay = _pay_screen(qtbot, app)
     qtbot.waitUntil(lambda: pay.state == "qr", timeout=8000)
     decoded = qr_pay.decode(pay.qr.payload)
     assert (decoded["bin_id"], decoded["consumer_id"]) == (WARD["bank_bin"], WARD["account"])
     assert WARD["name"] in pay.payee.text()
+    assert app.ctx.bus.device_states["payee"] == "ok"  # the report clears once the payee is accepted again
 
 
 def test_the_payment_screen_refuses_a_forged_signature(make_app, qtbot, ward_key, ward_hubs) -> None:

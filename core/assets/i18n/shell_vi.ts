@@ -249,7 +249,7 @@
     </message>
     <message>
       <source>Too many wrong PINs. Try again in %1.</source>
-      <translation>Nhập sai quá nhiều lần. Vui lòng thử lại sau %1.</translation>
+      <translation>Nhập sai quá nhiều lần nên trạm tạm khóa. Vui lòng thử lại sau %1.</translation>
     </message>
     <message>
       <source>Technician access: enter the PIN</source>
