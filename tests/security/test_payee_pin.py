@@ -20,13 +20,20 @@ from central.local import LocalHub
 from core.payee import PayeeDocumentError, generate_keypair, read_payee_document, sign_payee, verify_payee_document
 from screens.payment.model import Payee, PayeePolicy, check_payee, payee_from
 from screens.receipt.station_cache import CACHE_FILE
-from tests.resident.conftest import click, hub_settings, module_hub, wait_enrolled  # noqa: F401
+from tests.resident.conftest import hub_settings, wait_enrolled
 from tests.resident.test_cli_payment import kiosk
 from tests.security.helpers import station
 
 HUB_PAYEE = Payee("970436", "0071000123456", "CONG AN PHUONG BEN NGHE", "HCM")  # what the demo hub hands out
 WARD = {"bank_bin": "970418", "account": "1234567890", "name": "UBND PHUONG BEN NGHE", "city": "HCM"}
 ISSUED = "2026-12-03T09:00:00+00:00"
+
+
+@pytest.fixture(scope="module")
+def module_hub(tmp_path_factory: pytest.TempPathFactory):
+    """A demo hub: it answers with its own (demo) payee, unsigned."""
+    with LocalHub(tmp_path_factory.mktemp("demo-hub"), startup_timeout=120.0) as hub:  # slow on a loaded machine
+        yield hub
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +150,8 @@ def ward_hubs(tmp_path_factory: pytest.TempPathFactory, ward_key):
     good, forged = folder / "payee.json", folder / "forged.json"
     good.write_text(json.dumps(doc), encoding="utf-8")
     forged.write_text(json.dumps(flipped(doc)), encoding="utf-8")
-    with LocalHub(folder / "signed", extra_args=["--payee-document", str(good)]) as signed, \
-            LocalHub(folder / "forged", extra_args=["--payee-document", str(forged)]) as forger:
+    with LocalHub(folder / "signed", extra_args=["--payee-document", str(good)], startup_timeout=120.0) as signed, \
+            LocalHub(folder / "forged", extra_args=["--payee-document", str(forged)], startup_timeout=120.0) as forger:
         yield signed, forger
 
 
@@ -186,7 +193,7 @@ def test_a_forged_signature_is_refused(tmp_path: Path, capsys, ward_key, ward_hu
 
 
 def test_an_unsigned_hub_payee_is_refused_outside_demo_mode(tmp_path: Path, capsys, ward_key,
-                                                            module_hub) -> None:  # noqa: F811
+                                                            module_hub) -> None:
     keyed = _config(tmp_path, module_hub, f"payee_public_key = '{ward_key[1]}'\n")
     done = kiosk(capsys, keyed, "--amount", "20000", "--reference", "HS-2026-000123", "--source", "hub")
     assert done.returncode == 1 and "is not signed" in done.stderr and "000201" not in done.stdout
@@ -209,7 +216,7 @@ def _pay_screen(qtbot, app, amount: int = 20000):
 
 
 def test_a_hub_payee_other_than_the_pinned_one_never_becomes_a_qr(make_app, qtbot, caplog,
-                                                                 module_hub) -> None:  # noqa: F811
+                                                                 module_hub) -> None:
     caplog.set_level(logging.ERROR, logger="screens.payment.controller")
     app = make_app(services=True, hub=hub_settings(module_hub, heartbeat_interval_seconds=1),
                    security={"payee_bank_bin": "970418", "payee_account": "1234567890"})
