@@ -251,6 +251,7 @@ class KioskApp:
 
     def shutdown(self) -> bool:
         """Stop every worker thread; True when all of them finished."""
+        self._pending.clear()  # an idle-time build still queued must not build on a closed window
         QApplication.instance().removeEventFilter(self._activity)
         self.flow.stop()
         services = self.ctx.services

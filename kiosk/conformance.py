@@ -9,11 +9,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kiosk.services.catalogue import CatalogueUpdates
+    from kiosk.services.consult import ConsultService
     from kiosk.services.diagnostics import DiagnosticsService
     from kiosk.services.health import HealthService
     from kiosk.services.hub import HubService
     from kiosk.services.printer import PrinterService
     from kiosk.services.protocols import (
+        CatalogueUpdatesApi,
+        ConsultApi,
         DiagnosticsApi,
         HealthApi,
         HubApi,
@@ -33,9 +37,10 @@ if TYPE_CHECKING:
     from screens.receipt.station_cache import StationCache
 
     Seams = tuple[StorageApi, SyncApi, HubApi, PrinterApi, ScannerApi, HealthApi, SubmitApi, StationCacheApi, VoiceApi,
-                  DiagnosticsApi]
+                  DiagnosticsApi, ConsultApi, CatalogueUpdatesApi]
 
     def _conforms(storage: StorageService, sync: SyncService, hub: HubService, printer: PrinterService,
                   scanner: ScannerService, health: HealthService, submit: SubmitPipeline,
-                  cache: StationCache, voice: VoiceService, diagnostics: DiagnosticsService) -> Seams:
-        return storage, sync, hub, printer, scanner, health, submit, cache, voice, diagnostics
+                  cache: StationCache, voice: VoiceService, diagnostics: DiagnosticsService,
+                  consult: ConsultService, updates: CatalogueUpdates) -> Seams:
+        return storage, sync, hub, printer, scanner, health, submit, cache, voice, diagnostics, consult, updates

@@ -12,7 +12,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Signal, Slot
 
@@ -34,6 +34,71 @@ class HubResult:
     data: Any = None
     error_code: str | None = None  # offline | not_found | auth | protocol | rejected | station_taken | not_configured
     message: str = ""
+
+
+class HubRequest(Protocol):
+    """One on-demand request: a typed value that knows which client call answers it."""
+
+    def run(self, client: HubClient) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Track:
+    reference: str
+
+    def run(self, client: HubClient) -> Any:
+        return client.get_dossier(self.reference)
+
+
+@dataclass(frozen=True)
+class CreatePayment:
+    reference: str
+    amount: int
+    purpose: str
+    idempotency_key: str
+
+    def run(self, client: HubClient) -> Any:
+        return client.create_payment(self.reference, self.amount, self.purpose,
+                                     self.idempotency_key or str(uuid.uuid4()))
+
+
+@dataclass(frozen=True)
+class PaymentStatus:
+    payment_id: str
+
+    def run(self, client: HubClient) -> Any:
+        return client.get_payment(self.payment_id)
+
+
+@dataclass(frozen=True)
+class RaiseAlert:
+    alert_id: str
+    kind: str
+    created_at: str
+    screen: str | None
+    readings: dict[str, Any] | None
+
+    def run(self, client: HubClient) -> Any:
+        return client.raise_alert(self.alert_id, self.kind, self.created_at, self.screen, self.readings)
+
+
+@dataclass(frozen=True)
+class AlertStatus:
+    alert_id: str
+
+    def run(self, client: HubClient) -> Any:
+        return client.get_alert(self.alert_id)
+
+
+@dataclass(frozen=True)
+class Enrol:
+    """Handled by the worker itself: it replaces the worker's client (a new hub URL and token)."""
+
+    hub_url: str
+    code: str
+
+    def run(self, client: HubClient) -> Any:  # pragma: no cover - the worker never calls it
+        raise TypeError("enrolment is handled by HubRequestWorker._enrol")
 
 
 class HubRequestWorker(Worker):
@@ -62,15 +127,15 @@ class HubRequestWorker(Worker):
         if self.client is not None:
             self.client.close()
 
-    @Slot(int, str, object)
-    def handle(self, request_id: int, op: str, args: object) -> None:
-        self.done.emit(request_id, self._call(op, args))
+    @Slot(int, object)
+    def handle(self, request_id: int, request: HubRequest) -> None:
+        self.done.emit(request_id, self._call(request))
 
-    def _call(self, op: str, args: Any) -> HubResult:
+    def _call(self, request: HubRequest) -> HubResult:
         from offline_queue.runtime import make_client
 
-        if op == "enrol":
-            return self._enrol(*args)
+        if isinstance(request, Enrol):
+            return self._enrol(request.hub_url, request.code)
         if self.client is None or not self.client.base_url:
             return HubResult(False, error_code="not_configured", message="no hub URL")
         if time.monotonic() < self._offline_until:
@@ -78,7 +143,7 @@ class HubRequestWorker(Worker):
         if not self._client.token:  # the SyncWorker enrols; pick up its token file
             self._client.token = make_client(self._config, self._data_dir, url=self._client.base_url).token
         try:
-            return HubResult(True, self._dispatch(op, args))
+            return HubResult(True, request.run(self._client))
         except HubUnavailable as exc:
             if exc.network:
                 self._offline_until = time.monotonic() + OFFLINE_GRACE_S
@@ -89,7 +154,7 @@ class HubRequestWorker(Worker):
         except HubError as exc:
             return HubResult(False, error_code=exc.code, message=str(exc))
         except Exception as exc:  # a worker must answer every request
-            log.exception("hub request %s failed", op)
+            log.exception("hub request %s failed", type(request).__name__)
             return HubResult(False, error_code="protocol", message=type(exc).__name__)
 
     def _enrol(self, hub_url: str, code: str) -> HubResult:
@@ -128,18 +193,3 @@ class HubRequestWorker(Worker):
         self.client, self._offline_until = client, 0.0
         log.info("kiosk enrolled at %s as %s", hub_url, doc.get("kiosk_id"))
         return HubResult(True, {"kiosk_id": doc.get("kiosk_id"), "hub_url": hub_url})
-
-    def _dispatch(self, op: str, args: Any) -> Any:
-        c = self._client
-        if op == "track":
-            return c.get_dossier(args[0])
-        if op == "create_payment":
-            reference, amount, purpose, key = args
-            return c.create_payment(reference, amount, purpose, key or str(uuid.uuid4()))
-        if op == "payment_status":
-            return c.get_payment(args[0])
-        if op == "raise_alert":
-            return c.raise_alert(*args)
-        if op == "alert_status":
-            return c.get_alert(args[0])
-        raise ValueError(f"unknown hub request {op!r}")

@@ -18,6 +18,7 @@ def local_hub_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Call
     hubs: list[LocalHub] = []
 
     def start(**kwargs: Any) -> LocalHub:
+        kwargs.setdefault("startup_timeout", 120.0)  # a loaded CI machine (migrations + uvicorn) can be slow
         hub = LocalHub(tmp_path_factory.mktemp("hub"), **kwargs)
         hubs.append(hub)
         return hub.start()

@@ -56,7 +56,7 @@ class ConsultService(QObject):
 
         scanner = getattr(self._services, "scanner", None)
         if scanner is not None:
-            scanner.end()  # the call takes the camera: the scanner lets go of it first
+            scanner.close()  # the call takes the camera: the scanner lets go of it first (views follow)
         speaker = None if self.settings.speaker == "none" else Speaker(self.settings.speaker,
                                                                         self.settings.volume / 100)
         request = {"readings": readings, "resident": resident}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from core.catalogue import Catalogue
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from kiosk.config import KioskConfig
     from kiosk.services.protocols import (
         BusApi,
+        CatalogueUpdatesApi,
+        ConsultApi,
         DiagnosticsApi,
         FlowApi,
         HealthApi,
@@ -47,8 +49,8 @@ class Services:
     voice: VoiceApi | None = None
     diagnostics: DiagnosticsApi | None = None
     catalogue: Catalogue | None = None  # pure, loaded at start, switched between visits
-    consult: Any = None  # kiosk.services.consult.ConsultService (video consultation; its Protocol is still to come)
-    catalogue_updates: Any = None  # kiosk.services.catalogue.CatalogueUpdates (its Protocol is still to come)
+    consult: ConsultApi | None = None  # the video consultation (kiosk.services.consult)
+    catalogue_updates: CatalogueUpdatesApi | None = None  # hub catalogue switched between visits
     # app-wide, built by the app itself (they exist even before the device facades are started)
     submit: SubmitApi | None = None
     station_cache: StationCacheApi | None = None

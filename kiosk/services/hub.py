@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.services.storage import Callbacks
+from offline_queue.hub_worker import AlertStatus, CreatePayment, Enrol, HubRequest, PaymentStatus, RaiseAlert, Track
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
@@ -31,7 +32,7 @@ def enrolment_reader(config: Any, data_dir: Path) -> Callable[[], dict[str, Any]
 
 
 class HubService(QObject):
-    _request = Signal(int, str, object)
+    _request = Signal(int, object)  # request id, an offline_queue.hub_worker request value
 
     def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, hub_url: str | None = None) -> None:
         super().__init__()
@@ -56,36 +57,36 @@ class HubService(QObject):
     def _on_done(self, request_id: int, result: Any) -> None:
         self._calls.resolve(request_id, result)
 
-    def _ask(self, op: str, args: tuple, on_done: Callable[[Any], None]) -> int:
+    def _ask(self, request: HubRequest, on_done: Callable[[Any], None]) -> int:
         request_id = self._calls.add(on_done)
-        self._request.emit(request_id, op, args)
+        self._request.emit(request_id, request)
         return request_id
 
     def track(self, reference: str, on_done: Callable[[Any], None]) -> int:
         """``HubResult.data``: a ``Dossier`` (status, history, fee) for a hub or local reference."""
-        return self._ask("track", (reference.strip(),), on_done)
+        return self._ask(Track(reference.strip()), on_done)
 
     def create_payment(self, reference: str, amount: int, purpose: str, on_done: Callable[[Any], None],
                        idempotency_key: str | None = None) -> int:
         """``HubResult.data``: a ``Payment`` with the hub's payee (build the VietQR from it)."""
         key = idempotency_key or str(uuidlib.uuid4())
-        return self._ask("create_payment", (reference, int(amount), purpose, key), on_done)
+        return self._ask(CreatePayment(reference, int(amount), purpose, key), on_done)
 
     def payment_status(self, payment_id: str, on_done: Callable[[Any], None]) -> int:
         """``HubResult.data``: the ``Payment`` with ``status`` pending | paid | expired."""
-        return self._ask("payment_status", (payment_id,), on_done)
+        return self._ask(PaymentStatus(payment_id), on_done)
 
     def raise_alert(self, alert_id: str, kind: str, created_at: str, screen: str | None,
                     readings: dict[str, Any] | None, on_done: Callable[[Any], None]) -> int:
         """A call for help (``kind="help"``, the screen the resident is on) or a crisis reading (``"health"``).
         ``HubResult.data``: ``{"id", "acknowledged"}``; retries with the same ``alert_id`` are one alert."""
-        return self._ask("raise_alert", (alert_id, kind, created_at, screen, readings), on_done)
+        return self._ask(RaiseAlert(alert_id, kind, created_at, screen, readings), on_done)
 
     def alert_status(self, alert_id: str, on_done: Callable[[Any], None]) -> int:
         """``HubResult.data``: ``{"id", "acknowledged"}`` — whether a staff member is on the way."""
-        return self._ask("alert_status", (alert_id,), on_done)
+        return self._ask(AlertStatus(alert_id), on_done)
 
     def enrol(self, hub_url: str, code: str, on_done: Callable[[Any], None]) -> int:
         """Enrol this kiosk with a one-time code. ``HubResult.data``: ``{"kiosk_id", "hub_url"}``;
         ``error_code`` also ``url_mismatch`` (config pins another hub) or ``invalid`` (no code)."""
-        return self._ask("enrol", (hub_url.strip(), code.strip()), on_done)
+        return self._ask(Enrol(hub_url.strip(), code.strip()), on_done)

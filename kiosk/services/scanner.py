@@ -1,12 +1,13 @@
 """ScannerService: the GUI-thread facade over the ScannerWorker (camera + QR decoding). GUI thread; no I/O.
 
-A screen that wants a code calls ``begin(widget, purposes, on_result)``: the camera opens, preview frames go
-to that :class:`screens.scan.scan_widget.ScanWidget`, every new decoded text is classified with
+``open(purposes, on_result)`` opens the camera; every new decoded text is classified with
 :func:`core.formats.classify`, and ``on_result(ScanResult)`` is called (GUI thread) for the kinds in
-``purposes``; anything else gets feedback on the widget ("not an official code" / "not the code we need").
-``end()`` releases the camera. ``capture_still(on_done)`` takes one JPEG for a document photo (the only camera
+``purposes``. The service never touches a widget: it emits what a view shows — ``frame`` (the preview),
+``camera_state``, ``guidance`` ("hold it closer"), ``accepted`` and ``refused(code)`` ("not an official code" /
+"not the code we need") — and :mod:`screens.scan.routing` connects the one scan view on screen to them.
+``close()`` releases the camera. ``capture_still(on_done)`` takes one JPEG for a document photo (the only camera
 image that leaves the worker other than the live preview; it is not stored here).
-Camera states go to ``bus.device_state_changed("camera", state, detail)``.
+Camera states also go to ``bus.device_state_changed("camera", state, detail)``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ STILL_TIMEOUT = 8.0  # seconds; a real camera may need to open first
 
 
 def feedback_code(result: ScanResult, purposes: set[Kind]) -> str:
-    """What to tell the resident about a code we will not act on (the widget maps codes to text)."""
+    """What to tell the resident about a code we will not act on (the scan view maps codes to text)."""
     if result.kind is Kind.UNTRUSTED_LINK:
         return "not_official"
     if result.kind is Kind.UNKNOWN:
@@ -41,6 +42,12 @@ def feedback_code(result: ScanResult, purposes: set[Kind]) -> str:
 
 
 class ScannerService(QObject):
+    frame = Signal(QImage)  # the latest preview frame (the view acknowledges nothing: the service does)
+    camera_state = Signal(str)  # DeviceState value
+    guidance = Signal(str)  # e.g. "closer", "glare": only while looking for codes
+    accepted = Signal()  # a code of a wanted kind was read (on_result follows)
+    refused = Signal(str)  # feedback_code() of a code we will not act on
+    closed = Signal()  # the camera was let go (by the screen, or taken by a video call): views stop
     _activate = Signal()
     _deactivate = Signal()
     _ack = Signal()
@@ -54,7 +61,7 @@ class ScannerService(QObject):
         self._threads = threads
         self._bus = bus
         self._worker: Any = None
-        self._widget: Any = None
+        self._open = False
         self._purposes: set[Kind] = set()
         self._on_result: Callable[[ScanResult], None] | None = None
         self._stills: dict[str, tuple[Callable[[bytes | None], None], float]] = {}  # request -> callback, deadline
@@ -98,28 +105,33 @@ class ScannerService(QObject):
         self._stills.clear()
 
     # --- public API (GUI thread) ---
-    def begin(self, widget: Any, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
-        """Open the camera and route its preview to ``widget``; accepted results go to ``on_result``.
+    def open(self, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
+        """Open the camera; codes of the kinds in ``purposes`` go to ``on_result``.
 
-        With no ``purposes`` the widget is a plain viewfinder (document photos with :meth:`capture_still`):
-        codes in view are ignored without feedback."""
-        if self._widget is not None:
-            self._disconnect_widget()  # also for the same widget again: no doubled connections
-        self._widget = widget
+        With no ``purposes`` this is a plain viewfinder (document photos with :meth:`capture_still`): codes in
+        view are ignored without feedback."""
+        self._open = True
         self._purposes = set(purposes)
         self._on_result = on_result
-        widget.retry_requested.connect(self._retry)
-        widget.timed_out.connect(self._pause)
-        widget.destroyed.connect(self._widget_destroyed)  # a screen that forgot end(): still release the camera
-        widget.start_scan(self._config.camera.scan_timeout_seconds)
         self._activate.emit()
 
-    def end(self) -> None:
-        """Release the camera; nothing is routed to the widget any more."""
+    def close(self) -> None:
+        """Release the camera; no more results or feedback."""
         self._deactivate.emit()
-        self._disconnect_widget()
+        was_open, self._open = self._open, False
         self._on_result = None
         self._purposes = set()
+        if was_open:
+            self.closed.emit()
+
+    def pause(self) -> None:
+        """Nobody is in front of the camera (the view timed out): release it, keep the session for a retry."""
+        self._deactivate.emit()
+
+    def resume(self) -> None:
+        """The resident asked to try again after a pause."""
+        if self._open:
+            self._activate.emit()
 
     def inject(self, text: str) -> None:
         """Handle ``text`` as if the camera had read it (tests, demo, technician)."""
@@ -144,7 +156,8 @@ class ScannerService(QObject):
 
     @property
     def active(self) -> bool:
-        return self._widget is not None
+        """A screen has the camera open (between open() and close())."""
+        return self._open
 
     # --- worker signals (queued to the GUI thread) ---
     @Slot(str, str, str)
@@ -152,8 +165,7 @@ class ScannerService(QObject):
         self.state, self.detail = DeviceState(state), detail
         if self._bus is not None:
             self._bus.device_state_changed.emit(device, state, detail)
-        if self._widget is not None:
-            self._widget.set_camera_state(state)
+        self.camera_state.emit(state)
 
     @Slot(str, object)
     def _still_done(self, request: str, data: object) -> None:
@@ -176,48 +188,23 @@ class ScannerService(QObject):
 
     @Slot(QImage)
     def _on_frame(self, image: QImage) -> None:
-        if self._widget is not None:
-            self._widget.show_frame(image)
+        if self._open:
+            self.frame.emit(image)
         self._ack.emit()  # latest frame wins: the worker sends the next one only now
 
     @Slot(str)
     def _on_guidance(self, code: str) -> None:
-        if self._widget is not None and self._purposes:  # a viewfinder for document photos gets no QR advice
-            self._widget.show_guidance(code)
+        if self._open and self._purposes:  # a viewfinder for document photos gets no QR advice
+            self.guidance.emit(code)
 
     @Slot(str, str)
     def _on_code(self, text: str, backend: str) -> None:
-        if self._widget is None or self._on_result is None or not self._purposes:
-            return  # no scan, or a viewfinder (document photos: begin() with no purposes) that ignores codes
+        if not self._open or self._on_result is None or not self._purposes:
+            return  # no scan, or a viewfinder (document photos: open() with no purposes) that ignores codes
         result = classify(text)
         log.info("scanned %s via %s%s", result.kind.value, backend, f" ({result.reason})" if result.reason else "")
         if result.kind in self._purposes:
-            self._widget.show_success()
+            self.accepted.emit()
             self._on_result(result)
         else:
-            self._widget.show_feedback(feedback_code(result, self._purposes))
-
-    def _retry(self) -> None:
-        if self._widget is not None:
-            self._widget.start_scan(self._config.camera.scan_timeout_seconds)
-            self._activate.emit()
-
-    def _pause(self) -> None:
-        self._deactivate.emit()  # timed out: nobody is in front of the camera, release it
-
-    @Slot()
-    def _widget_destroyed(self) -> None:
-        self._widget, self._on_result, self._purposes = None, None, set()
-        self._deactivate.emit()
-
-    def _disconnect_widget(self) -> None:
-        widget, self._widget = self._widget, None
-        if widget is None:
-            return
-        for signal, slot in ((widget.retry_requested, self._retry), (widget.timed_out, self._pause),
-                             (widget.destroyed, self._widget_destroyed)):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
-        widget.stop_scan()
+            self.refused.emit(feedback_code(result, self._purposes))

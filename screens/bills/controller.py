@@ -15,7 +15,7 @@ from core.formats.result import Kind
 from core.formats.vietqr import VietQRError
 from kiosk.services.submit import ReceiptLine
 from screens.bills.model import load_billers, slip_lines
-from screens.receipt.camera import begin_scan, end_scan
+from screens.scan.routing import begin_scan, end_scan
 
 log = logging.getLogger(__name__)
 MAX_BILL_AMOUNT = 500_000_000  # đồng; a household bill above this is a typing mistake

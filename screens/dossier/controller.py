@@ -15,7 +15,7 @@ from core.formats import Kind
 from kiosk.services.submit import ReceiptLine, SubmitRequest
 from screens.dossier.common import STEPS, draft_of, procedure_name
 from screens.dossier.model import build_submission, fee_for
-from screens.receipt.camera import begin_scan, end_scan
+from screens.scan.routing import begin_scan, end_scan
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext

@@ -26,7 +26,7 @@ class PhotoView(QWidget):
         self.camera_state = "connecting"
         self.texts = {"connecting": "", "missing": ""}
 
-    # -- the scanner service's side --------------------------------------------------------------------------
+    # -- the scan routing's side (screens.scan.routing.ScanView) ----------------------------------------
     def start_scan(self, timeout_seconds: int = 0) -> None:
         self.update()
 
@@ -49,6 +49,9 @@ class PhotoView(QWidget):
 
     def show_feedback(self, code: str) -> None:
         """A code on the paper is not a problem: say nothing."""
+
+    def show_guidance(self, code: str) -> None:
+        """Not used: a viewfinder for documents gets no advice about codes."""
 
     # -- drawing -----------------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:

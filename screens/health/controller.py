@@ -22,6 +22,7 @@ from screens.health.check import HealthCheckScreen
 from screens.health.choose import HealthChooseScreen
 from screens.health.consent import HealthConsentScreen
 from screens.health.results import HealthResultsScreen
+from screens.scan.routing import begin_scan, end_scan
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
@@ -249,7 +250,7 @@ class HealthController(QObject):
 
         self.consent.set_state("scanning")
         self.consent.scan_widget.set_prompt(self.tr("Scan the QR code on your ID card"))
-        scanner.begin(self.consent.scan_widget, {Kind.ID_CARD}, self._scanned)
+        begin_scan(self.ctx, self.consent.scan_widget, {Kind.ID_CARD}, self._scanned)
 
     def _scanned(self, result: Any) -> None:
         self._end_scan()
@@ -278,9 +279,7 @@ class HealthController(QObject):
         self.consent.set_state("ask")
 
     def _end_scan(self) -> None:
-        scanner = self.ctx.services.scanner
-        if scanner is not None and getattr(scanner, "active", False):
-            scanner.end()
+        end_scan(self.ctx)
         self.consent.scan_widget.stop_scan()
 
     # -- visit ---------------------------------------------------------------------------------

@@ -25,4 +25,4 @@ def install(ctx: AppContext) -> None:
     built = [ctx.navigator.add(cls()) for cls in (IdentityScanScreen, IdentityConfirmScreen, IdentityManualScreen)]
     scan = built[0]
     follow_large_text(ctx, built)
-    ScanBridge(lambda: ctx.services.scanner, parent=scan).attach(scan)
+    ScanBridge(ctx, parent=scan).attach(scan)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from core.formats import Kind, TrackingError
 from screens.payment.model import Payee, PayeePolicy, check_payee, payee_from, purpose_for, safe_payment_qr
-from screens.receipt.camera import begin_scan, end_scan
+from screens.scan.routing import begin_scan, end_scan
 from screens.tracking.model import parse_typed_reference
 
 if TYPE_CHECKING:

@@ -53,6 +53,6 @@ def install(ctx: AppContext) -> None:
                                            ProcedureDetailScreen, ProcedureScanScreen)]
     scan = built[-1]
     follow_large_text(ctx, built)
-    bridge = ScanBridge(lambda: ctx.services.scanner, parent=scan)
+    bridge = ScanBridge(ctx, parent=scan)
     bridge.attach(scan)
     identity.install(ctx)

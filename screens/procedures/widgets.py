@@ -191,31 +191,32 @@ class ScrollPanel(QWidget):
 
 
 class ScanBridge(QObject):
-    """Connects screens' ``scan_requested(widget, purposes)`` / ``scan_finished()`` to the ScannerService.
+    """Connects screens' ``scan_requested(widget, purposes)`` / ``scan_finished()`` to the one scan routing.
 
     Screens never touch the camera (DESIGN §3.3); the scanner facade may be missing (not on this build, or
     built after the areas were installed), so it is looked up at every use.
     """
 
-    def __init__(self, scanner: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._scanner = scanner
+        self._ctx = ctx
 
     def attach(self, screen: Any) -> None:
         screen.scan_requested.connect(lambda widget, purposes, s=screen: self._begin(s, widget, purposes))
         screen.scan_finished.connect(self._end)
 
     def _begin(self, screen: Any, widget: Any, purposes: Any) -> None:
-        scanner = self._scanner()
-        if scanner is None:
+        from screens.scan.routing import begin_scan
+
+        if self._ctx.services.scanner is None:
             screen.scanner_unavailable()
             return
-        scanner.begin(widget, purposes, screen.on_scan_result)
+        begin_scan(self._ctx, widget, purposes, screen.on_scan_result)
 
     def _end(self) -> None:
-        scanner = self._scanner()
-        if scanner is not None and scanner.active:
-            scanner.end()
+        from screens.scan.routing import end_scan
+
+        end_scan(self._ctx)
 
 
 class FocusWatcher(QObject):

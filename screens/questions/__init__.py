@@ -4,20 +4,16 @@ a button to open it, and below the confidence threshold the station says it does
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     from screens.procedures import catalogue_getter
+    from screens.questions.controller import QuestionsController
     from screens.questions.screen import QuestionsScreen
 
     screen = ctx.navigator.add(QuestionsScreen(catalogue_getter(ctx), ctx.config.station.staff_phone))
-    screen.staff_requested.connect(lambda: _open_help(screen))
-    ctx.bus.language_changed.connect(screen.set_language)
-
-
-def _open_help(screen: Any) -> None:
-    """The shell's help overlay (staff phone, emergency numbers), when this screen lives in the main window."""
-    overlay = getattr(screen.window(), "help_overlay", None)
-    if overlay is not None:
-        overlay.open()
+    QuestionsController(ctx, screen)

@@ -18,7 +18,7 @@ def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens import identity
     from screens.procedures.widgets import ScanBridge, follow_large_text
-    from screens.report.journey import ReportController
+    from screens.report.controller import ReportController
     from screens.report.photo import ReportPhotoScreen
     from screens.report.screens import (
         ReportCategoryScreen,
@@ -35,7 +35,7 @@ def install(ctx: AppContext) -> None:
     controller = ReportController(ctx, review, photo)
     for screen in built:
         screen.photo_available = controller.photo_available
-    ScanBridge(lambda: ctx.services.scanner, parent=photo).attach(photo)
+    ScanBridge(ctx, parent=photo).attach(photo)
     follow_large_text(ctx, built)
     identity.install(ctx)
     screens.receipt.install(ctx)

@@ -13,6 +13,7 @@ from typing import Any
 from core.logging_setup import audit
 from core.pin import PIN_STATE_FILE, PinGate
 from kiosk.services.context import AppContext
+from screens.scan.routing import begin_scan, end_scan
 from screens.technician.devices import TechnicianDevicesScreen
 from screens.technician.diagnostics import TechnicianDiagnosticsScreen
 from screens.technician.doctor import TechnicianDoctorScreen
@@ -130,7 +131,7 @@ class TechnicianController:
             self.devices.show_scan(self.devices.tr("No camera service on this build."))
             return
         if not on:
-            scanner.end()
+            end_scan(self.ctx)
             return
         if self._scan_widget is None:
             from screens.scan.scan_widget import ScanWidget
@@ -140,7 +141,7 @@ class TechnicianController:
         from core.formats import Kind
 
         audit("camera_test")
-        scanner.begin(self._scan_widget, set(Kind), self._scanned)
+        begin_scan(self.ctx, self._scan_widget, set(Kind), self._scanned)
 
     def _scanned(self, result: Any) -> None:
         # Only the kind and size: the technician screen never shows a resident's ID-card data.
@@ -194,7 +195,7 @@ class TechnicianController:
             self.enrol.show_result(False, self.devices.tr("No camera service on this build."))
             return
         if not on:
-            scanner.end()
+            end_scan(self.ctx)
             return
         if self._enrol_scan_widget is None:
             from screens.scan.scan_widget import ScanWidget
@@ -204,11 +205,11 @@ class TechnicianController:
         from core.formats import Kind
 
         def scanned(result: Any) -> None:
-            scanner.end()
+            end_scan(self.ctx)
             self.enrol.scan_button.setChecked(False)
             self.enrol.fill(result.value.hub_url, result.value.code)
 
-        scanner.begin(self._enrol_scan_widget, {Kind.ENROLMENT}, scanned)
+        begin_scan(self.ctx, self._enrol_scan_widget, {Kind.ENROLMENT}, scanned)
 
     def enrol_kiosk(self, hub_url: str, code: str) -> None:
         hub = self.ctx.services.hub

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from core.formats import Kind, TrackingError
-from screens.receipt.camera import begin_scan, end_scan
+from screens.scan.routing import begin_scan, end_scan
 from screens.tracking.model import combine, parse_typed_reference
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""ScannerService end to end: simulated camera in a real worker thread -> decode -> classify -> widget/on_result."""
+"""ScannerService end to end: simulated camera in a real worker thread -> decode -> classify -> on_result, and the
+scan routing (screens.scan.routing) that shows it on the one scan view on screen."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from core.threads import ThreadOwner
 from kiosk.config.schema import CameraSettings, KioskConfig
 from kiosk.services.bus import AppBus
 from kiosk.services.scanner import ScannerService
+from screens.scan.routing import routing_for
 from screens.scan.scan_widget import ScanWidget
 from tests.qt_relay import relay_of
 
@@ -42,7 +44,7 @@ def rig(qtbot):
 def test_id_card_in_front_of_the_camera_reaches_on_result(qtbot, rig):
     service, widget, states = rig()
     results = []
-    service.begin(widget, {Kind.ID_CARD}, results.append)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, results.append)
     qtbot.waitUntil(lambda: widget.preview.image is not None, timeout=10000)  # live preview reaches the widget
     service.show_payload(ID_CARD)  # the demo camera also cycles its own sample ID card: look for ours
     qtbot.waitUntil(lambda: any(r.value.id_number == "026099000003" for r in results), timeout=10000)
@@ -51,54 +53,54 @@ def test_id_card_in_front_of_the_camera_reaches_on_result(qtbot, rig):
     assert card.full_name == "Lương Văn Bình" and card.extra == ("",) * 4
     assert widget.state == "success" and widget.preview.success
     assert ("camera", "ready") in states
-    service.end()
+    routing_for(service, 60).end()
     assert widget.preview.image is None and not service.active
 
 
 def test_untrusted_link_gets_feedback_and_is_not_delivered(qtbot, rig):
     service, widget, _ = rig()
     results = []
-    service.begin(widget, {Kind.PROCEDURE}, results.append)
+    routing_for(service, 60).begin(widget, {Kind.PROCEDURE}, results.append)
     service.show_payload("https://dichvucong.gov.vn@evil.example/?ma_thu_tuc=1.004222")
     qtbot.waitUntil(lambda: widget.feedback_code == "not_official", timeout=10000)
     assert results == []
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_valid_code_of_another_kind_is_not_the_expected_code(qtbot, rig):
     service, widget, _ = rig()
     results = []
-    service.begin(widget, {Kind.PROCEDURE}, results.append)
+    routing_for(service, 60).begin(widget, {Kind.PROCEDURE}, results.append)
     service.inject("TCDS|1|BN01-261121-0007")
     assert widget.feedback_code == "unexpected" and results == []
     service.inject("1.004222")
     assert results[0].value.code == "1.004222"
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_damaged_id_card_payload_is_unreadable(qtbot, rig):
     service, widget, _ = rig()
     results = []
-    service.begin(widget, {Kind.ID_CARD}, results.append)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, results.append)
     service.inject("001085012345|012345678|Nguyễn Văn An|15031985")
     assert widget.feedback_code == "unreadable" and results == []
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_without_a_camera_the_resident_can_type_it_in(qtbot, rig):
     service, widget, states = rig(kind="none")
-    service.begin(widget, {Kind.RECEIPT}, lambda result: None)
+    routing_for(service, 60).begin(widget, {Kind.RECEIPT}, lambda result: None)
     qtbot.waitUntil(lambda: widget.camera_state == "absent", timeout=10000)
     assert widget.stack.currentWidget() is widget.missing
     assert ("camera", "absent") in states
     with qtbot.waitSignal(widget.manual_entry_requested):
         widget.manual_button.click()
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_timeout_releases_the_camera_and_try_again_reopens_it(qtbot, rig):
     service, widget, states = rig()
-    service.begin(widget, {Kind.ID_CARD}, lambda result: None)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, lambda result: None)
     qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=10000)
     widget._timeout_timer.start(10)  # the configured timeout is ≥ 10 s; do not wait for it
     qtbot.waitUntil(lambda: widget.state == "timeout", timeout=10000)
@@ -106,7 +108,7 @@ def test_timeout_releases_the_camera_and_try_again_reopens_it(qtbot, rig):
     widget.retry_button.click()
     qtbot.waitUntil(lambda: ("camera", "ready") in states, timeout=10000)
     assert widget.state == "scanning"
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_document_photo_is_one_jpeg_even_without_a_scan(qtbot, rig):
@@ -133,7 +135,7 @@ def test_a_destroyed_widget_releases_the_camera(qtbot, rig):
     service, _widget, _ = rig()
     widget = ScanWidget()
     frames = relay_of(service._worker, "frame_ready")  # seen on the GUI thread (tests/qt_relay.py)
-    service.begin(widget, {Kind.ID_CARD}, lambda result: None)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, lambda result: None)
     qtbot.waitUntil(lambda: bool(frames.history), timeout=10000)
     widget.deleteLater()
     qtbot.waitUntil(lambda: not service.active, timeout=10000)
@@ -148,28 +150,28 @@ def test_a_destroyed_widget_releases_the_camera(qtbot, rig):
 
 def test_a_second_screen_can_take_over_a_running_camera(qtbot, rig):
     service, first, _ = rig()
-    service.begin(first, {Kind.ID_CARD}, lambda result: None)
+    routing_for(service, 60).begin(first, {Kind.ID_CARD}, lambda result: None)
     qtbot.waitUntil(lambda: first.preview.image is not None, timeout=10000)
     second = ScanWidget()
     qtbot.addWidget(second)
     results = []
-    service.begin(second, {Kind.PROCEDURE}, results.append)  # no end() in between
+    routing_for(service, 60).begin(second, {Kind.PROCEDURE}, results.append)  # no end() in between
     qtbot.waitUntil(lambda: second.preview.image is not None, timeout=10000)
     assert second.camera_state == "ready" and second.preview.overlay_text == ""
     assert first.preview.image is None  # the first one was detached and cleared
     service.show_payload("1.004222")
     qtbot.waitUntil(lambda: bool(results), timeout=10000)
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_viewfinder_without_purposes_ignores_codes_silently(qtbot, rig):
     service, widget, _ = rig()
     results = []
-    service.begin(widget, set(), results.append)
+    routing_for(service, 60).begin(widget, set(), results.append)
     service.inject("https://evil.example/")
     service.inject("1.004222")
     assert results == [] and widget.feedback_code == "" and widget.state == "scanning"
-    service.end()
+    routing_for(service, 60).end()
 
 
 def test_a_still_capture_pending_when_the_app_closes_leaves_no_timer_running(qtbot, rig):
@@ -194,8 +196,32 @@ def test_a_card_too_far_away_gets_the_advice_to_bring_it_closer(qtbot, rig, tmp_
     cv2.imwrite(str(folder / "far.png"), small_code_frame(id_card_payloads(sample_data)[0], 0.8))  # unreadable
     service, widget, _states = rig(simulated_source=str(folder))  # a camera that only ever sees this card
     results = []
-    service.begin(widget, {Kind.ID_CARD}, results.append)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, results.append)
     qtbot.waitUntil(lambda: widget.guidance_code == "move_closer", timeout=10000)
     assert "closer" in widget.hint.text() and widget.hint.isVisibleTo(widget)
     assert results == []
-    service.end()
+    routing_for(service, 60).end()
+
+
+def test_the_service_reports_to_signals_and_needs_no_widget(qtbot, rig):
+    service, _widget, _ = rig()
+    accepted, refused, results = [], [], []
+    service.accepted.connect(lambda: accepted.append(True))
+    service.refused.connect(refused.append)
+    with qtbot.waitSignal(service.frame, timeout=10000):
+        service.open({Kind.PROCEDURE}, results.append)
+    service.inject("https://evil.example/")
+    service.inject("1.004222")
+    assert refused == ["not_official"] and accepted == [True] and results[0].value.code == "1.004222"
+    service.close()
+    service.inject("1.004223")
+    assert len(results) == 1 and not service.active
+
+
+def test_a_video_call_taking_the_camera_detaches_the_view_on_screen(qtbot, rig):
+    service, widget, _ = rig()
+    routing = routing_for(service, 60)
+    routing.begin(widget, {Kind.ID_CARD}, lambda result: None)
+    qtbot.waitUntil(lambda: widget.preview.image is not None, timeout=10000)
+    service.close()  # what the consultation service does before its call opens the camera
+    assert not routing.active and widget.preview.image is None and not service.active

@@ -18,7 +18,7 @@ def test_test_page_prints_and_paper_out_is_reported(make_app, qtbot) -> None:
     unlock(app, qtbot)
     status = app.tech_screen
     qtbot.mouseClick(status.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Đã in trang thử" in status.feedback.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Đã in trang thử" in status.feedback.text(), timeout=30000)
     assert app.ctx.services.printer.last_output(), "the simulated printer received the page"
     qtbot.mouseClick(status.devices_button, Qt.MouseButton.LeftButton)
     devices = app.technician.devices
