@@ -83,6 +83,7 @@ screenshots: sysdeps $(STAMP) i18n
 	rm -rf screenshots
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/kiosk --screenshots screenshots/landscape
 	xvfb-run -a -s "-screen 0 1080x1920x24" $(BIN)/kiosk --screenshots screenshots/portrait
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/kiosk --screenshots screenshots/small
 	@echo "PNG files written under screenshots/"
 
 build: sysdeps $(STAMP) i18n

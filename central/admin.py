@@ -84,7 +84,8 @@ def fleet_dashboard(request: Request, user: AnyStaff) -> HTMLResponse:
                           refresh=config.dashboard_refresh_seconds, demo=config.demo, faults=faults,
                           demo_code=config.demo_code, demo_qr_svg=demo_svg, user=user, csrf=csrf_input(request),
                           alerts=[a for a in alerts.alerts(db) if a.kind != "health" or user.has_role("health_worker")],
-                          history=alerts.history_24h(db, now))
+                          history=alerts.history_24h(db, now),
+                          registry={(d.model, d.serial): d.calibration_due for d in alerts.devices(db)})
     # the office's policy: like the hub's, plus its one script file (the bell and the alert badge)
     return HTMLResponse(html, headers={"Content-Security-Policy": OFFICE_CSP})
 

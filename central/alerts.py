@@ -28,8 +28,10 @@ SCREENS_VI = {"home": "Trang chủ", "dossier": "Chọn thủ tục", "dossier.f
 def screen_vi(screen: str | None) -> str:
     if not screen:
         return "—"
+    """The screen in words for the staff who go to help ("Điền tờ khai"); one we have no words for keeps its code,
+    marked as a code."""
     words = SCREENS_VI.get(screen) or SCREENS_VI.get(screen.split(".")[0])
-    return f"{words} ({screen})" if words else screen
+    return words or f"Màn hình khác (mã: {screen[:60]})"
 HISTORY_KEEP = timedelta(hours=48)
 
 

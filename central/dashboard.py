@@ -76,19 +76,35 @@ def _cell(value: Any) -> str:
     return f"<td>{escape(str(value)) if value not in (None, '') else '—'}</td>"
 
 
-def _devices(raw: str | None, registry: dict[str, Any] | None = None) -> str:
+def _devices(raw: str | None, registry: dict[tuple[str, str], str] | None = None, today: str = "") -> str:
+    """Each device's state in words; a measuring device the station reported with its model and serial also says
+    whether the ward's registry knows it and whether its calibration date (YYYY-MM-DD, as registered) has passed."""
     try:
         devices = json.loads(raw or "{}")
     except ValueError:
         return "—"
+    if not isinstance(devices, dict):
+        return "—"
     parts = []
     for name, state in sorted(devices.items()):
+        problem = ""
         if isinstance(state, dict):
+            problem = _registry_problem(state, registry, today) if registry is not None else ""
             state = state.get("state", "?")
         state = str(state)[:40]
         text = f"{escape(DEVICE_NAME_VI.get(str(name), str(name)))}: {escape(DEVICE_VI.get(state, state))}"
-        parts.append(text if state in FINE else f"<b class=bad>{text}</b>")
+        parts.append((text if state in FINE else f"<b class=bad>{text}</b>")
+                     + (f" <b class=bad>({problem})</b>" if problem else ""))
     return "<br>".join(parts) or "—"
+
+
+def _registry_problem(device: dict[str, Any], registry: dict[tuple[str, str], str], today: str) -> str:
+    if device.get("simulated") is True or not device.get("model"):
+        return ""
+    due = registry.get((str(device.get("model"))[:100], str(device.get("serial") or "")[:100]))
+    if due is None:
+        return "chưa có trong sổ thiết bị"
+    return "quá hạn hiệu chuẩn" if due < today else ""
 
 
 def _queue(raw: str | None) -> dict[str, int]:
@@ -131,7 +147,10 @@ def _spark(hours: list[tuple[int, int, int]] | None) -> str:
 
 
 def kiosk_rows(kiosks: list[Kiosk], now: datetime, history: dict[str, Any] | None = None,
-               alerts_by_kiosk: dict[str, int] | None = None) -> str:
+               alerts_by_kiosk: dict[str, int] | None = None,
+               registry: dict[tuple[str, str], str] | None = None) -> str:
+    """`registry`: (model, serial) -> calibration due date of the registered measuring devices."""
+    today = now.astimezone(VN).date().isoformat()
     rows = []
     for k in kiosks:
         hb_age = (now - as_utc(k.hb_at)).total_seconds() if k.hb_at else None
@@ -145,7 +164,8 @@ def kiosk_rows(kiosks: list[Kiosk], now: datetime, history: dict[str, Any] | Non
             f"<td>{_queue_cell(_queue(k.hb_queue))}</td>"
             f"<td>{age_vi(k.hb_oldest_unsent_seconds)}</td>{_cell(vn_time(k.hb_last_sync_at))}"
             f"<td class='{'bad' if k.hb_last_error else ''}'>{escape(k.hb_last_error or '—')}</td>"
-            f"<td>{_devices(k.hb_devices)}</td><td>{alert_cell}</td><td>{_spark((history or {}).get(k.id))}</td>"
+            f"<td>{_devices(k.hb_devices, registry, today)}</td><td>{alert_cell}</td>"
+            f"<td>{_spark((history or {}).get(k.id))}</td>"
             f"{_cell(k.version)}</tr>")
     return "".join(rows) or "<tr><td colspan=10 class=muted>Chưa có trạm nào đăng ký.</td></tr>"
 
@@ -207,7 +227,7 @@ ALERT_VI = {"help": "Gọi cán bộ hỗ trợ", "health": "Chỉ số sức kh
 def page(*, kiosks: list[Kiosk], subs: list[Submission], payments: list[Payment], today_count: int, now: datetime,
          refresh: int, demo: bool, faults: dict[str, Any] | None, demo_code: str = "", demo_qr_svg: str = "",
          user: StaffUser | None = None, csrf: str = "", alerts: Sequence[Any] = (),
-         history: dict[str, Any] | None = None) -> str:
+         history: dict[str, Any] | None = None, registry: dict[tuple[str, str], str] | None = None) -> str:
     """`csrf` is the hidden token field (central.staff.deps.csrf_input); buttons follow `user`'s role."""
     officer = user is not None and user.has_role("officer")
     enroller = user is not None and user.has_role("enroller")
@@ -244,7 +264,7 @@ một giờ — xanh hoạt động, vàng còn hồ sơ chờ gửi, đỏ thi�
 <table><thead><tr><th>Trạm</th><th>Tình trạng</th><th>Hàng đợi tại trạm</th><th>Chưa gửi lâu nhất</th>
 <th>Đồng bộ thành công gần nhất</th><th>Lỗi gần nhất</th><th>Thiết bị</th><th>Cảnh báo</th><th>24 giờ qua</th>
 <th>Phiên bản</th></tr></thead>
-<tbody>{kiosk_rows(kiosks, now, history, per_kiosk)}</tbody></table>
+<tbody>{kiosk_rows(kiosks, now, history, per_kiosk, registry)}</tbody></table>
 <h2>Hồ sơ gần đây</h2>
 <table><thead><tr><th>Mã hồ sơ</th><th>Loại</th><th>Thời gian nhận</th><th>Trạng thái</th><th>Chuyển trạng thái</th>
 </tr></thead><tbody>{submission_rows(subs, officer, csrf)}</tbody></table>

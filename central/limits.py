@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import accumulate
 
 from central.problems import problem_body
 
 DRAIN_LIMIT = 64 * 1024 * 1024  # read (and drop) at most this much of an oversize body so the client sees our 413
 MAX_JSON_DEPTH = 32  # our deepest document is 4 levels; Python's parser hits its recursion limit near 1,000
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_BRACKET = re.compile(rb"[\[\]{}]")
+# A string with escapes, as an "unrolled loop" (runs of plain characters, then one escape). This runs on every JSON
+# body on the event loop, so the usual body (no escaped quote) takes a faster path: every quote then opens or
+# closes a string, exactly as the parser will see them (a 35 kB batch: ~0.05 ms instead of ~1 ms).
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_STEPS = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")  # opening 2, closing 0: minus 1 gives the step
 
 
 def json_depth(raw: bytes) -> int:
     """Nesting depth of a JSON text (brackets inside strings ignored); no parsing, so no recursion."""
-    depth = deepest = 0
-    for m in _BRACKET.finditer(_STRING.sub(b"", raw)):
-        if m.group() in (b"[", b"{"):
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+    outside = b"".join(raw.split(b'"')[0::2]) if b'\\"' not in raw else _STRING.sub(b"", raw)
+    steps = outside.translate(_STEPS, _NOT_BRACKETS)
+    return max(0, max(accumulate(b - 1 for b in steps), default=0))
 
 
 def _looks_like_json(scope, first: bytes) -> bool:  # type: ignore[no-untyped-def]

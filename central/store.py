@@ -122,6 +122,22 @@ def seed_demo(db: Database, demo_code: str) -> None:
     seed_demo_catalogue(db)
 
 
+def seed_demo_dossier(db: Database, kiosk_id: str, station_code: str) -> None:
+    """Demo mode: the dossier of the demo's sample receipt, for this station (idempotent: one id per kiosk); made
+    when the station first asks for it (central/api.py), so no other count of a demo hub changes."""
+    import uuid
+
+    from central import records
+    from core.wire import demo_sample_ref
+
+    item = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"tram-demo-sample:{kiosk_id}")), "kind": "dossier",
+            "schema_version": 1, "created_at": "2026-11-21T09:41:00+07:00",
+            "local_ref": demo_sample_ref(normalise_station(station_code)),
+            "payload": {"procedure_code": "1.004222", "procedure_name": "Đăng ký thường trú",
+                        "fee": {"amount": 10000}, "answers": {}, "attachments": []}}
+    records.ingest_batch(db, kiosk_id, [item])
+
+
 def kiosks(db: Database) -> list[Kiosk]:
     with db.session() as s:
         return list(s.scalars(select(Kiosk).where(Kiosk.retired_at.is_(None))

@@ -270,3 +270,39 @@ def backspace(word: str, *, modern: bool = True) -> str:
 def remove_tone(word: str, *, modern: bool = True) -> str:
     letters, _ = _split(word)
     return _join(letters, "", modern)
+
+
+def add_mark(word: str, mark: str, *, modern: bool = True) -> str:
+    """The word with a vowel mark from the diacritics row: ``"hat"`` (â ê ô on the nucleus), ``"horn"`` (ă ơ ư,
+    "uo" → "ươ") or ``"stroke"`` (đ: on the initial d, else the letter đ itself). Nothing to mark: unchanged."""
+    if mark == "stroke" and word[:1] not in ("d", "D"):
+        return add_letter(word, "đ", modern=modern)
+    if mark == "hat":
+        vowel = next((_base(c) for c in reversed(_split(word)[0]) if _base(c) in ("a", "e", "o")), None)
+        key = vowel or ""
+    else:
+        key = {"horn": "w", "stroke": "d"}.get(mark, "")
+    if not key:
+        return unicodedata.normalize("NFC", word)
+    typed = process_key(word, key, modern=modern)
+    # the key was appended (nothing to mark, or the mark is there already and Telex undid it): the button does nothing
+    word = unicodedata.normalize("NFC", word)
+    return word if len(typed) > len(word) else typed
+
+
+def add_letter(word: str, letter: str, *, modern: bool = True) -> str:
+    """The word with ``letter`` (e.g. "ơ" from the diacritics row) appended, its tone re-placed where it belongs:
+    "hó" + "a" → "hoá" (modern placement)."""
+    letters, tone = _split(word + letter)
+    return _join(letters, tone, modern)
+
+
+def set_tone(word: str, mark: str, *, modern: bool = True) -> str:
+    """The word with tone ``mark`` (one of TONES) on the right vowel; the same mark again removes it. A word
+    without a vowel is returned unchanged (a tone key there does nothing)."""
+    if mark not in TONES:
+        raise ValueError(f"not a tone mark: {mark!r}")
+    letters, tone = _split(word)
+    if tone_position(letters, modern) is None:
+        return unicodedata.normalize("NFC", word)
+    return _join(letters, "" if tone == mark else mark, modern)

@@ -25,6 +25,14 @@ MAX_FEE = 1_000_000_000  # VND
 MAX_VERSION_CHARS = 40
 MAX_HEARTBEAT_QUEUE_KEYS = 20
 MAX_HEARTBEAT_DEVICES = 30
+# The demo's sample receipt (devices/printer/samples.py, the done screen's sample) carries
+# <station>-261121-0007: a demo hub answers for that dossier when a station asks for it and has none of its own,
+# so tracking the sample receipt answers (issue 17) instead of "not found".
+DEMO_SAMPLE_DAY, DEMO_SAMPLE_NUMBER = "261121", "0007"
+
+
+def demo_sample_ref(station_code: str) -> str:
+    return f"{station_code.strip().upper()}-{DEMO_SAMPLE_DAY}-{DEMO_SAMPLE_NUMBER}"
 
 
 class SubmissionItem(TypedDict):

@@ -74,8 +74,9 @@ class KioskApp:
         self.language = LanguageManager()
         qapp = QApplication.instance()
         self.font_family = theme.load_fonts()
-        qapp.setFont(theme.app_font(1.0, self.font_family))
-        qapp.setStyleSheet(theme.stylesheet(1.0))
+        self.panel_scale = theme.screen_panel_scale()
+        qapp.setFont(theme.app_font(self.panel_scale, self.font_family))
+        theme.apply(qapp, self.panel_scale, self.panel_scale)
         self.large_text = False
         self.window = MainWindow(config)
         self.navigator = self.window.navigator
@@ -125,6 +126,9 @@ class KioskApp:
         self.call_staff = CallStaffController(self.ctx, w.call_staff_overlay)
         w.header.call_staff_requested.connect(lambda: self.call_staff.request())
         w.header.corner_tapped.connect(self._corner_tapped)
+        from screens.shell.voice_guide import VoiceGuide
+
+        self.voice_guide = VoiceGuide(self.ctx, w.header, w.help_overlay, lambda: self.language.language)
         w.nav_bar.back_clicked.connect(self.flow.back)
         w.nav_bar.home_clicked.connect(self.flow.home)
         w.idle_overlay.more_time.connect(self.flow.more_time)
@@ -220,10 +224,10 @@ class KioskApp:
     def set_large_text(self, on: bool) -> None:
         if on == self.large_text:
             return  # restyling every widget is expensive: only when it really changes
-        scale = LARGE_TEXT_SCALE if on else 1.0
+        scale = self.panel_scale * (LARGE_TEXT_SCALE if on else 1.0)
         qapp = QApplication.instance()
         qapp.setFont(theme.app_font(scale, self.font_family))
-        qapp.setStyleSheet(theme.stylesheet(scale))
+        theme.apply(qapp, scale, self.panel_scale)
         self.window.header.set_large_text(on)
         self.window.fit_to_screen()
         self.large_text = on

@@ -199,8 +199,13 @@ class HubClient:
         return {"id": str(doc.get("id") or alert_id), "acknowledged": doc.get("acknowledged") is True}
 
     def heartbeat(self, report: Mapping[str, Any]) -> str:
+        return self.heartbeat_answer(report)[0]
+
+    def heartbeat_answer(self, report: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """(the hub's time, its device-registry answer per reported device: {} when it gave none)."""
         _, doc = self._request("POST", "/v1/heartbeat", json_body=report)
-        return str(require(doc, "server_time", str))
+        registry = doc.get("device_registry")
+        return str(require(doc, "server_time", str)), registry if isinstance(registry, dict) else {}
 
     def catalog(self, since: int = 0, timeout: tuple[float, float] | None = None) -> Catalog:
         """``?since=VERSION``: the document only when the hub has a newer version (also a cheap contact check)."""

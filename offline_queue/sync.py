@@ -13,6 +13,7 @@ import logging
 import random
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from core.wire import HeartbeatBody, heartbeat_body
@@ -289,6 +290,21 @@ def heartbeat_report(status: dict[str, Any], version: str, devices: dict[str, st
     if interval_seconds:
         body["interval_seconds"] = int(interval_seconds)
     return body
+
+
+def send_heartbeat(client: HubClient, body: HeartbeatBody, data_dir: Path) -> str:
+    """POST the heartbeat and keep the hub's device-registry answer for the health workers
+    (core/health/registry.py). Raises HubError; a file that cannot be written is logged, never raised."""
+    from core.health.registry import registry_entries, save_registry
+
+    server_time, registry = client.heartbeat_answer(body)
+    entries = registry_entries(body["devices"], registry)
+    if entries:
+        try:
+            save_registry(data_dir, entries, server_time[:40])
+        except OSError as exc:
+            log.error("device registry answer not kept: %s", exc.strerror or exc)
+    return server_time
 
 
 def start_of_process(store: QueueStore) -> int:

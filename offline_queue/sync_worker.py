@@ -22,8 +22,9 @@ from core.threads import Worker
 from offline_queue.protocol import HubError
 
 if TYPE_CHECKING:
-    from offline_queue.catalogue_pull import StoredCatalogue
+    from offline_queue.catalogue_pull import PullResult, StoredCatalogue
     from offline_queue.hub_client import HubClient
+    from offline_queue.hub_documents import StoredCatalogueWatch
     from offline_queue.store import QueueStore
     from offline_queue.sync import SyncRun
 
@@ -58,6 +59,7 @@ class SyncWorker(Worker):
         self._last_heartbeat = -1e9
         self._ready = False  # on_start finished (a broken database leaves the worker answering, not crashing)
         self._catalogue: StoredCatalogue | None = None  # the last good hub catalogue
+        self._watch: StoredCatalogueWatch | None = None  # what the sync service stores (sync_in_gui = false)
 
     @property
     def _store(self) -> QueueStore:
@@ -73,8 +75,10 @@ class SyncWorker(Worker):
 
     def on_start(self) -> None:
         from offline_queue.catalogue_pull import load_stored
+        from offline_queue.hub_documents import StoredCatalogueWatch
         from offline_queue.runtime import make_client, open_store, retention
 
+        self._watch = StoredCatalogueWatch(self._data_dir)
         self._catalogue = load_stored(self._data_dir)
 
         self.store = open_store(self._config, self._data_dir)
@@ -195,6 +199,7 @@ class SyncWorker(Worker):
     # -- running --------------------------------------------------------------------------------------------
 
     def _tick(self) -> None:
+        self._watch_stored()
         if not self._sends():  # the sync service sends; the screens still show the status it records
             self._emit_status()
             self._schedule(min(self._config.hub.sync_interval_seconds, 15))
@@ -274,8 +279,7 @@ class SyncWorker(Worker):
         if report.ok and time.monotonic() - self._last_heartbeat >= self._config.hub.heartbeat_interval_seconds:
             self._heartbeat()  # the first good contact reports at once; then the timer keeps the pace
         if report.ok:
-            self._pull_catalogue()
-            self._pull_billers()
+            self._pull_documents()
         if self._offline:
             delay = float(self._config.hub.offline_probe_seconds)
         elif not report.ok:
@@ -303,8 +307,9 @@ class SyncWorker(Worker):
         self._timer.start(int(max(0.0, seconds) * 1000))
 
     def _heartbeat(self) -> None:
+        from core.health.registry import reported_devices
         from core.version import __version__
-        from offline_queue.sync import heartbeat_report, read_status
+        from offline_queue.sync import heartbeat_report, read_status, send_heartbeat
 
         if not self._sends():
             self._share_devices()
@@ -320,24 +325,36 @@ class SyncWorker(Worker):
         if "payee" not in devices and not (sec.payee_bank_bin or sec.payee_account or sec.payee_public_key) \
                 and not (hub.local_hub and not hub.url):
             devices["payee"] = "not_pinned"  # this kiosk shows no payment QR until the ward's payee is pinned
+        devices = reported_devices(self._config.health, devices)  # health devices: model and serial too
         try:
-            self._client.heartbeat(heartbeat_report(read_status(self._store), __version__, devices,
-                                                   self._config.hub.heartbeat_interval_seconds))
+            send_heartbeat(self._client, heartbeat_report(read_status(self._store), __version__, devices,
+                                                          self._config.hub.heartbeat_interval_seconds), self._data_dir)
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
 
-    def _pull_catalogue(self) -> None:
-        """A conditional GET after a good run (usually a 304); a new good version goes to the GUI, built here."""
-        from offline_queue.catalogue_pull import pull
+    def _pull_documents(self) -> None:
+        """Conditional GETs after a good run (usually 304s); a new good catalogue goes to the GUI, built here."""
+        from offline_queue.hub_documents import pull_documents
 
+        result = pull_documents(self._client, self._data_dir, self._catalogue)
+        if self._watch is not None:
+            self._watch.mark_seen()  # stored by this process: not news for the watch
+        if result is not None:
+            self._announce(result)
+
+    def _watch_stored(self) -> None:
+        """The sync service (another process) may have stored a new catalogue or a refusal: announce it."""
+        if self._watch is None:
+            return
         try:
-            result = pull(self._client, self._data_dir, self._catalogue)
-        except HubError as exc:
-            log.info("catalogue not pulled: %s", exc)
+            result = self._watch.poll(self._catalogue)
+        except Exception:  # a damaged file is load_stored's business; this guards the thread
+            log.exception("cannot look at the stored catalogue")
             return
-        except OSError as exc:  # the data dir is full or read-only: keep the current catalogue
-            log.error("catalogue not stored: %s", exc.strerror or exc)
-            return
+        if result is not None:
+            self._announce(result)
+
+    def _announce(self, result: PullResult) -> None:
         if result.outcome == "refused":
             self.catalogue_pulled.emit({"catalogue": None,
                                         "refused": {"version": result.version, "problem": result.problem}})
@@ -352,17 +369,6 @@ class SyncWorker(Worker):
             return
         self._catalogue = result.stored
         self.catalogue_pulled.emit({"catalogue": catalogue, "info": result.stored.info()})
-
-    def _pull_billers(self) -> None:
-        """The official billers list, like the catalogue (usually a 304); screens.bills reads the stored file."""
-        from offline_queue.billers_pull import pull
-
-        try:
-            pull(self._client, self._data_dir)
-        except HubError as exc:
-            log.info("billers list not pulled: %s", exc)
-        except OSError as exc:
-            log.error("billers list not stored: %s", exc.strerror or exc)
 
     def _share_devices(self) -> None:
         """For the sync service's heartbeat: the device states only this process knows, through the queue."""

@@ -242,10 +242,14 @@ def admin_level(name: str) -> str | None:
 
 
 def expand_form_fields(spec: Any, templates: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Overlay form_fields is either a list of fields or {"template": name, "extra": [...], "drop": [...]}."""
+    """Overlay form_fields is either a list of fields or {"template": name, "extra": [...], "drop": [...],
+    "choices": {key: [...]}}; "choices" gives a template's free-text field this procedure's usual answers (shown
+    as buttons, typing stays possible)."""
     if isinstance(spec, list):
         return spec
-    base = [f for f in templates[spec["template"]] if f["key"] not in set(spec.get("drop", []))]
+    suggested = spec.get("choices", {})
+    base = [{**f, "choices": suggested[f["key"]]} if f["key"] in suggested else f
+            for f in templates[spec["template"]] if f["key"] not in set(spec.get("drop", []))]
     return base + list(spec.get("extra", []))
 
 

@@ -1,5 +1,6 @@
-"""Screenshots of the hub's office pages for docs/screenshots (inbox, case page, alerts, fleet dashboard, and the
-public status page at phone size 390x844), from a real demo hub filled with made-up data through the kiosk API.
+"""Screenshots of the hub's office pages for docs/screenshots (inboxes, case page and its print sheet, alerts, fleet
+dashboard, and the public status page at phone size 390x844), from a real demo hub filled with made-up data through
+the kiosk API.
 
 Uses Debian's chromium through Playwright (never `playwright install`).
 Run: .venv/bin/python tools/office_screenshots.py
@@ -44,8 +45,11 @@ def fill(hub: LocalHub) -> tuple[str, str]:
                                                         "date_of_birth": "1985-03-15",
                                                         "address": "Số 5 Lê Lợi, Phường Bến Nghé"}}})
              for i, (name, code, proc) in enumerate(PEOPLE)]
-    items.append(item("report", {"category": "noise", "description": "Tiếng ồn lớn sau 22 giờ ở tầng 12",
-                                 "anonymous": True}))
+    items.append(item("report", {"category": "disorder_noise", "category_vi": "Mất trật tự, gây ồn ào",
+                                 "location": {"area": "corridor", "area_vi": "Hành lang, cầu thang", "block": "A",
+                                              "floor": "12", "apartment": "",
+                                              "text_vi": "Hành lang, cầu thang · Tòa A · Tầng 12"},
+                                 "description": "Tiếng ồn lớn sau 22 giờ ở tầng 12", "anonymous": True}))
     results = requests.post(hub.url + "/v1/submissions", json={"items": items}, headers=auth[0], timeout=10).json()
     refs = [r["reference"] for r in results["results"]]
     moves = [(refs[0], "processing", ""), (refs[0], "needs_info", "Vui lòng bổ sung bản sao giấy khai sinh."),
@@ -56,7 +60,9 @@ def fill(hub: LocalHub) -> tuple[str, str]:
                      allow_redirects=False)
     for i, a in enumerate(auth):
         devices = {"printer": "paper_low" if i == 0 else "ok", "camera": "ok",
-                   "blood_pressure": "error" if i == 1 else "ok"}
+                   "blood_pressure": {"state": "error" if i == 1 else "ready", "model": "Omron HBP-1320",
+                                      "serial": f"BP-{i}"},
+                   "oximeter": {"state": "ready", "model": "Contec CMS50D", "serial": f"OX-{i}"}}
         requests.post(hub.url + "/v1/heartbeat", json={"queue": {"queued": i, "sending": 0, "retry": i, "rejected": 0,
                                                                  "sent": 120 + i}, "devices": devices,
                                                        "interval_seconds": 300}, headers=a, timeout=10)
@@ -68,6 +74,17 @@ def fill(hub: LocalHub) -> tuple[str, str]:
             "systolic": {"label": "Huyết áp tâm thu", "value": 186, "unit": "mmHg"},
             "diastolic": {"label": "Huyết áp tâm trương", "value": 121, "unit": "mmHg"},
             "pulse": {"label": "Nhịp tim", "value": 90, "unit": "lần/phút"}}})
+    # the ward's device registry: every blood-pressure monitor; one oximeter, past its calibration date
+    from datetime import date
+
+    from central import alerts
+    from central.db import Database
+
+    db = Database(hub.db_url)
+    for i in range(3):
+        alerts.register_device(db, "blood_pressure", "Omron HBP-1320", f"BP-{i}", "STRIDE BP 2019", date(2027, 6, 30))
+    alerts.register_device(db, "oximeter", "Contec CMS50D", "OX-0", "ISO 80601-2-61", date(2026, 1, 15))
+    db.dispose()
     # the second and third stations missed one and two heartbeats (amber, red); a day of history for all
     con = sqlite3.connect(hub.db_path)
     now = datetime.now(UTC)
@@ -97,10 +114,15 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             _desk, page = sign_in(browser, hub, "admin")
             page.set_viewport_size({"width": 1440, "height": 900})
-            for name, path in (("office-inbox", "/office/dossiers"), ("office-case", f"/office/cases/{ref}"),
-                               ("office-alerts", "/office/alerts"), ("office-dashboard", "/")):
+            for name, path in (("office-inbox", "/office/dossiers"), ("office-reports", "/office/reports"),
+                               ("office-case", f"/office/cases/{ref}"), ("office-alerts", "/office/alerts"),
+                               ("office-dashboard", "/")):
                 page.goto(hub.url + path)
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+            page.goto(f"{hub.url}/office/cases/{ref}/print")  # the print sheet as it prints (A4-ish width)
+            page.set_viewport_size({"width": 900, "height": 1200})
+            page.emulate_media(media="print")
+            page.screenshot(path=str(OUT / "office-case-print.png"), full_page=True)
             phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
                                         is_mobile=True, has_touch=True, locale="vi-VN")
             mobile = phone.new_page()

@@ -83,6 +83,7 @@ class Row:
     status: str
     assigned_to: str
     overdue: bool
+    about: str = ""  # a dossier's procedure name, a report's category (words, not codes)
 
 
 @dataclass
@@ -99,7 +100,8 @@ def _day_start_utc(day: date) -> datetime:
 def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE, with_counts: bool = True) -> InboxPage:
     q = (select(Submission.seq, Submission.reference, Submission.local_ref, Submission.kind,
                 Submission.procedure_code, Submission.applicant_name, Kiosk.station_code, Submission.received_at,
-                Submission.status, Submission.assigned_to, Submission.due_at)
+                Submission.status, Submission.assigned_to, Submission.due_at,
+                *((Submission.body,) if f.kind == "report" else ()))  # a report's category is in its body
          .join(Kiosk, Kiosk.id == Submission.kiosk_id).where(Submission.kind == f.kind))
     if f.status:
         q = q.where(Submission.status == f.status)
@@ -130,11 +132,30 @@ def inbox(db: Database, f: Filters, now: datetime, limit: int = PAGE, with_count
     rows = db_rows(db, q.order_by(Submission.seq.desc()).limit(limit + 1))
     more = len(rows) > limit
     rows = rows[:limit]
+    titles = procedure_names(db) if f.kind == "dossier" and rows else {}
     out = [Row(r.seq, r.reference or "", r.local_ref or "", r.kind, r.procedure_code or "", r.applicant_name or "",
                r.station_code, as_utc(r.received_at), r.status, r.assigned_to or "",
-               bool(r.due_at and as_utc(r.due_at) < now and r.status in OPEN_STATUSES)) for r in rows]
+               bool(r.due_at and as_utc(r.due_at) < now and r.status in OPEN_STATUSES), _about(r, f.kind, titles))
+           for r in rows]
     return InboxPage(out, out[-1].seq if more and out else None,
                      status_counts(db, f.kind) if with_counts else {})
+
+
+def _about(r: Any, kind: str, names: dict[str, str]) -> str:
+    from central.office import words
+
+    if kind == "report":
+        return words.report_category(body_payload(r.body))
+    return names.get(r.procedure_code or "", "")
+
+
+def body_payload(body: str | None) -> dict[str, Any]:
+    """The payload of a stored submission body (our own JSON; {} if it is not one)."""
+    try:
+        payload = json.loads(body or "{}").get("payload")
+    except (ValueError, AttributeError):
+        return {}
+    return payload if isinstance(payload, dict) else {}
 
 
 def db_rows(db: Database, q: Any) -> list[Any]:
@@ -191,10 +212,7 @@ def case(db: Database, reference: str) -> Case | None:
         if row is None:
             return None
         kiosk = s.get(Kiosk, row.kiosk_id)
-        try:
-            payload = json.loads(row.body).get("payload") or {}
-        except (ValueError, AttributeError):
-            payload = {}
+        payload = body_payload(row.body)
         events = list(s.scalars(select(StatusEvent).where(StatusEvent.submission_seq == row.seq)
                                 .order_by(StatusEvent.at, StatusEvent.id)))
         attachments = [(a.name, a.content_type, a.size) for a in s.execute(
@@ -206,26 +224,37 @@ def case(db: Database, reference: str) -> Case | None:
                     attachments, payments, any(p.status == "paid" for p in payments))
 
 
-_LABELS: dict[tuple[int, str], dict[str, dict[str, str]]] = {}
+_INDEX: dict[tuple[int, str], dict[str, tuple[str, dict[str, str]]]] = {}
 
 
-def field_labels(db: Database, procedure_code: str) -> dict[str, str]:
-    """The Vietnamese labels of a procedure's form fields from the latest catalogue (key -> label)."""
+def _catalogue_index(db: Database) -> dict[str, tuple[str, dict[str, str]]]:
+    """code -> (Vietnamese name, {field key: label}) from the latest catalogue, kept until a new version."""
     with db.session() as s:
         latest = s.execute(select(CatalogVersion.version, CatalogVersion.published_at)
                            .order_by(CatalogVersion.version.desc()).limit(1)).first()
         if latest is None:
             return {}
         key = (latest[0], str(latest[1]))
-        if key not in _LABELS:
+        if key not in _INDEX:
             version = s.get(CatalogVersion, latest[0])
             assert version is not None  # selected a moment ago in this transaction
             procedures = procedures_of(version.procedures)
-            _LABELS.clear()
-            _LABELS[key] = {p["code"]: {f["key"]: f.get("label_vi") or f["key"] for f in p.get("form_fields") or []
-                                        if isinstance(f, dict) and isinstance(f.get("key"), str)}
-                            for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)}
-    return _LABELS[key].get(procedure_code, {})
+            _INDEX.clear()
+            _INDEX[key] = {p["code"]: (str(p.get("name_vi") or ""),
+                                       {f["key"]: f.get("label_vi") or f["key"] for f in p.get("form_fields") or []
+                                        if isinstance(f, dict) and isinstance(f.get("key"), str)})
+                           for p in procedures if isinstance(p, dict) and isinstance(p.get("code"), str)}
+    return _INDEX[key]
+
+
+def field_labels(db: Database, procedure_code: str) -> dict[str, str]:
+    """The Vietnamese labels of a procedure's form fields from the latest catalogue (key -> label)."""
+    return _catalogue_index(db).get(procedure_code, ("", {}))[1]
+
+
+def procedure_names(db: Database) -> dict[str, str]:
+    """code -> the procedure's Vietnamese name, from the latest catalogue."""
+    return {code: name for code, (name, _) in _catalogue_index(db).items() if name}
 
 
 def attachment(db: Database, seq: int, name: str) -> tuple[bytes, str] | None:

@@ -13,6 +13,7 @@ from starlette.templating import Jinja2Templates
 from central.alerts import ALERT_KINDS, screen_vi
 from central.dashboard import age_vi, money_vi, vn_time
 from central.office.auth import csrf_input
+from central.office.words import payment_state
 from central.records import STATUSES
 
 HERE = Path(__file__).resolve().parent
@@ -40,7 +41,8 @@ def vn_date(value: object) -> str:
     return text or "—"
 
 
-templates.env.filters.update(vn_time=vn_time, money=money_vi, age=age_vi, vn_date=vn_date, screen_vi=screen_vi)
+templates.env.filters.update(vn_time=vn_time, money=money_vi, age=age_vi, vn_date=vn_date, screen_vi=screen_vi,
+                             payment_state=payment_state)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

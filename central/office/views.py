@@ -1,5 +1,6 @@
 """Officer pages: the inbox of dossiers and reports, a case page (fields, photos, fee, history, assign, status
-moves with a note for the resident, CSV export), and alerts with acknowledge. Sync handlers: Starlette's
+moves with a note for the resident, a print sheet the browser prints or saves as PDF, CSV export), and alerts with
+acknowledge. Sync handlers: Starlette's
 thread pool runs them (SQL is blocking)."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from central import alerts, records
 from central.models import utcnow
-from central.office import auth, queries
+from central.office import auth, queries, words
 from central.office.auth import StaffUser
 from central.office.render import page
 from central.problems import Problem
@@ -87,7 +88,9 @@ def _case_or_404(request: Request, reference: str) -> queries.Case:
 def case_page(reference: str, request: Request, user: Reader) -> Response:
     c = _case_or_404(request, reference)
     labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
+    report_lines = words.report_details(c.payload) if c.row.kind == "report" else []
     return page(request, "case.html", user=user, c=c, kind=c.row.kind, labels=labels, moves=queries.MOVES[c.row.status],
+                procedure=_procedure(request, c), report_lines=report_lines,
                 can_act=user.has_role(*auth.CASEWORK), note_required=queries.NOTE_REQUIRED,
                 alert_counts=_alert_counts(request, user), error=request.query_params.get("error", "")[:40])
 
@@ -127,13 +130,21 @@ def assign_case(reference: str, request: Request, user: Caseworker, fields: Fiel
     return RedirectResponse(f"/office/cases/{quote(c.reference)}", status_code=303)
 
 
+@router.get("/cases/{reference}/print", summary="A case as a print sheet (the browser prints it or saves a PDF)")
+def print_case(reference: str, request: Request, user: Caseworker) -> Response:
+    c = _case_or_404(request, reference)
+    auth.record_now(_db(request), user, "case.print", c.reference, None, None)
+    return page(request, "case_print.html", user=user, c=c, kind=c.row.kind, lines=_case_fields(request, c),
+                now=utcnow())
+
+
 @router.get("/cases/{reference}/export.csv", summary="A case as CSV (fields and history)")
 def export_case(reference: str, request: Request, user: Caseworker) -> Response:
     c = _case_or_404(request, reference)
     out = io.StringIO()
     w = csv.writer(out)
     w.writerow(["Mục", "Giá trị"])
-    for key, value in _case_fields(c):
+    for key, value in _case_fields(request, c):
         w.writerow([key, value])
     w.writerow([])
     w.writerow(["Thời gian", "Trạng thái", "Ghi chú cho người dân", "Cán bộ"])
@@ -146,16 +157,28 @@ def export_case(reference: str, request: Request, user: Caseworker) -> Response:
                              "Cache-Control": "private, no-store"})
 
 
-def _case_fields(c: queries.Case) -> list[tuple[str, str]]:
+def _procedure(request: Request, c: queries.Case) -> str:
+    code = c.row.procedure_code or ""
+    return words.procedure_name(code, queries.procedure_names(_db(request)), c.payload) if code else ""
+
+
+def _case_fields(request: Request, c: queries.Case) -> list[tuple[str, str]]:
+    """The export's lines, in words: the procedure's name, the form's labels, the report's category and place."""
     p, personal = c.payload, c.personal
     given = personal.get("identity")
     identity = given if isinstance(given, dict) else {}
-    rows = [("Mã hồ sơ", c.row.reference or ""), ("Mã tại trạm", c.row.local_ref or ""), ("Trạm", c.station),
-            ("Thủ tục", f"{p.get('procedure_code') or ''} {p.get('procedure_name') or ''}".strip()),
-            ("Người nộp", "Ẩn danh" if c.anonymous else str(identity.get("full_name") or "")),
-            ("Trạng thái", records.STATUSES.get(c.row.status, c.row.status))]
-    for key, value in sorted((p.get("answers") or {}).items()):
-        rows.append((str(key), str(value)))
+    rows = [("Mã hồ sơ", c.row.reference or ""), ("Mã tại trạm", c.row.local_ref or ""),
+            ("Trạm", f"{c.station} {c.station_name}".strip())]
+    if c.row.kind == "dossier":
+        rows += [("Thủ tục", _procedure(request, c)), ("Mã thủ tục", c.row.procedure_code or "")]
+    rows += [("Người nộp", "Ẩn danh" if c.anonymous else str(identity.get("full_name") or "")),
+             ("Trạng thái", records.STATUSES.get(c.row.status, c.row.status))]
+    if c.row.kind == "report":
+        rows += words.report_details(p)
+    labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
+    answers = p.get("answers")
+    for key, value in sorted((answers if isinstance(answers, dict) else {}).items()):
+        rows.append((labels.get(str(key), str(key)), str(value)))
     return rows
 
 

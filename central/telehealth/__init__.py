@@ -10,11 +10,10 @@ from central.telehealth import models as models  # the tables belong to the hub'
 
 
 def install(app: Any, config: HubConfig, db: Database) -> None:
-    from central.telehealth import store
     from central.telehealth.router import router
     from central.telehealth.switchboard import Switchboard
 
-    store.end_all_shifts(db)  # nobody is connected to a process that just started
+    # No start-up clean-up: other hub processes on the same database may hold sockets (liveness does it).
     app.state.switchboard = Switchboard(db, config.ice_servers_json(), config.telehealth_duty_hours,
                                         config.telehealth_grace_seconds)
     app.include_router(router)

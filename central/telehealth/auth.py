@@ -5,15 +5,14 @@ administrator passes too); state-changing REST calls carry the staff CSRF token 
 
 The doctor's WebSocket is authenticated twice: the staff session cookie (checked again at connect, so a
 disabled account or an ended session cannot open a socket) and a short-lived signed ticket from the page
-(HMAC with a per-process secret), which binds the socket to a page this hub served; another site's Origin
-is refused (cross-site WebSocket hijacking)."""
+(HMAC with a key every hub process on the database shares), which binds the socket to a page this hub
+served; another site's Origin is refused (cross-site WebSocket hijacking)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
-import secrets
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -69,8 +68,12 @@ def worker_for_session_cookie(conn: HTTPConnection) -> HealthWorker | None:
 
 
 def _secret(app: Any) -> bytes:
+    """The ticket key, shared through the database by every hub process (the page and its socket may be served
+    by different `--workers`); read once per process. Sync: call it in the thread pool."""
     if getattr(app.state, "telehealth_secret", None) is None:
-        app.state.telehealth_secret = secrets.token_bytes(32)
+        from central.telehealth.store import key
+
+        app.state.telehealth_secret = key(app.state.db, "ticket")
     secret: bytes = app.state.telehealth_secret
     return secret
 

@@ -12,7 +12,7 @@ MAX_CAPTION = 500
 MAX_NOTE = 2000
 MAX_READINGS = 24
 
-KIOSK_TYPES = {"request", "resume", "answer", "offer", "hangup", "ice-state", "stats"}
+KIOSK_TYPES = {"request", "resume", "answer", "offer", "hangup", "ice-state", "stats", "quality"}
 DOCTOR_TYPES = {"duty", "accept", "offer", "answer", "caption", "note", "hangup", "ping"}
 
 
@@ -78,6 +78,16 @@ def _resident(value: Any) -> dict[str, Any]:
     return out
 
 
+def _link_id(value: Any) -> str | None:
+    """The ID card number of a resident who agreed to link this consultation with their earlier ones (the hub
+    keeps only a keyed hash of it): 12 digits (CCCD) or 9 (old CMND)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit() or len(value) not in (9, 12):
+        raise BadMessage("link_id must be an ID card number of 9 or 12 digits")
+    return value
+
+
 def decode(raw: str) -> dict[str, Any]:
     if len(raw) > MAX_FRAME:
         raise BadMessage("message too large")
@@ -98,15 +108,22 @@ def parse_kiosk(raw: str) -> dict[str, Any]:
     if kind == "request":
         if msg.get("consent") is not True:  # Decree 13/2023: silence is not consent
             raise BadMessage("a consultation needs the resident's explicit consent")
-        key = msg.get("resident_key")
         return {"type": kind, "readings": _readings(msg.get("readings")), "resident": _resident(msg.get("resident")),
-                "resident_key": _line(key, 64, "resident_key") if key is not None else None}
+                "link_id": _link_id(msg.get("link_id"))}
     if kind == "resume":
         return {"type": kind, "consultation_id": _line(msg.get("consultation_id"), 36, "consultation_id")}
     if kind in ("answer", "offer"):
         return {"type": kind, "sdp": _text(msg.get("sdp"), MAX_SDP, "sdp")}
     if kind == "ice-state":
         return {"type": kind, "state": _line(msg.get("state"), 20, "state")}
+    if kind == "quality":  # the kiosk went to sound only on a weak network (or back): the page does the same
+        if not isinstance(msg.get("video"), bool):
+            raise BadMessage("quality needs video: true or false")
+        measures = {k: float(v) for k in ("loss", "rtt") if isinstance(v := msg.get(k), (int, float))
+                    and not isinstance(v, bool) and math.isfinite(v)}
+        return {"type": kind, "video": msg["video"], **measures}
+    if kind == "hangup":
+        return {"type": kind, "reason": "network" if msg.get("reason") == "network" else "kiosk"}
     if kind == "stats":
         return {"type": kind, "stats": {k: v for k, v in (msg.get("stats") or {}).items()
                                         if isinstance(k, str) and isinstance(v, int)}}

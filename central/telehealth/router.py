@@ -24,7 +24,7 @@ from central.telehealth.auth import (
     worker_for_ticket,
 )
 from central.telehealth.messages import BadMessage, parse_doctor, parse_kiosk
-from central.telehealth.switchboard import Call, Switchboard
+from central.telehealth.switchboard import KioskLink, Switchboard
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["telehealth"])
@@ -48,7 +48,7 @@ def _bearer(ws: WebSocket) -> str | None:
 
 @router.get("/telehealth", response_class=HTMLResponse, summary="The doctor's page")
 def doctor_page(request: Request, worker: HealthWorkerDep) -> HTMLResponse:
-    ticket = issue_ticket(request.app, worker)
+    ticket = issue_ticket(request.app, worker)  # sync route: in the thread pool (the key may be read)
     html = page.doctor_page(worker.name, ticket, request.app.state.config.telehealth_duty_hours)
     return HTMLResponse(html, headers={"Content-Security-Policy": CSP, "Cache-Control": "no-store",
                                        "Permissions-Policy": "camera=(self), microphone=(self)"})
@@ -64,8 +64,8 @@ def static_file(name: str) -> FileResponse:
 @router.get("/telehealth/api/list", summary="Waiting residents, missed calls and call-back requests")
 async def work_list(request: Request, worker: HealthWorkerDep) -> dict[str, Any]:
     board = switchboard(request.app)
-    work = await run_in_threadpool(th_store.work_list, request.app.state.db)
-    return {**work, "on_duty": board.on_duty()}
+    work = await run_in_threadpool(th_store.work_list, request.app.state.db, board.grace)
+    return {**work, "on_duty": await board.on_duty()}
 
 
 @router.post("/telehealth/api/consultations/{cid}/note", summary="Save the doctor's note and advice",
@@ -97,19 +97,19 @@ async def kiosk_socket(ws: WebSocket) -> None:
         await ws.close(code=POLICY_CLOSE, reason="unknown kiosk token")
         return
     await ws.accept()
-    board, call = switchboard(ws.app), None
+    board, link = switchboard(ws.app), None
     try:
         first = parse_kiosk(await ws.receive_text())
         if first["type"] == "request":
-            call = await board.kiosk_request(ws, kiosk.id, first)
+            link = await board.kiosk_request(ws, kiosk.id, first)
         elif first["type"] == "resume":
-            call = await board.kiosk_resume(ws, kiosk.id, first["consultation_id"])
-        if call is None:
+            link = await board.kiosk_resume(ws, kiosk.id, first["consultation_id"])
+        if link is None:
             await ws.close()
             return
         while True:
-            await _kiosk_message(board, call, ws, await ws.receive_text())
-            if call.cid not in board.calls:
+            await _kiosk_message(board, link, ws, await ws.receive_text())
+            if link.over:
                 await ws.close()
                 return
     except WebSocketDisconnect:
@@ -117,23 +117,23 @@ async def kiosk_socket(ws: WebSocket) -> None:
     except BadMessage as exc:
         log.warning("kiosk %s: bad first message: %s", kiosk.id, exc)
         await ws.close(code=POLICY_CLOSE, reason=str(exc)[:120])
-    if call is not None:
-        await board.kiosk_lost(call, ws)
+    if link is not None:
+        await board.kiosk_lost(link)
 
 
-async def _kiosk_message(board: Switchboard, call: Call, ws: WebSocket, raw: str) -> None:
+async def _kiosk_message(board: Switchboard, link: KioskLink, ws: WebSocket, raw: str) -> None:
     try:
         msg = parse_kiosk(raw)
     except BadMessage as exc:
-        log.warning("consultation %s: bad kiosk message: %s", call.cid, exc)
+        log.warning("consultation %s: bad kiosk message: %s", link.cid, exc)
         await ws.send_json({"type": "error", "detail": str(exc)})
         return
-    await board.from_kiosk(call, msg)
+    await board.from_kiosk(link, msg)
 
 
 @router.websocket("/telehealth/ws")
 async def doctor_socket(ws: WebSocket) -> None:
-    ticket = worker_for_ticket(ws.app, ws.query_params.get("ticket", ""))
+    ticket = await run_in_threadpool(worker_for_ticket, ws.app, ws.query_params.get("ticket", ""))
     origin = ws.headers.get("origin")
     host = ws.headers.get("host")
     # Cross-site WebSocket hijacking: a page elsewhere cannot use a doctor's session from our origin.

@@ -37,6 +37,8 @@ def _classify(raw: str, text: str) -> ScanResult:
     if cccd.looks_like_cccd(text):
         card = cccd.parse_cccd(raw)
         return ScanResult(Kind.ID_CARD, card, warnings=card.warnings)
+    if tracking.looks_like_status_url(text):  # before the link check: our own status link, not a web page
+        return ScanResult(Kind.RECEIPT, tracking.parse_status_url(text))
     if procedure_link.is_procedure_code(text):
         return ScanResult(Kind.PROCEDURE, procedure_link.ProcedureRef(code=text))
     if procedure_link.looks_like_link(text):

@@ -125,6 +125,7 @@ def to_payload(results: list[MeasureResult], bp_scheme: str) -> dict[str, Any]:
             if m.device is not None:
                 item["device"] = {"id": m.device.device_id, "model": m.device.model,
                                   "firmware": m.device.firmware, "validated": m.device.validated,
-                                  "calibration_due": m.device.calibration_due}
+                                  "calibration_due": m.device.calibration_due, "serial": m.device.serial,
+                                  "registered": m.device.registered}
         items.append(item)
     return {"bp_scheme": bp_scheme, "measurements": items}

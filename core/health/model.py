@@ -43,6 +43,8 @@ def device_notes(device: DeviceInfo | None, today: dt.date | None = None) -> tup
         notes.append("device.simulated")
     if not device.validated:
         notes.append("device.unvalidated")
+    if device.registered is False:
+        notes.append("device.unregistered")
     try:
         due = dt.date.fromisoformat(device.calibration_due) if device.calibration_due else None
     except ValueError:

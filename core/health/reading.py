@@ -31,7 +31,9 @@ class DeviceInfo:
     model: str = ""
     firmware: str = ""
     validated: bool = False
-    calibration_due: str = ""  # YYYY-MM-DD or ""
+    calibration_due: str = ""  # YYYY-MM-DD or ""; the ward registry's date when it knows the device
+    serial: str = ""  # the serial number on the device's label (the registry's key with the model)
+    registered: bool | None = None  # in the ward's device registry? None: the hub has not said (core/health/registry)
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,30 @@ class CameraTrack(VideoStreamTrack):
         return frame
 
 
+class VideoGate(MediaStreamTrack):
+    """The camera's track, which the peer can pause on a weak network (sound only) and resume.
+
+    While paused it keeps reading the camera and drops the frames, so the camera track stays paced and does not
+    burst a backlog of frames when the picture comes back."""
+
+    kind = "video"
+
+    def __init__(self, inner: MediaStreamTrack) -> None:
+        super().__init__()
+        self.inner = inner
+        self.paused = False
+
+    async def recv(self) -> av.VideoFrame:
+        while True:
+            frame = await self.inner.recv()
+            if not self.paused and isinstance(frame, av.VideoFrame):
+                return frame
+
+    def stop(self) -> None:
+        super().stop()
+        self.inner.stop()
+
+
 class ToneTrack(MediaStreamTrack):
     """A simulated microphone: a quiet 440 Hz tone in 20 ms frames, paced in real time."""
 

@@ -2,7 +2,19 @@
 its own asyncio loop (the call worker's thread) and reports through one `on_event(kind, data)` callback.
 
 Events: queued, accepted, connecting, connected, reconnecting, resumed, degraded, restored, caption, note,
-no-doctor, ended (data["by"]: kiosk | doctor | network | no-doctor | error)."""
+no-doctor, ended (data["by"]: kiosk | doctor | network | no-doctor | error).
+
+Quality, watched once a second while the call is up:
+- the network is poor (aiortc's RTCP statistics: packet loss, round-trip time; `quality.QualityJudge`): the
+  kiosk stops sending its picture and asks the doctor's page to pause its own ("quality" message; the page
+  disables its camera track, which then sends black frames at a few kbit/s): "degraded", until the network is
+  good again ("restored");
+- the doctor's picture stalls while sound flows: "degraded" too (the resident is told the picture is paused);
+- nothing at all arrives for `STALL_SECONDS` (a cut, an ICE failure): "reconnecting", and the page is asked to
+  offer a fresh connection (a re-offer; again every `REOFFER_SECONDS`) until media flows ("connected"), or the
+  kiosk hangs up after `reconnect_seconds` (ended by "network");
+- the doctor's picture stays away on a good network (after heavy loss aiortc's jitter buffer can wait a long
+  time for a packet that never comes): a fresh connection, at most `PICTURE_RETRIES` times per episode."""
 
 from __future__ import annotations
 
@@ -20,13 +32,18 @@ from aiortc.mediastreams import MediaStreamTrack
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
-from devices.call.media import Counters, consume
+from devices.call.media import Counters, VideoGate, consume
+from devices.call.quality import QualityJudge, sample
 
 log = logging.getLogger(__name__)
 EventSink = Callable[[str, dict[str, Any]], None]
 TrackFactory = Callable[[Counters], MediaStreamTrack]
 VideoFactory = Callable[[Counters], MediaStreamTrack | None]  # None: no camera, a voice call
 STALL_SECONDS = 3.0  # no picture from the doctor this long while sound flows: tell the resident "sound only"
+REOFFER_SECONDS = 5.0  # while media is lost, ask the page for a fresh offer this often
+PICTURE_STUCK_SECONDS = 8.0  # the doctor's picture this long gone on a good network: a fresh connection
+PICTURE_RETRIES = 2  # fresh connections per stuck episode (the doctor's camera may just be gone)
+STATS_EVERY = 2  # seconds between two looks at the RTCP statistics
 
 
 def ws_url(hub_url: str) -> str:
@@ -65,7 +82,11 @@ class ConsultPeer:
         self.pc: RTCPeerConnection | None = None
         self.ws: ClientConnection | None = None
         self.finished = False
-        self.degraded = False
+        self.degraded = False  # the resident is told "sound only"
+        self.judge = QualityJudge()
+        self.gate: VideoGate | None = None
+        self._remote_stalled = False
+        self._watching = False
         self._tasks: set[asyncio.Task[None]] = set()
         if host_addresses is not None:
             addresses = list(host_addresses)
@@ -130,13 +151,13 @@ class ConsultPeer:
             return True
         return False
 
-    def hangup(self) -> None:
-        """From the resident's "Kết thúc" (call on the peer's loop)."""
+    def hangup(self, by: str = "kiosk") -> None:
+        """From the resident's "Kết thúc" (call on the peer's loop), or "network" when media did not come back."""
         if self.finished:
             return
         if self.ws is not None:
-            self._spawn(self._send({"type": "hangup"}))
-        self._finish("kiosk")
+            self._spawn(self._send({"type": "hangup", "reason": by}))
+        self._finish(by)
 
     # ---- messages ---------------------------------------------------------------------------------------------
 
@@ -180,8 +201,11 @@ class ConsultPeer:
         self.pc = pc
         pc.addTrack(self.audio(self.counters))
         video = self.video(self.counters)
+        self.gate = None
         if video is not None:  # no camera: the consultation is by voice (and captions)
-            pc.addTrack(video)
+            self.gate = VideoGate(video)
+            self.gate.paused = self.judge.poor  # a fresh connection on the same weak network stays sound only
+            pc.addTrack(self.gate)
 
         @pc.on("track")
         def on_track(track: MediaStreamTrack) -> None:
@@ -196,7 +220,9 @@ class ConsultPeer:
             await self._send({"type": "ice-state", "state": state})
             if state == "connected":
                 self._emit("connected", {"doctor": self.doctor})
-                self._spawn(self._watch_quality(pc))
+                if not self._watching:
+                    self._watching = True
+                    self._spawn(self._watch())
             elif state in ("failed", "disconnected"):
                 self._emit("reconnecting", {"seconds": self.reconnect_seconds})
 
@@ -207,15 +233,59 @@ class ConsultPeer:
         self._emit("connecting", {})
         await self._send({"type": "answer", "sdp": pc.localDescription.sdp})
 
-    async def _watch_quality(self, pc: RTCPeerConnection) -> None:
-        """Picture stalls while sound flows: say "sound only" (and say when the picture is back)."""
-        while pc is self.pc and not self.finished and pc.connectionState == "connected":
+    async def _watch(self) -> None:
+        """Once a second until the call is over: media lost (re-offer, or give up), picture stalled, network poor."""
+        lost_since = asked_at = 0.0
+        ticks = retries = 0
+        while not self.finished:
             await asyncio.sleep(1.0)
+            ticks += 1
             now, c = time.monotonic(), self.counters
-            stalled = c.last_audio_at > now - STALL_SECONDS and c.last_video_at < now - STALL_SECONDS
-            if stalled != self.degraded:
-                self.degraded = stalled
-                self._emit("degraded" if stalled else "restored", {})
+            flowing = max(c.last_audio_at, c.last_video_at) > now - STALL_SECONDS
+            if not flowing:
+                if not lost_since:
+                    lost_since = now
+                    log.info("consultation %s: media lost; asking for a fresh connection", self.cid)
+                    self._emit("reconnecting", {"seconds": self.reconnect_seconds})
+                if now - asked_at >= REOFFER_SECONDS:
+                    asked_at = now
+                    await self._send({"type": "ice-state", "state": "failed"})  # the page offers again
+                if now - lost_since > self.reconnect_seconds:
+                    log.info("consultation %s: media did not come back", self.cid)
+                    self.hangup("network")
+                continue
+            if lost_since:
+                lost_since = asked_at = 0.0
+                log.info("consultation %s: media back", self.cid)
+                self._emit("connected", {"doctor": self.doctor})
+            self._remote_stalled = c.last_video_at < now - STALL_SECONDS
+            if not self._remote_stalled:
+                retries = 0
+            elif (c.last_video_at and not self.judge.poor and retries < PICTURE_RETRIES
+                  and now - c.last_video_at > PICTURE_STUCK_SECONDS and now - asked_at > PICTURE_STUCK_SECONDS):
+                retries, asked_at = retries + 1, now
+                log.info("consultation %s: the doctor's picture is stuck; asking for a fresh connection", self.cid)
+                await self._send({"type": "ice-state", "state": "failed"})
+            if ticks % STATS_EVERY == 0 and self.pc is not None and self.pc.connectionState == "connected":
+                with contextlib.suppress(Exception):  # statistics are advice; a failed read changes nothing
+                    changed = self.judge.update(sample((await self.pc.getStats()).values()))
+                    log.debug("consultation %s: network %s, poor %s, picture from the doctor %.1f s ago", self.cid,
+                              self.judge.last, self.judge.poor, now - c.last_video_at)
+                    if changed is not None:
+                        await self._network_poor(changed)
+            self._say_degraded(self.judge.poor or self._remote_stalled)
+
+    async def _network_poor(self, poor: bool) -> None:
+        log.info("consultation %s: network %s %s: %s", self.cid, "poor" if poor else "good again", self.judge.last,
+                 "sound only" if poor else "picture back")
+        if self.gate is not None:
+            self.gate.paused = poor
+        await self._send({"type": "quality", "video": not poor, **self.judge.last})
+
+    def _say_degraded(self, degraded: bool) -> None:
+        if degraded != self.degraded:
+            self.degraded = degraded
+            self._emit("degraded" if degraded else "restored", {})
 
     # ---- ending -----------------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 
@@ -46,6 +47,7 @@ class HealthWorker(Worker):
         self._next_keepalive = 0.0
         self._errors_seen = 0
         self._last_error_report = 0.0
+        self._registry: dict[str, Any] | None = None  # the hub registry's word, read as a measurement starts
 
     @property
     def _port(self) -> SerialTransport:
@@ -83,7 +85,10 @@ class HealthWorker(Worker):
     # -- slots (queued from the GUI thread) ----------------------------------------------------
     @Slot()
     def start_measuring(self) -> None:
+        from core.health.registry import load_entry
+
         self._measuring = True
+        self._registry = load_entry(self.spec.registry_path, self.spec.name)  # a small file, on this thread
         if self._protocol is not None:
             self._proto.reset()
         self._next_poll = self._next_keepalive = 0.0
@@ -145,7 +150,9 @@ class HealthWorker(Worker):
         found = self._proto.feed(data)
         self._report_garbage(now)
         if found and self._measuring:
-            info = self.spec.device_info(transport.stable_id)
+            from core.health.registry import with_registry
+
+            info = with_registry(self.spec.device_info(transport.stable_id), self._registry)
             self.readings.emit(self.spec.name, [r.stamped(info) for r in found])
 
     def _send(self, data: bytes) -> None:

@@ -155,8 +155,13 @@ def layout(receipt: Receipt) -> list[Block]:
             blocks.append(TextBlock(f"{label}: {value}", style))
 
     field_line(t("field.service"), receipt.service_name)
-    field_line(t("field.local_reference"), receipt.local_reference, "bold")
-    field_line(t("field.hub_reference"), receipt.hub_reference, "bold")
+    # One code for the resident (issue 17): the station's reference, printed the moment it is saved and known to
+    # the hub too, with what to do with it; the hub's own number only when there is no station reference.
+    if clean_text(receipt.local_reference).strip():
+        field_line(t("field.local_reference"), receipt.local_reference, "bold")
+        blocks.append(TextBlock(t("field.keep_code"), "small"))
+    else:
+        field_line(t("field.hub_reference"), receipt.hub_reference, "bold")
     field_line(t("field.datetime"), format_datetime(receipt.created_at))
     field_line(t("field.resident"), resident_display_name(receipt))
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from core.money import format_vnd
+from core.wire import demo_sample_ref
 from devices.printer.receipt import Receipt, ReceiptItem
 
 SAMPLE_KINDS = ("dossier", "payment", "report", "health")
@@ -14,6 +15,7 @@ SAMPLE_KINDS = ("dossier", "payment", "report", "health")
 STATION_NAME = "Trạm công dân số - Phường Bến Nghé"
 STATION_ADDRESS = "Tòa nhà A, 12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh"
 SAMPLE_TIME = datetime(2026, 11, 21, 9, 41)
+SAMPLE_REFERENCE = demo_sample_ref("BN01")  # a demo hub knows this dossier (central/store.py): tracking finds it
 # xuannghia/vietnam-qr-pay README (FORMATS §2.3): dynamic, 10 000 đ, purpose "Chuyen tien", CRC valid
 SAMPLE_VIETQR = ("00020101021238530010A0000007270123000697041601092576788590208QRIBFTTA5303704540510000"
                  "5802VN62150811Chuyen tien630453E6")
@@ -48,11 +50,11 @@ def _sample(kind: str, language: str, station_name: str, station_address: str) -
                               "created_at": SAMPLE_TIME, "language": language}
     if kind == "dossier":
         return Receipt(kind="dossier", service_name="Đăng ký khai sinh (cấp xã)",
-                       local_reference="BN01-261121-0007", resident_name="Nguyễn Văn An",
+                       local_reference=SAMPLE_REFERENCE, resident_name="Nguyễn Văn An",
                        items=(ReceiptItem("Giấy tờ đã nộp", "Tờ khai đăng ký khai sinh; Giấy chứng sinh"),
                               ReceiptItem("Hẹn trả kết quả", "24/11/2026"),
                               ReceiptItem("Lệ phí", "Miễn phí")),
-                       qr_payload="TCDS|1|BN01-261121-0007", status="queued", **common)
+                       qr_payload=f"TCDS|1|{SAMPLE_REFERENCE}", status="queued", **common)
     if kind == "payment":
         return Receipt(kind="payment", service_name="Chứng thực bản sao từ bản chính",
                        local_reference="BN01-261121-0008", hub_reference="HCM-2026-000123",

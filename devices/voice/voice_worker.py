@@ -1,4 +1,5 @@
-"""The voice in its own thread: synthesise (cached) and play, so the GUI never waits for speech."""
+"""The voice in its own thread: synthesise (cached) and play speech and the audio cues, so the GUI never waits
+for sound (DESIGN §3.2). Speech and cues have a player each: a cue never cuts a sentence off."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 
+from core.paths import asset
 from core.threads import Worker
+from devices.voice import cues
 from devices.voice.tts import Player, Synthesizer, VoiceUnavailable
 
 log = logging.getLogger(__name__)
@@ -16,10 +19,12 @@ log = logging.getLogger(__name__)
 class VoiceWorker(Worker):
     spoken = Signal(str, float, bool)  # text, seconds of speech, whether the WAV came from the cache
     unavailable = Signal(str)  # why the kiosk is silent (technician detail)
+    cued = Signal(str, str)  # cue name, the WAV played (at the configured volume)
 
-    def __init__(self, synthesizer: Synthesizer, player: Player) -> None:
+    def __init__(self, synthesizer: Synthesizer, player: Player, cue_player: Player | None = None) -> None:
         super().__init__()
         self.synthesizer, self.player = synthesizer, player
+        self.cue_player = cue_player if cue_player is not None else Player(player.executable)
 
     @Slot(str, str)
     def say(self, text: str, language: str) -> None:
@@ -44,8 +49,24 @@ class VoiceWorker(Worker):
     def silence(self) -> None:
         self.player.stop()
 
+    @Slot(str)
+    def play_cue(self, name: str) -> None:
+        if name not in cues.CUES:
+            log.warning("unknown audio cue %r", name)
+            return
+        try:
+            wav = cues.at_volume(asset("sounds", cues.asset_name(name)), name, self.synthesizer.volume,
+                                 self.synthesizer.cache_dir)
+        except OSError as exc:
+            log.warning("audio cue %s: %s", name, exc)
+            return
+        if wav is not None:  # volume 0: the station is silent
+            self.cue_player.play(wav)
+            self.cued.emit(name, str(wav))
+
     def on_stop(self) -> None:
         self.player.stop()
+        self.cue_player.stop()
 
 
 def make_worker(cache_dir: Path, voice: str, speed: int, volume: int) -> VoiceWorker:

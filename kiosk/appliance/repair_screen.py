@@ -45,7 +45,7 @@ def build(config: Any) -> Any:
     family = theme.load_fonts()
     window = QWidget()
     window.setObjectName("repair")
-    window.setStyleSheet(f"#repair {{ background: {theme.PAGE}; }} QLabel {{ color: {theme.INK}; }}")
+    theme.apply_repair(window)
     layout = QVBoxLayout(window)
     layout.addStretch(1)
     for n, text in enumerate(texts(config)):

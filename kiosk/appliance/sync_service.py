@@ -3,8 +3,10 @@
 It drains the same queue as the GUI with the queue's own code (offline_queue.sync.SyncRun, the hub
 client, the sync lock), so a frozen or crashed screen does not stop delivery, and it reports the
 heartbeat with the session's state (kiosk.appliance.gui_state) and the device states the GUI
-shares through the queue's meta table. Exactly-once: rows are claimed and committed before any I/O,
-the hub de-duplicates by submission UUID, and only the holder of the sync lock sends.
+shares through the queue's meta table. After a good run it pulls the hub's catalogue and billers list into
+the data dir (offline_queue.hub_documents), where the running kiosk app notices them.
+Exactly-once: rows are claimed and committed before any I/O, the hub de-duplicates by submission UUID, and
+only the holder of the sync lock sends.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.appliance import sdnotify
+
+if TYPE_CHECKING:
+    from offline_queue.catalogue_pull import StoredCatalogue
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0  # how soon a resident's new submission leaves, while the hub is reachable
@@ -40,6 +45,8 @@ class HeadlessSync:
         self._offline = False
         self._next_update_check = 0.0
         self.update_available = ""
+        self._catalogue: StoredCatalogue | None = None  # the last good hub catalogue in the data dir
+        self._catalogue_loaded = False
 
     # -- the loop -------------------------------------------------------------------------------------------
 
@@ -74,6 +81,7 @@ class HeadlessSync:
         """One pass: send what is due (or everything after the interval), then the heartbeat when due."""
         now = time.monotonic()
         full = now >= self._next_full_run
+        pull = False
         if self.client.base_url and (full or (not self._offline and self._has_due())):
             report = self._sync(force=full and self._offline)
             self._offline = report.stop in ("network", "timeout")
@@ -82,12 +90,15 @@ class HeadlessSync:
                 self._next_full_run = now + interval
             if report.ok and self._next_heartbeat == 0.0:
                 self._next_heartbeat = now  # the first good contact reports at once
+            pull = report.ok and full  # each sync interval (usually two 304s), not after every new submission
         if self.config.update.public_key and now >= self._next_update_check and not self._offline:
             self._next_update_check = now + UPDATE_CHECK_SECONDS
             self.check_update()
         if self._next_heartbeat and now >= self._next_heartbeat:
             self.heartbeat()
             self._next_heartbeat = now + self.config.hub.heartbeat_interval_seconds
+        if pull:  # after the heartbeat: a first, large catalogue download must not delay the station's report
+            self.pull_documents()
 
     def _has_due(self) -> bool:
         if self.store.counts().get("queued", 0):
@@ -115,6 +126,17 @@ class HeadlessSync:
             log.exception("purge failed")
         return run.report
 
+    def pull_documents(self) -> None:
+        """The catalogue and billers list, as the in-GUI sync does: the kiosk app notices what is stored."""
+        from offline_queue.catalogue_pull import load_stored
+        from offline_queue.hub_documents import pull_documents
+
+        if not self._catalogue_loaded:  # here, not at start: sending and the heartbeat come first
+            self._catalogue, self._catalogue_loaded = load_stored(self.data_dir), True
+        result = pull_documents(self.client, self.data_dir, self._catalogue)
+        if result is not None and result.outcome == "updated" and result.stored is not None:
+            self._catalogue = result.stored
+
     def check_update(self) -> None:
         """The automatic check during sync: a signed newer package on the channel is reported to the hub."""
         from kiosk.appliance.update import UpdateError, Updater
@@ -129,15 +151,17 @@ class HeadlessSync:
             log.info("update %s available on channel %s", best.version, self.config.update.channel)
 
     def heartbeat(self) -> dict[str, Any] | None:
+        from core.health.registry import reported_devices
         from core.version import __version__
         from offline_queue.protocol import HubError
-        from offline_queue.sync import heartbeat_report, read_status
+        from offline_queue.sync import heartbeat_report, read_status, send_heartbeat
 
         if not self.client.base_url or not self.client.token:
             return None
-        body = heartbeat_report(read_status(self.store), __version__, self.devices())
+        devices = reported_devices(self.config.health, self.devices())  # health devices: model and serial too
+        body = heartbeat_report(read_status(self.store), __version__, devices)
         try:
-            self.client.heartbeat(body)
+            send_heartbeat(self.client, body, self.data_dir)
         except HubError as exc:
             log.info("heartbeat failed: %s", exc)
             return None

@@ -26,6 +26,16 @@ def account_problem(value: object) -> str | None:
     return None if ok else "an account number is at most 19 letters and digits"
 
 
+def public_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot start the status links printed on receipts, or None (empty: not set)."""
+    problem = hub_url_problem(url)
+    if problem:
+        return problem.replace("hub URL", "public URL")
+    if url and ("?" in url or "#" in url or "@" in url):
+        return "the public URL must be a plain address (no ?query, #fragment or user@)"
+    return None
+
+
 @dataclass(frozen=True)
 class StationSettings:
     name: str = setting("Trạm công dân số - Phường Bến Nghé", "Station name", "Tên trạm",
@@ -34,6 +44,18 @@ class StationSettings:
                         "Short code (letters and digits) that starts every local reference, e.g. BN01-261121-0007.")
     address: str = setting("Tòa nhà A, 12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh", "Address", "Địa chỉ",
                            "Printed on receipts.")
+    # The address pick-list of the dossier forms (issue 17): a resident of these buildings chooses the floor
+    # and the flat instead of typing an address; typing stays possible for anywhere else.
+    buildings: list = setting(["Tòa nhà A"], "Buildings", "Các tòa nhà",
+                              "Buildings whose residents use this station, as written in an address.")
+    street_address: str = setting("12 Nguyễn Huệ, Phường Bến Nghé, TP. Hồ Chí Minh", "Street, ward and city",
+                                  "Số nhà, đường, phường, tỉnh/thành phố",
+                                  "Written after the flat and the building in an address picked on the kiosk.")
+    floors: int = setting(20, "Floors", "Số tầng", "0: no address pick-list, residents type the address.",
+                          minimum=0, maximum=99)
+    flats_per_floor: int = setting(12, "Flats per floor", "Số căn hộ mỗi tầng",
+                                   "Flat numbers are the floor then two digits: 1205 is flat 5 on floor 12.",
+                                   minimum=1, maximum=60)
     staff_phone: str = setting("028 3822 1234", "Staff phone", "Số điện thoại cán bộ",
                                "Shown on the help screen so residents can call a person.", technician=False)
     language: str = setting("vi", "Default language", "Ngôn ngữ mặc định", "vi or en; residents can switch.",
@@ -84,6 +106,10 @@ class HubSettings:
     url: str = setting("", "Hub URL", "Địa chỉ máy chủ",
                        "https://… of the ward hub (http:// only on 127.0.0.1). Empty with local_hub = true "
                        "`make run` starts a hub on 127.0.0.1.", check=hub_url_problem)
+    public_url: str = setting("", "Hub public address", "Địa chỉ công khai của máy chủ",
+                              "https://… residents' phones can open: the receipt's QR opens the dossier's status "
+                              "page there (docs/office.md). Empty: the hub URL; no hub URL either: the QR holds "
+                              "the references only.", check=public_url_problem)
     local_hub: bool = setting(True, "Start a local hub", "Chạy máy chủ cục bộ",
                               "Development: `make run` runs a hub on 127.0.0.1; the kiosk enrols with its demo code.")
     token_file: str = setting("", "Token file", "Tệp mã truy cập",
@@ -185,6 +211,9 @@ class SerialDeviceSettings:
     parity: str = setting("", "Parity", "Bit chẵn lẻ", "Empty: the protocol's default; N, O or E.",
                           choices=("", "N", "O", "E"))
     model: str = setting("", "Model", "Mẫu thiết bị")
+    serial: str = setting("", "Serial number", "Số sê-ri",
+                          "As printed on the device's label; the ward's device registry knows a device by model and "
+                          "serial (`kiosk-hub device`). Empty: readings are labelled as from an unregistered device.")
     validated: bool = setting(False, "Validated model", "Thiết bị đã thẩm định",
                               "True only for models on a recognised validation list (e.g. STRIDE BP).")
     calibration_due: str = setting("", "Calibration due (YYYY-MM-DD)", "Hạn hiệu chuẩn (YYYY-MM-DD)")

@@ -20,6 +20,9 @@ class AppBus(QObject):
     # which procedure catalogue residents see: {"source": "hub" | "built-in" | "none", "version", "fetched_at",
     # "refused": {"version", "problem"} | absent} (kiosk.services.catalogue)
     catalogue_changed = Signal(object)
+    # an audio cue by name ("scan-ok", "scan-fail", "cuff-on", "hold-still", "cuff-done": devices/voice/cues.py);
+    # the app plays it through the voice service, off the GUI thread
+    cue_requested = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()

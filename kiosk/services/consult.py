@@ -47,8 +47,11 @@ class ConsultService(QObject):
     def in_call(self) -> bool:
         return self.worker is not None
 
-    def start_call(self, readings: dict[str, Any], resident: dict[str, Any]) -> bool:
-        """Ask for a doctor with what the resident consented to share. False if a call is already running."""
+    def start_call(self, readings: dict[str, Any], resident: dict[str, Any], link_id: str | None = None) -> bool:
+        """Ask for a doctor with what the resident consented to share. False if a call is already running.
+
+        `link_id`: the ID card number, only when the resident agreed to link this call with earlier ones; it goes
+        to the hub over the kiosk's TLS socket, which keeps a keyed hash of it (never the number, never logged)."""
         if self.worker is not None:
             return False
         from devices.call.call_worker import CallWorker
@@ -59,7 +62,7 @@ class ConsultService(QObject):
             scanner.close()  # the call takes the camera: the scanner lets go of it first (views follow)
         speaker = None if self.settings.speaker == "none" else Speaker(self.settings.speaker,
                                                                         self.settings.volume / 100)
-        request = {"readings": readings, "resident": resident}
+        request = {"readings": readings, "resident": resident, **({"link_id": link_id} if link_id else {})}
         self.worker = CallWorker(_PeerFactory(self._config, self._data_dir, request), speaker)
         self.worker.call_event.connect(self.event)
         self.worker.remote_frame.connect(self.remote_frame)

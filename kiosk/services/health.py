@@ -13,11 +13,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QTimer, Signal, Slot
 
 from core.health.model import DEVICE_FOR, Measure
+from core.health.registry import REGISTRY_FILE
 from core.health.sessions import Finished, Progress, Rejected, make_session
 from devices.base import DeviceState
 from devices.health.spec import DEVICE_NAMES, DeviceSpec, spec_from_settings
@@ -47,7 +49,8 @@ class HealthService(QObject):
     state_changed = Signal(str, str, str)  # device name, DeviceState value, technician detail
 
     def __init__(self, config: Any, threads: Any, bus: Any = None, *, sim_options: dict | None = None,
-                 worker_options: dict | None = None, session_options: dict | None = None) -> None:
+                 worker_options: dict | None = None, session_options: dict | None = None,
+                 data_dir: Path | None = None) -> None:
         super().__init__()
         self._config, self._threads, self._bus = config, threads, bus
         self._settings = config.health
@@ -61,13 +64,15 @@ class HealthService(QObject):
         self.states: dict[str, DeviceState] = {}
         self.details: dict[str, str] = {}
         for name in DEVICE_NAMES:
-            spec = spec_from_settings(name, getattr(self._settings, name))
+            # the hub's registry answer is kept in the data directory (core/health/registry.py)
+            registry = str(Path(data_dir) / REGISTRY_FILE) if data_dir is not None else ""
+            spec = spec_from_settings(name, getattr(self._settings, name), registry)
             self._specs[name] = spec
             self.states[name] = DeviceState.ABSENT if spec.kind == "none" else DeviceState.CONNECTING
 
     @classmethod
     def from_context(cls, ctx: AppContext) -> HealthService:
-        return cls(ctx.config, ctx.threads, ctx.bus)
+        return cls(ctx.config, ctx.threads, ctx.bus, data_dir=ctx.data_dir)
 
     # -- life cycle ----------------------------------------------------------------------------
     def start(self) -> None:

@@ -141,16 +141,21 @@ class HealthApi(Startable, Protocol):
 class VoiceApi(Startable, Protocol):
     """Spoken guidance (kiosk.services.voice): silent when disabled or espeak-ng is missing; text is on screen too."""
 
-    spoken: SignalInstance  # text, seconds
+    spoken: SignalInstance  # text, seconds: the speech started playing
+    speech_ended: SignalInstance  # played to the end, stopped, or could not be spoken
+    cued: SignalInstance  # cue name, WAV path
 
     @property
     def enabled(self) -> bool: ...
     @property
     def read_each_step(self) -> bool: ...
+    @property
+    def speaking(self) -> bool: ...
 
     def say(self, text: str, language: str = "vi") -> None: ...
     def prepare(self, text: str, language: str = "vi") -> None: ...
     def silence(self) -> None: ...
+    def cue(self, name: str) -> None: ...  # devices/voice/cues.py: scan-ok, scan-fail, cuff-on, hold-still, cuff-done
 
 
 class ConsultApi(Protocol):
@@ -268,6 +273,7 @@ class BusApi(Protocol):
     language_changed: SignalInstance  # "vi" | "en"
     large_text_changed: SignalInstance  # bool
     technician_mode_changed: SignalInstance  # bool
+    cue_requested: SignalInstance  # an audio cue's name (devices/voice/cues.py), played by the voice service
 
 
 __all__ = ["BusApi", "CatalogueUpdatesApi", "ConsultApi", "DiagnosticsApi", "FlowApi", "HealthApi", "HubApi",

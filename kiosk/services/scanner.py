@@ -204,7 +204,14 @@ class ScannerService(QObject):
         result = classify(text)
         log.info("scanned %s via %s%s", result.kind.value, backend, f" ({result.reason})" if result.reason else "")
         if result.kind in self._purposes:
+            self._cue("scan-ok")
             self.accepted.emit()
             self._on_result(result)
         else:
+            self._cue("scan-fail")
             self.refused.emit(feedback_code(result, self._purposes))
+
+    def _cue(self, name: str) -> None:
+        """The tone that tells the resident, without looking, that the code was read or refused."""
+        if self._bus is not None:
+            self._bus.cue_requested.emit(name)

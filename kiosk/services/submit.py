@@ -67,6 +67,10 @@ class PrintResult:
     reason: str  # "" | paper_out | offline | timeout | error | unavailable
 
 
+# The hub's public status page shows these kinds (central/office/public.py); a health slip keeps the plain code.
+STATUS_PAGE_KINDS = ("dossier", "report")
+
+
 def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
     from core.formats import build_tracking_payload
 
@@ -75,6 +79,35 @@ def tracking_qr(local_ref: str, hub_ref: str | None = None) -> str:
     except ValueError:
         log.error("reference %s is not printable as a tracking code", local_ref)
         return ""
+
+
+def public_base(hub_url: str) -> str:
+    """The hub URL, unless it is this machine (a phone cannot open 127.0.0.1): then no status link."""
+    from urllib.parse import urlsplit
+
+    from offline_queue.tls import is_loopback
+
+    try:
+        host = urlsplit(hub_url).hostname or ""
+    except ValueError:
+        return ""
+    return hub_url if host and not is_loopback(host) else ""
+
+
+def receipt_qr(hub_settings: Any, kind: str, uuid: str, local_ref: str, hub_ref: str = "") -> str:
+    """What a receipt's QR holds: the hub's public status link (a phone opens the status page; a kiosk's scanner
+    reads the references from it) when the station knows an address a phone can reach (``hub.public_url``, else
+    the hub URL unless it is this machine), else the plain ``TCDS|1|…`` code."""
+    from core.formats.tracking import TrackingError, build_status_url, is_hub_ref
+
+    hub = hub_ref if is_hub_ref(hub_ref) else None
+    base = getattr(hub_settings, "public_url", "") or public_base(getattr(hub_settings, "url", ""))
+    if base and kind in STATUS_PAGE_KINDS:
+        try:
+            return build_status_url(base, uuid, local_ref, hub)
+        except TrackingError as exc:
+            log.error("no status link for %s (%s): the receipt carries the plain code", uuid, exc.code)
+    return tracking_qr(local_ref, hub)
 
 
 class SubmitPipeline(QObject):
@@ -134,7 +167,8 @@ class SubmitPipeline(QObject):
         uuid, local_ref = outcome.uuid, outcome.local_ref
         self.saved.emit(uuid, local_ref)
         params = {"kind": request.kind, "reference": local_ref, "uuid": uuid, "service": request.service_name,
-                  "qr": tracking_qr(local_ref), "printed": None, "fee": request.fee, **request.done_params}
+                  "qr": receipt_qr(self.ctx.config.hub, request.kind, uuid, local_ref),
+                  "printed": None, "fee": request.fee, **request.done_params}
         self.ctx.flow.go(DONE_STEP, params)
         self._await_hub(request, uuid, local_ref)
 
@@ -177,7 +211,7 @@ class SubmitPipeline(QObject):
             self._printed(uuid, local_ref, False, "unavailable")
             return
         try:
-            receipt = self.receipt_for(request, local_ref, hub_ref)
+            receipt = self.receipt_for(request, local_ref, hub_ref, uuid)
         except ValueError:
             log.exception("receipt for %s could not be built", uuid)
             self._printed(uuid, local_ref, False, "error")
@@ -197,13 +231,11 @@ class SubmitPipeline(QObject):
         local_ref = self._requests[uuid][1]
         return bool(printer.reprint(uuid, lambda o: self._printed(uuid, local_ref, bool(o.ok), o.reason_code or "")))
 
-    def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "") -> Any:
+    def receipt_for(self, request: SubmitRequest, local_ref: str, hub_ref: str = "", uuid: str = "") -> Any:
         """The slip: "accepted" with the hub's reference when the hub took it in time, else "queued"."""
-        from core.formats.tracking import is_hub_ref
-
         return self.slip(request.kind, request.service_name, request.receipt_items, request.receipt_notes,
                          local_reference=local_ref, hub_reference=hub_ref, resident_name=request.resident_name,
-                         qr_payload=tracking_qr(local_ref, hub_ref if is_hub_ref(hub_ref) else None),
+                         qr_payload=receipt_qr(self.ctx.config.hub, request.kind, uuid, local_ref, hub_ref),
                          status="accepted" if hub_ref else "queued")
 
     def slip(self, kind: str, service_name: str, items: Iterable[ReceiptLine] = (), notes: Iterable[str] = (), *,
@@ -235,12 +267,11 @@ class SubmitPipeline(QObject):
         items = [ReceiptLine("Bản in lại", datetime.now().strftime("%H:%M %d/%m/%Y"))]
         if isinstance(created, datetime):
             items.append(ReceiptLine("Ngày nộp", created.astimezone().strftime("%H:%M %d/%m/%Y")))
-        from core.formats.tracking import build_tracking_payload
-
         hub_ref = source.get("server_ref") or ""
         return self.slip(REPRINT_KINDS.get(source["kind"], "dossier"), service, items,
                          local_reference=source["local_ref"], hub_reference=hub_ref,
-                         qr_payload=build_tracking_payload(source["local_ref"], hub_ref or None),
+                         qr_payload=receipt_qr(self.ctx.config.hub, source["kind"], str(source.get("uuid") or ""),
+                                               source["local_ref"], hub_ref),
                          status="accepted" if source.get("status") == "sent" else "queued", language="vi")
 
     def _printed(self, uuid: str, local_ref: str, ok: bool, reason: str) -> None:

@@ -289,7 +289,6 @@ class BillsScreen(Screen):
             self.lines[key][0].setText(caption)
             self.lines[key][1].setText(value)
         self.verdict.setObjectName("OkText" if listed else "Emergency")
-        self.verdict.setStyleSheet(self.verdict.styleSheet())  # re-polish with the new name
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
         if listed:

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from screens.health.widgets import action_button, px
+from screens.health.widgets import action_button
 from screens.shell.screen import Screen
-from screens.widgets.basics import label
+from screens.widgets.basics import label, restyle
 
 SELF_VIEW_SHARE = 0.22  # of the video area's width
 
@@ -38,14 +38,12 @@ class VideoStage(QWidget):
         super().__init__()
         self.setObjectName("ConsultStage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#ConsultStage { background: #101418; border-radius: 12px; }")
         self.remote = QLabel(self)
         self.remote.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remote.setObjectName("ConsultRemote")
-        self.remote.setStyleSheet(f"color: #f0f0f0; font-size: {px(32)};")
+        self.remote.setWordWrap(True)  # the state is written here until the doctor's picture arrives
         self.local = QLabel(self)
         self.local.setObjectName("ConsultSelf")
-        self.local.setStyleSheet("background: #333; border: 3px solid #fff; border-radius: 8px;")
         self.local.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -81,8 +79,6 @@ class ConsultCallScreen(Screen):
         layout.addWidget(self.stage, 1)
         self.caption = label(name="Body")
         self.caption.setObjectName("ConsultCaption")
-        self.caption.setStyleSheet(f"background: #fff8d6; color: #1b1b1b; font-size: {px(38)}; font-weight: bold;"
-                                   "padding: 12px 20px; border-radius: 8px;")
         self.caption.hide()
         layout.addWidget(self.caption)
         row = QHBoxLayout()
@@ -91,8 +87,6 @@ class ConsultCallScreen(Screen):
         self.volume_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.louder = action_button("secondary", "ConsultLouder", lambda: self._step_volume(20))
         self.end_button = action_button("danger", "ConsultEnd", self.end_requested, stretch=2)
-        self.end_button.setStyleSheet(f"QPushButton {{ background: #b00020; color: white; font-size: {px(40)};"
-                                      "font-weight: bold; min-height: 110px; border-radius: 12px; }")
         row.addWidget(self.quieter, 1)
         row.addWidget(self.volume_label, 1)
         row.addWidget(self.louder, 1)
@@ -168,12 +162,12 @@ class ConsultCallScreen(Screen):
             "connecting": self.tr("Connecting you with %1…").replace("%1", doctor),
             "connected": self.tr("You are talking with %1").replace("%1", doctor),
             "reconnecting": self.tr("The connection was interrupted. Reconnecting, please wait…"),
-            "degraded": self.tr("The network is weak: you can hear %1 but the picture is paused.").replace("%1",
-                                                                                                          doctor),
+            "degraded": self.tr("The network is weak: the call goes on with sound only. You can still talk with %1; "
+                                "the picture comes back when the network is better.").replace("%1", doctor),
         }
         self.banner.setText(texts.get(self._state, ""))
-        self.banner.setStyleSheet("background: #fff3cd; color: #5c3c00; padding: 8px; border-radius: 8px;"
-                                  if self._state in ("reconnecting", "degraded") else "")
+        self.banner.setProperty("warning", self._state in ("reconnecting", "degraded"))
+        restyle(self.banner)
         if self.remote.pixmap() is None or self.remote.pixmap().isNull():
             self.remote.setText(texts.get(self._state, ""))
         self.volume_label.setText(self.tr("Volume %1%").replace("%1", str(self.volume)))

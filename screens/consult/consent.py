@@ -1,11 +1,12 @@
-"""Before a video consultation: what is shared with the doctor, an explicit (unticked) consent. GUI thread."""
+"""Before a video consultation: what is shared with the doctor, an explicit (unticked) consent, and, when the ID
+card was scanned, a second unticked box to let the doctor see the resident's earlier readings. GUI thread."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from screens.health.widgets import action_button, button_row, px
+from screens.health.widgets import action_button, button_row
 from screens.shell.screen import Screen
 from screens.widgets.basics import label, title
 
@@ -28,8 +29,13 @@ class ConsultConsentScreen(Screen):
         self.checkbox = QCheckBox()
         self.checkbox.setObjectName("ConsultConsent")
         self.checkbox.toggled.connect(self._render)
+        # Separate, optional and unticked: linking is a choice of its own (Decree 13/2023), not part of the call.
+        self.link_checkbox = QCheckBox()
+        self.link_checkbox.setObjectName("ConsultLink")
+        self.link_explain = label(name="Body")
         self.hint = label(name="OkText")
-        for w in (self.heading, self.explain, self.shared, self.checkbox, self.hint):
+        for w in (self.heading, self.explain, self.shared, self.checkbox, self.link_checkbox, self.link_explain,
+                  self.hint):
             layout.addWidget(w)
         layout.addStretch(1)
         self.back_button = action_button("secondary", "ConsultBack", self.return_requested)
@@ -44,6 +50,11 @@ class ConsultConsentScreen(Screen):
     def consent(self) -> bool:
         return self.checkbox.isChecked()
 
+    @property
+    def link(self) -> bool:
+        """The resident also agreed to link this consultation with their earlier ones (the trend)."""
+        return self._has_identity and self.link_checkbox.isChecked()
+
     def _render(self) -> None:
         self.call_button.setEnabled(self.checkbox.isChecked())
         self.hint.setText("" if self.checkbox.isChecked() else self.tr("Tick the box to call a doctor."))
@@ -51,6 +62,7 @@ class ConsultConsentScreen(Screen):
     def reset(self) -> None:
         super().reset()
         self.checkbox.setChecked(False)  # silence is not consent: never pre-ticked for the next person
+        self.link_checkbox.setChecked(False)
         self._render()
 
     def retranslate(self) -> None:
@@ -65,8 +77,12 @@ class ConsultConsentScreen(Screen):
             items.append(self.tr("• your name and age from your ID card"))
         self.shared.setText(self.tr("What the doctor receives:") + "\n" + "\n".join(items))
         self.checkbox.setText(self.tr("I agree to share this"))
-        self.checkbox.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
-                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
+        self.link_checkbox.setText(self.tr("Also show the doctor my earlier readings"))
+        self.link_explain.setText(self.tr(
+            "Optional. The ward's server keeps a code made from your ID card number, never the number itself, so "
+            "that the doctor sees the readings of your earlier calls."))
+        self.link_checkbox.setVisible(self._has_identity)
+        self.link_explain.setVisible(self._has_identity)
         self.back_button.setText(self.tr("Back"))
         self.call_button.setText(self.tr("Call a doctor"))
         self._render()

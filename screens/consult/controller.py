@@ -81,7 +81,9 @@ class ConsultController(QObject):
             return
         self._wire()
         self._ended_reason, self.note = "", None
-        if not self.service.start_call(self.readings, self.resident):
+        card = self.ctx.flow.visit.identity
+        link_id = card.id_number if self.consent.link and card is not None else None
+        if not self.service.start_call(self.readings, self.resident, link_id):
             return
         self.in_call = True
         log.info("visit %s: consultation requested", self.ctx.flow.visit.id)

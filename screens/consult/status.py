@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from screens.consult.model import wait_minutes
-from screens.health.widgets import action_button, button_row, px
+from screens.health.widgets import action_button, button_row
 from screens.keyboard import OnScreenKeyboard
 from screens.shell.screen import Screen
 from screens.widgets.basics import label, title
@@ -36,11 +36,9 @@ class ConsultStatusScreen(Screen):
         self.body.setObjectName("ConsultStatusBody")
         self.advice = label(name="Body")
         self.advice.setObjectName("ConsultAdvice")
-        self.advice.setStyleSheet(f"background: #eef6ee; padding: 16px; border-radius: 8px; font-size: {px(32)};")
         self.phone = QLineEdit()
         self.phone.setObjectName("ConsultPhone")
         self.phone.setMaxLength(16)
-        self.phone.setStyleSheet(f"font-size: {px(40)}; padding: 10px;")
         self.keyboard = OnScreenKeyboard()
         self.keyboard.set_target(self.phone, mode="digits", modes=("digits",))
         self.status = label(name="OkText")

@@ -26,6 +26,9 @@ def install(ctx: AppContext) -> DossierController:
     built = {}
     for cls in (ProcedurePickScreen, FormScreen, PhotosScreen, ReviewScreen, ConsentScreen):
         built[cls.screen_id] = ctx.navigator.add(cls())
+    from screens.dossier.address import station_address
+
+    built["dossier.form"].place = station_address(ctx.config.station)  # the address pick-list
     consent = built["dossier.consent"]
     consent.retention_days = ctx.config.queue.retention_days
     return DossierController(ctx, built)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 IDENTITY_STEP = "identity.scan"  # the shared ID-card sub-journey (screens/identity)
+ADMIN_LEVEL_ORDER = {"commune": 0, "district": 1, "province": 2, "central": 3}
 
 
 class DossierController(QObject):
@@ -69,12 +70,15 @@ class DossierController(QObject):
         found = cat.search(text, limit=40) if text.strip() else sorted(cat.all(), key=self._sort_key)
         self.s["dossier"].show_procedures(found, self.language)
 
-    def _sort_key(self, procedure: Any) -> tuple[str, str]:
-        """Alphabetical as a Vietnamese reader expects: "Đăng ký" between "Cấp" and "Gia hạn"."""
+    def _sort_key(self, procedure: Any) -> tuple[int, str, str]:
+        """The ward's own procedures first (a station stands in the ward: residence registration is what most
+        residents come for), then alphabetical as a Vietnamese reader expects ("Đăng ký" between "Cấp" and
+        "Gia hạn")."""
         from core.formats.text import strip_diacritics
 
         name = procedure_name(procedure, self.language)
-        return strip_diacritics(name).casefold(), name
+        level = ADMIN_LEVEL_ORDER.get(getattr(procedure, "admin_level", None) or "", len(ADMIN_LEVEL_ORDER))
+        return level, strip_diacritics(name).casefold(), name
 
     def choose(self, code: str) -> None:
         cat = self.catalogue()

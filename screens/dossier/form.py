@@ -8,31 +8,20 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from core.visit import Visit
-from screens.dossier.common import STEPS, choice_label, draft_of, field_label, procedure_name
-from screens.dossier.model import card_values, check_answers, identity_value, prefill
+from screens.dossier.address import StationAddress
+from screens.dossier.common import STEPS, draft_of, procedure_name
+from screens.dossier.field_row import FieldRow
+from screens.dossier.model import card_values, check_answer, check_answers, identity_value, prefill
 from screens.keyboard import OnScreenKeyboard
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
 SAMPLE_ID_CARD = ("001085012345|012345678|Nguyễn Văn An|15031985|Nam|"
                   "Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Quận Hoàn Kiếm, Hà Nội|22062022")
-INPUT_HINTS = {"date": Qt.InputMethodHint.ImhDate, "phone": Qt.InputMethodHint.ImhDialableCharactersOnly,
-               "id_number": Qt.InputMethodHint.ImhDigitsOnly}
 
 
 def sample_identity() -> Any:
@@ -42,97 +31,7 @@ def sample_identity() -> Any:
 
 
 KEEP_FORMS = 8  # procedures whose form rows are kept for reuse (a few widgets each)
-
-class FieldRow(QFrame):
-    """One question: its label, the input (text box, long text, or big choice buttons), and its error."""
-
-    changed = Signal(str, str)  # key, text
-    keyboard_requested = Signal(object, str)  # input widget, field type
-
-    def __init__(self, f: Any, language: str) -> None:
-        super().__init__()
-        self.field = f
-        self.setObjectName("FieldRow")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 8)
-        layout.setSpacing(6)
-        self.caption = label()
-        self.caption.setStyleSheet("font-weight: bold;")
-        self.source = label(name="Subtitle")
-        self.error = label(name="ErrorText")
-        self.error.hide()
-        self.source.hide()
-        layout.addWidget(self.caption)
-        self.buttons: dict[str, QPushButton] = {}
-        self.editor: QLineEdit | QPlainTextEdit | None = None
-        if f.type == "choice" and f.choices:
-            self.group = QButtonGroup(self)
-            self.group.setExclusive(True)
-            grid = QGridLayout()
-            grid.setSpacing(12)
-            for i, c in enumerate(f.choices):
-                b = big_button(role="secondary")
-                b.setCheckable(True)
-                b.setStyleSheet("QPushButton:checked { background: #0B4F9C; color: white; }")
-                b.clicked.connect(lambda _=False, v=c.value: self.changed.emit(f.key, v))
-                self.group.addButton(b)
-                self.buttons[c.value] = b
-                grid.addWidget(b, i // 3, i % 3)
-            layout.addLayout(grid)
-        elif f.type == "textarea":
-            self.editor = QPlainTextEdit()
-            self.editor.setFixedHeight(170)
-            self.editor.textChanged.connect(lambda: self.changed.emit(f.key, self.editor.toPlainText()))
-            layout.addWidget(self.editor)
-        else:
-            self.editor = QLineEdit()
-            if f.type in INPUT_HINTS:
-                self.editor.setInputMethodHints(INPUT_HINTS[f.type])
-            self.editor.textChanged.connect(lambda text: self.changed.emit(f.key, text))
-            layout.addWidget(self.editor)
-        if self.editor is not None:
-            # a touch on a long-text box lands on its viewport, not on the box itself
-            self._touch_targets = {self.editor, getattr(self.editor, "viewport", lambda: self.editor)()}
-            for target in self._touch_targets:
-                target.installEventFilter(self)
-            self.editor.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        layout.addWidget(self.source)
-        layout.addWidget(self.error)
-        self.retranslate(language)
-
-    def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if watched in self._touch_targets and event.type() == QEvent.Type.MouseButtonRelease:
-            self.keyboard_requested.emit(self.editor, self.field.type)
-        return False
-
-    def value(self) -> str:
-        if isinstance(self.editor, QPlainTextEdit):
-            return self.editor.toPlainText()
-        if isinstance(self.editor, QLineEdit):
-            return self.editor.text()
-        checked = self.group.checkedButton() if self.buttons else None
-        return next((v for v, b in self.buttons.items() if b is checked), "")
-
-    def set_value(self, text: str) -> None:
-        if isinstance(self.editor, QPlainTextEdit):
-            if self.editor.toPlainText() != text:
-                self.editor.setPlainText(text)
-        elif isinstance(self.editor, QLineEdit):
-            if self.editor.text() != text:
-                self.editor.setText(text)
-        elif self.buttons:
-            self.group.setExclusive(False)
-            for v, b in self.buttons.items():
-                b.setChecked(v == text)
-            self.group.setExclusive(True)
-
-    def retranslate(self, language: str) -> None:
-        f = self.field
-        self.caption.setText(field_label(f, language) + (" *" if f.required else ""))
-        for v, b in self.buttons.items():
-            b.setText(choice_label(f, v, language))
+SCROLL_MARGIN = 24  # px kept between a row scrolled into view and the edges of the form's view
 
 
 class FormScreen(Screen):
@@ -143,6 +42,7 @@ class FormScreen(Screen):
     def build(self) -> None:
         self.language = "vi"
         self.catalogue: Callable[[], Any] = lambda: None  # set by the controller
+        self.place = StationAddress()  # this station's buildings, floors and flats (set at install)
         self.procedure: Any = None
         self.rows: dict[str, FieldRow] = {}
         # the rows of the last few procedures, kept hidden and reused: a kiosk serves the same forms all day
@@ -168,7 +68,10 @@ class FormScreen(Screen):
         self.scroll.setWidget(self.inner)
         outer.addWidget(self.scroll, 1)
         row = QHBoxLayout()
-        self.summary = label(name="ErrorText")
+        # "Còn 2 mục cần điền": every problem is marked at its question; this jumps to the first one
+        self.summary = big_button(role="secondary")
+        self.summary.setObjectName("ErrorSummary")
+        self.summary.clicked.connect(self.show_first_problem)
         self.summary.hide()
         self.next_button = big_button()
         self.next_button.setMinimumWidth(420)
@@ -188,17 +91,17 @@ class FormScreen(Screen):
                                  auto_capitalize=field_type in ("text", "address"),
                                  modes=("digits",) if digits else None)
         self.keyboard.show()
-        for w in (self.next_button, self.hint, self.service):  # room for the box being typed in
+        # room for the box being typed in; with the (short) digits pad "Continue" stays at hand
+        for w in (self.heading, self.hint, self.service) + (() if digits else (self.next_button, self.summary)):
             w.hide()
-        row = next((r for r in self.rows.values() if r.editor is editor), None)
-        if row is not None:  # after the layout has made room for the keyboard
-            QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(row, 0, 0))
+        self._reveal(editor)  # after the layout has made room for the keyboard
 
     def hide_keyboard(self) -> None:
         self.keyboard.set_target(None)
         self.keyboard.hide()
-        for w in (self.next_button, self.hint, self.service):
+        for w in (self.heading, self.hint, self.service, self.next_button):
             w.show()
+        self.summary.setVisible(bool(self._errors))
 
     # -- state in ------------------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
@@ -224,6 +127,9 @@ class FormScreen(Screen):
         self._show_errors({})
         self.hide_keyboard()
         self.scroll.verticalScrollBar().setValue(0)
+        waiting = next((r for r in self.rows.values() if check_answer(r.field, r.value())), None)
+        if waiting is not None:  # the card filled the top: show the first question still to answer
+            self._reveal(waiting)
         self.retranslate()
 
     def reset(self) -> None:
@@ -250,9 +156,11 @@ class FormScreen(Screen):
             box_layout.setContentsMargins(0, 0, 0, 0)
             rows: dict[str, FieldRow] = {}
             for f in procedure.form_fields:
-                row = FieldRow(f, self.language)
+                row = FieldRow(f, self.language, self.place)
                 row.changed.connect(self._changed)
                 row.keyboard_requested.connect(self.open_keyboard)
+                row.answered.connect(self._answered)
+                row.reveal.connect(self._reveal)
                 rows[f.key] = row
                 box_layout.addWidget(row)
             self.fields_layout.insertWidget(0, box)
@@ -269,10 +177,43 @@ class FormScreen(Screen):
         if self.visit is None:
             return
         draft_of(self.visit).answers[key] = text
-        if key in self._errors:
-            errors = dict(self._errors)
-            errors.pop(key)
-            self._show_errors(errors)
+        if key in self._errors and key in self.rows:  # fixed: its mark and its count in the banner go
+            code = check_answer(self.rows[key].field, text)
+            if code != self._errors[key]:
+                errors = dict(self._errors)
+                if code:
+                    errors[key] = code
+                else:
+                    errors.pop(key)
+                self._show_errors(errors)
+
+    def _answered(self, key: str) -> None:
+        """Guide on: an answer is complete, so the keyboard goes and the next question without one shows."""
+        row = self.rows.get(key)
+        if row is None:
+            return
+        if self.keyboard.isVisible() and self.keyboard.target is row.editor:
+            self.hide_keyboard()
+        keys = list(self.rows)
+        later = keys[keys.index(key) + 1:]
+        upcoming = next((self.rows[k] for k in later if check_answer(self.rows[k].field, self.rows[k].value())),
+                        None)
+        if upcoming is not None:
+            self._reveal(upcoming)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll ``widget`` into view once the layout has made room for it (the keyboard just went, flats just
+        appeared); a row taller than the view shows from its question down."""
+
+        def scroll() -> None:
+            self.layout().activate()
+            self.inner.layout().activate()
+            self.scroll.ensureWidgetVisible(widget, 0, SCROLL_MARGIN)
+            caption = getattr(widget, "caption", None)
+            if caption is not None and widget.height() + 2 * SCROLL_MARGIN > self.scroll.viewport().height():
+                self.scroll.ensureWidgetVisible(caption, 0, SCROLL_MARGIN)
+
+        QTimer.singleShot(0, scroll)
 
     def _next(self) -> None:
         if self.procedure is None or self.visit is None:
@@ -282,21 +223,28 @@ class FormScreen(Screen):
         for key, row in self.rows.items():
             answers[key] = row.value()
         errors = check_answers(self.procedure.form_fields, answers)
-        self._show_errors(errors)
+        self._show_errors(errors)  # all of them at once, each at its question
         if errors:
-            first = self.rows[next(iter(errors))]
-            self.scroll.ensureWidgetVisible(first)
+            self.show_first_problem()
             return
         self.completed.emit()
+
+    def show_first_problem(self) -> None:
+        """Scroll the first question with a problem into the form's view (never under the buttons below it)."""
+        first = next((self.rows[k] for k in self.rows if k in self._errors), None)
+        if first is not None:
+            self._reveal(first)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._errors = dict(errors)
         for key, row in self.rows.items():
             code = self._errors.get(key)
-            row.error.setText(self.error_text(code) if code else "")
-            row.error.setVisible(bool(code))
-        self.summary.setText(self.tr("Please check the answers marked in red.") if self._errors else "")
-        self.summary.setVisible(bool(self._errors))
+            row.set_problem(self.error_text(code) if code else "")
+        count = len(self._errors)
+        self.summary.setText((self.tr("1 item still needs your answer  ▲") if count == 1 else
+                              self.tr("%1 items still need your answer  ▲").replace("%1", str(count)))
+                             if count else "")
+        self.summary.setVisible(bool(count) and not self.next_button.isHidden())  # not over the letters
 
     def error_text(self, code: str) -> str:
         return {

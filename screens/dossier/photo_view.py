@@ -22,6 +22,7 @@ class PhotoView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(320, 180)  # it gives way to the buttons, but never to nothing
         self.image: QImage | None = None
         self.camera_state = "connecting"
         self.texts = {"connecting": "", "missing": ""}

@@ -81,8 +81,7 @@ class ReviewScreen(_DossierPage):
         self.inner_layout = QVBoxLayout(inner)
         self.inner_layout.setContentsMargins(0, 0, 24, 0)
         self.summary_card, summary = card()
-        self.service = label()
-        self.service.setStyleSheet("font-weight: bold;")
+        self.service = label(name="Strong")
         self.channel = label()
         self.fee = label()
         self.photos = label()
@@ -208,9 +207,6 @@ class ConsentScreen(_DossierPage):
         outer.addWidget(scroll, 1)
         self.agree = QCheckBox()
         self.agree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # a box older eyes can find: thick dark border, filled when ticked
-        self.agree.setStyleSheet("QCheckBox::indicator { border: 4px solid #0B4F9C; border-radius: 8px; "
-                                 "background: white; } QCheckBox::indicator:checked { background: #0B4F9C; }")
         self.agree.toggled.connect(self._toggled)
         outer.addWidget(self.agree, 0, Qt.AlignmentFlag.AlignLeft)  # the touch area is the box and its text
         self.busy = label(name="OkText")
@@ -218,7 +214,6 @@ class ConsentScreen(_DossierPage):
         outer.addWidget(self.busy)
         self.submit_button = big_button(role="ok")
         # the app's role colour would otherwise hide that the button cannot be pressed before consent
-        self.submit_button.setStyleSheet("QPushButton:disabled { background: #C9D1DA; color: #3D4752; }")
         self.submit_button.clicked.connect(self._submit)
         outer.addWidget(self.submit_button)
 

@@ -25,7 +25,8 @@ READING_LABELS = {"systolic": ("Huyết áp tâm thu", "mmHg"), "diastolic": ("H
 
 DEVICE_NOTES = {"device.simulated": "thiết bị trình diễn", "device.unvalidated": "thiết bị chưa được thẩm định",
                 "device.calibration_overdue": "thiết bị quá hạn hiệu chuẩn",
-                "device.calibration_unknown": "không rõ hạn hiệu chuẩn", "device.unknown": "không rõ thiết bị"}
+                "device.calibration_unknown": "không rõ hạn hiệu chuẩn", "device.unknown": "không rõ thiết bị",
+                "device.unregistered": "thiết bị chưa có trong sổ thiết bị của phường"}
 
 
 def readings_for(measurements: list[Any]) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from core.health.model import Measure
 from core.health.sessions import Progress
 from core.visit import Visit
 from screens.health import texts
-from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row, px
-from screens.shell.screen import Screen
+from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row
+from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import label, title
 
 GUIDE, MEASURING, PROBLEM = 0, 1, 2
@@ -128,7 +128,6 @@ class HealthCheckScreen(Screen):
         self._rest_timer.stop()
         self.pleth.clear()
         self.pleth.setVisible(measure is Measure.SPO2)
-        self.live.setStyleSheet(f"font-size: {px(88)}; font-weight: bold;")  # large-text mode may have changed
         self.live.setText("…")
         self.hint.setText(texts.hint_text("waiting" if measure is not Measure.SPO2 else "finger_out"))
         self.pages.setCurrentIndex(MEASURING)
@@ -220,6 +219,17 @@ class HealthCheckScreen(Screen):
 
     def step_info(self) -> tuple[int, int] | None:
         return self._step
+
+    def spoken_text(self) -> str:
+        """The measure and what to do now: the numbered steps (guide), the live hint, or the problem."""
+        page = self.pages.currentIndex()
+        if page == MEASURING:
+            detail = [self.hint.text()]
+        elif page == PROBLEM:
+            detail = [self.problem_label.text()]
+        else:
+            detail = [lab.text() for lab in self.step_labels if lab.text()]
+        return sentences([self.heading.text(), *detail])
 
     def retranslate(self) -> None:
         m = self.measure

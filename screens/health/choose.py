@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout
 
 from core.health.model import ORDER, Measure
 from core.visit import Visit
@@ -13,6 +13,7 @@ from screens.health import texts
 from screens.health.widgets import shrinkable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
+from screens.widgets.fit_row import FitRow
 
 
 class HealthChooseScreen(Screen):
@@ -46,9 +47,9 @@ class HealthChooseScreen(Screen):
         self.consult_button = shrinkable(big_button(role="secondary"))
         self.consult_button.setObjectName("HealthConsultTile")
         self.consult_button.clicked.connect(self.consult_requested)
-        top = QHBoxLayout()
-        top.addWidget(self.all_button, 3)
-        top.addWidget(self.consult_button, 2)
+        top = FitRow(spacing=20)  # side by side, or one above the other when the words need the room
+        top.add(self.all_button, 3)
+        top.add(self.consult_button, 2)
         layout.addLayout(top)
         self.or_label = label(name="Body")
         layout.addWidget(self.or_label)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
-from screens.health.widgets import action_button, button_row, px
+from screens.health.widgets import action_button, button_row
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import label, title
@@ -108,8 +108,6 @@ class HealthConsentScreen(Screen):
             "care. You can ask the health station to delete them at any time. If you do not agree, nothing is "
             "saved."))
         self.checkbox.setText(self.tr("I agree to save my results"))
-        self.checkbox.setStyleSheet(f"QCheckBox {{ font-size: {px(34)}; font-weight: bold; spacing: 20px; }}"
-                                    "QCheckBox::indicator { width: 64px; height: 64px; }")
         self.scan_button.setText(self.tr("Scan my ID card"))
         self.print_button.setText(self.tr("Print slip with reference"))
         self.finish_button.setText(self.tr("Finish"))

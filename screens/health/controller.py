@@ -126,6 +126,8 @@ class HealthController(QObject):
             rest = 0
         readings = max(j.bp_min, j.reading_number) if bp else 1
         self.check.show_guide(m, j.step, j.reading_number, readings, rest, between)
+        if bp and j.reading_number == 1 and not between:
+            self.ctx.bus.cue_requested.emit("cuff-on")  # a tone that says "now the cuff" to someone not looking
 
     def begin_measure(self) -> None:
         j = self.journey
@@ -133,6 +135,8 @@ class HealthController(QObject):
             return
         measure = j.current
         self.check.show_measuring(measure)
+        if measure is Measure.BLOOD_PRESSURE:
+            self.ctx.bus.cue_requested.emit("hold-still")  # the cuff inflates
         self.health.measure(measure, self.check.show_progress, lambda outcome: self._measured(measure, outcome))
 
     def _alert_state(self, state: str) -> None:
@@ -149,6 +153,8 @@ class HealthController(QObject):
         if j is None or j.current is not measure:
             return  # the resident left or skipped meanwhile
         if isinstance(outcome, Finished):
+            if measure is Measure.BLOOD_PRESSURE:
+                self.ctx.bus.cue_requested.emit("cuff-done")
             if rules.is_crisis(outcome.measurement):
                 # do not wait for the results page: say it now, and keep measuring (a second reading confirms)
                 log.warning("visit %s: crisis %s reading; urgent help shown", self.ctx.flow.visit.id, measure.value)

@@ -14,7 +14,7 @@ from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import ResultCard, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen
-from screens.widgets.basics import label, title
+from screens.widgets.basics import label, restyle, title
 
 
 class HealthResultsScreen(Screen):
@@ -76,7 +76,7 @@ class HealthResultsScreen(Screen):
                 "failed": self.tr("The slip could not be printed. Please take a photo of this screen.")}
         self.print_status.setText(text.get(self._print_state, ""))
         self.print_status.setObjectName("ErrorText" if self._print_state == "failed" else "OkText")
-        self.print_status.setStyleSheet(self.print_status.styleSheet())  # re-polish for the new name
+        restyle(self.print_status)
 
     def _build_cards(self) -> None:
         holder = QWidget()

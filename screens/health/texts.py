@@ -113,6 +113,7 @@ def device_note(code: str) -> str:
         "device.unvalidated": translate(
             "HealthTexts", "Measured with a device model that is not on a clinical validation list."),
         "device.calibration_overdue": translate("HealthTexts", "The device's calibration date has passed."),
+        "device.unregistered": translate("HealthTexts", "The device is not in the ward's device register."),
         "device.calibration_unknown": translate("HealthTexts", "The device's calibration date is not recorded."),
         "device.simulated": translate("HealthTexts", "Demonstration device: these are not real measurements."),
         "device.unknown": translate("HealthTexts", "Unknown device."),

@@ -8,7 +8,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,14 +22,7 @@ from core.paths import asset
 from screens.health import texts
 from screens.shell import theme
 from screens.widgets.basics import big_button, label
-
-
-def px(size: float) -> str:
-    """A font size that follows the large-text mode (the app font grows from theme.BODY_PX)."""
-    app = QApplication.instance()
-    font_px = app.font().pixelSize() if app is not None else -1
-    scale = font_px / theme.BODY_PX if font_px > 0 else 1.0
-    return f"{round(size * max(1.0, scale))}px"
+from screens.widgets.fit_row import FitRow
 
 
 def shrinkable(widget: QWidget) -> QWidget:
@@ -48,10 +40,11 @@ def action_button(role: str, name: str, signal, stretch: int = 1) -> QPushButton
     return button
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
+def button_row(*buttons: QPushButton) -> FitRow:
+    """Side by side when the words fit, else two by two (a portrait panel): a label is never cut."""
+    row = FitRow()
     for button in buttons:
-        row.addWidget(button, int(button.property("stretch") or 1))
+        row.add(button, int(button.property("stretch") or 1))
     return row
 
 
@@ -100,10 +93,8 @@ class PlethView(QWidget):
 
 
 def level_badge(level: Level) -> QLabel:
-    colour, glyph = texts.LEVEL_STYLE[level]
+    _colour, glyph = texts.LEVEL_STYLE[level]
     badge = label(f"{glyph}  {texts.level_name(level)}", "HealthBadge", wrap=False)
-    badge.setStyleSheet(f"background: {colour}; color: white; border-radius: 12px; padding: 8px 20px;"
-                        "font-weight: bold;")
     badge.setProperty("level", level.value)
     return badge
 
@@ -120,8 +111,7 @@ class ResultCard(QFrame):
         self._layout.setSpacing(10)
 
     def add_heading(self, text: str) -> QLabel:
-        lab = label(text, "Subtitle")
-        lab.setStyleSheet(f"color: {theme.PRIMARY}; font-weight: bold;")
+        lab = label(text, "HealthCardHeading")
         self._layout.addWidget(lab)
         return lab
 
@@ -130,7 +120,6 @@ class ResultCard(QFrame):
         row = QHBoxLayout()
         row.setSpacing(16)
         value = label(f"{number} {unit}".strip(), "HealthValue", wrap=False)
-        value.setStyleSheet(f"font-size: {px(52)}; font-weight: bold; color: {theme.INK};")
         caption = label(name, "Body", wrap=False)
         row.addWidget(caption)
         row.addWidget(value)
@@ -139,15 +128,14 @@ class ResultCard(QFrame):
             row.addWidget(level_badge(level))
         self._layout.addLayout(row)
         if category:
-            colour = texts.LEVEL_STYLE[level][0] if level is not None else theme.INK
             cat = label(category, "HealthCategory")
-            cat.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: {px(30)};")
+            if level is not None:
+                cat.setProperty("level", level.value)
             self._layout.addWidget(cat)
         return value
 
     def add_note(self, text: str) -> QLabel:
         note = label(text, "HealthNote")
-        note.setStyleSheet(f"color: {theme.MUTED}; font-size: {px(28)};")
         self._layout.addWidget(note)
         return note
 
@@ -158,12 +146,9 @@ class UrgentBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HealthUrgent")
-        self.setStyleSheet(f"#HealthUrgent {{ background: {theme.ACCENT}; border-radius: 18px; }}"
-                           "#HealthUrgent QLabel { color: white; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         self.heading = label("", "HealthUrgentTitle")
-        self.heading.setStyleSheet(f"font-size: {px(44)}; font-weight: bold;")
         self.body = label("", "Body")
         layout.addWidget(self.heading)
         layout.addWidget(self.body)

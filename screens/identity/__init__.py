@@ -20,9 +20,8 @@ def install(ctx: AppContext) -> None:
     if ctx.navigator.has("identity.scan"):
         return
     from screens.identity.screens import IdentityConfirmScreen, IdentityManualScreen, IdentityScanScreen
-    from screens.procedures.widgets import ScanBridge, follow_large_text
+    from screens.procedures.widgets import ScanBridge
 
     built = [ctx.navigator.add(cls()) for cls in (IdentityScanScreen, IdentityConfirmScreen, IdentityManualScreen)]
     scan = built[0]
-    follow_large_text(ctx, built)
     ScanBridge(ctx, parent=scan).attach(scan)

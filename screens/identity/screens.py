@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.formats import Kind, ScanResult
 from screens.identity import model
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, FocusWatcher, Orientable, plain_label
+from screens.procedures.widgets import FocusWatcher, Orientable, plain_label
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, restyle, title
@@ -37,7 +37,6 @@ class _IdentityScreen(Orientable, Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setStyleSheet(STYLE)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

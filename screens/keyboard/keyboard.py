@@ -9,7 +9,9 @@ API::
     kb = OnScreenKeyboard()
     kb.set_target(line_edit, mode="letters", telex=True, auto_capitalize=True)  # or mode="digits"
     kb.keys["a"].click()          # every key is a QPushButton in kb.keys: "a".."z", "0".."9", ",", ".", "-",
-                                  # "/", "space", "backspace", "clear", "shift", "mode", "enter"
+                                  # "/", "space", "backspace", "clear", "shift", "mode", "enter", "telex",
+                                  # "mark_hat" (â ê ô), "mark_horn" (ă ơ ư), "mark_stroke" (đ),
+                                  # "tone_acute" … "tone_dot"
     kb.press("s")                 # the same as touching the key
     kb.submitted / kb.key_pressed(str) / kb.text_edited signals
 """
@@ -37,29 +39,24 @@ from PySide6.QtWidgets import (
 from core import telex
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Vietnamese typed directly (issue 17): these letters and the five tone keys sit above the letters, so nobody
+# needs to know Telex; Telex stays available and its state is shown on its own key.
+# one key per mark (not per letter) so the row fits a portrait panel with keys of 90 px
+MARK_KEYS = {"mark_hat": ("hat", "â ê ô"), "mark_horn": ("horn", "ă ơ ư"), "mark_stroke": ("stroke", "đ")}
+TONE_KEYS = {"tone_acute": telex.ACUTE, "tone_grave": telex.GRAVE, "tone_hook": telex.HOOK,
+             "tone_tilde": telex.TILDE, "tone_dot": telex.DOT}
 PUNCTUATION = (",", ".", "-", "/")
 KEY_PX = 92  # ≥ 90 px: a fingertip of an older hand (DESIGN §6)
 _WORD = re.compile(r"\S*$")
-
-_STYLE = f"""
-QPushButton#OskKey {{ background: white; color: #1A1A1A; border: 2px solid #9AA5B1; border-radius: 12px;
-    padding: 0px; min-height: {KEY_PX}px; min-width: {KEY_PX - 4}px; font-size: 38px; font-weight: normal; }}
-QPushButton#OskKey:pressed {{ background: #DCE8F6; border-color: #0B4F9C; }}
-QPushButton#OskKey[special="true"] {{ background: #E4EAF1; font-size: 30px; font-weight: bold; }}
-QPushButton#OskKey[special="true"]:checked {{ background: #0B4F9C; color: white; }}
-QPushButton#OskKey[special="enter"] {{ background: #1B6E2F; color: white; font-size: 30px; font-weight: bold; }}
-"""
-
 
 class OnScreenKeyboard(QWidget):
     key_pressed = Signal(str)  # the key's name, after it was applied
     text_edited = Signal()  # the target's text changed because of a key
     submitted = Signal()  # the ✓ key
 
-    def __init__(self, parent: QWidget | None = None, enter_key: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, enter_key: bool = False, diacritics: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("Keyboard")
-        self.setStyleSheet(_STYLE)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.target: QLineEdit | QPlainTextEdit | None = None
         self.telex = True
@@ -70,7 +67,7 @@ class OnScreenKeyboard(QWidget):
         self._shift = False
         self.keys: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
-        self.letters_page = self._build_letters(enter_key)
+        self.letters_page = self._build_letters(enter_key, diacritics)
         self.digits_page = self._build_digits(enter_key)
         self.stack.addWidget(self.letters_page)
         self.stack.addWidget(self.digits_page)
@@ -103,11 +100,25 @@ class OnScreenKeyboard(QWidget):
         self.keys[name] = button
         return button
 
-    def _build_letters(self, enter_key: bool) -> QWidget:
+    def _build_letters(self, enter_key: bool, diacritics: bool = True) -> QWidget:
         page = QWidget()
         rows = QVBoxLayout(page)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(8)
+        viet = QHBoxLayout()
+        viet.setSpacing(6)
+        for name, (_mark, text) in MARK_KEYS.items():
+            viet.addWidget(self._key(name, text, "true"), 3 if len(text) > 1 else 2)
+        for name, mark in TONE_KEYS.items():  # the mark on a dotted circle: "◌́" is sắc
+            viet.addWidget(self._key(name, "\u25cc" + mark, "true"), 2)
+        telex_key = self._key("telex", "", "true")
+        telex_key.setCheckable(True)
+        viet.addWidget(telex_key, 4)
+        if diacritics:  # a screen short of height (a 1080-high landscape panel) may leave it out: Telex stays
+            rows.addLayout(viet)
+        else:
+            for i in range(viet.count()):
+                viet.itemAt(i).widget().hide()
         for i, letters in enumerate(LETTER_ROWS):
             row = QHBoxLayout()
             row.setSpacing(6)
@@ -175,6 +186,7 @@ class OnScreenKeyboard(QWidget):
         """Type into ``target`` from now on. ``modes`` limits the layouts offered (e.g. ("digits",))."""
         self.target = target
         self.telex = telex
+        self.keys["telex"].setChecked(telex)
         self.auto_capitalize = auto_capitalize
         self._allowed = modes or ("letters", "digits")
         self.set_mode(mode or self._allowed[0])
@@ -183,7 +195,13 @@ class OnScreenKeyboard(QWidget):
         if mode not in ("letters", "digits"):
             raise ValueError(f"unknown keyboard mode {mode!r}")
         self.mode = mode
-        self.stack.setCurrentWidget(self.letters_page if mode == "letters" else self.digits_page)
+        shown = self.letters_page if mode == "letters" else self.digits_page
+        for page in (self.letters_page, self.digits_page):  # the pad is as tall as the page shown, no taller
+            ignored = QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred if page is shown else ignored,
+                               QSizePolicy.Policy.Preferred if page is shown else ignored)
+        self.stack.setCurrentWidget(shown)
+        self.stack.setFixedHeight(shown.sizeHint().height())
         switch = len(self._allowed) > 1
         self.keys["mode"].setVisible(switch)
         self.keys["abc"].setVisible(switch)
@@ -196,6 +214,9 @@ class OnScreenKeyboard(QWidget):
             self.set_mode("letters")
         elif name == "shift":
             self._shift = self.keys["shift"].isChecked()
+        elif name == "telex":
+            self.telex = self.keys["telex"].isChecked()
+            self.retranslate()
         elif name == "enter":
             self.submitted.emit()
         elif self.target is not None:
@@ -206,6 +227,14 @@ class OnScreenKeyboard(QWidget):
                 before = before[: len(before) - len(word)] + new_word if word else before[:-1]
             elif name == "clear":
                 before, after = "", ""
+            elif name in TONE_KEYS:
+                word = _WORD.search(before).group(0)
+                before = before[: len(before) - len(word)] + telex.set_tone(word, TONE_KEYS[name],
+                                                                             modern=self.modern_tones)
+            elif name in MARK_KEYS:
+                word = _WORD.search(before).group(0)
+                before = before[: len(before) - len(word)] + telex.add_mark(word, MARK_KEYS[name][0],
+                                                                             modern=self.modern_tones)
             else:
                 before = self._typed(before, " " if name == "space" else name)
             self._write(before, after)
@@ -255,6 +284,7 @@ class OnScreenKeyboard(QWidget):
     def retranslate(self) -> None:
         self.keys["space"].setText(self.tr("space"))
         self.keys["clear"].setText(self.tr("Clear all"))
+        self.keys["telex"].setText(self.tr("Telex: on") if self.telex else self.tr("Telex: off"))
         self.keys["digits_clear"].setText(self.tr("Clear all"))
         if "enter" in self.keys:
             self.keys["enter"].setText(self.tr("Done ✓"))

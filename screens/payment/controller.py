@@ -40,6 +40,7 @@ class PaymentController(QObject):
     def __init__(self, ctx: AppContext, screen: Any) -> None:
         super().__init__(screen)
         self.ctx, self.screen = ctx, screen
+        screen.entry.set_station(ctx.config.station.code)  # the code pad fills in this station's part
         self.reference = ""
         self.amount = 0
         self.payment_id = ""

@@ -45,14 +45,13 @@ def install(ctx: AppContext) -> None:
         ProceduresScreen,
     )
     from screens.procedures.detail import ProcedureDetailScreen
-    from screens.procedures.widgets import ScanBridge, follow_large_text
+    from screens.procedures.widgets import ScanBridge
 
     get = catalogue_getter(ctx)
     nav = ctx.navigator
     built = [nav.add(cls(get)) for cls in (ProceduresScreen, ProcedureListScreen, ProcedureSearchScreen,
                                            ProcedureDetailScreen, ProcedureScanScreen)]
     scan = built[-1]
-    follow_large_text(ctx, built)
     bridge = ScanBridge(ctx, parent=scan)
     bridge.attach(scan)
     identity.install(ctx)

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from core.formats import Kind, ScanResult
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, ItemButton, Orientable, ScrollPanel, plain_label, ui_language
+from screens.procedures.widgets import ItemButton, Orientable, ScrollPanel, money, plain_label, ui_language
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
@@ -22,8 +22,13 @@ SEARCH_LIMIT = 8
 
 
 def procedure_button(procedure: Any, on_click: Callable[[str], None]) -> ItemButton:
+    """A list row: the name, and the fee under it (the portal's code is for staff: residents never see it)."""
     name = procedure.name_en if ui_language() == "en" else procedure.name_vi
-    button = ItemButton(procedure.code, name, procedure.code)
+    free = QCoreApplication.translate("Procedures", "free of charge")
+    fees = sorted({ch.fee for ch in procedure.channels if ch.fee is not None})
+    fee = QCoreApplication.translate("Procedures", "Fee: %1").replace(
+        "%1", " – ".join(money(f, free, "") for f in fees)) if fees else ""
+    button = ItemButton(procedure.code, name, fee)
     button.clicked.connect(lambda _=False, c=procedure.code: on_click(c))
     return button
 
@@ -32,7 +37,6 @@ class _CatalogueScreen(Orientable, Screen):
     def __init__(self, catalogue: CatalogueGetter) -> None:
         self._catalogue = catalogue
         super().__init__()
-        self.setStyleSheet(STYLE)
 
     @property
     def catalogue(self) -> Any:
@@ -210,7 +214,7 @@ class ProcedureSearchScreen(_CatalogueScreen):
         text = self.query.text().strip()
         cat = self.catalogue
         if not text or cat is None:
-            self.status.setText(self.tr("Type a few words, e.g. “thuong tru”, or a code such as 1.004222."))
+            self.status.setText(self.tr("Type a few words, e.g. “thuong tru”; accents are not needed."))
             return
         hits = cat.search(text, limit=SEARCH_LIMIT)
         for proc in hits:

@@ -1,5 +1,7 @@
-"""One procedure, readable by an older person: big text in sections, big scroll buttons, a QR code that takes
-the official page to the resident's phone, and "submit a dossier for this procedure". GUI thread.
+"""One procedure, readable by an older person: first a summary card (what to bring, the fee, how long it takes,
+where to go), then the details in sections, big scroll buttons, a QR code that takes the official page to the
+resident's phone, and "submit a dossier for this procedure". Portal codes ("1.004222") are for staff and
+machines: a resident never sees them. GUI thread.
 
 Params: {"code": "1.004222"}. The catalogue's texts are Vietnamese as published; names, summaries and results
 also have an English version.
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 from core.formats.procedure_link import OFFICIAL_HOSTS
 from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
 from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.shell import theme
+from screens.shell.screen import sentences
 from screens.widgets.basics import big_button, card, label, title
 
 QR_PX = 300
@@ -55,7 +59,8 @@ class ProcedureDetailScreen(_CatalogueScreen):
         side_frame, side = card()
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.setFixedSize(QR_PX + 20, QR_PX + 20)
+        self.qr_px = round(QR_PX * theme.screen_panel_scale())  # the same millimetres on a smaller panel
+        self.qr.setFixedSize(self.qr_px + 20, self.qr_px + 20)
         self.qr_caption = label()
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.submit = big_button(role="ok")
@@ -103,19 +108,19 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.side.setVisible(proc is not None)
         if proc is None:
             self.heading.setText(self.tr("Procedure not found"))
-            self.meta.setText(self.tr("This station has no information about the code %1. Please ask the staff.")
-                              .replace("%1", self.code or "—"))
+            self.meta.setText(self.tr("This station has no information about this procedure. Please ask the staff."))
             return
         en = ui_language() == "en"
         self.heading.setText(proc.name_en if en else proc.name_vi)
-        self.meta.setText(self.tr("Code %1 · %2 · Information updated %3").replace("%1", proc.code)
-                          .replace("%2", cat.field_name(proc.field, "en" if en else "vi"))
-                          .replace("%3", vn_date(proc.fetched_at)))
+        self.meta.setText(self.tr("%1 · Information updated %2")
+                          .replace("%1", cat.field_name(proc.field, "en" if en else "vi"))
+                          .replace("%2", vn_date(proc.fetched_at)))
         url = official_url(proc)
         self.qr.setVisible(url is not None)
         self.qr_caption.setVisible(url is not None)
         if url is not None:
-            self.qr.setPixmap(qr_pixmap(url, QR_PX))
+            self.qr.setPixmap(qr_pixmap(url, self.qr_px))
+        self._summary_card(proc, en)
         for heading, paragraphs in self._sections(proc, en):
             if paragraphs:
                 self._section(heading, paragraphs)
@@ -126,6 +131,36 @@ class ProcedureDetailScreen(_CatalogueScreen):
         for text in paragraphs:
             self.panel.add(plain_label(text))
             self.section_texts.append(text)
+
+    def _summary_card(self, proc: Any, en: bool) -> None:
+        """What a resident asks first, above the fold: what to bring, the fee, how long, where."""
+        frame, box = card()
+        frame.setObjectName("SummaryCard")
+        box.addWidget(label(self.tr("In short"), "SectionHeading"))
+        summary = proc.summary_en if en else proc.summary_vi
+        if summary:
+            box.addWidget(plain_label(summary))
+        for caption, text in self.summary(proc):
+            row = plain_label(f"{caption}: {text}")
+            row.setObjectName("SummaryLine")
+            box.addWidget(row)
+            self.section_texts.append(row.text())
+        self.panel.add(frame)
+
+    def summary(self, proc: Any) -> list[tuple[str, str]]:
+        """(caption, text) for the summary card, in the order residents ask."""
+        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+        docs = proc.required_documents
+        first_case = [d for d in docs if d.case == docs[0].case] if docs else []
+        bring = "; ".join(d.name for d in first_case) or self.tr("no papers listed; please ask the staff")
+        if len(first_case) < len(docs):
+            bring += " " + self.tr("(other cases need other papers: see below)")
+        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
+        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, unknown)}"
+                          for ch in proc.channels) or unknown
+        times = " ".join(proc.processing_times) or self.tr("not stated; the staff can tell you")
+        return [(self.tr("Bring"), bring), (self.tr("Fee"), fees), (self.tr("How long"), times),
+                (self.tr("Where"), proc.agency.implementing or self.tr("please ask the staff"))]
 
     def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
         free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
@@ -153,11 +188,11 @@ class ProcedureDetailScreen(_CatalogueScreen):
         agency = proc.agency.implementing
         note = [self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
         return [
-            (self.tr("In short"), [proc.summary_en if en else proc.summary_vi, *note]),
+            (self.tr("Details"), note),
+            (self.tr("Papers to bring"), documents),
+            (self.tr("Fees and time"), fees),
             (self.tr("Who handles it, and where to submit"), [self.tr("Handled by: %1").replace("%1", agency),
                                                               *where]),
-            (self.tr("Fees and time"), fees),
-            (self.tr("Papers to bring"), documents),
             (self.tr("Steps"), [f"{i}. {s}" for i, s in enumerate(proc.steps, 1)]),
             (self.tr("Conditions"), [f"• {c}" for c in proc.conditions]),
             (self.tr("Legal basis"), [f"• {b}" for b in proc.legal_basis]),
@@ -166,6 +201,9 @@ class ProcedureDetailScreen(_CatalogueScreen):
                 self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
                         "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))]),
         ]
+
+    def spoken_text(self) -> str:
+        return sentences([self.heading.text()])  # the meta line under it holds codes and dates, not instruction
 
     def retranslate(self) -> None:
         self.qr_caption.setText(self.tr("Scan with your phone to open the official page"))

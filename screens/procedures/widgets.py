@@ -31,33 +31,6 @@ from PySide6.QtWidgets import (
 from screens.widgets.basics import big_button, label, panel_is_portrait
 
 SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
-LARGE_TEXT_SCALE = 1.3  # the shell's large-text mode (kiosk.app.LARGE_TEXT_SCALE)
-
-
-def style(scale: float = 1.0) -> str:
-    """The citizen screens' extra styles, scaled like the shell's theme in large-text mode."""
-    def px(value: float) -> str:
-        return f"{round(value * scale)}px"
-
-    return f"""
-#SectionHeading {{ font-size: {px(36)}; font-weight: bold; color: #0B4F9C; }}
-#ItemTitle {{ font-size: {px(32)}; font-weight: bold; color: #0B4F9C; }}
-#ItemSubtitle {{ font-size: {px(28)}; color: #4A5563; }}
-#Field {{ font-size: {px(34)}; font-weight: bold; }}
-"""
-
-
-STYLE = style()
-
-
-def follow_large_text(ctx, screens) -> None:
-    """Re-style ``screens`` when the resident switches large text on or off (and back for the next one)."""
-    def apply(on: bool) -> None:
-        sheet = style(LARGE_TEXT_SCALE if on else 1.0)
-        for screen in screens:
-            screen.setStyleSheet(sheet)
-
-    ctx.bus.large_text_changed.connect(apply)
 
 
 def money(amount: int | None, free: str, unknown: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from core.qa import Answerer, NoAnswer, load_faq
 from core.visit import Visit
@@ -17,7 +17,8 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, panel_is_portrait, title
+from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.fit_row import FitRow
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,7 @@ class QuestionsScreen(Screen):
         outer.addWidget(panel)
         self.common_label = label(name="Body")
         outer.addWidget(self.common_label)
-        self.common = QGridLayout()
-        self.common.setSpacing(10)
+        self.common = FitRow(spacing=10)  # as many questions a row as their words allow
         outer.addLayout(self.common)
         self.common_buttons: list[Any] = []
         outer.addStretch(1)
@@ -94,16 +94,21 @@ class QuestionsScreen(Screen):
         for button in self.common_buttons:
             button.deleteLater()
         self.common_buttons = []
-        columns = 2 if panel_is_portrait(self) else 4  # an upright panel has room for two long questions a row
-        for i, question in enumerate(common_questions(load_faq())):
+        for question in common_questions(load_faq()):
             button = big_button(question, role="secondary")
             button.clicked.connect(lambda _=False, q=question: self.ask(q))
-            self.common.addWidget(button, i // columns, i % columns)
+            self.common.add(button)
             self.common_buttons.append(button)
+
+    def _show_common(self, on: bool) -> None:
+        self.common_label.setVisible(on)
+        for button in self.common_buttons:
+            button.setVisible(on)
 
     def open_keyboard(self) -> None:
         """Telex on: residents type accents the way they do on their phones (or none at all)."""
         self.keyboard.set_target(self.field, "letters", telex=True)
+        self._show_common(False)  # the keyboard takes their room: nothing goes under the footer
         self.keyboard.show()
         self.answer_panel.hide()
 
@@ -119,6 +124,7 @@ class QuestionsScreen(Screen):
         if not text:
             return
         self.keyboard.hide()
+        self._show_common(True)
         answerer = self.answerer()
         if answerer is None:
             self.result = Shown("", "", None, known=False)
@@ -158,6 +164,7 @@ class QuestionsScreen(Screen):
         super().enter(visit, params)
         self.answerer()
         self.keyboard.hide()
+        self._show_common(True)
 
     def reset(self) -> None:
         super().reset()

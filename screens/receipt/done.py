@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 from core.money import format_vnd  # "20.000 đ", the same as on the printed receipt
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
-from screens.shell.screen import Screen
+from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, card, label, restyle, title
 
 
@@ -42,16 +42,14 @@ class DoneScreen(Screen):
         info, info_layout = card()
         self.ref_caption = label(name="Subtitle")
         self.reference = label(name="BigReference", wrap=False)
-        self.reference.setStyleSheet("font-size: 64px; font-weight: bold; letter-spacing: 2px;")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.hub_ref = label(name="OkText")
         self.status = label(name="OkText")
         self.service = label()
         self.print_state = label()
         self.advice = label(name="Subtitle")
         self.reprint_button = big_button(role="secondary")
         self.reprint_button.clicked.connect(self._reprint)
-        for w in (self.ref_caption, self.reference, self.hub_ref, self.service, self.status, self.print_state,
+        for w in (self.ref_caption, self.reference, self.service, self.status, self.print_state,
                   self.advice):
             info_layout.addWidget(w)
         info_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -151,11 +149,9 @@ class DoneScreen(Screen):
     def retranslate(self) -> None:
         p = self.params
         self.heading.setText(self._headings().get(p.get("kind", ""), self.tr("Saved")))
-        self.ref_caption.setText(self.tr("Your reference number"))
+        # one code for the resident (issue 17): the station's reference, which the hub knows too
+        self.ref_caption.setText(self.tr("Your code — please keep it to track or pay"))
         self.reference.setText(str(p.get("reference") or ""))
-        hub_ref = p.get("hub_reference")
-        self.hub_ref.setText(self.tr("Dossier number at the ward office: %1").replace("%1", hub_ref) if hub_ref else "")
-        self.hub_ref.setVisible(bool(hub_ref))
         service = p.get("service") or ""
         self.service.setText(self.tr("Service: %1").replace("%1", service) if service else "")
         self.service.setVisible(bool(service))
@@ -185,6 +181,12 @@ class DoneScreen(Screen):
     def resizeEvent(self, event: QEvent) -> None:
         stack_in_portrait(self.body, self)
         super().resizeEvent(event)
+
+    def spoken_text(self) -> str:
+        # the reference read out too: it is what the resident must keep (not personal data)
+        # letter by letter, so the voice spells it; a pause for each dash
+        reference = ", ".join(" ".join(group) for group in self.reference.text().split("-"))
+        return sentences([self.heading.text(), f"{self.ref_caption.text()}: {reference}", self.advice.text()])
 
     def title(self) -> str:
         return self.tr("Saved")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QBoxLayout, QSizePolicy, QWidget
 
+from screens.shell import theme
 from screens.widgets.basics import panel_is_portrait
 
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
@@ -18,6 +19,7 @@ class QrView(QWidget):
     def __init__(self, side: int = 360, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("QrView")
+        side = round(side * theme.screen_panel_scale())  # a smaller panel: the same size in millimetres
         self.setFixedSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.payload = ""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens import identity
-    from screens.procedures.widgets import ScanBridge, follow_large_text
+    from screens.procedures.widgets import ScanBridge
     from screens.report.controller import ReportController
     from screens.report.photo import ReportPhotoScreen
     from screens.report.screens import (
@@ -36,6 +36,5 @@ def install(ctx: AppContext) -> None:
     for screen in built:
         screen.photo_available = controller.photo_available
     ScanBridge(ctx, parent=photo).attach(photo)
-    follow_large_text(ctx, built)
     identity.install(ctx)
     screens.receipt.install(ctx)

@@ -129,6 +129,7 @@ class ReportPhotoScreen(_ReportScreen):
             "%2", str(MAX_PHOTOS)))
         self.take.setEnabled(not self.busy and len(photos) < MAX_PHOTOS)
         self.remove.setVisible(bool(photos))
+        self.error.setVisible(bool(self.error.text()))  # an empty line would push "Skip" under the footer
         self.next.setText(self.tr("Continue  ▶") if photos else self.tr("Skip: no picture  ▶"))
 
     # the scan bridge's callbacks: codes are not wanted here

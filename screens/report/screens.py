@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import STYLE, FocusWatcher, ItemButton, Orientable, plain_label
+from screens.procedures.widgets import FocusWatcher, ItemButton, Orientable, plain_label
 from screens.report import model
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, restyle, title
@@ -80,7 +80,6 @@ class _ReportScreen(Orientable, Screen):
         # () -> bool: the camera service can take photos (set by install(); the photo step exists only then)
         self.photo_available = lambda: False
         super().__init__()
-        self.setStyleSheet(STYLE)
 
     def steps(self) -> list[str]:
         if self.step_key == "photo" or self.photo_available():
@@ -202,7 +201,7 @@ class ReportLocationScreen(_SplitScreen):
             self.edits[key] = edit
             fields.addWidget(edit)
         box.addLayout(fields)
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(diacritics=False)  # block, floor, flat: no tones, and a short screen
         box.addWidget(self.keyboard)
         box.addStretch(1)
         self.next = big_button()
@@ -223,8 +222,8 @@ class ReportLocationScreen(_SplitScreen):
         area = self.draft.get("area", "")
         for key, button in self.buttons.items():
             button.setProperty("role", "ok" if key == area else "secondary")
-            button.title.setStyleSheet("color: white;" if key == area else "")
             restyle(button)
+            restyle(button.title)
         self.next.setEnabled(area in model.AREAS)
 
     def enter(self, visit, params) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from screens.scan.tone import play_success_tone
 from screens.widgets.basics import big_button, label, restyle
 
 HINT_SECONDS = 6
@@ -20,22 +19,12 @@ FEEDBACK_SECONDS = 4
 GUIDE_FRACTION = 0.6  # of the shorter side of the preview
 MISSING_STATES = ("absent", "fault")
 
-_STYLE = """
-QLabel { font-size: 30px; }
-QLabel#ScanPrompt { font-size: 36px; font-weight: 600; }
-QLabel#ScanPrivacy { font-size: 28px; color: #3c4a57; }
-QLabel#ScanFeedback { font-size: 30px; color: #8a1c1c; font-weight: 600; }
-QLabel#ScanHint { font-size: 30px; color: #0b4f8a; }
-QPushButton { min-height: 96px; font-size: 30px; padding: 0 32px; }
-"""
-
-
 class PreviewView(QWidget):
     """The latest camera frame, scaled to fill, with the guide frame on top (green after a success)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(480, 320)
+        self.setMinimumSize(320, 180)  # small panels and large text: the preview gives way, the buttons stay
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image: QImage | None = None
         self.success = False
@@ -91,8 +80,6 @@ class ScanWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("ScanWidget")
         self.hint_seconds = hint_seconds
-        self.tone = ""  # how the last success tone was played ("player:/usr/bin/aplay" or "beep")
-        self.setStyleSheet(_STYLE)
         self.state = "idle"  # idle | scanning | success | timeout | missing
         self.camera_state = "connecting"
         self.feedback_code = ""
@@ -178,7 +165,6 @@ class ScanWidget(QWidget):
         self.preview.success = True
         self.show_feedback("")
         self.show_guidance("")
-        self.tone = play_success_tone()
         self._render()
 
     @Slot(str)

@@ -30,7 +30,7 @@ class Tile(QPushButton):
         self.setObjectName("Tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(140)  # a big target still; three rows must fit a 768-pixel panel
         row = QHBoxLayout(self)
         row.setContentsMargins(28, 20, 28, 20)
         row.setSpacing(28)

@@ -9,9 +9,32 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.visit import Visit
+
+# The labels that hold a step's title and its instruction (object names the theme styles): what
+# "Nghe hướng dẫn" reads unless a screen says better in spoken_text().
+SPOKEN_LABELS = ("ScreenTitle", "Subtitle", "ScanPrompt")
+SPOKEN_PARTS = 2  # the title and its instruction: a reading, not the whole page
+
+
+def plain_text(text: str) -> str:
+    """A label's text as it is read aloud: no markup, one line."""
+    if GuiQt.mightBeRichText(text):
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    return " ".join(text.split())
+
+
+def sentences(parts: list[str]) -> str:
+    """Parts joined so the voice pauses between them (a title has no full stop of its own)."""
+    out = []
+    for part in (plain_text(p) for p in parts):
+        if part:
+            out.append(part if part[-1] in ".!?…:" else part + ".")
+    return " ".join(out)
 
 
 class Screen(QWidget):
@@ -54,6 +77,17 @@ class Screen(QWidget):
     def step_info(self) -> tuple[int, int] | None:
         """(step, of) for multi-step journeys, shown as "Bước 2/4"."""
         return None
+
+    def spoken_text(self) -> str:
+        """What "Nghe hướng dẫn" and the voice mode read: the step's title and instruction, as shown (so in
+        the current language). Default: the visible title and instruction labels; screens override it when
+        the instruction lives elsewhere."""
+        parts = [lab.text() for lab in self.findChildren(QLabel)
+                 if lab.objectName() in SPOKEN_LABELS and lab.isVisibleTo(self) and lab.text().strip()]
+        if parts:
+            return sentences(parts[:SPOKEN_PARTS])
+        # a screen with nothing to read (a video call: the doctor speaks) stays silent
+        return sentences([self.title()]) if self.title() != self.screen_id else ""
 
     def title(self) -> str:
         """Short name of the screen: the window title and the accessible name of the page area."""

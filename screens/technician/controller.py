@@ -21,6 +21,7 @@ from screens.technician.enrol import TechnicianEnrolScreen
 from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
 from screens.technician.submissions import TechnicianSubmissionsScreen
+from screens.technician.words import code_kind, detail_text, measured_text, message
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class TechnicianController:
     def camera_test(self, on: bool) -> None:
         scanner = self.ctx.services.scanner
         if scanner is None:
-            self.devices.show_scan(self.devices.tr("No camera service on this build."))
+            self.devices.show_scan(message("no_camera"))
             return
         if not on:
             end_scan(self.ctx)
@@ -147,19 +148,19 @@ class TechnicianController:
         # Only the kind and size: the technician screen never shows a resident's ID-card data.
         kind = getattr(getattr(result, "kind", None), "value", "?")
         reason = getattr(result, "reason", "")
-        self.devices.show_scan(f"✓ {kind}" + (f" ({reason})" if reason else ""))
+        self.devices.show_scan(f"✓ {code_kind(kind)}" + (f" ({detail_text(reason)})" if reason else ""))
 
     def health_test(self, measure: str) -> None:
         health = self.ctx.services.health
         if health is None:
-            self.devices.show_health_result(self.devices.tr("No health devices on this build."))
+            self.devices.show_health_result(message("no_health"))
             return
         from core.health.model import Measure
 
         audit("health_device_test", measure=measure)
         self.devices.show_health_result("…")
         health.measure(Measure(measure), lambda _progress: None,
-                       lambda outcome: self.devices.show_health_result(_outcome_text(outcome)), timeout_s=60)
+                       lambda outcome: self.devices.show_health_result(measured_text(outcome)), timeout_s=60)
 
     def _start_diagnostics(self) -> None:
         service = self.ctx.services.diagnostics
@@ -192,7 +193,7 @@ class TechnicianController:
     def enrol_scan(self, on: bool) -> None:
         scanner = self.ctx.services.scanner
         if scanner is None:
-            self.enrol.show_result(False, self.devices.tr("No camera service on this build."))
+            self.enrol.show_result(False, message("no_camera"))
             return
         if not on:
             end_scan(self.ctx)
@@ -214,7 +215,7 @@ class TechnicianController:
     def enrol_kiosk(self, hub_url: str, code: str) -> None:
         hub = self.ctx.services.hub
         if hub is None:
-            self.enrol.show_result(False, self.status.tr("Sync is not available on this build."))
+            self.enrol.show_result(False, message("no_sync"))
             return
         audit("enrolment_requested", hub=hub_url or self.ctx.config.hub.url)
 
@@ -269,17 +270,11 @@ class TechnicianController:
         audit("submission_requeued", uuid=uuid)
 
         def done(view: Any) -> None:
-            self.submissions.show_feedback(getattr(view, "local_ref", "") + " → queued" if view else "?")
+            self.submissions.show_feedback(
+                message("requeued", getattr(view, "local_ref", "")) if view else message("not_found"))
             self.list_submissions("rejected")
             if self.ctx.services.sync is not None:
                 self.ctx.services.sync.notify_enqueued()
 
         storage.requeue(uuid, done)
 
-
-def _outcome_text(outcome: Any) -> str:
-    reason = getattr(outcome, "reason", None) or getattr(outcome, "code", None)
-    if reason and not getattr(outcome, "measurements", None):
-        return f"✗ {reason}"
-    values = getattr(outcome, "measurements", None) or getattr(outcome, "values", None) or outcome
-    return f"✓ {values}"

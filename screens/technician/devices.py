@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from screens.shell.screen import Screen
+from screens.technician.words import printer_mode, state_line
 from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 HEALTH_DEVICES = (("blood_pressure", "blood_pressure"), ("spo2", "oximeter"), ("body", "scale"),
@@ -48,7 +49,8 @@ class TechnicianDevicesScreen(Screen):
         self.prn_title = label(name="TileTitle")
         self.prn_state = label()
         self.prn_mode = QComboBox()
-        self.prn_mode.addItems(PRINTER_MODES)
+        for mode in PRINTER_MODES:
+            self.prn_mode.addItem(mode, mode)  # the mode's words are set by retranslate()
         self.prn_button = big_button(role="secondary")
         self.prn_result = label()
         for w in (self.prn_title, self.prn_state, self.prn_mode, self.prn_button, self.prn_result):
@@ -77,14 +79,16 @@ class TechnicianDevicesScreen(Screen):
         layout.addWidget(scroll_area(holder), 1)
         self.cam_button.toggled.connect(self._camera_toggled)
         self.prn_button.clicked.connect(self.printer_test_requested)
-        self.prn_mode.currentTextChanged.connect(self.printer_mode_chosen)
+        self.prn_mode.currentIndexChanged.connect(lambda i: self.printer_mode_chosen.emit(self.prn_mode.itemData(i)))
+        self._states: dict[str, tuple[str, str]] = {}
 
     # ---- rendering --------------------------------------------------------------------------------
     def attach_scan_widget(self, widget: QWidget) -> None:
         self.scan_area.addWidget(widget)
 
     def set_device_state(self, name: str, state: str, detail: str) -> None:
-        text = f"{state} {detail}".strip()
+        self._states[name] = (state, detail)
+        text = state_line(state, detail)
         if name == "camera":
             self.cam_state.setText(text)
         elif name == "printer":
@@ -104,7 +108,7 @@ class TechnicianDevicesScreen(Screen):
     def set_printer_simulated(self, simulated: bool, mode: str) -> None:
         self.prn_mode.setVisible(simulated)
         self.prn_mode.blockSignals(True)
-        self.prn_mode.setCurrentText(mode)
+        self.prn_mode.setCurrentIndex(max(0, self.prn_mode.findData(mode)))
         self.prn_mode.blockSignals(False)
 
     def _camera_toggled(self, on: bool) -> None:
@@ -129,3 +133,9 @@ class TechnicianDevicesScreen(Screen):
         for device, (name, _state, button) in self.health_rows.items():
             name.setText(names[device])
             button.setText(self.tr("Test"))
+        if not hasattr(self, "_states"):  # the first call comes before build() has finished
+            return
+        for i in range(self.prn_mode.count()):
+            self.prn_mode.setItemText(i, printer_mode(self.prn_mode.itemData(i)))
+        for device, (state, detail) in self._states.items():
+            self.set_device_state(device, state, detail)

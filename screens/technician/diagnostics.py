@@ -28,7 +28,7 @@ class TechnicianDiagnosticsScreen(Screen):
         mono = QFont("DejaVu Sans Mono")
         mono.setPixelSize(20)  # technicians read log lines; residents never see this screen
         self.log.setFont(mono)
-        self.log.setStyleSheet("font-size: 20px;")
+        self.log.setObjectName("TechLog")
         self.result = label(name="OkText")
         buttons = QGridLayout()
         self.refresh_button = big_button(role="secondary")

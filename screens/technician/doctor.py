@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QPlainTextEdit, QVBoxLayout
 
 from screens.shell.screen import Screen
+from screens.technician.doctor_words import check_detail, check_fix, check_name
 from screens.widgets.basics import big_button, label, restyle, title
 
 
@@ -28,7 +29,7 @@ class TechnicianDoctorScreen(Screen):
         mono = QFont("DejaVu Sans Mono")
         mono.setPixelSize(20)  # technicians only; residents never see this screen
         self.report.setFont(mono)
-        self.report.setStyleSheet("font-size: 20px;")
+        self.report.setObjectName("TechLog")
         buttons = QGridLayout()
         self.run_button = big_button()
         buttons.addWidget(self.run_button, 0, 0)
@@ -47,13 +48,14 @@ class TechnicianDoctorScreen(Screen):
         self.run_requested.emit()
 
     def show_report(self, report: dict[str, Any]) -> None:
+        self._report = report  # shown again in the other language when it changes
         checks = report.get("checks", [])
         lines = []
         for c in checks:
             mark = "–" if c.get("skipped") else ("✔" if c.get("ok") else "✗")
-            lines.append(f"{mark} {c.get('name')}: {c.get('detail')}")
+            lines.append(f"{mark} {check_name(str(c.get('name')))}: {check_detail(str(c.get('detail')))}")
             if c.get("fix") and not c.get("ok"):
-                lines.append(f"    → {c['fix']}")
+                lines.append(f"    → {check_fix(str(c['fix']))}")
         adapters = report.get("adapters", [])
         lines += ["", self.tr("USB adapters plugged in:") if adapters else self.tr("No USB serial adapter plugged in.")]
         for a in adapters:
@@ -72,9 +74,12 @@ class TechnicianDoctorScreen(Screen):
         super().reset()
         self.report.clear()
         self.summary.setText("")
+        self._report = None
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Station check"))
         self.hint.setText(self.tr("Everything a technician would check, each with what to do. The same as "
                                   "`kiosk doctor` on the command line."))
         self.run_button.setText(self.tr("Check again"))
+        if getattr(self, "_report", None):
+            self.show_report(self._report)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
 
 from core.ages import format_age
 from screens.shell.screen import Screen
+from screens.technician.words import detail_text, device_name, state_line
 from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 STATUSES = ("queued", "sending", "retry", "rejected", "sent")
@@ -36,8 +37,8 @@ class TechnicianStatusScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.setSpacing(20)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(12)  # the header is taller with "Nghe hướng dẫn": the buttons still fit at 1920×1080
         self.heading = title()
         layout.addWidget(self.heading)
         # Side by side in landscape; stacked on portrait panels (see resizeEvent).
@@ -149,11 +150,11 @@ class TechnicianStatusScreen(Screen):
             self.set_feedback(self.tr("Sync stopped: %1").replace("%1", str(report.get("error") or report.get("stop"))))
 
     def report_print(self, ok: bool, reason: str) -> None:
-        failed = self.tr("Test page failed: %1").replace("%1", reason)
+        failed = self.tr("Test page failed: %1").replace("%1", detail_text(reason))
         self.set_feedback(self.tr("Test page printed.") if ok else failed)
 
     def feedback_for_print(self, ok: bool, reason: str) -> str:
-        return self.tr("Printed.") if ok else self.tr("Not printed: %1").replace("%1", reason or "?")
+        return self.tr("Printed.") if ok else self.tr("Not printed: %1").replace("%1", detail_text(reason) or "?")
 
     def _render_sync(self) -> None:
         s = self._sync
@@ -176,11 +177,13 @@ class TechnicianStatusScreen(Screen):
 
     def _render_devices(self) -> None:
         while self.dev_grid.count():
-            self.dev_grid.takeAt(0).widget().deleteLater()
+            old = self.dev_grid.takeAt(0).widget()
+            old.hide()  # deleted when the event loop next runs; never drawn under the new row meanwhile
+            old.deleteLater()
         for i, (name, (state, detail)) in enumerate(sorted(self._devices.items())):
-            self.dev_grid.addWidget(label(name), i, 0)
-            self.dev_grid.addWidget(label(f"{state} {detail}".strip(), "OkText" if state == "ready" else "ErrorText"),
-                                    i, 1)
+            self.dev_grid.addWidget(label(device_name(name)), i, 0)
+            good = state in ("ready", "busy")
+            self.dev_grid.addWidget(label(state_line(state, detail), "OkText" if good else "ErrorText"), i, 1)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Technician and operator status"))
@@ -202,6 +205,8 @@ class TechnicianStatusScreen(Screen):
         self.diagnostics_button.setText(self.tr("Diagnostics"))
         self.doctor_button.setText(self.tr("Station check"))
         self._render_sync()
+        if hasattr(self, "_devices"):  # retranslate runs once before build() has finished
+            self._render_devices()
 
     def reset(self) -> None:
         super().reset()

@@ -27,6 +27,7 @@ class TrackingController(QObject):
         super().__init__(screen)
         self.ctx, self.screen = ctx, screen
         self._token = 0
+        screen.entry.set_station(ctx.config.station.code)  # the code pad fills in this station's part
         screen.lookup_requested.connect(self.lookup)
         screen.scan_requested.connect(self._scan)
         screen.scan_stopped.connect(self._end_scan)

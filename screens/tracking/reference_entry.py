@@ -1,7 +1,8 @@
-"""A reference number, typed on the on-screen keyboard or scanned from a receipt's code. GUI thread.
+"""A reference number, typed on the code pad or scanned from a receipt's code. GUI thread.
 
-Used by the tracking and payment screens: a text box with a primary button and "Scan receipt"; touching the
-box brings up the keyboard (digits first: references are mostly digits), "Scan" shows the camera view.
+Used by the tracking and payment screens: a text box with a primary button and "Scan receipt", and under it
+the code pad (screens/tracking/code_pad.py) laid out for the code a receipt carries: this station's part filled
+in, ten digits to type, the search starting by itself once the code is whole. "Scan" shows the camera view.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from screens.keyboard import OnScreenKeyboard
 from screens.scan.scan_widget import ScanWidget
+from screens.tracking.code_pad import CodePad
 from screens.widgets.basics import big_button
 
 
@@ -19,8 +20,9 @@ class ReferenceEntry(QWidget):
     scan_requested = Signal(object)  # the ScanWidget to route the camera to
     scan_stopped = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pad_shown: bool = False) -> None:
         super().__init__(parent)
+        self.pad_shown = pad_shown  # the pad up from the start (tracking), or when the box is touched
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
@@ -43,10 +45,11 @@ class ReferenceEntry(QWidget):
         self.scan.cancelled.connect(self.stop_scan)
         self.scan.manual_entry_requested.connect(self.open_keyboard)
         layout.addWidget(self.scan, 1)
-        self.keyboard = OnScreenKeyboard(enter_key=True)
-        self.keyboard.hide()
-        self.keyboard.submitted.connect(self._submit)
-        layout.addWidget(self.keyboard)
+        self.pad = CodePad()
+        self.pad.changed.connect(self.field.setText)
+        self.pad.completed.connect(lambda _ref: self._submit())
+        self.pad.setVisible(pad_shown)
+        layout.addWidget(self.pad)
         self.go_button.clicked.connect(self._submit)
         self.scan_button.clicked.connect(self.start_scan)
 
@@ -59,19 +62,26 @@ class ReferenceEntry(QWidget):
     def scanning(self) -> bool:
         return self.scan.isVisible()
 
+    def set_station(self, station_code: str) -> None:
+        """The station part the pad fills in (this station's code)."""
+        self.pad.set_station(station_code)
+
     def open_keyboard(self) -> None:
         self.stop_scan()
-        self.keyboard.set_target(self.field, "digits", telex=False)
-        self.keyboard.show()
+        if self.field.text().strip() != self.pad.shown_text():  # a scanned code is there: type afresh
+            self.pad.restart()
+        self.pad.show()
 
     def _submit(self) -> None:
         text = self.field.text().strip()
+        if text == self.pad.shown_text():  # typed on the pad: "BN01-261121-7" is looked up as …-0007
+            text = self.pad.search_text() or text
         if text:
-            self.keyboard.hide()
+            self.pad.hide()
             self.submitted.emit(text)
 
     def start_scan(self) -> None:
-        self.keyboard.hide()
+        self.pad.hide()
         self.scan.show()
         self.scan_requested.emit(self.scan)
 
@@ -81,10 +91,10 @@ class ReferenceEntry(QWidget):
             self.scan_stopped.emit()
 
     def clear(self) -> None:
+        """Ready for the next resident: only this station's part filled in."""
         self.stop_scan()
-        self.keyboard.set_target(None)
-        self.keyboard.hide()
-        self.field.clear()
+        self.pad.restart()
+        self.pad.setVisible(self.pad_shown)
 
     def retranslate(self, go_text: str) -> None:
         self.field.setPlaceholderText(self.tr("e.g. BN01-261121-0007"))

@@ -52,15 +52,14 @@ class TrackingScreen(Screen):
         self.hint = label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
-        self.entry = ReferenceEntry()
+        self.entry = ReferenceEntry(pad_shown=True)
         self.field = self.entry.field
         self.entry.submitted.connect(self._search)
         self.entry.scan_requested.connect(self._scanning)
         self.entry.scan_stopped.connect(self._scan_ended)
         outer.addWidget(self.entry)
         self.result_card, result = card()
-        self.message = label()
-        self.message.setStyleSheet("font-size: 36px; font-weight: bold;")
+        self.message = label(name="Headline")
         self.detail = label()
         self.history = label(name="Subtitle")
         self.history.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,7 +108,6 @@ class TrackingScreen(Screen):
 
     def leave(self) -> None:
         self.stop_scan()
-        self.entry.keyboard.hide()
 
     def reset(self) -> None:
         super().reset()
@@ -122,6 +120,7 @@ class TrackingScreen(Screen):
         self.busy = busy
         if busy:
             self.stop_scan()
+            self.entry.pad.hide()  # room for the answer; touching the box brings the pad back
             if reference:
                 self.field.setText(reference)
             self.view, self.error_code = None, ""
@@ -131,6 +130,7 @@ class TrackingScreen(Screen):
     def show_view(self, view: TrackingView) -> None:
         self.busy, self.view, self.error_code = False, view, ""
         self.stop_scan()
+        self.entry.pad.hide()
         self.result_card.show()
         self.retranslate()
 
@@ -138,6 +138,7 @@ class TrackingScreen(Screen):
         """``tracking.reference`` (not a reference we know the shape of) or ``unavailable``."""
         self.busy, self.view, self.error_code = False, None, code
         self.stop_scan()
+        self.entry.pad.hide()
         self.result_card.show()
         self.retranslate()
 
@@ -175,7 +176,7 @@ class TrackingScreen(Screen):
             return self.tr("Tracking is not available on this station now."), self.tr("Please ask the staff."), False
         if v is None:
             return "", "", True
-        refs = " / ".join(r for r in (v.hub_ref, v.local_ref) if r) or v.reference
+        refs = v.local_ref or v.hub_ref or v.reference  # the one code on the resident's receipt
         note = self._officer_note(v)
         if v.state == "hub":
             return self.status_name(v.status), note + self.tr("Dossier %1").replace("%1", refs), True
@@ -200,12 +201,12 @@ class TrackingScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Track a dossier"))
-        self.hint.setText(self.tr("Scan the code on your receipt, or touch the box and type the reference "
-                                  "number printed on it."))
+        self.hint.setText(self.tr("Scan the code on your receipt, or type the code printed on it with the keys "
+                                  "below."))
         self.entry.retranslate(self.tr("Search"))
         message, detail, good = self.render()
         self.message.setText(message)
-        self.message.setObjectName("OkText" if good else "ErrorText")
+        self.message.setProperty("tone", "ok" if good else "error")
         restyle(self.message)
         self.detail.setText(detail)
         v = self.view

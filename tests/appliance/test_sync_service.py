@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from core.health.registry import REGISTRY_FILE
 from kiosk.appliance.gui_state import parse_show, session_state
 from kiosk.appliance.sync_service import HeadlessSync
 from offline_queue.runtime import open_store, queue_paths
@@ -69,7 +70,16 @@ def test_service_sends_what_the_gui_queued_and_reports_the_session_state(hub, da
     assert {r[0] for r in kiosk_rows(hub, config, data_dir)} == {d.uuid for d in done}
     assert gui_store.counts()["sent"] == 3
     devices = hub_devices(hub, config, data_dir)
-    assert devices == {"printer": "ready", "oximeter": "missing", "gui": "restarting"}
+    oximeter = devices.pop("oximeter")  # a health device goes with its identity, for the ward's device registry
+    assert devices == {"printer": "ready", "gui": "restarting"}
+    assert oximeter["state"] == "missing" and oximeter["model"] == config.health.oximeter.model
+    assert (data_dir / REGISTRY_FILE).exists()  # the hub's registry answer is kept for the health workers
+    # after the good run, the hub's documents are in the data dir, where the kiosk app reads them
+    from offline_queue.catalogue_pull import load_stored
+    from screens.bills.model import HUB_COPY
+
+    assert load_stored(data_dir) is not None and load_stored(data_dir).version >= 1
+    assert (data_dir / HUB_COPY).is_file()
     gui_store.engine.dispose()
     service.store.engine.dispose()
     service.client.close()

@@ -97,3 +97,46 @@ def test_a_refused_version_keeps_the_last_good_one_and_the_technician_sees_why(m
     assert app.ctx.services.catalogue is good and updates.info["version"] == 3
     shown = app.tech_screen.sync_labels["catalogue"][1].text()
     assert "3" in shown and "4" in shown and "$.procedures[0].channels[0].fees[0].amount" in shown
+
+
+def test_the_sync_service_process_brings_a_published_catalogue_to_a_running_kiosk(make_app, qtbot, local_hub,
+                                                                                     tmp_path) -> None:
+    """As installed (hub.sync_in_gui = false): the headless sync service, its own process, pulls; the running
+    app notices the stored version from its sync thread and switches between visits, without a restart."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    app = make_app(services=True, hub={"url": local_hub.url, "sync_in_gui": False, "sync_interval_seconds": 5,
+                                       "heartbeat_interval_seconds": 3600})
+    updates = app.ctx.services.catalogue_updates
+    assert updates.info["source"] == "built-in"
+    toml = tmp_path / "kiosk.toml"
+    toml.write_text(f'data_dir = "{app.ctx.data_dir}"\n[station]\ncode = "{app.ctx.config.station.code}"\n'
+                    f'[hub]\nurl = "{local_hub.url}"\nsync_in_gui = false\nenrolment_code = "{local_hub.demo_code}"\n'
+                    'sync_interval_seconds = 5\nconnect_timeout_seconds = 2.0\n', encoding="utf-8")
+    service = subprocess.Popen([sys.executable, "-m", "kiosk", "--config", str(toml), "sync-service"],
+                               cwd=Path(__file__).resolve().parents[2], env=dict(os.environ),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        qtbot.waitUntil(lambda: updates.info.get("source") == "hub", timeout=60000)  # the service's first pull
+        first_version = updates.info["version"]
+        assert app.ctx.services.sync.worker._sends() is False  # the app itself never talked to the hub
+        assert "Nộp trực tiếp: lệ phí 20.000 đ" in detail_text(app, qtbot)
+
+        status, body = local_hub.request("PUT", "/admin/catalog", corrected())
+        assert status == 201, body
+        # A resident is reading a procedure: the version the service stored waits for the visit to end.
+        qtbot.waitUntil(lambda: updates.pending_version == body["version"], timeout=60000)
+        assert updates.info["version"] == first_version
+        app.flow.home("button")
+        assert updates.info["version"] == body["version"]
+        assert "Nộp trực tiếp: lệ phí 25.000 đ" in detail_text(app, qtbot)
+        app.flow.home("button")
+
+    finally:
+        service.send_signal(signal.SIGTERM)
+        code = service.wait(30)
+    assert code == 0, service.stderr.read().decode()[-2000:]  # type: ignore[union-attr]

@@ -138,3 +138,27 @@ def test_a_damaged_stored_file_falls_back_instead_of_failing(tmp_path: Path) -> 
     for damage in (b"", b"{", b'{"version": 1, "catalogue": {"procedures": 1}}', b"\xff" * 10, b"[]"):
         (folder(tmp_path) / CURRENT).write_bytes(damage)
         assert load_stored(tmp_path) is None
+
+
+def test_the_app_notices_what_another_process_stored_once_and_never_a_damaged_file(fake_hub, tmp_path) -> None:
+    """StoredCatalogueWatch: the app's side of the headless sync service (hub.sync_in_gui = false)."""
+    from offline_queue.hub_documents import StoredCatalogueWatch
+
+    watch = StoredCatalogueWatch(tmp_path)
+    assert watch.poll(None) is None  # nothing stored yet
+    client = HubClient(f"http://127.0.0.1:{fake_hub.server_port}", "t")
+    fake_hub.answer = (200, envelope(FULL, 3), {"ETag": '"v3"'})
+    good = pull(client, tmp_path, None).stored  # as the service does, in its own process
+    seen = watch.poll(None)
+    assert seen is not None and seen.outcome == "updated" and seen.stored.version == 3
+    assert watch.poll(seen.stored) is None  # told once
+    fake_hub.answer = (200, envelope(bad_fee(), 4), {"ETag": '"v4"'})
+    assert pull(client, tmp_path, good).outcome == "refused"
+    refused = watch.poll(seen.stored)
+    assert refused is not None and refused.outcome == "refused" and refused.version == 4
+    assert refused.problem.startswith("$.procedures[0].channels[0].fees[0].amount")
+    fake_hub.answer = (304, b"", {})
+    pull(client, tmp_path, good)  # the status file is rewritten with the same refusal: not news
+    assert watch.poll(seen.stored) is None
+    (folder(tmp_path) / CURRENT).write_text('{"version": 9, "catalogue": {"procedures": "x"}}', encoding="utf-8")
+    assert watch.poll(seen.stored) is None  # damaged: the app keeps what it shows

@@ -3,6 +3,10 @@ scan a poster's QR code (official → opens, anything else → warned and never 
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtWidgets import QLabel
+
 from core.formats import Kind
 from tests.citizen.conftest import click, press_keys, texts
 
@@ -150,3 +154,55 @@ def test_large_text_grows_the_procedure_texts_too(make_app, qtbot) -> None:
     app.flow.home("timeout")
     app.flow.go("procedures")
     assert app.navigator.current.field_buttons["cu_tru"].title.fontInfo().pixelSize() == normal
+
+
+PORTAL_CODE = re.compile(r"\b\d\.\d{6}\b")
+
+
+def test_residents_never_see_portal_codes(make_app, qtbot) -> None:
+    """List rows, the detail page and search results name procedures in words; "1.004222" is for staff."""
+    app = make_app()
+    app.flow.go("procedures.list", {"field": "cu_tru"})
+    listing = app.navigator.current
+    assert listing.items and "Lệ phí: 10.000 đ – 20.000 đ" in texts(listing)
+    app.flow.go("procedures.search", {"query": "dang ky thuong tru"})
+    search = app.navigator.current
+    app.flow.go("procedures.detail", {"code": "1.004222"})
+    detail = app.navigator.current
+    for screen in (listing, search, detail):
+        shown = "\n".join(texts(screen))
+        assert not PORTAL_CODE.search(shown), (screen.screen_id, PORTAL_CODE.findall(shown))
+    app.flow.go("procedures.search", {})
+    assert not PORTAL_CODE.search(app.navigator.current.status.text())  # the typing hint names no code
+
+
+def test_the_detail_page_opens_with_what_to_bring_the_fee_the_time_and_where(make_app, qtbot) -> None:
+    app = make_app()
+    app.window.show_kiosk()
+    app.flow.go("procedures.detail", {"code": "1.004222"})
+    detail = app.navigator.current
+    qtbot.waitUntil(lambda: detail.panel.area.viewport().height() > 100)
+    first = detail.panel.body.itemAt(0).widget()
+    assert first.objectName() == "SummaryCard"
+    lines = [w.text() for w in first.findChildren(QLabel, "SummaryLine")]
+    assert [line.split(":")[0] for line in lines] == ["Mang theo", "Lệ phí", "Thời hạn giải quyết", "Nơi nộp"]
+    assert "Tờ khai thay đổi thông tin cư trú" in lines[0]
+    assert lines[1] == "Lệ phí: Nộp trực tiếp 20.000 đ · Nộp trực tuyến 10.000 đ"
+    assert "Công an cấp xã" in lines[3]
+    # above the fold: the whole summary is in view before any scrolling, the opening hours are not
+    viewport = detail.panel.area.viewport()
+    assert detail.panel.area.verticalScrollBar().value() == 0
+    assert first.geometry().bottom() <= viewport.height()
+    hours = next(w for w in detail.panel.area.widget().findChildren(QLabel) if "Giờ hành chính" in w.text())
+    assert hours.mapTo(detail.panel.area.widget(), hours.rect().topLeft()).y() > first.geometry().bottom()
+
+
+def test_search_puts_the_exact_title_first_and_says_nothing_found(make_app) -> None:
+    app = make_app()
+    app.flow.go("procedures.search", {"query": "dang ky thuong tru"})
+    search = app.navigator.current
+    codes = list(search.results)
+    assert codes[0] == "1.004222"
+    assert all(search.catalogue.get(c).field == "cu_tru" for c in codes)  # no passport procedure
+    app.flow.go("procedures.search", {"query": "gia vang hom nay"})
+    assert search.results == {} and search.status.text().startswith("Không tìm thấy")

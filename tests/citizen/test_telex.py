@@ -92,3 +92,15 @@ def test_random_key_sequences_never_raise_and_stay_nfc(keys, modern, method) -> 
 def test_any_word_and_key_never_raise(word, key) -> None:
     out = process_key(word, key)
     assert unicodedata.is_normalized("NFC", out)
+
+
+def test_the_diacritics_row_marks_and_tones_the_word_without_telex() -> None:
+    """Issue 17: Vietnamese typed directly — one key per mark, one per tone; nothing to mark does nothing."""
+    from core.telex import ACUTE, GRAVE, add_mark, set_tone
+
+    assert add_mark("tuong", "horn") == "tương" and add_mark("an", "horn") == "ăn"
+    assert add_mark("ten", "hat") == "tên" and add_mark("Toi", "hat") == "Tôi"
+    assert add_mark("do", "stroke") == "đo" and add_mark("", "stroke") == "đ"
+    assert add_mark("tân", "hat") == "tân" and add_mark("xyz", "horn") == "xyz"
+    assert set_tone("tương", GRAVE) == "tường" and set_tone("tường", GRAVE) == "tương"
+    assert set_tone("hoa", ACUTE) == "hoá" and set_tone("tr", ACUTE) == "tr"

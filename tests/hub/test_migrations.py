@@ -64,4 +64,4 @@ def test_migrate_command(tmp_path: Path, capsys) -> None:  # type: ignore[no-unt
     from central.cli import main as cli_main
 
     assert cli_main(["migrate", "--db", str(tmp_path / "hub.db")]) == 0
-    assert "revision 0008_billers" in capsys.readouterr().out
+    assert "revision 0009_telehealth_bus" in capsys.readouterr().out

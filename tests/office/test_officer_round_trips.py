@@ -54,7 +54,9 @@ def test_officer_asks_for_more_documents_and_the_kiosk_tracking_shows_the_note(
     assert tracking.view.state == "hub" and tracking.view.status == "needs_info"
     assert tracking.message.text().startswith("Cần bổ sung")
     assert tracking.detail.text().startswith(f"Ghi chú của cán bộ phường: {NOTE}")
-    assert hub_ref in tracking.detail.text() and NOTE in tracking.history.text()
+    # one code for the resident: the one on the receipt, not the office's number beside it (issue 17)
+    assert local_ref in tracking.detail.text() and hub_ref not in tracking.detail.text()
+    assert NOTE in tracking.history.text()
 
 
 def test_a_crisis_reading_raises_an_alert_that_goes_away_when_acknowledged(
@@ -124,7 +126,7 @@ def test_call_for_help_round_trips_to_an_acknowledgement_on_the_kiosk(
     card = page.locator("article.alert")
     expect(card).to_have_count(1)
     expect(card).to_contain_text("OF03")
-    expect(card).to_contain_text("tracking")  # the screen the resident is on
+    expect(card).to_contain_text("Tra cứu hồ sơ")  # the screen the resident is on, in words
     card.locator("button").click()
     expect(page.locator("article.alert")).to_have_count(0)
 

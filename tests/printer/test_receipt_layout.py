@@ -58,12 +58,26 @@ def test_status_lines_are_honest():
     accepted = dataclasses.replace(queued, status="accepted", hub_reference="HCM-2026-000123")
     assert "Đã tiếp nhận" in texts(accepted)
     assert "Đã lưu tại trạm, sẽ gửi khi có mạng" not in texts(accepted)
-    assert "Mã hồ sơ: HCM-2026-000123" in texts(accepted)
+    assert not any("HCM-2026-000123" in t for t in texts(accepted))  # one code on the slip (issue 17)
     assert status_text(dataclasses.replace(queued, language="en")) == "Saved at this station, will be sent when online"
 
 
 def test_hub_reference_only_once_known():
     assert not any(t.startswith("Mã hồ sơ") for t in texts(sample_receipt("dossier")))
+
+
+def test_one_code_to_keep_and_the_slip_says_so():
+    """The resident gets one code, printed with what to do with it; never two codes side by side."""
+    for kind in ("dossier", "payment"):
+        receipt = dataclasses.replace(sample_receipt(kind), hub_reference="HS-2026-123456789", status="accepted")
+        lines = texts(receipt)
+        code_lines = [t for t in lines if receipt.local_reference in t or "HS-2026-123456789" in t]
+        assert code_lines == [f"Mã tra cứu: {receipt.local_reference}"], code_lines
+        assert lines[lines.index(code_lines[0]) + 1].startswith("Vui lòng giữ mã này")
+    hub_only = dataclasses.replace(sample_receipt("dossier"), local_reference="", hub_reference="HS-2026-123456789")
+    assert "Mã hồ sơ: HS-2026-123456789" in texts(hub_only)
+    english = texts(dataclasses.replace(sample_receipt("dossier"), language="en"))
+    assert "Please keep this code to track or pay" in english
 
 
 def test_health_slip_has_values_units_categories_disclaimer_and_device_notes():

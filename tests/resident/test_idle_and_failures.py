@@ -40,8 +40,9 @@ def test_idle_timeout_in_the_middle_of_the_dossier_wipes_every_field_and_the_vis
     done = app.navigator.screen("receipt.done")
     assert done.params == {} and done.reference.text() == "" and not done.qr.payload
     tracking, payment = app.navigator.screen("tracking"), app.navigator.screen("payment")
-    assert tracking.field.text() == "" and tracking.view is None
-    assert payment.field.text() == "" and payment.state == "ask" and not payment.qr.payload
+    fresh = f"{app.config.station.code}-"  # the code pad's station part, nothing a resident typed
+    assert tracking.field.text() == fresh and tracking.view is None
+    assert payment.field.text() == fresh and payment.state == "ask" and not payment.qr.payload
 
 
 def test_a_failed_save_says_nothing_was_saved(make_app, qtbot, sample_data):
@@ -74,15 +75,26 @@ def test_form_boxes_are_typed_with_the_on_screen_keyboard_in_telex(make_app, qtb
     form = app.navigator.current
     phone = form.rows["phone"].editor
     click(qtbot, phone)
-    assert form.keyboard.isVisible() and form.keyboard.mode == "digits" and not form.next_button.isVisible()
+    # the short digits pad leaves "Continue" at hand
+    assert form.keyboard.isVisible() and form.keyboard.mode == "digits" and form.next_button.isVisible()
     for key in "0912345678":
         click(qtbot, form.keyboard.keys[key])
     assert phone.text() == "0912345678"
-    click(qtbot, form.rows["request_content"].editor.viewport())  # where a finger lands on a long-text box
-    assert form.keyboard.mode == "letters"
+    assert not form.keyboard.isVisible()  # a whole phone number: the pad goes by itself
+    request = form.rows["request_content"]
+    assert not request.editor.isVisible()  # the usual requests are buttons; writing is the fallback
+    click(qtbot, request.other_button)
+    assert form.keyboard.isVisible() and form.keyboard.mode == "letters" and form.keyboard.telex
+    assert form.keyboard.keys["telex"].text() == "Gõ Telex: bật"
     for key in ["n", "h", "a", "f", "space", "o", "w", "r"]:
         click(qtbot, form.keyboard.keys[key])
-    assert form.rows["request_content"].value() == "nhà ở"
+    assert request.value() == "nhà ở"
+    for key in ["space", "c", "u", "mark_horn", "tone_acute"]:  # or straight from the diacritics row
+        click(qtbot, form.keyboard.keys[key])
+    assert request.value() == "nhà ở cứ"
+    click(qtbot, form.keyboard.keys["backspace"])
+    click(qtbot, form.keyboard.keys["backspace"])
+    click(qtbot, form.keyboard.keys["backspace"])
     click(qtbot, form.keyboard.keys["enter"])
     assert not form.keyboard.isVisible() and form.next_button.isVisible()
     answers = app.flow.visit.data["dossier"].answers

@@ -71,11 +71,10 @@ def test_camera_missing_shows_message_and_manual_entry(qtbot, widget):
         qtbot.mouseClick(widget.cancel_button, Qt.MouseButton.LeftButton)
 
 
-def test_success_highlight_and_tone(widget):
+def test_success_highlight(widget):
     widget.start_scan(60)
-    widget.show_success()
+    widget.show_success()  # the tone is the scanner service's audio cue (tests/voice/test_cues.py)
     assert widget.state == "success" and widget.preview.success
-    assert widget.tone == "beep" or widget.tone.startswith("player:")
 
 
 @pytest.mark.parametrize(("code", "words"), [("not_official", "not an official code"),

@@ -23,10 +23,10 @@ def test_test_page_prints_and_paper_out_is_reported(make_app, qtbot) -> None:
     qtbot.mouseClick(status.devices_button, Qt.MouseButton.LeftButton)
     devices = app.technician.devices
     assert app.navigator.current is devices
-    devices.prn_mode.setCurrentText("paper_out")
+    devices.prn_mode.setCurrentIndex(devices.prn_mode.findText("Hết giấy"))  # the modes are in words
     qtbot.mouseClick(devices.prn_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "paper_out" in devices.prn_result.text(), timeout=10000)
-    qtbot.waitUntil(lambda: "fault" in devices.prn_state.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "hết giấy" in devices.prn_result.text(), timeout=10000)
+    qtbot.waitUntil(lambda: devices.prn_state.text() == "Lỗi: cần người xử lý: hết giấy", timeout=10000)
 
 
 def test_sync_now_without_a_hub_says_why(make_app, qtbot) -> None:

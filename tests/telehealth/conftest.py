@@ -41,13 +41,15 @@ def doctor_page(chromium: Any, local_hub: Any) -> Iterator[Any]:
 
 
 def sign_in_health_worker(hub: Any, username: str = "bs.lan", role: str = "health_worker") -> str:
-    """A staff account with the health-worker role (display name DOCTOR), signed in: its session cookie."""
+    """A staff account with the health-worker role (display name DOCTOR; made unless it exists), signed in: its
+    session cookie."""
     from central.db import Database
     from central.staff import accounts
 
     db = Database(hub.db_url)
     try:
-        accounts.create_user(db, username, role, PASSWORD, display_name=DOCTOR)
+        if username not in {u["username"] for u in accounts.list_users(db)}:
+            accounts.create_user(db, username, role, PASSWORD, display_name=DOCTOR)
     finally:
         db.dispose()
     return hub.login(username, PASSWORD)[0]

@@ -34,6 +34,19 @@ def start_call(threads: Any, hub_url: str, token: str, events: Events, **kw: Any
     return worker
 
 
+def connected_call(hub: Any, page: Any, threads: Any, qtbot: Any, kiosk_url: str | None = None,
+                   **kw: Any) -> tuple[Any, Events]:
+    """The doctor on duty accepts a kiosk's call (through `kiosk_url`, the hub's by default) and media flows."""
+    go_on_duty(page)
+    events = Events()
+    worker = start_call(threads, kiosk_url or hub.url, hub.enroll()["token"], events, **kw)
+    page.wait_for_selector("#waiting li button:not([disabled])", timeout=15000)
+    page.click("#waiting li button")
+    qtbot.waitUntil(lambda: events.last("connected") is not None, timeout=20000)
+    wait_for(lambda: flowing(page, worker, {}), 20, "frames and sound both ways", pump=lambda: qtbot.wait(20))
+    return worker, events
+
+
 def counts(page: Any) -> dict[str, Any]:
     return page.evaluate("window.telehealth.counts()")
 
@@ -75,7 +88,7 @@ def save_call_screen(pictures: KioskPictures, caption: str, path: Path) -> None:
     language.set_language("vi")
     app = QApplication.instance()
     app.setFont(theme.app_font(1.0, theme.load_fonts()))
-    app.setStyleSheet(theme.stylesheet(1.0))
+    theme.apply(app, 1.0)
     screen = ConsultCallScreen()
     screen.resize(1920, 1000)
     screen.show()

@@ -76,9 +76,44 @@ def test_the_call_screen_says_when_it_reconnects_and_when_sound_only(make_app: A
     service.event.emit("resumed", {})
     assert "đang nói chuyện với BS. Lan" in call.banner.text()
     service.event.emit("degraded", {})
-    assert "hình ảnh tạm dừng" in call.banner.text()
+    assert "chỉ có tiếng" in call.banner.text()
     service.event.emit("caption", {"text": "Ông uống thuốc đều nhé"})
     assert call.caption.isVisible() and call.caption.text() == "Ông uống thuốc đều nhé"
     service.event.emit("ended", {"by": "network"})
     status = app.navigator.screen("consult.status")
     assert app.navigator.current is status and "Mất kết nối" in status.body.text()
+
+
+def test_a_resident_with_an_id_card_may_link_the_call_and_the_hub_keeps_only_a_keyed_hash(
+        make_app: Any, local_hub: Any, qtbot: Any) -> None:
+    import hashlib
+    import hmac
+    import sqlite3
+
+    from core.formats.cccd import parse_cccd
+
+    app = _app(make_app, local_hub, qtbot)
+    card = parse_cccd("001085012345|012345678|Nguyễn Văn An|15031985|Nam|Số 12 Ngõ 5 Phố Huế, Hà Nội|22062022")
+    nav = app.navigator
+    _click(qtbot, app.home_screen.tiles["health"])
+    app.flow.visit.identity = card  # as after scanning the ID card
+    _click(qtbot, nav.screen("health").consult_button)
+    consent = nav.screen("consult.consent")
+    assert consent.link_checkbox.isVisible() and not consent.link_checkbox.isChecked()  # optional, unticked
+    assert "không lưu chính số căn cước" in consent.link_explain.text()
+    consent.checkbox.setChecked(True)
+    consent.link_checkbox.setChecked(True)
+    _click(qtbot, consent.call_button)
+    status = nav.screen("consult.status")
+    qtbot.waitUntil(lambda: nav.current is status and status.phone.isVisible(), timeout=30000)  # nobody on duty
+
+    with sqlite3.connect(local_hub.db_path) as db:
+        (key,), = db.execute("SELECT secret FROM telehealth_keys WHERE name = 'resident'").fetchall()
+        rows = db.execute("SELECT * FROM consultations").fetchall()
+    assert [r for r in rows if hmac.new(bytes.fromhex(key), card.id_number.encode(), hashlib.sha256).hexdigest()
+            in r], "the consultation carries the resident's keyed hash"
+    assert card.id_number not in repr(rows) and card.full_name in repr(rows)  # the name was shared; the number not
+
+    # the next resident finds both boxes unticked
+    app.flow.home("finished")
+    assert not consent.checkbox.isChecked() and not consent.link_checkbox.isChecked()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 
 import pytest
 from hypothesis import given
@@ -19,7 +20,7 @@ JSON = st.recursive(st.none() | st.booleans() | st.floats(allow_nan=True) | st.i
 
 
 @given(st.dictionaries(st.sampled_from(["type", "consent", "readings", "resident", "sdp", "consultation_id",
-                                        "resident_key", "state", "stats", "on", "text", "note", "advice"]), JSON)
+                                        "link_id", "state", "stats", "on", "text", "note", "advice"]), JSON)
        | JSON)
 def test_any_json_is_parsed_or_refused_with_bad_message(value: object) -> None:
     for kind in ("request", "resume", "answer", "offer", "duty", "accept", "caption", "note", "hangup"):
@@ -73,8 +74,10 @@ def test_oversized_frames_and_long_doctor_texts_are_refused() -> None:
 
 
 class _App:
-    class state:
-        telehealth_secret = None
+    """An app whose ticket key was already read from its database (each hub database has its own)."""
+
+    def __init__(self) -> None:
+        self.state = type("State", (), {"telehealth_secret": secrets.token_bytes(32)})()
 
 
 def test_tickets_name_the_worker_and_cannot_be_forged_or_reused_after_expiry() -> None:
@@ -85,9 +88,7 @@ def test_tickets_name_the_worker_and_cannot_be_forged_or_reused_after_expiry() -
     expires, name, mac = ticket.split(".")
     assert worker_for_ticket(app, f"{int(expires) + 999}.{name}.{mac}", now=2000.0) is None  # tampered
     assert worker_for_ticket(app, "garbage", now=2000.0) is None
-    other = _App()
-    other.state = type("S", (), {"telehealth_secret": None})
-    assert worker_for_ticket(other, ticket, now=2000.0) is None  # another hub process's secret
+    assert worker_for_ticket(_App(), ticket, now=2000.0) is None  # another hub's key
     assert clean_name("  BS.\tLan\n<script> ") == "BS. Lan <script>"  # shown with textContent, never as HTML
 
 

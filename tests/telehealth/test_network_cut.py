@@ -9,20 +9,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from tests.telehealth.conftest import open_doctor_page
-from tests.telehealth.helpers import Events, wait_for
+from tests.telehealth.helpers import wait_for
 from tests.telehealth.relay import Relay
-from tests.telehealth.test_call_end_to_end import flowing, go_on_duty, snapshot, start_call
-
-
-def _connected_call(hub: Any, page: Any, threads: Any, qtbot: Any, relay: Relay, **kw: Any) -> tuple[Any, Events]:
-    go_on_duty(page)
-    events = Events()
-    worker = start_call(threads, relay.url, hub.enroll()["token"], events, **kw)
-    page.wait_for_selector("#waiting li button:not([disabled])", timeout=15000)
-    page.click("#waiting li button")
-    qtbot.waitUntil(lambda: events.last("connected") is not None, timeout=20000)
-    wait_for(lambda: flowing(page, worker, {}), 20, "frames and sound both ways", pump=lambda: qtbot.wait(20))
-    return worker, events
+from tests.telehealth.test_call_end_to_end import connected_call, flowing, snapshot
 
 
 @contextlib.contextmanager
@@ -41,7 +30,7 @@ def _hub_behind_relay(local_hub_factory: Any, chromium: Any, grace: int) -> Iter
 def test_a_blip_shows_the_reconnect_message_and_the_call_comes_back(
         local_hub_factory: Any, chromium: Any, threads: Any, qtbot: Any) -> None:
     with _hub_behind_relay(local_hub_factory, chromium, grace=20) as (hub, relay, page):
-        worker, events = _connected_call(hub, page, threads, qtbot, relay)
+        worker, events = connected_call(hub, page, threads, qtbot, relay.url)
         relay.cut()
         qtbot.waitUntil(lambda: events.last("reconnecting") is not None, timeout=10000)
         page.wait_for_selector("#call-state:has-text('đang chờ kết nối lại')", timeout=10000)
@@ -62,7 +51,7 @@ def test_a_blip_shows_the_reconnect_message_and_the_call_comes_back(
 def test_a_long_cut_ends_the_call_cleanly_on_both_sides(
         local_hub_factory: Any, chromium: Any, threads: Any, qtbot: Any) -> None:
     with _hub_behind_relay(local_hub_factory, chromium, grace=4) as (hub, relay, page):
-        worker, events = _connected_call(hub, page, threads, qtbot, relay, reconnect_seconds=4.0)
+        worker, events = connected_call(hub, page, threads, qtbot, relay.url, reconnect_seconds=4.0)
         relay.cut()
         qtbot.waitUntil(lambda: events.last("reconnecting") is not None, timeout=10000)
         qtbot.waitUntil(lambda: not worker.running, timeout=20000)  # the kiosk gave up and closed its media

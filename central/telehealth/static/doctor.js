@@ -9,6 +9,7 @@
   const ENDED_BY = { kiosk: 'Người dân đã kết thúc cuộc gọi.', doctor: 'Bạn đã kết thúc cuộc gọi.',
     network: 'Trạm mất kết nối, cuộc gọi đã kết thúc.', 'no-doctor': 'Cuộc gọi đã kết thúc.' };
   let ws = null; let pc = null; let local = null; let iceServers = []; let current = null; let onDuty = false;
+  let videoOn = true;  // off while the kiosk's network is weak (sound only)
 
   function setStatus(text) { $('status').textContent = text; }
   function setCallState(text) { $('call-state').textContent = text; }
@@ -54,6 +55,9 @@
       case 'ice-state':  // the kiosk lost the media path: offer again (an ICE restart by a fresh connection)
         if (msg.state === 'failed' && current) { setCallState('Mạng chập chờn, đang kết nối lại…'); startCall(); }
         break;
+      case 'quality': setVideo(msg.video);
+        setCallState(msg.video ? 'Mạng của trạm đã ổn định: hình ảnh trở lại' : 'Mạng của trạm yếu: tạm thời chỉ nói chuyện bằng tiếng');
+        break;
       case 'peer-lost': setCallState('Trạm mất kết nối, đang chờ kết nối lại…'); break;
       case 'peer-back': setCallState('Trạm đã kết nối lại'); startCall(); break;
       case 'ended': endCall(ENDED_BY[msg.by] || 'Cuộc gọi đã kết thúc.'); break;
@@ -75,7 +79,10 @@
       const li = el('li'); li.dataset.cid = item.consultation_id;
       li.append(el('b', who(item.resident), 'line'), el('span', `Chờ từ ${time(item.created_at)}`, 'line muted'),
         el('span', summary(item.readings) || 'Không có chỉ số', 'line readings-summary'));
-      if (item.trend.length) li.append(el('span', `${item.trend.length} lần đo trước`, 'line muted'));
+      if (item.trend.length) {
+        const last = item.trend[0];
+        li.append(el('span', `${item.trend.length} lần đo trước — gần nhất ${time(last.at)}: ${summary(last.readings)}`, 'line trend-summary'));
+      }
       const button = el('button', 'Nhận cuộc gọi'); button.type = 'button';
       button.disabled = !onDuty || current !== null;
       button.addEventListener('click', () => send({ type: 'accept', consultation_id: item.consultation_id }));
@@ -149,7 +156,16 @@
     setCallState('Đang kết nối…');
   }
 
+  function setVideo(on) {
+    // On a weak network the picture pauses both ways: sound gets the bandwidth (the kiosk stops sending too). A
+    // disabled track sends black frames at a few kbit/s, so the stream (and its decoder) stays in step and the
+    // picture comes back at once, without waiting for a key frame.
+    videoOn = on;
+    if (local) local.getVideoTracks().forEach((track) => { track.enabled = on; });
+  }
+
   function endCall(text) {
+    videoOn = true;
     if (pc) { pc.close(); pc = null; }
     if (local) { local.getTracks().forEach((t) => t.stop()); local = null; $('local').srcObject = null; }
     $('remote').srcObject = null;
@@ -182,7 +198,7 @@
   // For the end-to-end test and for support: what flows on the current connection (getStats()).
   window.telehealth = {
     async counts() {
-      const out = { videoFramesReceived: 0, videoFramesSent: 0, audioBytesReceived: 0, audioPacketsSent: 0, state: pc ? pc.connectionState : 'none' };
+      const out = { videoFramesReceived: 0, videoFramesSent: 0, audioBytesReceived: 0, audioPacketsSent: 0, state: pc ? pc.connectionState : 'none', videoOn };
       if (!pc) return out;
       (await pc.getStats()).forEach((r) => {
         if (r.type === 'inbound-rtp' && r.kind === 'video') out.videoFramesReceived += r.framesDecoded || 0;

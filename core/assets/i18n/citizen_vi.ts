@@ -79,6 +79,14 @@
       <translation>Xóa hết</translation>
     </message>
     <message>
+      <source>Telex: on</source>
+      <translation>Gõ Telex: bật</translation>
+    </message>
+    <message>
+      <source>Telex: off</source>
+      <translation>Gõ Telex: tắt</translation>
+    </message>
+    <message>
       <source>Done ✓</source>
       <translation>Xong ✓</translation>
     </message>
@@ -99,20 +107,20 @@ You can go on without a picture.</source>
       <translation>Không tìm thấy thủ tục</translation>
     </message>
     <message>
-      <source>This station has no information about the code %1. Please ask the staff.</source>
-      <translation>Trạm chưa có thông tin về mã %1. Vui lòng hỏi cán bộ.</translation>
-    </message>
-    <message>
-      <source>Code %1 · %2 · Information updated %3</source>
-      <translation>Mã %1 · %2 · Cập nhật ngày %3</translation>
-    </message>
-    <message>
       <source>Free of charge</source>
       <translation>Miễn phí</translation>
     </message>
     <message>
       <source>No fee stated</source>
       <translation>Chưa có thông tin lệ phí</translation>
+    </message>
+    <message>
+      <source>no papers listed; please ask the staff</source>
+      <translation>không ghi giấy tờ; vui lòng hỏi cán bộ</translation>
+    </message>
+    <message>
+      <source>(other cases need other papers: see below)</source>
+      <translation>(trường hợp khác cần giấy tờ khác: xem bên dưới)</translation>
     </message>
     <message>
       <source>In person</source>
@@ -125,6 +133,30 @@ You can go on without a picture.</source>
     <message>
       <source>By post</source>
       <translation>Qua bưu chính</translation>
+    </message>
+    <message>
+      <source>not stated; the staff can tell you</source>
+      <translation>không ghi; cán bộ sẽ cho Ông/Bà biết</translation>
+    </message>
+    <message>
+      <source>Bring</source>
+      <translation>Mang theo</translation>
+    </message>
+    <message>
+      <source>Fee</source>
+      <translation>Lệ phí</translation>
+    </message>
+    <message>
+      <source>How long</source>
+      <translation>Thời hạn giải quyết</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Nơi nộp</translation>
+    </message>
+    <message>
+      <source>please ask the staff</source>
+      <translation>vui lòng hỏi cán bộ</translation>
     </message>
     <message>
       <source>%1: fee %2</source>
@@ -169,6 +201,18 @@ You can go on without a picture.</source>
     <message>
       <source>Fees and time</source>
       <translation>Lệ phí và thời gian</translation>
+    </message>
+    <message>
+      <source>This station has no information about this procedure. Please ask the staff.</source>
+      <translation>Trạm chưa có thông tin về thủ tục này. Vui lòng hỏi cán bộ.</translation>
+    </message>
+    <message>
+      <source>%1 · Information updated %2</source>
+      <translation>%1 · Cập nhật ngày %2</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Chi tiết</translation>
     </message>
     <message>
       <source>Papers to bring</source>
@@ -232,8 +276,8 @@ You can go on without a picture.</source>
   <context>
     <name>ProcedureSearchScreen</name>
     <message>
-      <source>Type a few words, e.g. “thuong tru”, or a code such as 1.004222.</source>
-      <translation>Gõ vài chữ, ví dụ “thuong tru”, hoặc mã như 1.004222.</translation>
+      <source>Type a few words, e.g. “thuong tru”; accents are not needed.</source>
+      <translation>Vui lòng gõ vài chữ, ví dụ “thuong tru”; không cần gõ dấu.</translation>
     </message>
     <message>
       <source>Found: %1</source>
@@ -250,6 +294,17 @@ You can go on without a picture.</source>
     <message>
       <source>What do you need to do?</source>
       <translation>Ông/Bà cần làm thủ tục gì?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Procedures</name>
+    <message>
+      <source>free of charge</source>
+      <translation>miễn phí</translation>
+    </message>
+    <message>
+      <source>Fee: %1</source>
+      <translation>Lệ phí: %1</translation>
     </message>
   </context>
   <context>
@@ -295,7 +350,7 @@ You can go on without a picture.</source>
     </message>
     <message>
       <source>Where</source>
-      <translation>Nơi xảy ra</translation>
+      <translation>Nơi nộp</translation>
     </message>
     <message>
       <source>In an emergency, call 113.</source>
@@ -490,7 +545,7 @@ You can go on without a picture.</source>
     </message>
     <message>
       <source>Where</source>
-      <translation>Nơi xảy ra</translation>
+      <translation>Nơi nộp</translation>
     </message>
     <message>
       <source>What happened</source>

@@ -3,6 +3,10 @@
   <context>
     <name>ConsultCallScreen</name>
     <message>
+      <source>Please sit still and breathe normally.</source>
+      <translation>Ông/Bà vui lòng ngồi yên và thở đều.</translation>
+    </message>
+    <message>
       <source>the doctor</source>
       <translation>bác sĩ</translation>
     </message>
@@ -19,8 +23,8 @@
       <translation>Kết nối bị gián đoạn. Đang kết nối lại, vui lòng chờ…</translation>
     </message>
     <message>
-      <source>The network is weak: you can hear %1 but the picture is paused.</source>
-      <translation>Mạng yếu: ông/bà vẫn nghe được %1 nhưng hình ảnh tạm dừng.</translation>
+      <source>The network is weak: the call goes on with sound only. You can still talk with %1; the picture comes back when the network is better.</source>
+      <translation>Mạng yếu: cuộc gọi tạm thời chỉ có tiếng. Ông/Bà vẫn nói chuyện được với %1; hình ảnh sẽ trở lại khi mạng tốt hơn.</translation>
     </message>
     <message>
       <source>Volume %1%</source>
@@ -72,6 +76,14 @@
     <message>
       <source>I agree to share this</source>
       <translation>Tôi đồng ý chia sẻ</translation>
+    </message>
+    <message>
+      <source>Also show the doctor my earlier readings</source>
+      <translation>Cho bác sĩ xem cả các chỉ số tôi đã đo những lần trước</translation>
+    </message>
+    <message>
+      <source>Optional. The ward's server keeps a code made from your ID card number, never the number itself, so that the doctor sees the readings of your earlier calls.</source>
+      <translation>Không bắt buộc. Máy chủ của phường chỉ lưu một mã tạo ra từ số căn cước của Ông/Bà, không lưu chính số căn cước, để bác sĩ xem được các chỉ số của những lần gọi trước.</translation>
     </message>
     <message>
       <source>Back</source>

@@ -1,6 +1,44 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
   <context>
+    <name>AddressPicker</name>
+    <message>
+      <source>Building</source>
+      <translation>Tòa nhà</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>Tầng</translation>
+    </message>
+    <message>
+      <source>Flat</source>
+      <translation>Căn hộ</translation>
+    </message>
+  </context>
+  <context>
+    <name>CodePad</name>
+    <message>
+      <source>Type the letters and digits before the first dash, then “Next”.</source>
+      <translation>Nhập chữ và số trước dấu gạch ngang đầu tiên, rồi chạm “Tiếp”.</translation>
+    </message>
+    <message>
+      <source>Station code %1 is filled in: type the digits.</source>
+      <translation>Đã điền sẵn mã trạm %1: Ông/Bà chỉ cần nhập các chữ số.</translation>
+    </message>
+    <message>
+      <source>Another code</source>
+      <translation>Mã khác</translation>
+    </message>
+    <message>
+      <source>Next  ▶</source>
+      <translation>Tiếp  ▶</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>Xóa hết</translation>
+    </message>
+  </context>
+  <context>
     <name>ConsentScreen</name>
     <message>
       <source>Your consent</source>
@@ -94,12 +132,8 @@ Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường
       <translation>Đã lưu</translation>
     </message>
     <message>
-      <source>Your reference number</source>
-      <translation>Mã tra cứu hồ sơ</translation>
-    </message>
-    <message>
-      <source>Dossier number at the ward office: %1</source>
-      <translation>Mã hồ sơ tại phường: %1</translation>
+      <source>Your code — please keep it to track or pay</source>
+      <translation>Mã tra cứu — vui lòng giữ mã này để tra cứu, thanh toán</translation>
     </message>
     <message>
       <source>Service: %1</source>
@@ -135,10 +169,25 @@ Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường
     </message>
   </context>
   <context>
+    <name>FieldRow</name>
+    <message>
+      <source>✎  Write something else</source>
+      <translation>✎  Viết nội dung khác</translation>
+    </message>
+    <message>
+      <source>Choose a flat in this building</source>
+      <translation>Chọn căn hộ trong tòa nhà này</translation>
+    </message>
+  </context>
+  <context>
     <name>FormScreen</name>
     <message>
-      <source>Please check the answers marked in red.</source>
-      <translation>Xin kiểm tra các ô được đánh dấu đỏ.</translation>
+      <source>1 item still needs your answer  ▲</source>
+      <translation>Còn 1 mục cần điền  ▲</translation>
+    </message>
+    <message>
+      <source>%1 items still need your answer  ▲</source>
+      <translation>Còn %1 mục cần điền  ▲</translation>
     </message>
     <message>
       <source>Please fill this in.</source>
@@ -611,8 +660,8 @@ Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường
       <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-      <source>Scan the code on your receipt, or touch the box and type the reference number printed on it.</source>
-      <translation>Quét mã trên biên nhận, hoặc chạm vào ô và nhập mã tra cứu in trên đó.</translation>
+      <source>Scan the code on your receipt, or type the code printed on it with the keys below.</source>
+      <translation>Quét mã trên biên nhận, hoặc nhập mã tra cứu in trên đó bằng các phím bên dưới.</translation>
     </message>
     <message>
       <source>Search</source>

@@ -414,6 +414,10 @@
       <translation>Thiết bị đã quá hạn hiệu chuẩn.</translation>
     </message>
     <message>
+      <source>The device is not in the ward's device register.</source>
+      <translation>Thiết bị chưa có trong sổ thiết bị của phường.</translation>
+    </message>
+    <message>
       <source>The device's calibration date is not recorded.</source>
       <translation>Chưa ghi nhận ngày hiệu chuẩn của thiết bị.</translation>
     </message>

@@ -89,6 +89,14 @@
       <translation>Gọi cán bộ hỗ trợ</translation>
     </message>
     <message>
+      <source>Stop reading</source>
+      <translation>Dừng đọc</translation>
+    </message>
+    <message>
+      <source>Read aloud</source>
+      <translation>Nghe hướng dẫn</translation>
+    </message>
+    <message>
       <source>Online</source>
       <translation>Đã kết nối</translation>
     </message>
@@ -126,6 +134,14 @@
     <message>
       <source>Close</source>
       <translation>Đóng</translation>
+    </message>
+    <message>
+      <source>Read each step aloud: on</source>
+      <translation>Tự động đọc từng bước: đang bật</translation>
+    </message>
+    <message>
+      <source>Read each step aloud: off</source>
+      <translation>Tự động đọc từng bước: đang tắt</translation>
     </message>
   </context>
   <context>
@@ -331,11 +347,11 @@
     </message>
     <message>
       <source>Pulse oximeter</source>
-      <translation>Máy đo SpO2</translation>
+      <translation>Máy đo nồng độ oxy trong máu</translation>
     </message>
     <message>
       <source>Scale</source>
-      <translation>Cân</translation>
+      <translation>Cân và thước đo</translation>
     </message>
     <message>
       <source>Thermometer</source>
@@ -694,7 +710,91 @@
     </message>
   </context>
   <context>
-    <name>self.devices</name>
+    <name>TechnicianWords</name>
+    <message>
+      <source>Camera</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>Receipt printer</source>
+      <translation>Máy in biên nhận</translation>
+    </message>
+    <message>
+      <source>Blood-pressure monitor</source>
+      <translation>Máy đo huyết áp</translation>
+    </message>
+    <message>
+      <source>Pulse oximeter</source>
+      <translation>Máy đo nồng độ oxy trong máu</translation>
+    </message>
+    <message>
+      <source>Scale</source>
+      <translation>Cân và thước đo</translation>
+    </message>
+    <message>
+      <source>Thermometer</source>
+      <translation>Nhiệt kế</translation>
+    </message>
+    <message>
+      <source>Spoken guidance</source>
+      <translation>Hướng dẫn bằng giọng nói</translation>
+    </message>
+    <message>
+      <source>Video call</source>
+      <translation>Gọi video</translation>
+    </message>
+    <message>
+      <source>Not connected</source>
+      <translation>Chưa kết nối</translation>
+    </message>
+    <message>
+      <source>Connecting</source>
+      <translation>Đang kết nối</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+      <source>Fault: a person must act</source>
+      <translation>Lỗi: cần người xử lý</translation>
+    </message>
+    <message>
+      <source>Unknown state (%1)</source>
+      <translation>Trạng thái không xác định (%1)</translation>
+    </message>
+    <message>
+      <source>ID card</source>
+      <translation>thẻ căn cước</translation>
+    </message>
+    <message>
+      <source>procedure code</source>
+      <translation>mã thủ tục</translation>
+    </message>
+    <message>
+      <source>receipt code</source>
+      <translation>mã biên nhận</translation>
+    </message>
+    <message>
+      <source>VietQR payment code</source>
+      <translation>mã thanh toán VietQR</translation>
+    </message>
+    <message>
+      <source>hub enrolment code</source>
+      <translation>mã đăng ký với máy chủ</translation>
+    </message>
+    <message>
+      <source>link to an unofficial site</source>
+      <translation>liên kết tới trang không chính thức</translation>
+    </message>
+    <message>
+      <source>unknown code</source>
+      <translation>mã không xác định</translation>
+    </message>
     <message>
       <source>No camera service on this build.</source>
       <translation>Bản cài đặt này không có camera.</translation>
@@ -703,12 +803,497 @@
       <source>No health devices on this build.</source>
       <translation>Bản cài đặt này không có thiết bị đo sức khỏe.</translation>
     </message>
-  </context>
-  <context>
-    <name>self.status</name>
     <message>
       <source>Sync is not available on this build.</source>
       <translation>Bản cài đặt này không có chức năng đồng bộ.</translation>
+    </message>
+    <message>
+      <source>%1: waiting to be sent again</source>
+      <translation>%1: đang chờ gửi lại</translation>
+    </message>
+    <message>
+      <source>This submission was not found.</source>
+      <translation>Không tìm thấy hồ sơ này.</translation>
+    </message>
+    <message>
+      <source>systolic</source>
+      <translation>tâm thu</translation>
+    </message>
+    <message>
+      <source>diastolic</source>
+      <translation>tâm trương</translation>
+    </message>
+    <message>
+      <source>pulse</source>
+      <translation>mạch</translation>
+    </message>
+    <message>
+      <source>weight (kg)</source>
+      <translation>cân nặng (kg)</translation>
+    </message>
+    <message>
+      <source>height (cm)</source>
+      <translation>chiều cao (cm)</translation>
+    </message>
+    <message>
+      <source>temperature (°C)</source>
+      <translation>thân nhiệt (°C)</translation>
+    </message>
+    <message>
+      <source>no result in time</source>
+      <translation>không có kết quả trong thời gian chờ</translation>
+    </message>
+    <message>
+      <source>device not available</source>
+      <translation>thiết bị không sẵn sàng</translation>
+    </message>
+    <message>
+      <source>Prints normally</source>
+      <translation>In bình thường</translation>
+    </message>
+    <message>
+      <source>Out of paper</source>
+      <translation>Hết giấy</translation>
+    </message>
+    <message>
+      <source>Switched off</source>
+      <translation>Đã tắt</translation>
+    </message>
+    <message>
+      <source>Slow</source>
+      <translation>In chậm</translation>
+    </message>
+    <message>
+      <source>not set up in the configuration</source>
+      <translation>chưa được thiết lập trong cấu hình</translation>
+    </message>
+    <message>
+      <source>turned off in the configuration</source>
+      <translation>đã tắt trong cấu hình</translation>
+    </message>
+    <message>
+      <source>not answering (switched off or unplugged)</source>
+      <translation>không phản hồi (đã tắt hoặc rút cáp)</translation>
+    </message>
+    <message>
+      <source>out of paper</source>
+      <translation>hết giấy</translation>
+    </message>
+    <message>
+      <source>paper nearly out</source>
+      <translation>sắp hết giấy</translation>
+    </message>
+    <message>
+      <source>did not answer in time</source>
+      <translation>không phản hồi kịp thời</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>không thành công</translation>
+    </message>
+    <message>
+      <source>opening the port</source>
+      <translation>đang mở cổng kết nối</translation>
+    </message>
+    <message>
+      <source>measuring</source>
+      <translation>đang đo</translation>
+    </message>
+    <message>
+      <source>released before the camera opened</source>
+      <translation>đã dừng trước khi camera mở</translation>
+    </message>
+    <message>
+      <source>no USB serial adapter</source>
+      <translation>không có bộ chuyển đổi USB nối tiếp nào</translation>
+    </message>
+    <message>
+      <source>checking %1</source>
+      <translation>đang kiểm tra %1</translation>
+    </message>
+    <message>
+      <source>opening %1</source>
+      <translation>đang mở %1</translation>
+    </message>
+    <message>
+      <source>%1 (released until a scan starts)</source>
+      <translation>%1 (tạm nghỉ cho đến lần quét tiếp theo)</translation>
+    </message>
+    <message>
+      <source>%1; tried again when a scan starts</source>
+      <translation>%1; sẽ thử lại khi bắt đầu quét</translation>
+    </message>
+    <message>
+      <source>%1; trying again in %2 s</source>
+      <translation>%1; thử lại sau %2 giây</translation>
+    </message>
+    <message>
+      <source>simulated: %1</source>
+      <translation>mô phỏng: %1</translation>
+    </message>
+    <message>
+      <source>camera %1</source>
+      <translation>camera %1</translation>
+    </message>
+    <message>
+      <source>video file %1</source>
+      <translation>tệp video %1</translation>
+    </message>
+    <message>
+      <source>picture folder %1</source>
+      <translation>thư mục ảnh %1</translation>
+    </message>
+    <message>
+      <source>sample codes</source>
+      <translation>mã mẫu</translation>
+    </message>
+    <message>
+      <source>Detail: %1</source>
+      <translation>Chi tiết: %1</translation>
+    </message>
+    <message>
+      <source>font %1</source>
+      <translation>Phông chữ %1</translation>
+    </message>
+    <message>
+      <source>Configuration</source>
+      <translation>Cấu hình</translation>
+    </message>
+    <message>
+      <source>Technician PIN</source>
+      <translation>Mã PIN kỹ thuật viên</translation>
+    </message>
+    <message>
+      <source>Station</source>
+      <translation>Trạm</translation>
+    </message>
+    <message>
+      <source>Hub address</source>
+      <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Hub</source>
+      <translation>Máy chủ</translation>
+    </message>
+    <message>
+      <source>Hub certificate</source>
+      <translation>Chứng chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>Enrolment</source>
+      <translation>Đăng ký với máy chủ</translation>
+    </message>
+    <message>
+      <source>Clock</source>
+      <translation>Đồng hồ</translation>
+    </message>
+    <message>
+      <source>Disk</source>
+      <translation>Ổ đĩa</translation>
+    </message>
+    <message>
+      <source>Submission queue</source>
+      <translation>Hàng đợi hồ sơ</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Dịch vụ hệ thống</translation>
+    </message>
+    <message>
+      <source>Procedure catalogue</source>
+      <translation>Danh mục thủ tục</translation>
+    </message>
+    <message>
+      <source>missing: %1</source>
+      <translation>không tìm thấy: %1</translation>
+    </message>
+    <message>
+      <source>not answering: %1</source>
+      <translation>không phản hồi: %1</translation>
+    </message>
+    <message>
+      <source>unreachable: %1</source>
+      <translation>không kết nối được: %1</translation>
+    </message>
+    <message>
+      <source>reachable (%1)</source>
+      <translation>kết nối được (%1)</translation>
+    </message>
+    <message>
+      <source>unusable: %1</source>
+      <translation>không dùng được: %1</translation>
+    </message>
+    <message>
+      <source>simulated (%1)</source>
+      <translation>mô phỏng (%1)</translation>
+    </message>
+    <message>
+      <source>answering on %1</source>
+      <translation>đang phản hồi trên %1</translation>
+    </message>
+    <message>
+      <source>unplugged while talking: %1</source>
+      <translation>bị rút trong khi đang truyền: %1</translation>
+    </message>
+    <message>
+      <source>the sample station %1</source>
+      <translation>vẫn là trạm mẫu %1</translation>
+    </message>
+    <message>
+      <source>enrolled as %1</source>
+      <translation>đã đăng ký với mã %1</translation>
+    </message>
+    <message>
+      <source>certificate not valid: %1</source>
+      <translation>chứng chỉ không hợp lệ: %1</translation>
+    </message>
+    <message>
+      <source>cannot open: %1</source>
+      <translation>không mở được: %1</translation>
+    </message>
+    <message>
+      <source>check failed: %1</source>
+      <translation>kiểm tra không thành công: %1</translation>
+    </message>
+    <message>
+      <source>%1 MiB free</source>
+      <translation>còn trống %1 MiB</translation>
+    </message>
+    <message>
+      <source>only %1 MiB free for %2</source>
+      <translation>chỉ còn trống %1 MiB cho %2</translation>
+    </message>
+    <message>
+      <source>cannot read %1: %2</source>
+      <translation>không đọc được %1: %2</translation>
+    </message>
+    <message>
+      <source>%1 waiting</source>
+      <translation>%1 hồ sơ đang chờ gửi</translation>
+    </message>
+    <message>
+      <source>%1 waiting (oldest %2)</source>
+      <translation>%1 hồ sơ đang chờ gửi (lâu nhất %2)</translation>
+    </message>
+    <message>
+      <source>%1 unsent, the oldest for %2</source>
+      <translation>%1 hồ sơ chưa gửi, lâu nhất đã %2</translation>
+    </message>
+    <message>
+      <source>%1 rejected</source>
+      <translation>%1 hồ sơ bị từ chối</translation>
+    </message>
+    <message>
+      <source>%1 s from the hub</source>
+      <translation>lệch %1 giây so với máy chủ</translation>
+    </message>
+    <message>
+      <source>%1 procedures, snapshot of %2</source>
+      <translation>%1 thủ tục, bản cập nhật ngày %2</translation>
+    </message>
+    <message>
+      <source>picture %1 from %2</source>
+      <translation>hình %1 từ %2</translation>
+    </message>
+    <message>
+      <source>%1 gives no picture</source>
+      <translation>%1 không cho hình</translation>
+    </message>
+    <message>
+      <source>present on %1 but silent for %2 s</source>
+      <translation>có trên %1 nhưng không phản hồi trong %2 giây</translation>
+    </message>
+    <message>
+      <source>%1 bytes on %2 but no valid %3 frame (%4 bad)</source>
+      <translation>%1 byte trên %2 nhưng không có khung %3 hợp lệ (%4 lỗi)</translation>
+    </message>
+    <message>
+      <source>valid</source>
+      <translation>hợp lệ</translation>
+    </message>
+    <message>
+      <source>set</source>
+      <translation>đã đặt</translation>
+    </message>
+    <message>
+      <source>not used</source>
+      <translation>không dùng</translation>
+    </message>
+    <message>
+      <source>simulated</source>
+      <translation>mô phỏng</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>đang chạy</translation>
+    </message>
+    <message>
+      <source>switched on</source>
+      <translation>đang bật</translation>
+    </message>
+    <message>
+      <source>switched on, paper ok</source>
+      <translation>đang bật, giấy đủ</translation>
+    </message>
+    <message>
+      <source>switched on (this model does not report paper)</source>
+      <translation>đang bật (máy này không báo tình trạng giấy)</translation>
+    </message>
+    <message>
+      <source>switched on, out of paper</source>
+      <translation>đang bật, hết giấy</translation>
+    </message>
+    <message>
+      <source>switched on, paper nearly out</source>
+      <translation>đang bật, sắp hết giấy</translation>
+    </message>
+    <message>
+      <source>certificate valid</source>
+      <translation>chứng chỉ hợp lệ</translation>
+    </message>
+    <message>
+      <source>still the demo PIN 1234</source>
+      <translation>vẫn là mã PIN mẫu 1234</translation>
+    </message>
+    <message>
+      <source>a demo hub on this machine</source>
+      <translation>máy chủ mẫu trên chính máy này</translation>
+    </message>
+    <message>
+      <source>no hub address</source>
+      <translation>chưa có địa chỉ máy chủ</translation>
+    </message>
+    <message>
+      <source>this station has no hub token</source>
+      <translation>trạm chưa có mã xác thực của máy chủ</translation>
+    </message>
+    <message>
+      <source>not running under systemd</source>
+      <translation>không chạy dưới systemd</translation>
+    </message>
+    <message>
+      <source>missing or unreadable</source>
+      <translation>không có hoặc không đọc được</translation>
+    </message>
+    <message>
+      <source>Vietnamese text renders</source>
+      <translation>hiển thị được tiếng Việt</translation>
+    </message>
+    <message>
+      <source>loaded</source>
+      <translation>đã nạp</translation>
+    </message>
+    <message>
+      <source>make a PIN hash with %1 and put it in %2</source>
+      <translation>tạo mã băm PIN bằng %1 rồi ghi vào %2</translation>
+    </message>
+    <message>
+      <source>set %1 name, code and address to this station's</source>
+      <translation>đặt name, code và address trong %1 theo trạm này</translation>
+    </message>
+    <message>
+      <source>set %1 to the ward hub (https://…)</source>
+      <translation>đặt %1 là địa chỉ máy chủ của phường (https://…)</translation>
+    </message>
+    <message>
+      <source>set %1 and %2 = %3</source>
+      <translation>đặt %1 và %2 = %3</translation>
+    </message>
+    <message>
+      <source>plug in the %1 and switch it on; %2 shows the adapters (now: %3); %4 names an unknown one %5</source>
+      <translation>cắm %1 và bật lên; %2 liệt kê các bộ chuyển đổi (hiện có: %3); %4 đặt tên %5 cho bộ chưa biết</translation>
+    </message>
+    <message>
+      <source>check %1 protocol and baudrate match the device's manual</source>
+      <translation>kiểm tra protocol và baudrate trong %1 khớp với hướng dẫn của thiết bị</translation>
+    </message>
+    <message>
+      <source>switch the %1 on (some models talk only while measuring: start one)</source>
+      <translation>bật %1 (một số máy chỉ gửi dữ liệu khi đang đo: hãy đo thử một lần)</translation>
+    </message>
+    <message>
+      <source>plug in the camera (USB); %1 should show camera</source>
+      <translation>cắm camera (USB); %1 phải thấy camera</translation>
+    </message>
+    <message>
+      <source>reconnect the camera; check that it is not covered</source>
+      <translation>cắm lại camera; kiểm tra camera không bị che</translation>
+    </message>
+    <message>
+      <source>set %1 to usb, serial or network</source>
+      <translation>đặt %1 là usb, serial hoặc network</translation>
+    </message>
+    <message>
+      <source>switch the printer on, check its cable and that the lid is shut</source>
+      <translation>bật máy in, kiểm tra cáp và nắp máy đã đóng</translation>
+    </message>
+    <message>
+      <source>put in a new 80 mm thermal paper roll</source>
+      <translation>lắp cuộn giấy in nhiệt 80 mm mới</translation>
+    </message>
+    <message>
+      <source>have a new paper roll ready; change it soon</source>
+      <translation>chuẩn bị cuộn giấy mới; thay sớm</translation>
+    </message>
+    <message>
+      <source>set %1, then %2</source>
+      <translation>đặt %1, sau đó chạy %2</translation>
+    </message>
+    <message>
+      <source>%1 with a code from the hub's kiosk page</source>
+      <translation>%1 với mã lấy từ trang quản lý trạm của máy chủ</translation>
+    </message>
+    <message>
+      <source>check the date and time, and %1 if the ward uses its own CA</source>
+      <translation>kiểm tra ngày giờ, và %1 nếu phường dùng CA riêng</translation>
+    </message>
+    <message>
+      <source>check the network cable or Wi-Fi, and %1</source>
+      <translation>kiểm tra cáp mạng hoặc Wi-Fi, và %1</translation>
+    </message>
+    <message>
+      <source>turn on time sync: %1</source>
+      <translation>bật đồng bộ thời gian: %1</translation>
+    </message>
+    <message>
+      <source>check that the data folder exists</source>
+      <translation>kiểm tra thư mục dữ liệu có tồn tại</translation>
+    </message>
+    <message>
+      <source>free space: %1, remove old files; new submissions need room</source>
+      <translation>giải phóng dung lượng: %1, xóa tệp cũ; hồ sơ mới cần chỗ lưu</translation>
+    </message>
+    <message>
+      <source>check the disk; the technician guide explains restoring the queue backup</source>
+      <translation>kiểm tra ổ đĩa; hướng dẫn kỹ thuật viên có cách khôi phục bản sao lưu hàng đợi</translation>
+    </message>
+    <message>
+      <source>an operator must look at them: %1</source>
+      <translation>cán bộ vận hành cần xem xét: %1</translation>
+    </message>
+    <message>
+      <source>the hub has not taken them: check the hub checks above and %1</source>
+      <translation>máy chủ chưa nhận: xem các mục kiểm tra máy chủ ở trên và %1</translation>
+    </message>
+    <message>
+      <source>%1; %2 says why it stopped</source>
+      <translation>%1; %2 cho biết lý do dừng</translation>
+    </message>
+    <message>
+      <source>reinstall the package: %1</source>
+      <translation>cài lại gói: %1</translation>
+    </message>
+    <message>
+      <source>reinstall the package; the procedures screens are off until then</source>
+      <translation>cài lại gói; các màn hình thủ tục tạm tắt cho đến khi đó</translation>
+    </message>
+    <message>
+      <source>fix the named setting; %1 checks again</source>
+      <translation>sửa mục cấu hình được nêu; %1 để kiểm tra lại</translation>
+    </message>
+    <message>
+      <source>check the %1's cable, power and paper; %2 shows the adapters</source>
+      <translation>kiểm tra cáp, nguồn và giấy của %1; %2 liệt kê các bộ chuyển đổi</translation>
     </message>
   </context>
 </TS>
