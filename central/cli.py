@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--payee-account", default="")
     s.add_argument("--payee-name", default="", help="account holder, e.g. CONG AN PHUONG BEN NGHE")
     s.add_argument("--payee-city", default="HCM")
+    s.add_argument("--payee-document", type=Path, default=None,
+                   help="the ward's signed payee (from `kiosk-hub payee sign`), instead of --payee-*: kiosks that pin "
+                        "the ward's key accept only this payee")
     s.add_argument("--payment-ttl", type=int, default=900, help="seconds before a pending payment expires")
     s.add_argument("--draft-ttl-days", type=_draft_days, default=7.0,
                    help="days a dossier prepared at home on the phone is kept unless a station uses it first")
@@ -127,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     from central.staff.cli import add_parser as add_user_parser
 
     add_user_parser(sub, DEFAULT_DB)
+    from central.payee_cli import add_parser as add_payee_parser
+
+    add_payee_parser(sub)
     from central.billers.cli import add_parser as add_billers_parser
 
     add_billers_parser(sub, DEFAULT_DB)
@@ -138,6 +144,12 @@ def config_from_args(args: argparse.Namespace) -> HubConfig:
     if any(payee_parts) and not all(payee_parts):
         raise SystemExit("kiosk-hub: --payee-bin, --payee-account and --payee-name go together")
     payee = Payee(args.payee_bin, args.payee_account, args.payee_name, args.payee_city) if all(payee_parts) else None
+    if args.payee_document is not None:
+        if payee is not None:
+            raise SystemExit("kiosk-hub: --payee-document names the payee: leave out --payee-bin/-account/-name")
+        from central.payee_cli import load_payee_document
+
+        payee = load_payee_document(args.payee_document)
     if args.faults and not (args.demo or args.allow_faults):
         raise SystemExit("kiosk-hub: --faults needs --demo or --allow-faults")
     faults = FaultSettings(rate=args.faults, kinds=args.fault_kinds, phase=args.fault_phase,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 DEMO_CODE = "DEMO-0000"
 JSON_LIMIT = 1024 * 1024  # contract: 1 MiB JSON bodies
@@ -19,9 +20,14 @@ class Payee:
     account: str
     name: str
     city: str = "HCM"
+    # The ward's signed payee document (core/payee.py, `kiosk-hub payee sign`): served as is, next to the plain
+    # fields, so kiosks that pin the ward's key can check it. The hub holds no key and cannot sign another payee.
+    signed: dict[str, str] | None = None
 
-    def as_json(self) -> dict[str, str]:
-        return {"bank_bin": self.bank_bin, "account": self.account, "name": self.name, "city": self.city}
+    def as_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"bank_bin": self.bank_bin, "account": self.account, "name": self.name,
+                               "city": self.city}
+        return doc | ({"signed": self.signed} if self.signed else {})
 
 
 DEMO_PAYEE = Payee(bank_bin="970436", account="0071000123456", name="CONG AN PHUONG BEN NGHE", city="HCM")

@@ -46,11 +46,16 @@ def pin_problem(pin: str) -> str | None:
 
 
 def weak_configured_pin(pin_hash: str) -> str | None:
-    """Why a configured hash is not acceptable outside demo mode ("missing", "demo", "common"), or None."""
+    """Why a configured hash is not acceptable outside demo mode ("missing", "demo", "short", "common"), or None.
+
+    "short": the hash does not carry the mark `hash_pin` gives hashes of 6 or more digits (a shorter PIN, or a
+    hash made by hand or by an older version): a hash alone cannot show a PIN's length otherwise."""
     if not pin_hash:
         return "missing"
     if pin_hash == DEMO_PIN_HASH:
         return "demo"
+    if not shows_long_pin(pin_hash):
+        return "short"
     if any(verify_pin(pin, pin_hash) for pin in COMMON_PINS):
         return "common"
     return None
@@ -58,8 +63,16 @@ def weak_configured_pin(pin_hash: str) -> str | None:
 SCRYPT_N, SCRYPT_R, SCRYPT_P, KEY_LEN = 16384, 8, 1, 32
 
 
+# The salt of a hash made from 6 or more digits starts with this mark. The salt is part of what scrypt hashes, so
+# the mark cannot be added to the hash of a shorter PIN afterwards: `kiosk config check` and the kiosk's start can
+# enforce the length on a hash (issue 13). Older builds verify marked hashes unchanged (the salt is just bytes).
+LONG_PIN_MARK = b"tcds-pin-6+:"
+
+
 def hash_pin(pin: str, *, salt: bytes | None = None) -> str:
-    salt = os.urandom(16) if salt is None else salt
+    if salt is None:
+        long_enough = pin.isascii() and pin.isdigit() and len(pin) >= MIN_PIN_DIGITS
+        salt = (LONG_PIN_MARK if long_enough else b"") + os.urandom(16)
     key = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=KEY_LEN)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${key.hex()}"
 
@@ -78,6 +91,15 @@ def verify_pin(pin: str, stored: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, key)
+
+
+def shows_long_pin(stored: str) -> bool:
+    """Was ``stored`` made by `hash_pin` from 6 or more digits (its salt carries :data:`LONG_PIN_MARK`)?"""
+    parts = stored.split("$")
+    try:
+        return len(parts) == 6 and parts[0] == "scrypt" and bytes.fromhex(parts[4]).startswith(LONG_PIN_MARK)
+    except ValueError:
+        return False
 
 
 @dataclass

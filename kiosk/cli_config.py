@@ -32,12 +32,15 @@ def _check(args: argparse.Namespace, _config: object) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
-    problem = deployment_refusal(config)
-    if problem and not (config.hub.local_hub and not config.hub.url):
+    if problem := payee_config_problem(config):  # wrong in every mode
         print(f"kiosk: {problem}", file=sys.stderr)
         return 1
-    if problem:
-        print(f"kiosk: warning (demo mode only): {problem}", file=sys.stderr)
+    demo = config.hub.local_hub and not config.hub.url
+    problems = [p for p in (deployment_refusal(config), payee_refusal(config)) if p]
+    for problem in problems:
+        print(f"kiosk: {'warning (demo mode only): ' if demo else ''}{problem}", file=sys.stderr)
+    if problems and not demo:
+        return 1
     print(f"{args.file}: OK")
     return 0
 
@@ -63,7 +66,28 @@ def deployment_refusal(config: Any) -> str | None:
     return None
 
 
+def payee_config_problem(config: Any) -> str | None:
+    """A half-pinned payee: a bank without an account (or the reverse) matches no payee at all."""
+    sec = config.security
+    if bool(sec.payee_bank_bin.strip()) != bool(sec.payee_account.strip()):
+        return "[security] payee_bank_bin and payee_account: set both (the ward's fee account) or neither."
+    return None
+
+
+def payee_refusal(config: Any) -> str | None:
+    """Outside demo mode the kiosk must know the ward's payee by itself (issue 13): without a pinned account or
+    the ward's key it shows no payment QR at all (residents pay at the counter). None when one is set."""
+    sec = config.security
+    if sec.payee_bank_bin.strip() or sec.payee_account.strip() or sec.payee_public_key.strip():
+        return None
+    return ("[security] payee: no payee is pinned, so this kiosk will show no payment QR. Set payee_bank_bin and "
+            "payee_account to the ward's fee account, or payee_public_key to the ward's key (printed by "
+            "`kiosk-hub payee keygen` on the ward's machine).")
+
+
 _PIN_REASONS = {"missing": "no PIN is set.", "demo": "this is the shipped demo PIN (1234).",
+                "short": "this hash does not show a PIN of 6 or more digits (a shorter PIN, or a hash made by an "
+                         "older version or by hand).",
                 "common": "this PIN is one of the most common PINs."}
 
 

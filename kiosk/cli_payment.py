@@ -36,7 +36,7 @@ def _from_hub(config: Any, data_dir: Any, url: str | None, reference: str, amoun
     """(Payee or None, why not)."""
     from offline_queue.protocol import HubError
     from offline_queue.runtime import ensure_token, make_client
-    from screens.payment.model import payee_from, purpose_for
+    from screens.payment.model import PayeePolicy, check_payee, payee_from, purpose_for
     from screens.receipt.station_cache import write_cached_payee
 
     client = make_client(config, data_dir, url=url)
@@ -52,11 +52,23 @@ def _from_hub(config: Any, data_dir: Any, url: str | None, reference: str, amoun
     payee = payee_from(payment.payee)
     if payee is None:
         return None, "the hub answered without a usable payee"
-    try:
-        write_cached_payee(data_dir, payee)
-    except OSError:
-        pass  # the check still worked; only the offline fallback is not refreshed
+    trusted, _why = check_payee(payee, PayeePolicy.of(config))
+    if trusted is not None:  # only an allowed payee refreshes the offline fallback
+        try:
+            write_cached_payee(data_dir, trusted)
+        except OSError:
+            pass  # the check still worked; only the offline fallback is not refreshed
     return payee, ""
+
+
+_REFUSED = {
+    "mismatch": "is not the payee pinned in [security] payee_bank_bin/payee_account or signed by the ward",
+    "unsigned": "is not signed, and [security] payee_public_key asks for the ward's signature",
+    "bad_signature": "carries a signature that the ward's key in [security] payee_public_key does not verify",
+    "not_pinned": "cannot be checked: outside demo mode set [security] payee_bank_bin/payee_account or "
+                  "payee_public_key",
+    "missing": "is not usable",
+}
 
 
 def cmd_qr(args: argparse.Namespace, config: Any) -> int:
@@ -64,7 +76,7 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
     from core.formats.tracking import TrackingError
     from core.paths import data_dir as resolve_data_dir
     from kiosk.services.hub import enrolment_reader
-    from screens.payment.model import payee_allowed, payment_qr
+    from screens.payment.model import PayeePolicy, check_payee, payment_qr
     from screens.receipt.station_cache import read_cached_payee
 
     try:
@@ -90,12 +102,13 @@ def cmd_qr(args: argparse.Namespace, config: Any) -> int:
     if payee is None:
         print("kiosk: no payee: " + "; ".join(problems), file=sys.stderr)
         return 1
-    sec = config.security
-    if not payee_allowed(payee, sec.payee_bank_bin, sec.payee_account):
-        log.error("payee from the %s is not the payee pinned in the configuration: no QR", source)
-        print(f"kiosk: the {source}'s payee ({payee.bank_bin} {payee.account}) is not the payee pinned in "
-              "[security] payee_bank_bin/payee_account: no QR is made", file=sys.stderr)
+    trusted, why = check_payee(payee, PayeePolicy.of(config))
+    if trusted is None:
+        log.error("payee from the %s refused (%s): no QR", source, why)
+        print(f"kiosk: the {source}'s payee ({payee.bank_bin} {payee.account}) {_REFUSED[why]}: no QR is made",
+              file=sys.stderr)
         return 1
+    payee = trusted
     try:
         payload = payment_qr(payee, args.amount, reference)
         parsed = parse_vietqr(payload)

@@ -27,13 +27,19 @@ def run_app(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    from kiosk.cli_config import deployment_refusal
+    from kiosk.cli_config import deployment_refusal, payee_config_problem, payee_refusal
 
     demo = config.hub.local_hub and not config.hub.url  # the demo hub on 127.0.0.1 (`make run`)
     refusal = deployment_refusal(config) if not (demo or args.self_test) else None
+    refusal = refusal or payee_config_problem(config)
     if refusal:  # a public kiosk with a guessable PIN or the shipped station code must not start (issue 13)
         print(f"kiosk: {refusal}", file=sys.stderr)
         return 2
+    # No pinned payee: the kiosk still serves residents but shows no payment QR (the payment screen refuses every
+    # payee; the heartbeat reports "payee": "not_pinned" to the hub). Said at every start, for the technician.
+    payee_warning = payee_refusal(config) if not demo else None
+    if payee_warning:
+        print(f"kiosk: warning: {payee_warning}", file=sys.stderr)
     if args.windowed:
         config = dataclasses.replace(config, station=dataclasses.replace(config.station, kiosk_mode=False))
 
@@ -44,6 +50,8 @@ def run_app(args: argparse.Namespace) -> int:
     log_dir = _log_dir(config)
     setup_logging(log_dir, config.logging.level)
     log.info("kiosk starting (data dir %s)", data_dir)
+    if payee_warning:
+        log.warning("%s", payee_warning)
 
     from PySide6.QtWidgets import QApplication
 

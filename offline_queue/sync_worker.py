@@ -321,6 +321,10 @@ class SyncWorker(Worker):
 
         # the technician PIN's failures and lockouts go with the device states (issue 13): staff see guessing
         devices = self._devices | {"technician_pin": state_report(self._data_dir / PIN_STATE_FILE, time.time())}
+        sec, hub = self._config.security, self._config.hub
+        if "payee" not in devices and not (sec.payee_bank_bin or sec.payee_account or sec.payee_public_key) \
+                and not (hub.local_hub and not hub.url):
+            devices["payee"] = "not_pinned"  # this kiosk shows no payment QR until the ward's payee is pinned
         devices = reported_devices(self._config.health, devices)  # health devices: model and serial too
         try:
             send_heartbeat(self._client, heartbeat_report(read_status(self._store), __version__, devices,

@@ -63,6 +63,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+DEMO_HUB_PAYEE_PIN = {"payee_bank_bin": "970436", "payee_account": "0071000123456"}  # central.config.DEMO_PAYEE
+
+
 @pytest.fixture
 def make_app(qtbot, tmp_path: Path):
     """Build the whole kiosk app (real window, flow, screens) on a temporary data dir.
@@ -87,6 +90,9 @@ def make_app(qtbot, tmp_path: Path):
             import secrets
 
             sections["station"] = {"code": "R" + secrets.token_hex(3).upper()}
+        if "hub" in sections:
+            # a kiosk on a real hub shows payment codes only for its pinned payee (issue 13): the demo hub's
+            sections["security"] = {**DEMO_HUB_PAYEE_PIN, **sections.get("security", {})}
         for name, values in sections.items():
             config = dataclasses.replace(config, **{name: dataclasses.replace(getattr(config, name), **values)})
         (tmp_path / "data").mkdir(exist_ok=True)

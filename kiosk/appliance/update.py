@@ -57,15 +57,10 @@ class Release:
 # -- keys and signing (the ward's release manager; tests) ------------------------------------------------------
 
 def generate_key() -> tuple[str, str]:
-    """(private key, public key), both base64 of the raw 32 bytes."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    """(private key, public key), both base64 of the raw 32 bytes (the same form as the ward's payee key)."""
+    from core.payee import generate_keypair
 
-    key = Ed25519PrivateKey.generate()
-    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                            serialization.NoEncryption())
-    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode(), base64.b64encode(pub).decode()
+    return generate_keypair()
 
 
 def sha256_file(path: Path) -> str:

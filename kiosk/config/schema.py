@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.payee import public_key_problem
 from core.wire import MAX_BATCH_ITEMS
 from kiosk.config.fields import section, setting
 from offline_queue.tls import hub_url_problem, pins_problem
 
 DEVICE_KINDS = ("simulated", "serial", "none")
+
+
+def bank_bin_problem(value: object) -> str | None:
+    ok = value == "" or (isinstance(value, str) and value.isascii() and value.isdigit() and len(value) == 6)
+    return None if ok else "a bank BIN is 6 digits, e.g. 970436"
+
+
+def account_problem(value: object) -> str | None:
+    ok = value == "" or (isinstance(value, str) and value.isascii() and value.isalnum() and len(value) <= 19)
+    return None if ok else "an account number is at most 19 letters and digits"
 
 
 def public_url_problem(url: str) -> str | None:
@@ -75,12 +86,19 @@ class SecuritySettings:
                                         "Doubles with every further lockout.", minimum=5, maximum=3600)
     technician_idle_seconds: int = setting(180, "Technician mode idle end (s)", "Tự thoát chế độ kỹ thuật (giây)",
                                            minimum=30, maximum=3600)
-    # Money goes only where the ward says (issue 13): with these set, a payment QR for any other payee is never
-    # shown, whatever the hub answers; the attempt is logged and reported in the heartbeat ("payee": "mismatch").
+    # Money goes only where the ward says (issue 13): a payment QR is made only for the payee pinned here, or one
+    # signed with the ward's key; any other is never shown, whatever the hub answers, and the attempt is logged
+    # and reported in the heartbeat ("payee": "mismatch" | "unsigned" | "bad_signature" | "not_pinned").
+    # Outside demo mode at least one of the two must be set (`kiosk config check`).
     payee_bank_bin: str = setting("", "Pinned payee bank BIN", "Mã BIN ngân hàng nhận phí (cố định)",
-                                  "6 digits, e.g. 970436. Empty: the hub's payee is used (demo only).")
+                                  "6 digits, e.g. 970436; set together with the account.", check=bank_bin_problem)
     payee_account: str = setting("", "Pinned payee account", "Số tài khoản nhận phí (cố định)",
-                                 "The ward's fee account number; set together with the bank BIN.")
+                                 "The ward's fee account number (letters and digits); set together with the bank "
+                                 "BIN.", check=account_problem)
+    payee_public_key: str = setting("", "Ward payee signing key", "Khóa công khai ký tài khoản nhận phí",
+                                    "Base64 Ed25519 public key printed by `kiosk-hub payee keygen` on the ward's "
+                                    "machine: the hub's payee must then be signed with the ward's private key.",
+                                    check=public_key_problem)
 
 
 @dataclass(frozen=True)

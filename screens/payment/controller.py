@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer
 
 from core.formats import Kind, TrackingError
-from screens.payment.model import Payee, payee_allowed, payee_from, purpose_for, safe_payment_qr
+from screens.payment.model import Payee, PayeePolicy, check_payee, payee_from, purpose_for, safe_payment_qr
 from screens.scan.routing import begin_scan, end_scan
 from screens.tracking.model import parse_typed_reference
 
@@ -138,11 +138,12 @@ class PaymentController(QObject):
                 self.screen.show_state("counter", {"reference": ref, "amount": amount})
             return
         payment = result.data
-        payee = self._pinned(payee_from(payment.payee), "hub")
+        payee, why = self._pinned(payee_from(payment.payee), "hub")
         qr = safe_payment_qr(payee, payment.amount, ref)
         if payee is None or not qr:
-            log.error("hub answered a payment without a usable payee")
-            self.screen.show_state("counter", {"reference": ref, "amount": amount})
+            if why in ("", "missing"):
+                log.error("hub answered a payment without a usable payee")
+            self._refused(ref, amount, why)
             return
         if self.ctx.services.station_cache is not None:
             self.ctx.services.station_cache.remember_payee(payee)
@@ -168,20 +169,28 @@ class PaymentController(QObject):
             return
         cache.fetch_payee(lambda payee: token == self._token and self._pay_later(ref, amount, payee))
 
-    def _pinned(self, payee: Payee | None, source: str) -> Payee | None:
-        """`payee` if the kiosk's configuration allows it; else None, logged and reported to the hub."""
-        sec = self.ctx.config.security
-        if payee is None or payee_allowed(payee, sec.payee_bank_bin, sec.payee_account):
-            return payee
-        log.error("payee from the %s is not the payee pinned in the configuration: no QR shown", source)
-        self.ctx.bus.device_state_changed.emit("payee", "mismatch", source)
-        return None
+    def _pinned(self, payee: Payee | None, source: str) -> tuple[Payee | None, str]:
+        """(`payee` as this kiosk's configuration allows it, "") or (None, why); a refusal is logged for the
+        technician and reported to the hub (the heartbeat's "payee" device state)."""
+        allowed, why = check_payee(payee, PayeePolicy.of(self.ctx.config))
+        if why and why != "missing":
+            log.error("payee from the %s refused (%s): no payment QR shown", source, why)
+            self.ctx.bus.device_state_changed.emit("payee", why, source)
+        elif allowed is not None and self.ctx.bus.device_states.get("payee", "ok") != "ok":
+            log.info("payee from the %s accepted again", source)  # the hub's payee was fixed: the report clears
+            self.ctx.bus.device_state_changed.emit("payee", "ok", source)
+        return allowed, why
+
+    def _refused(self, ref: str, amount: int, why: str) -> None:
+        """No code: the resident pays at the counter or later; a refused payee gets its own explanation."""
+        state = "counter" if why in ("", "missing") else "payee_refused"
+        self.screen.show_state(state, {"reference": ref, "amount": amount})
 
     def _pay_later(self, ref: str, amount: int, payee: Payee | None) -> None:
-        payee = self._pinned(payee, "cache")
+        payee, why = self._pinned(payee, "cache")
         qr = safe_payment_qr(payee, amount, ref)
-        if not qr:
-            self.screen.show_state("counter", {"reference": ref, "amount": amount})
+        if payee is None or not qr:
+            self._refused(ref, amount, why)
             return
         info = self._info(ref, amount, payee, qr)
         self.screen.show_state("later", info)

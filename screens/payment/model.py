@@ -1,16 +1,17 @@
 """Fee payments as pure data: the hub's payee, the VietQR we build from it, bank names. No Qt, no I/O.
 
-Payment codes are made only from the hub's payee data (DESIGN §5), never from a scanned code. The transfer
+Payment codes are made only for the payee this kiosk's configuration allows (pinned, or signed with the ward's
+key: :func:`check_payee`, DESIGN §5), never from a scanned code. The transfer
 purpose is ASCII and carries the dossier reference so the ward office can match the money to the dossier.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from core.formats.vietqr import VietQRError, build_vietqr
+from core.payee import PayeeDocumentError, payee_fields, verify_payee_document
 
 # NAPAS bank BINs → the short names residents know (the ones a ward's fee account is likely to be at).
 BANKS = {
@@ -28,38 +29,78 @@ class Payee:
     account: str
     name: str
     city: str = ""
+    # The ward's signed payee document this payee came with (core/payee.py), kept so the cache can be re-checked.
+    signed: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def bank_name(self) -> str:
         return BANKS.get(self.bank_bin, self.bank_bin)
 
-    def as_json(self) -> dict[str, str]:
-        return {"bank_bin": self.bank_bin, "account": self.account, "name": self.name, "city": self.city}
+    def as_json(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"bank_bin": self.bank_bin, "account": self.account, "name": self.name,
+                               "city": self.city}
+        return doc | ({"signed": self.signed} if self.signed is not None else {})
 
 
 def payee_from(doc: Any) -> Payee | None:
     """A payee from the hub's JSON (enrolment or payment answer); None if it is missing or malformed."""
-    if not isinstance(doc, dict):
+    fields = payee_fields(doc)
+    if fields is None:
         return None
-    bank_bin, account, name = doc.get("bank_bin"), doc.get("account"), doc.get("name")
-    city = doc.get("city") if isinstance(doc.get("city"), str) else ""
-    if not (isinstance(bank_bin, str) and re.fullmatch(r"[0-9]{6}", bank_bin)):
-        return None
-    if not (isinstance(account, str) and re.fullmatch(r"[0-9A-Za-z]{1,19}", account)):
-        return None
-    if not isinstance(name, str) or not name.strip():
-        return None
-    return Payee(bank_bin, account, name.strip()[:70], city.strip()[:30])
+    signed = doc.get("signed")
+    return Payee(**fields, signed=signed if isinstance(signed, dict) else None)
 
 
-def payee_allowed(payee: Payee | None, pinned_bin: str, pinned_account: str) -> bool:
-    """May a QR for `payee` be shown? With a payee pinned in the kiosk's configuration only that one may
-    (whatever the hub or the cache says); without one, any well-formed payee (demo and legacy set-ups)."""
+@dataclass(frozen=True)
+class PayeePolicy:
+    """What this kiosk's configuration says about payees: a pinned account and/or the ward's public key.
+
+    Outside demo mode (a real hub) a payee that is neither pinned nor signed is refused: a hub alone never
+    decides where residents' money goes (DESIGN §5)."""
+
+    bank_bin: str = ""
+    account: str = ""
+    public_key: str = ""
+    demo: bool = False
+
+    @classmethod
+    def of(cls, config: Any) -> PayeePolicy:
+        sec = config.security
+        return cls(sec.payee_bank_bin.strip(), sec.payee_account.strip(), sec.payee_public_key.strip(),
+                   bool(config.hub.local_hub and not config.hub.url))
+
+    @property
+    def pinned(self) -> bool:
+        return bool(self.bank_bin or self.account or self.public_key)
+
+
+# Why a payee was refused (reported to the hub as the "payee" device state, logged for the technician).
+REFUSALS = ("missing", "mismatch", "unsigned", "bad_signature", "not_pinned")
+
+
+def check_payee(payee: Payee | None, policy: PayeePolicy) -> tuple[Payee | None, str]:
+    """(the payee a QR may be made for, "") or (None, why) with why one of :data:`REFUSALS`.
+
+    With a public key the QR uses the *signed* fields, and the plain fields next to them must say the same."""
     if payee is None:
-        return False
-    if pinned_bin or pinned_account:
-        return payee.bank_bin == pinned_bin.strip() and payee.account.upper() == pinned_account.strip().upper()
-    return True
+        return None, "missing"
+    if policy.public_key:
+        if payee.signed is None:
+            return None, "unsigned"
+        try:
+            signed = verify_payee_document(payee.signed, policy.public_key)
+        except PayeeDocumentError as exc:
+            return None, "bad_signature" if exc.code in ("bad_signature", "bad_key") else "unsigned"
+        trusted = Payee(**signed, signed=payee.signed)
+        if (trusted.bank_bin, trusted.account.upper()) != (payee.bank_bin, payee.account.upper()):
+            return None, "mismatch"  # the hub's plain fields name another account than the one it signed
+        payee = trusted
+    pinned_account = (policy.bank_bin, policy.account.upper())
+    if any(pinned_account) and (payee.bank_bin, payee.account.upper()) != pinned_account:
+        return None, "mismatch"
+    if not policy.pinned and not policy.demo:
+        return None, "not_pinned"
+    return payee, ""
 
 
 def purpose_for(reference: str) -> str:

@@ -2,7 +2,8 @@
 
 GUI thread; renders what the payment controller tells it and emits intents. States: ask (type or scan a
 reference), busy, qr (waiting for the transfer, with a countdown), paid, expired, waited_out, later (offline:
-a code from the last known payee, pay later), counter (pay at the ward office), no_fee, already_paid,
+a code from the last known payee, pay later), counter (pay at the ward office), payee_refused (the hub's payee
+is not the one this station's configuration allows: counter or later), no_fee, already_paid,
 unknown, not_yet (the dossier has not reached the ward office yet).
 """
 
@@ -183,6 +184,10 @@ class PaymentScreen(Screen):
                               "the transfer message carries your reference.")),
             "counter": (self.tr("The fee cannot be paid at this station now."),
                         self.tr("Please pay at the ward office counter. Keep your reference number.")),
+            # the hub named a payee this station's configuration does not allow (issue 13): no code is shown
+            "payee_refused": (self.tr("For your safety, this station cannot show a payment code right now."),
+                              self.tr("Please pay at the ward office counter, or later at any station with the "
+                                      "code on your dossier receipt. Keep your reference number.")),
             "deferred": (self.tr("You can pay this fee later with your receipt code"),
                          self.tr("Nothing is lost: the dossier is kept. Later, open \"Pay fees\" at any station "
                                  "and scan or type the code on your dossier receipt, or pay at the ward office "
@@ -211,7 +216,7 @@ class PaymentScreen(Screen):
         self.detail.setText(detail)
         self.detail.setVisible(bool(detail))
         amount = self.info.get("amount")
-        show_money = self.state in ("qr", "later", "paid", "counter", "deferred") and bool(amount)
+        show_money = self.state in ("qr", "later", "paid", "counter", "payee_refused", "deferred") and bool(amount)
         self.amount.setText(format_vnd(amount) if show_money else "")
         self.amount.setVisible(show_money)
         ref = self.info.get("reference") or ""

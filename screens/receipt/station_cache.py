@@ -135,7 +135,7 @@ class StationCache(QObject):
         self._calls.resolve(request_id, payee or self.payee)
 
     def remember_payee(self, payee: Payee | None) -> None:
-        if payee is None or payee == self.payee:
+        if payee is None or (payee == self.payee and payee.signed == self.payee.signed):
             return
         self.payee = payee
         self._persist()

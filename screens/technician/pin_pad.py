@@ -14,6 +14,13 @@ from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 
 
+def clock(seconds: int) -> str:
+    """4:05 or 1:04:05: a lockout grows to a day, and a count of seconds that long says little."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 class PinPadScreen(Screen):
     screen_id = "technician.pin"
     idle_seconds = 60
@@ -23,6 +30,7 @@ class PinPadScreen(Screen):
         self.gate = gate
         self._pin = ""
         self._status = ""
+        self.seconds_locked = 0  # what the lockout countdown shows (0: not locked)
         super().__init__()
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -82,14 +90,20 @@ class PinPadScreen(Screen):
         self._show()
 
     def _refresh_lock(self) -> None:
+        """Keys off and the time left, ticking every second, while locked (also a lockout from before a restart:
+        the gate read it from its file)."""
         left = self.gate.locked_for(time.time())
         locked = left > 0
-        for key, button in self.keys.items():
+        for button in self.keys.values():
             button.setEnabled(not locked)
-            del key
         if locked:
-            self._status = self.tr("Too many wrong PINs. Locked for %1 s.").replace("%1", str(int(left + 0.999)))
+            self.seconds_locked = int(left + 0.999)
+            self._status = self.tr("Too many wrong PINs. Try again in %1.").replace(
+                "%1", clock(self.seconds_locked))
+            if not self._lock_timer.isActive():
+                self._lock_timer.start()
         else:
+            self.seconds_locked = 0
             self._lock_timer.stop()
             self._status = ""
         self._show()

@@ -106,7 +106,8 @@ def test_sync_service_sends_soon_after_an_enqueue_and_reports_status(qtbot, thre
     qtbot.waitUntil(lambda: bool(ours()["queue"] and ours()["queue"]["sent"] == 1 and ours()["devices"]),
                     timeout=10_000)
     assert ours()["station_code"] == config.station.code
-    assert ours()["devices"] == {"printer": "ready", "technician_pin": "ok"}  # PIN failures/lockouts reported too
+    # PIN failures/lockouts reported too, and that no payee is pinned (this kiosk makes no payment QR: issue 13)
+    assert ours()["devices"] == {"printer": "ready", "technician_pin": "ok", "payee": "not_pinned"}
     # paper running low reaches the hub with the next heartbeat, and its metrics (the PrinterPaperLow alert)
     bus.device_state_changed.emit("printer", "ready", "paper_low")
     qtbot.waitUntil(lambda: ours()["devices"].get("printer") == "paper_low", timeout=10_000)

@@ -25,7 +25,9 @@ def write_config(tmp_path: Path, hub_url: str, code: str = "") -> Path:
     data.mkdir(exist_ok=True)
     path = tmp_path / "kiosk.toml"
     path.write_text(f'data_dir = "{data}"\n[hub]\nurl = "{hub_url}"\nlocal_hub = false\nenrolment_code = "{code}"\n'
-                    "connect_timeout_seconds = 1.0\nread_timeout_seconds = 3.0\n", encoding="utf-8")
+                    "connect_timeout_seconds = 1.0\nread_timeout_seconds = 3.0\n"
+                    # the demo hub's payee, pinned as on an installed kiosk (issue 13)
+                    "[security]\npayee_bank_bin = '970436'\npayee_account = '0071000123456'\n", encoding="utf-8")
     return path
 
 

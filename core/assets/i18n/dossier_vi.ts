@@ -289,6 +289,14 @@ Quyền của Ông/Bà: Ông/Bà có thể đề nghị cơ quan cấp phường
       <translation>Xin nộp tại quầy của phường. Xin giữ lại mã tra cứu.</translation>
     </message>
     <message>
+      <source>For your safety, this station cannot show a payment code right now.</source>
+      <translation>Để bảo đảm an toàn cho Ông/Bà, trạm chưa thể hiển thị mã thanh toán lúc này.</translation>
+    </message>
+    <message>
+      <source>Please pay at the ward office counter, or later at any station with the code on your dossier receipt. Keep your reference number.</source>
+      <translation>Vui lòng nộp lệ phí tại quầy của phường, hoặc nộp sau tại bất kỳ trạm nào bằng mã trên biên nhận hồ sơ. Ông/Bà vui lòng giữ lại số biên nhận.</translation>
+    </message>
+    <message>
       <source>You can pay this fee later with your receipt code</source>
       <translation>Ông/Bà có thể nộp lệ phí sau bằng mã biên nhận</translation>
     </message>

@@ -272,8 +272,8 @@
       <translation>Sai mã PIN. Còn %1 lần thử.</translation>
     </message>
     <message>
-      <source>Too many wrong PINs. Locked for %1 s.</source>
-      <translation>Nhập sai quá nhiều lần. Tạm khóa %1 giây.</translation>
+      <source>Too many wrong PINs. Try again in %1.</source>
+      <translation>Nhập sai quá nhiều lần nên trạm tạm khóa. Vui lòng thử lại sau %1.</translation>
     </message>
     <message>
       <source>Technician access: enter the PIN</source>
