@@ -70,7 +70,7 @@ class PhotosScreen(Screen):
         docs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         docs_scroll.setWidget(self.docs)
         docs_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        docs_scroll.setMinimumHeight(100)  # at least two lines of the list, even in large text
+        docs_scroll.setMinimumHeight(88)  # at least two lines of the list, even in large text
         docs_layout.addWidget(self.docs_caption)
         docs_layout.addWidget(docs_scroll, 1)
         outer.addWidget(docs, 2)

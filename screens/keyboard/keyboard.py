@@ -113,7 +113,7 @@ class OnScreenKeyboard(QWidget):
             viet.addWidget(self._key(name, "\u25cc" + mark, "true"), 2)
         telex_key = self._key("telex", "", "true")
         telex_key.setCheckable(True)
-        viet.addWidget(telex_key, 4)
+        viet.addWidget(telex_key, 5)
         if diacritics:  # a screen short of height (a 1080-high landscape panel) may leave it out: Telex stays
             rows.addLayout(viet)
         else:
@@ -284,7 +284,8 @@ class OnScreenKeyboard(QWidget):
     def retranslate(self) -> None:
         self.keys["space"].setText(self.tr("space"))
         self.keys["clear"].setText(self.tr("Clear all"))
-        self.keys["telex"].setText(self.tr("Telex: on") if self.telex else self.tr("Telex: off"))
+        state = self.tr("Telex: on") if self.telex else self.tr("Telex: off")
+        self.keys["telex"].setText(state.replace(": ", ":\n", 1))  # two short lines fit a key of the diacritics row
         self.keys["digits_clear"].setText(self.tr("Clear all"))
         if "enter" in self.keys:
             self.keys["enter"].setText(self.tr("Done ✓"))

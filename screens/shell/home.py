@@ -79,12 +79,12 @@ class HomeScreen(Screen):
         for i, (service, _) in enumerate(SERVICES):
             self.grid.addWidget(self.tiles[service], i // columns, i % columns)
 
-    def _columns_that_fit(self) -> int:
+    def _columns_that_fit(self, icons: bool = True) -> int:
         """As many columns as fit without breaking a word of a tile title (large text, long English words):
         three on a landscape panel, two upright, fewer when the words need it."""
         widest = max(tile.heading.fontMetrics().horizontalAdvance(word)
                      for tile in self.tiles.values() for word in tile.heading.text().split() or [""])
-        tile_needs = widest + 100 + 28 * 3 + 16  # the word, the icon, margins and spacing
+        tile_needs = widest + (100 + 28 if icons else 0) + 28 * 2 + 16  # the word, the icon, margins and spacing
         usable = self.width() - 48 * 2
         upright = 2 if panel_is_portrait(self) else 3
         for columns in range(upright, 1, -1):
@@ -93,7 +93,12 @@ class HomeScreen(Screen):
         return 1
 
     def _rearrange(self) -> None:
-        columns = self._columns_that_fit()
+        columns, icons = self._columns_that_fit(), True
+        if columns == 1 and len(self.tiles) > 8 and self._columns_that_fit(icons=False) > 1:
+            # nine tiles in one column do not fit an upright panel: two columns of words without their icons
+            columns, icons = 2, False
+        for tile in self.tiles.values():
+            tile.icon.setVisible(icons)
         if getattr(self, "_columns", None) != columns:
             self._columns = columns
             for tile in self.tiles.values():

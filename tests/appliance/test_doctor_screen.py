@@ -17,10 +17,10 @@ def test_station_check_lists_problems_with_fixes(make_app, qtbot) -> None:
     assert app.navigator.current is screen
     qtbot.waitUntil(lambda: "Problems to fix" in screen.summary.text(), timeout=60000)
     text = screen.report.toPlainText()
-    assert "✗ technician PIN: still the demo PIN 1234" in text and "kiosk config hash-pin" in text
-    assert "✗ hub: unreachable" in text
-    assert "✔ disk:" in text and "✔ catalogue:" in text
-    assert "device printer" in text  # the state the printer worker reported, not a second open of the port
+    assert "✗ Technician PIN: still the demo PIN 1234" in text and "kiosk config hash-pin" in text
+    assert "✗ Hub: unreachable" in text
+    assert "✔ Disk:" in text and "✔ Procedure catalogue:" in text
+    assert "Receipt printer: Ready" in text  # the state the printer worker reported, not a second open of the port
     assert "USB" in text
     qtbot.mouseClick(screen.run_button, Qt.MouseButton.LeftButton)
     assert screen.summary.text() == "Checking…"
