@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from core.pin import hash_pin
 from tests.appliance.notify_listener import NotifyListener
 from tests.appliance.test_deb import DEB
 
@@ -84,7 +85,11 @@ def test_session_maps_the_kiosk_fullscreen_and_says_ready(session_root):
     # the installed config and Weston session, pointed at the scratch paths
     config = base / "kiosk.toml"
     text = (root / "etc/tram-kiosk/kiosk.toml").read_text(encoding="utf-8")
-    config.write_text(text.replace('data_dir = "/var/lib/tram-kiosk"', f'data_dir = "{base / "data"}"'))
+    text = text.replace('data_dir = "/var/lib/tram-kiosk"', f'data_dir = "{base / "data"}"')
+    # what the installer sets on every station (start-up refuses the shipped example code and the demo PIN)
+    text = re.sub(r'(?m)^code = "BN01"', 'code = "SN09"', text)
+    text = re.sub(r'(?m)^technician_pin_hash = ".*"', f'technician_pin_hash = "{hash_pin("583920")}"', text)
+    config.write_text(text)
     ini = base / "weston.ini"
     ini.write_text((root / "etc/tram-kiosk/weston.ini").read_text().replace(
         "path=/opt/tram-kiosk/bin/kiosk-session", f"path={root}/opt/tram-kiosk/bin/kiosk-session"))
