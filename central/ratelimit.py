@@ -46,3 +46,32 @@ class TrackingLimit:
         """A look-up found nothing (guessing looks like this)."""
         with self.db.session() as s:
             s.execute(insert(KioskLookup).values(kiosk_id=kiosk_id, at=self._clock(), missed=True))
+
+
+DRAFT_WINDOW = timedelta(hours=1)
+
+
+class DraftCreationLimit:
+    """At most ``per_hour`` prepare-at-home drafts an hour from one client address (the phone page is public: rows
+    must not pile up). Counted in the same table as the kiosks' look-ups, under a key made from a hash of the
+    address (no address is stored), so every hub process on one database counts together."""
+
+    def __init__(self, db: Database, per_hour: int = 30, clock: Callable[[], datetime] = utcnow) -> None:
+        self.db, self.per_hour, self._clock = db, per_hour, clock
+
+    @staticmethod
+    def key(address: str) -> str:
+        import hashlib
+
+        return "draft:" + hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
+
+    def allow(self, address: str) -> bool:
+        now, key = self._clock(), self.key(address)
+        with self.db.session() as s:
+            mine = KioskLookup.kiosk_id == key
+            s.execute(delete(KioskLookup).where(mine, KioskLookup.at < now - DRAFT_WINDOW))
+            made = s.execute(select(func.count()).where(mine)).scalar_one()
+            if made >= self.per_hour:
+                return False
+            s.execute(insert(KioskLookup).values(kiosk_id=key, at=now, missed=False))
+            return True

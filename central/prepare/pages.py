@@ -7,9 +7,6 @@ kiosk's own checks (core.dossier_rules). Nothing is kept until they pass and the
 from __future__ import annotations
 
 import logging
-import threading
-import time
-from collections import deque
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +20,7 @@ from central.api import _db
 from central.office.render import CSP
 from central.prepare import store
 from central.prepare.catalogue import PhoneCatalogue
+from central.ratelimit import DraftCreationLimit
 from core.dossier_rules import MAX_TEXT, check_answers, normalise
 from core.formats.prepared import phone_fields
 
@@ -44,27 +42,7 @@ ERRORS_VI = {  # the kiosk form's messages (screens/dossier/form.py), in the pol
 CONSENT_ERROR = "Vui lòng đánh dấu đồng ý để phường giữ thông tin đến khi Ông/Bà dùng mã tại trạm."
 
 
-class CreationLimit:
-    """At most ``per_hour`` drafts an hour from one address: the page is public, rows must not pile up."""
-
-    def __init__(self, per_hour: int = 30) -> None:
-        self.per_hour, self._lock, self._seen = per_hour, threading.Lock(), dict[str, deque[float]]()
-
-    def allow(self, address: str, now: float | None = None) -> bool:
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            if len(self._seen) > 10_000:  # bounded memory whatever the traffic
-                self._seen.clear()
-            recent = self._seen.setdefault(address, deque())
-            while recent and now - recent[0] > 3600:
-                recent.popleft()
-            if len(recent) >= self.per_hour:
-                return False
-            recent.append(now)
-            return True
-
-
-LIMIT = CreationLimit()
+DRAFTS_PER_HOUR = 30  # from one client address (central.ratelimit.DraftCreationLimit, shared by hub processes)
 
 
 def vn_datetime(value: datetime) -> str:
@@ -126,7 +104,8 @@ async def submit(request: Request, code: str) -> Response:
     if errors or not consent:
         return _form(request, procedure, answers, errors, consent, status_code=422)
     address = request.client.host if request.client else "?"
-    if not LIMIT.allow(address):
+    limit = DraftCreationLimit(_db(request), DRAFTS_PER_HOUR)
+    if not await run_in_threadpool(limit.allow, address):
         log.warning("prepared drafts: creation limit reached for one address")
         return _page(request, "prepare_busy.html", status_code=429)
     kept = {k: v for k, v in answers.items() if v}

@@ -38,3 +38,24 @@ def test_guessing_is_remembered_across_a_restart(tmp_path: Path, hub_db_url: str
         r = c.get("/v1/dossiers/HS-2026-000009", headers=auth)
         assert r.status_code == 429 and int(r.headers["Retry-After"]) > 60  # the 10-minute window
     again.state.db.dispose()
+
+
+def test_two_hub_processes_share_one_draft_creation_limit(tmp_path: Path, hub_db_url: str) -> None:
+    """The public prepare-at-home page: drafts from one address are counted across processes and restarts, and
+    the address itself is not stored (only a hash as the key)."""
+    from sqlalchemy import select
+
+    from central.models import KioskLookup
+    from central.ratelimit import DraftCreationLimit
+
+    app = create_app(HubConfig(db_url=hub_db_url, demo=True))
+    with TestClient(app):
+        db = app.state.db
+        first, second = DraftCreationLimit(db, per_hour=3), DraftCreationLimit(db, per_hour=3)
+        answers = [(first if n % 2 else second).allow("203.0.113.7") for n in range(4)]
+        assert answers == [True, True, True, False]  # three in all, not three each
+        assert DraftCreationLimit(db, per_hour=3).allow("198.51.100.2")  # another address has its own count
+        with db.session() as s:
+            keys = set(s.scalars(select(KioskLookup.kiosk_id)).all())
+        assert not any("203.0.113.7" in k for k in keys) and DraftCreationLimit.key("203.0.113.7") in keys
+    app.state.db.dispose()
