@@ -4,6 +4,7 @@ count together and a restart forgets nothing; called from request threads."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -61,8 +62,6 @@ class DraftCreationLimit:
 
     @staticmethod
     def key(address: str) -> str:
-        import hashlib
-
         return "draft:" + hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
 
     def allow(self, address: str) -> bool:
