@@ -19,7 +19,7 @@ from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, px, restyle, scroll_area, title
 
 QR_STATES = ("qr", "later")
 
@@ -43,12 +43,13 @@ class PaymentScreen(Screen):
         self.seconds_left = 0
         self.print_state: bool | None = None
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(16)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(16))
         self.heading = title()
         outer.addWidget(self.heading)
         self.pages = QStackedWidget()
-        outer.addWidget(self.pages, 1)
+        # the explanations scroll on a small panel or in large text; the buttons under them stay in view
+        outer.addWidget(scroll_area(self.pages), 1)
         # ask: a reference
         self.ask_page = QWidget()
         ask = QVBoxLayout(self.ask_page)
@@ -69,7 +70,7 @@ class PaymentScreen(Screen):
         self.result_page = QWidget()
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.result_page)
         self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.setSpacing(36)
+        self.body.setSpacing(px(36))
         info, info_layout = card()
         self.message = label(name="Headline")
         self.amount = label(name="Amount", wrap=False)
@@ -95,7 +96,7 @@ class PaymentScreen(Screen):
         self.pages.addWidget(self.result_page)
         # Side by side in landscape; stacked on an upright panel, where two long labels would not fit.
         self.buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        buttons.setSpacing(24)
+        buttons.setSpacing(px(24))
         # While waiting, each button says what it does: one ambiguous "Finish" left residents unsure
         # whether it meant "I have paid" or "cancel" (issue 17).
         self.new_code_button = big_button(role="secondary")

@@ -17,7 +17,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, px, scrolling, title
 from screens.widgets.fit_row import FitRow
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,8 @@ class QuestionsScreen(Screen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(14))
         self.heading, self.hint = title(), label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
@@ -64,13 +64,18 @@ class QuestionsScreen(Screen):
             inner.addWidget(w)
         inner.addLayout(buttons)
         panel.hide()
-        outer.addWidget(panel)
+        # the answer and the common questions scroll when they need more room than the panel has left
+        middle = QVBoxLayout()
+        middle.setSpacing(px(14))
+        middle.addWidget(panel)
         self.common_label = label(name="Body")
-        outer.addWidget(self.common_label)
-        self.common = FitRow(spacing=10)  # as many questions a row as their words allow
-        outer.addLayout(self.common)
+        middle.addWidget(self.common_label)
+        self.common = FitRow(spacing=px(10))  # as many questions a row as their words allow
+        middle.addLayout(self.common)
         self.common_buttons: list[Any] = []
-        outer.addStretch(1)
+        middle.addStretch(1)
+        self.middle = scrolling(middle)
+        outer.addWidget(self.middle, 1)
         self.keyboard = OnScreenKeyboard(enter_key=True)
         self.keyboard.hide()  # shown when the box is touched: the common questions need the room until then
         self.keyboard.submitted.connect(self.ask)

@@ -17,7 +17,7 @@ from core.money import format_vnd  # "20.000 đ", the same as on the printed rec
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen, sentences
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
 
 
 class DoneScreen(Screen):
@@ -32,13 +32,13 @@ class DoneScreen(Screen):
     def build(self) -> None:
         self.params: dict[str, Any] = {}
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(64, 40, 64, 32)
-        outer.setSpacing(20)
+        outer.setContentsMargins(px(64), px(40), px(64), px(32))
+        outer.setSpacing(px(20))
         self.heading = title()
         outer.addWidget(self.heading)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.setSpacing(40)
-        outer.addLayout(self.body, 1)
+        self.body.setSpacing(px(40))
+        outer.addWidget(scrolling(self.body), 1)  # the details scroll if they must; "Finish" stays in view
         info, info_layout = card()
         self.ref_caption = label(name="Subtitle")
         self.reference = label(name="BigReference", wrap=False)
@@ -66,7 +66,7 @@ class DoneScreen(Screen):
         qr_layout.addStretch(1)
         self.body.addWidget(qr_box, 2)
         buttons = QHBoxLayout()
-        buttons.setSpacing(24)
+        buttons.setSpacing(px(24))
         self.pay_button = big_button(role="ok")
         self.finish_button = big_button()
         buttons.addWidget(self.pay_button, 1)

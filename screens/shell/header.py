@@ -10,10 +10,13 @@ from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from screens.shell.theme import screen_panel_scale
 from screens.widgets.basics import restyle
 
-NARROW_BELOW = 1400  # px: below this the header always takes two rows
-STATION_MIN_WIDTH = 300  # px the station name keeps in the one-row header
+# px on a 1080p panel, drawn smaller on a smaller one (theme.panel_scale): a 1366×768 panel is 1025 such pixels
+# wide, room for one row, which leaves the screens 60 px more height than two rows would
+NARROW_BELOW = 1400  # below this the header always takes two rows
+STATION_MIN_WIDTH = 300  # what the station name keeps in the one-row header
 
 
 class Header(QWidget):
@@ -29,14 +32,16 @@ class Header(QWidget):
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.grid = QVBoxLayout(self)
-        self.grid.setContentsMargins(24, 10, 24, 10)
-        self.grid.setSpacing(6)
+        self._scale = screen_panel_scale()
+        side, edge = round(24 * self._scale), round(10 * self._scale)
+        self.grid.setContentsMargins(side, edge, side, edge)
+        self.grid.setSpacing(round(6 * self._scale))
         self.top, self.bottom = QHBoxLayout(), QHBoxLayout()
         # the online state beside the clock, or over it where the station name needs the width
         self.status_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.status_box.setSpacing(4)
         for row in (self.top, self.bottom):
-            row.setSpacing(18)
+            row.setSpacing(round(18 * self._scale))
             self.grid.addLayout(row)
         self.station = QLabel(station_name)
         self.station.setObjectName("StationName")
@@ -123,12 +128,13 @@ class Header(QWidget):
         width = self._available_width()
         buttons = (self.listen, self.call_staff, self.language, self.large_text, self.help)
         status = max(self.online.sizeHint().width(), self.clock.sizeHint().width())
-        one_row = self._row_width(buttons) + self.top.spacing() * 2 + status + STATION_MIN_WIDTH
-        if width >= max(NARROW_BELOW, one_row):
+        station_min = round(STATION_MIN_WIDTH * self._scale)
+        one_row = self._row_width(buttons) + self.top.spacing() * 2 + status + station_min
+        if width >= max(round(NARROW_BELOW * self._scale), one_row):
             self._arrange(narrow=False)
             return
         listen_on_top = self._row_width(buttons) > width
-        side_by_side = self._row_width((self.online, self.clock)) + self.top.spacing() + STATION_MIN_WIDTH + (
+        side_by_side = self._row_width((self.online, self.clock)) + self.top.spacing() + station_min + (
             self.listen.sizeHint().width() + self.top.spacing() if listen_on_top else 0)
         self._arrange(narrow=True, listen_on_top=listen_on_top, stacked=side_by_side > width)
 

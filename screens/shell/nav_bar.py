@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from screens.shell.theme import screen_panel_scale
 from screens.widgets.basics import big_button, label
 
 
@@ -20,13 +21,14 @@ class NavBar(QWidget):
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
+        scale = screen_panel_scale()  # a smaller panel draws everything smaller (theme.panel_scale)
+        row.setContentsMargins(round(24 * scale), round(12 * scale), round(24 * scale), round(12 * scale))
         self.back = big_button(role="secondary")
         self.home = big_button(role="secondary")
         self.step = label(name="StepLabel")
         self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.back.setMinimumWidth(300)
-        self.home.setMinimumWidth(300)
+        self.back.setMinimumWidth(round(300 * scale))
+        self.home.setMinimumWidth(round(300 * scale))
         row.addWidget(self.back)
         row.addWidget(self.step, 1)
         row.addWidget(self.home)

@@ -98,8 +98,8 @@ def _base(scale: float, panel: float) -> str:
 QWidget {{ color: {INK}; font-size: {px(BODY_PX)}; }}
 QMainWindow, #Page {{ background: {PAGE}; }}
 #Stage, #Stage > #qt_scrollarea_viewport {{ background: {PAGE}; }}
-QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 14px; padding: 12px 28px;
-    min-height: {target(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
+QPushButton {{ background: {PRIMARY}; color: white; border: none; border-radius: 14px;
+    padding: {target(12)} {target(28)}; min-height: {target(MIN_TARGET_PX)}; font-size: {px(32)}; font-weight: bold; }}
 QPushButton:pressed {{ background: {PRIMARY_DARK}; }}
 QPushButton:disabled {{ background: #C9D1DA; color: #3D4752; }}
 QPushButton[role="secondary"] {{ background: white; color: {PRIMARY}; border: 3px solid {PRIMARY}; }}
@@ -165,7 +165,7 @@ def _chrome(scale: float) -> str:
 #OnlineBadge[online="true"] {{ background: {OK}; color: white; }}
 #OnlineBadge[online="false"] {{ background: {WARN}; color: white; }}
 #Header QPushButton {{ background: {PRIMARY_DARK}; color: white; border: 2px solid white; border-radius: 12px;
-    padding: 8px 22px; min-height: {fixed(80)}; font-size: {fixed(28)}; }}
+    padding: {fixed(8)} {fixed(22)}; min-height: {fixed(80)}; font-size: {fixed(28)}; }}
 #Header QPushButton:checked {{ background: white; color: {PRIMARY}; }}
 #NavBar QPushButton {{ min-height: {fixed(MIN_TARGET_PX)}; }}
 #Header QPushButton#CallStaff {{ background: #ffd24d; color: #1b1b1b; border-color: #ffd24d; font-weight: bold; }}

@@ -16,7 +16,7 @@ from core.visit import Visit
 from screens.shell.screen import Screen
 from screens.tracking.model import HistoryEntry, TrackingView
 from screens.tracking.reference_entry import ReferenceEntry
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
 
 
 def local_time(value: Any) -> str:
@@ -46,8 +46,8 @@ class TrackingScreen(Screen):
         self.error_code = ""
         self.busy = False
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(16)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(16))
         self.heading = title()
         self.hint = label(name="Subtitle")
         outer.addWidget(self.heading)
@@ -71,8 +71,11 @@ class TrackingScreen(Screen):
         result.addWidget(self.pay_button, 0, Qt.AlignmentFlag.AlignLeft)
         result.addStretch(1)
         self.result_card.hide()
-        outer.addWidget(self.result_card, 1)
-        outer.addStretch(0)
+        # the answer scrolls under the code box when it is longer than the room left (small panel, large text)
+        answer = QVBoxLayout()
+        answer.addWidget(self.result_card, 1)
+        self.answer_area = scrolling(answer)
+        outer.addWidget(self.answer_area, 1)
         self.pay_button.clicked.connect(self._pay)
 
     # -- intents -------------------------------------------------------------------------------------------

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from screens.shell.theme import screen_panel_scale
+
+
+def px(value: float) -> int:
+    """A size set in code (margins, spacing, fixed sizes), given for a 1080p panel, at this panel's scale: a
+    1366×768 panel draws everything at 0.75 (theme.panel_scale), as the stylesheet does."""
+    return round(value * screen_panel_scale())
 
 
 def big_button(text: str = "", role: str = "primary", parent: QWidget | None = None) -> QPushButton:
@@ -32,8 +40,8 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     frame = QFrame(parent)
     frame.setObjectName("Card")
     layout = QVBoxLayout(frame)
-    layout.setContentsMargins(32, 24, 32, 24)
-    layout.setSpacing(16)
+    layout.setContentsMargins(px(32), px(24), px(32), px(24))
+    layout.setSpacing(px(16))
     return frame, layout
 
 
@@ -46,6 +54,15 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     content.setObjectName("Page")
     return area
+
+
+def scrolling(layout: QLayout) -> QScrollArea:
+    """A screen's long middle part (explanations, details, lists) in a scroll area, so the title above it and
+    the action bar under it stay on the glass whatever the panel and text size (issue 17: layouts that fit)."""
+    content = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    content.setLayout(layout)
+    return scroll_area(content)
 
 
 def panel_is_portrait(widget: QWidget | None = None) -> bool:
