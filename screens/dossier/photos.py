@@ -11,14 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.visit import Visit
 from screens.dossier.common import STEPS, draft_of
 from screens.dossier.photo_view import PhotoView
 from screens.receipt.qr_view import stack_in_portrait
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
 
 MAX_PHOTOS = 6
 MAX_DOCUMENTS_LISTED = 6
@@ -37,16 +37,20 @@ class PhotosScreen(Screen):
         self.capture_available = False
         self._pending: tuple[bytes, tuple[str, ...]] | None = None  # last shot and its problems
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(14))
         self.heading = title()
         self.note = label(name="Subtitle")
         outer.addWidget(self.heading)
-        outer.addWidget(self.note)
+        # the explanation, the camera and the list of papers scroll on a small panel or in large text, so
+        # "Chụp ảnh" and the way on stay in view under them
+        middle = QVBoxLayout()
+        middle.setSpacing(px(14))
+        middle.addWidget(self.note)
         self.camera_row = QWidget()
         self.camera_layout = camera = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.camera_row)
         camera.setContentsMargins(0, 0, 0, 0)
-        camera.setSpacing(24)
+        camera.setSpacing(px(24))
         self.camera = PhotoView()  # live view, so the paper can be placed right
         shot = QVBoxLayout()
         self.preview = QLabel()
@@ -59,23 +63,18 @@ class PhotosScreen(Screen):
         camera.addWidget(self.camera, 3)
         camera.addLayout(shot, 2)
         self.camera_row.hide()
-        outer.addWidget(self.camera_row, 3)
+        middle.addWidget(self.camera_row, 3)
         docs, docs_layout = card()
         self.docs_caption = label(name="Strong")
         self.docs = label(name="Listing")
         self.docs.setTextFormat(Qt.TextFormat.PlainText)
-        docs_scroll = QScrollArea()
-        docs_scroll.setWidgetResizable(True)
-        docs_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        docs_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        docs_scroll.setWidget(self.docs)
-        docs_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        docs_scroll.setMinimumHeight(88)  # at least two lines of the list, even in large text
         docs_layout.addWidget(self.docs_caption)
-        docs_layout.addWidget(docs_scroll, 1)
-        outer.addWidget(docs, 2)
+        docs_layout.addWidget(self.docs)  # the whole list (at most six papers): the page around it scrolls
+        docs_layout.addStretch(1)
+        middle.addWidget(docs, 2)
+        outer.addWidget(scrolling(middle), 1)
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(px(24))
         self.take_button = big_button(role="secondary")
         self.keep_button = big_button(role="secondary")
         self.next_button = big_button()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from core.visit import Visit
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, panel_is_portrait, px, title
 
 PROBLEMS = ("draft_invalid", "draft_expired", "draft_used", "offline", "not_in_catalogue", "error")
 
@@ -25,8 +25,8 @@ class PreparedScreen(Screen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
-        outer.setSpacing(20)
+        outer.setContentsMargins(px(48), px(32), px(48), px(32))
+        outer.setSpacing(px(20))
         self.heading = title()
         outer.addWidget(self.heading)
         self.pages = QStackedWidget()
@@ -34,15 +34,24 @@ class PreparedScreen(Screen):
         scan_page, busy_page, problem_page = QWidget(), QWidget(), QWidget()
         for page in (scan_page, busy_page, problem_page):
             self.pages.addWidget(page)
-        box = QVBoxLayout(scan_page)
+        # landscape: the explanation beside the camera, so the camera and its buttons keep the height of a short
+        # (768-pixel) panel, also in large text; upright: above it
+        upright = panel_is_portrait()
+        box = QVBoxLayout(scan_page) if upright else QHBoxLayout(scan_page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(px(24))
         self.hint = label(name="Subtitle")
         self.scan = ScanWidget()
         # the camera view takes the room there is (its own minimum would push the page past an upright panel)
         self.scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.scan.cancelled.connect(self.home_requested)
         self.scan.manual_entry_requested.connect(self.fill_here_requested)
-        box.addWidget(self.hint)
-        box.addWidget(self.scan, 1)
+        if upright:
+            box.addWidget(self.hint)
+            box.addWidget(self.scan, 1)
+        else:
+            box.addWidget(self.hint, 2, Qt.AlignmentFlag.AlignTop)
+            box.addWidget(self.scan, 5)
         box = QVBoxLayout(busy_page)
         self.busy = label(name="Subtitle")
         box.addWidget(self.busy)

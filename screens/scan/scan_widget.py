@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from screens.widgets.basics import big_button, label, restyle
+from screens.widgets.basics import big_button, label, px, restyle
 
 HINT_SECONDS = 6
 FEEDBACK_SECONDS = 4
@@ -24,7 +24,7 @@ class PreviewView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(320, 180)  # small panels and large text: the preview gives way, the buttons stay
+        self.setMinimumSize(px(320), px(180))  # small panels and large text: the preview gives way, the buttons stay
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image: QImage | None = None
         self.success = False
@@ -110,11 +110,11 @@ class ScanWidget(QWidget):
         self.cancel_button.clicked.connect(self.cancelled)
 
         buttons = QHBoxLayout()
-        buttons.setSpacing(24)
+        buttons.setSpacing(px(24))
         for button in (self.manual_button, self.retry_button, self.cancel_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.setSpacing(16)
+        layout.setSpacing(px(16))
         layout.addWidget(self.prompt)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hint)
