@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import label, panel_is_portrait, title
+from screens.widgets.basics import label, panel_is_portrait, px, scrolling, title
 
 # (screen id, icon glyph from the bundled DejaVu font)
 SERVICES = (
@@ -20,6 +20,8 @@ SERVICES = (
     ("questions", "?"),
     ("prepared", "▦"),
 )
+# px on a 1080p panel (basics.px scales them to the panel): the icon's side, a tile's margins and the gaps
+ICON_PX, TILE_MARGIN, GAP, SIDE = 100, 28, 28, 48
 
 
 class Tile(QPushButton):
@@ -31,13 +33,13 @@ class Tile(QPushButton):
         self.setObjectName("Tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(140)  # a big target still; three rows must fit a 768-pixel panel
+        self.setMinimumHeight(px(140))  # a big target still; three rows must fit a 768-pixel panel
         row = QHBoxLayout(self)
-        row.setContentsMargins(28, 20, 28, 20)
-        row.setSpacing(28)
+        row.setContentsMargins(px(TILE_MARGIN), px(20), px(TILE_MARGIN), px(20))
+        row.setSpacing(px(TILE_MARGIN))
         self.icon = label(glyph, "TileIcon", wrap=False)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.icon.setFixedSize(100, 100)
+        self.icon.setFixedSize(px(ICON_PX), px(ICON_PX))
         texts = QVBoxLayout()
         self.heading = label(name="TileTitle")
         self.subtitle = label(name="TileSubtitle")
@@ -59,15 +61,18 @@ class HomeScreen(Screen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 32, 48, 32)
-        outer.setSpacing(24)
+        outer.setContentsMargins(px(SIDE), px(32), px(SIDE), px(32))
+        outer.setSpacing(px(24))
         self.welcome = title()
         self.hint = label(name="Subtitle")
         outer.addWidget(self.welcome)
         outer.addWidget(self.hint)
         self.grid = QGridLayout()
-        self.grid.setSpacing(28)
-        outer.addLayout(self.grid, 1)
+        self.grid.setSpacing(px(GAP))
+        # the tiles fill the room there is; in large text on a short panel they scroll rather than overlap
+        self.tiles_area = scrolling(self.grid)
+        self._rearrange_soon = QTimer(self, singleShot=True, interval=0, timeout=self._rearrange)
+        outer.addWidget(self.tiles_area, 1)
         self.tiles: dict[str, Tile] = {}
         for service, glyph in SERVICES:
             tile = Tile(service, glyph)
@@ -84,11 +89,13 @@ class HomeScreen(Screen):
         three on a landscape panel, two upright, fewer when the words need it."""
         widest = max(tile.heading.fontMetrics().horizontalAdvance(word)
                      for tile in self.tiles.values() for word in tile.heading.text().split() or [""])
-        tile_needs = widest + (100 + 28 if icons else 0) + 28 * 2 + 16  # the word, the icon, margins and spacing
-        usable = self.width() - 48 * 2
+        # the word, the icon, margins and spacing
+        tile_needs = widest + (px(ICON_PX) + px(TILE_MARGIN) if icons else 0) + px(TILE_MARGIN) * 2 + px(16)
+        # the room beside the scroll bar the tiles get when they do not fit the height
+        usable = self.width() - px(SIDE) * 2 - self.tiles_area.verticalScrollBar().sizeHint().width()
         upright = 2 if panel_is_portrait(self) else 3
         for columns in range(upright, 1, -1):
-            if usable - 28 * (columns - 1) >= columns * tile_needs:
+            if usable - px(GAP) * (columns - 1) >= columns * tile_needs:
                 return columns
         return 1
 
@@ -97,8 +104,27 @@ class HomeScreen(Screen):
         if columns == 1 and len(self.tiles) > 8 and self._columns_that_fit(icons=False) > 1:
             # nine tiles in one column do not fit an upright panel: two columns of words without their icons
             columns, icons = 2, False
+        self._place(columns, icons)
+        if icons and self._tiles_need_scrolling():
+            # a short panel (1366×768): the tiles' words without their icons take fewer lines, so every service
+            # shows without scrolling; only large text still scrolls
+            self._place(max(columns, self._columns_that_fit(icons=False)), False)
+            if self._tiles_need_scrolling():
+                self._place(columns, True)
+
+    def _tiles_need_scrolling(self) -> bool:
+        room = self.tiles_area.viewport().height()
+        return room > 0 and self.grid.totalHeightForWidth(self.tiles_area.viewport().width()) > room
+
+    def _place(self, columns: int, icons: bool) -> None:
         for tile in self.tiles.values():
-            tile.icon.setVisible(icons)
+            if tile.icon.isVisibleTo(tile) != icons:
+                tile.icon.setVisible(icons)
+                tile.layout().invalidate()  # its height for a width is measured at once, not at the next layout
+                tile.updateGeometry()
+        self.grid.invalidate()
+        # the scroll area measures its content again (Qt does it on this call; a hidden icon alone does not)
+        self.tiles_area.setWidgetResizable(True)
         if getattr(self, "_columns", None) != columns:
             self._columns = columns
             for tile in self.tiles.values():
@@ -107,6 +133,7 @@ class HomeScreen(Screen):
 
     def resizeEvent(self, event: QEvent) -> None:
         self._rearrange()
+        self._rearrange_soon.start()  # again once the scroll area has its new height
         super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -111,7 +111,7 @@ QPushButton[role="secondary"]:disabled, QPushButton[role="danger"]:disabled, QPu
 #Tile:pressed {{ background: #DCE8F6; border-color: {PRIMARY}; }}
 #TileTitle {{ font-size: {px(40)}; font-weight: bold; color: {PRIMARY}; }}
 #TileSubtitle {{ font-size: {px(28)}; color: {MUTED}; }}
-#TileIcon {{ font-size: {px(60)}; color: white; background: {PRIMARY}; border-radius: 50px; }}
+#TileIcon {{ font-size: {px(60)}; color: white; background: {PRIMARY}; border-radius: {target(49)}; }}
 #ScreenTitle {{ font-size: {px(48)}; font-weight: bold; color: {PRIMARY}; }}
 #Subtitle {{ font-size: {px(32)}; color: {MUTED}; }}
 #Body {{ font-size: {px(BODY_PX)}; }}
