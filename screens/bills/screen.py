@@ -21,7 +21,7 @@ from screens.procedures.widgets import FocusWatcher
 from screens.receipt.qr_view import QrView
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, px, scroll_area, title
 
 PAGES = ("start", "pick", "code", "check", "qr")
 
@@ -45,8 +45,8 @@ class BillsScreen(Screen):
         self.code_biller_id = ""
         self.code_lookup = False  # the chosen biller tells the amount due by customer code (through the hub)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(16)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(16))
         self.heading = title()
         outer.addWidget(self.heading)
         self.pages = QStackedWidget()
@@ -57,8 +57,10 @@ class BillsScreen(Screen):
             box = QVBoxLayout(page)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(16)
-            self._pages[name] = page
-            self.pages.addWidget(page)
+            # each page scrolls on its own when a small panel or large text needs it (the stack is as tall as its
+            # tallest page otherwise)
+            self._pages[name] = wrapper = scroll_area(page)
+            self.pages.addWidget(wrapper)
             getattr(self, f"_build_{name}")(box)
 
     # -- pages ---------------------------------------------------------------------------------------------
