@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.money import format_vnd
 from core.visit import Visit
@@ -19,7 +19,8 @@ from screens.dossier.common import STEPS, choice_label, draft_of, field_label, p
 from screens.dossier.form import sample_identity
 from screens.dossier.model import fee_for, kiosk_channel, normalise
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, px, title
+from screens.widgets.fit_row import FitRow
 
 SAMPLE_ANSWERS = {"phone": "0912345678", "request_content": "Đăng ký thường trú tại nhà của con trai.",
                   "new_address": "Số 5 Lê Lợi, Phường Bến Nghé, TP. Hồ Chí Minh", "relationship_to_head": "Cha"}
@@ -98,12 +99,11 @@ class ReviewScreen(_DossierPage):
         self.inner_layout.addStretch(1)
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll, 1)
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        row = FitRow(spacing=px(24))  # side by side, or one under the other when their words need the width
         self.edit_button = big_button(role="secondary")
         self.next_button = big_button()
-        row.addWidget(self.edit_button, 1)
-        row.addWidget(self.next_button, 1)
+        row.add(self.edit_button)
+        row.add(self.next_button)
         outer.addLayout(row)
         self.edit_button.clicked.connect(self.edit_requested)
         self.next_button.clicked.connect(self.completed)

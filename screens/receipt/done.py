@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from core.money import format_vnd  # "20.000 đ", the same as on the printed receipt
 from core.visit import Visit
 from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
+from screens.widgets.fit_row import FitRow
 
 
 class DoneScreen(Screen):
@@ -65,12 +66,11 @@ class DoneScreen(Screen):
         qr_layout.addWidget(self.qr_caption)  # no alignment flag: a wrapped label then gets its full height
         qr_layout.addStretch(1)
         self.body.addWidget(qr_box, 2)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(px(24))
+        buttons = FitRow(spacing=px(24))  # side by side, or one under the other when their words need the width
         self.pay_button = big_button(role="ok")
         self.finish_button = big_button()
-        buttons.addWidget(self.pay_button, 1)
-        buttons.addWidget(self.finish_button, 1)
+        buttons.add(self.pay_button)
+        buttons.add(self.finish_button)
         outer.addLayout(buttons)
         self.finish_button.clicked.connect(lambda: self.home_requested.emit())
         self.pay_button.clicked.connect(self._pay)
