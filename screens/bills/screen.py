@@ -56,7 +56,7 @@ class BillsScreen(Screen):
             page = QWidget()
             box = QVBoxLayout(page)
             box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(16)
+            box.setSpacing(px(16))
             # each page scrolls on its own when a small panel or large text needs it (the stack is as tall as its
             # tallest page otherwise)
             self._pages[name] = wrapper = scroll_area(page)
@@ -141,7 +141,7 @@ class BillsScreen(Screen):
     def _build_qr(self, box: QVBoxLayout) -> None:
         self.qr_hint = label(name="Subtitle")
         row = QHBoxLayout()
-        row.setSpacing(32)
+        row.setSpacing(px(32))
         self.qr = QrView(420)
         side = QVBoxLayout()
         self.qr_summary = label(name="ScreenTitle")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from screens.dossier.address import StationAddress
 from screens.dossier.common import choice_label, field_label
 from screens.dossier.model import check_answer
-from screens.widgets.basics import big_button, label, restyle
+from screens.widgets.basics import big_button, label, px, restyle
 
 INPUT_HINTS = {"date": Qt.InputMethodHint.ImhDate, "phone": Qt.InputMethodHint.ImhDialableCharactersOnly,
                "id_number": Qt.InputMethodHint.ImhDigitsOnly}
@@ -46,7 +46,7 @@ def button_grid(values: list[str], columns: int, on_click: Any) -> tuple[QWidget
     box = QWidget()
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
-    grid.setSpacing(10)
+    grid.setSpacing(px(10))
     group = QButtonGroup(box)
     buttons: dict[str, QPushButton] = {}
     for i, value in enumerate(values):
@@ -81,7 +81,7 @@ class AddressPicker(QWidget):
         self.floor = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
+        layout.setSpacing(px(8))
         self.building_caption = label(name="Subtitle")
         self.floor_caption = label(name="Subtitle")
         self.flat_caption = label(name="Subtitle")
@@ -159,8 +159,8 @@ class FieldRow(QFrame):
         self.setObjectName("FieldRow")
         self.setProperty("invalid", False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(6)
+        layout.setContentsMargins(px(12), px(8), px(12), px(8))
+        layout.setSpacing(px(6))
         self.caption = label(name="FieldCaption")
         self.source = label(name="Subtitle")
         self.error = label(name="ErrorText")
@@ -196,7 +196,7 @@ class FieldRow(QFrame):
         f = self.field
         if f.type == "textarea":
             self.editor = QPlainTextEdit()
-            self.editor.setFixedHeight(170)
+            self.editor.setFixedHeight(px(170))
             self.editor.textChanged.connect(lambda: self._typed(self.editor.toPlainText()))
         else:
             self.editor = QLineEdit()

@@ -18,7 +18,7 @@ from screens.dossier.field_row import FieldRow
 from screens.dossier.model import card_values, check_answer, check_answers, identity_value, prefill
 from screens.keyboard import OnScreenKeyboard
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, px, title
 
 SAMPLE_ID_CARD = ("001085012345|012345678|Nguyễn Văn An|15031985|Nam|"
                   "Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Quận Hoàn Kiếm, Hà Nội|22062022")
@@ -49,8 +49,8 @@ class FormScreen(Screen):
         self._forms: OrderedDict[str, tuple[QWidget, dict[str, FieldRow]]] = OrderedDict()
         self._errors: dict[str, str] = {}
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(14))
         self.heading = title()
         self.service = label(name="Subtitle")
         self.hint = label()
@@ -74,7 +74,7 @@ class FormScreen(Screen):
         self.summary.clicked.connect(self.show_first_problem)
         self.summary.hide()
         self.next_button = big_button()
-        self.next_button.setMinimumWidth(420)
+        self.next_button.setMinimumWidth(px(420))
         row.addWidget(self.summary, 1)
         row.addWidget(self.next_button)
         outer.addLayout(row)

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from screens.widgets.basics import px
+
 MISSING = ("absent", "fault")
 
 
@@ -22,7 +24,7 @@ class PhotoView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setMinimumSize(320, 180)  # it gives way to the buttons, but never to nothing
+        self.setMinimumSize(px(320), px(180))  # it gives way to the buttons, but never to nothing
         self.image: QImage | None = None
         self.camera_state = "connecting"
         self.texts = {"connecting": "", "missing": ""}

@@ -22,7 +22,7 @@ from screens.dossier.common import STEPS
 from screens.keyboard import OnScreenKeyboard
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, px, title
 
 MAX_LISTED = 40
 
@@ -41,8 +41,8 @@ class ProcedurePickScreen(Screen):
         self._preselected_name = ""
         self._procedures: list[Any] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 24)
-        layout.setSpacing(20)
+        layout.setContentsMargins(px(48), px(32), px(48), px(24))
+        layout.setSpacing(px(20))
         self.heading = title()
         self.hint = label(name="Subtitle")
         layout.addWidget(self.heading)

@@ -68,8 +68,8 @@ class ReviewScreen(_DossierPage):
     def build(self) -> None:
         super().build()
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(14))
         self.heading = title()
         self.hint = label(name="Subtitle")
         outer.addWidget(self.heading)
@@ -192,8 +192,8 @@ class ConsentScreen(_DossierPage):
     def build(self) -> None:
         super().build()
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(18)
+        outer.setContentsMargins(px(48), px(28), px(48), px(20))
+        outer.setSpacing(px(18))
         self.heading = title()
         outer.addWidget(self.heading)
         self.text_card, text_layout = card()

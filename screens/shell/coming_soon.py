@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from screens.shell.screen import Screen
-from screens.widgets.basics import label, title
+from screens.widgets.basics import label, px, title
 
 
 class ComingSoonScreen(Screen):
@@ -15,7 +15,7 @@ class ComingSoonScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 64, 96, 64)
+        layout.setContentsMargins(px(96), px(64), px(96), px(64))
         self.heading = title()
         self.message = label()
         layout.addWidget(self.heading)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from screens.widgets.basics import px
+
 
 class Overlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
@@ -15,10 +17,10 @@ class Overlay(QWidget):
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dialog = QFrame(self)
         self.dialog.setObjectName("Dialog")
-        self.dialog.setMaximumWidth(1200)
+        self.dialog.setMaximumWidth(px(1200))
         self.body = QVBoxLayout(self.dialog)
-        self.body.setContentsMargins(48, 40, 48, 40)
-        self.body.setSpacing(24)
+        self.body.setContentsMargins(px(48), px(40), px(48), px(40))
+        self.body.setSpacing(px(24))
         outer.addWidget(self.dialog)
         parent.installEventFilter(self)
         self.hide()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from core.visit import Visit
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, px, title
 
 
 class ProblemScreen(Screen):
@@ -17,8 +17,8 @@ class ProblemScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(96, 64, 96, 64)
-        layout.setSpacing(32)
+        layout.setContentsMargins(px(96), px(64), px(96), px(64))
+        layout.setSpacing(px(32))
         self.heading = title()
         self.message = label()
         self.reference = label(name="OkText")

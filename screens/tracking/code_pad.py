@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from screens.tracking import code_format
-from screens.widgets.basics import big_button, label
+from screens.widgets.basics import big_button, label, px
 
 DIGIT_ROWS = ("12345", "67890")
 LETTER_COLUMNS = 9
@@ -32,7 +32,7 @@ class CodePad(QWidget):
         self.keys: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(px(10))
         station_row = QHBoxLayout()
         self.station = label(name="Subtitle")
         self.keys["change"] = self._key("change", role="secondary")
@@ -42,7 +42,7 @@ class CodePad(QWidget):
         self.letters = QWidget()
         letters = QGridLayout(self.letters)
         letters.setContentsMargins(0, 0, 0, 0)
-        letters.setSpacing(8)
+        letters.setSpacing(px(8))
         for i, ch in enumerate(string.ascii_uppercase):
             letters.addWidget(self._key(ch, ch), i // LETTER_COLUMNS, i % LETTER_COLUMNS)
         n = len(string.ascii_uppercase)
@@ -50,7 +50,7 @@ class CodePad(QWidget):
                           LETTER_COLUMNS - n % LETTER_COLUMNS)
         layout.addWidget(self.letters)
         digits = QGridLayout()
-        digits.setSpacing(8)
+        digits.setSpacing(px(8))
         for r, row in enumerate(DIGIT_ROWS):
             for c, ch in enumerate(row):
                 digits.addWidget(self._key(ch, ch), r, c)

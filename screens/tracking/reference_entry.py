@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSizePolicy, QVBoxLayout, 
 
 from screens.scan.scan_widget import ScanWidget
 from screens.tracking.code_pad import CodePad
-from screens.widgets.basics import big_button
+from screens.widgets.basics import big_button, px
 
 
 class ReferenceEntry(QWidget):
@@ -25,7 +25,7 @@ class ReferenceEntry(QWidget):
         self.pad_shown = pad_shown  # the pad up from the start (tracking), or when the box is touched
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
+        layout.setSpacing(px(16))
         row = QHBoxLayout()
         self.field = QLineEdit()
         self.field.setMaxLength(40)
