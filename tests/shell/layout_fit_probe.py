@@ -41,6 +41,7 @@ def _probe(kiosk, only: set[str]) -> dict:
 
     panel = kiosk.window.screen().geometry()
     problems: dict[str, list[str]] = {}
+    home_scrolls: list[str] = []  # scrolled content passes the checker, but a service out of view is never found
     visited = 0
     for language in ("vi", "en"):
         for large in (False, True):
@@ -49,9 +50,13 @@ def _probe(kiosk, only: set[str]) -> dict:
                     continue
                 visited += 1
                 found = layout_problems(kiosk.window, kiosk.navigator.current)
+                key = f"{language}{'+large' if large else ''}:{screen_id}"
                 if found:
-                    problems[f"{language}{'+large' if large else ''}:{screen_id}"] = found
-    return {"panel": [panel.width(), panel.height()], "visited": visited, "problems": problems}
+                    problems[key] = found
+                if screen_id == "home" and kiosk.navigator.current.tiles_area.verticalScrollBar().maximum() > 0:
+                    home_scrolls.append(key)
+    return {"panel": [panel.width(), panel.height()], "visited": visited, "problems": problems,
+            "home_scrolls": home_scrolls}
 
 
 if __name__ == "__main__":
