@@ -17,6 +17,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
+from screens.shell.theme import screen_panel_scale
 from screens.widgets.basics import big_button, card, label, px, scrolling, title
 from screens.widgets.fit_row import FitRow
 
@@ -114,8 +115,18 @@ class QuestionsScreen(Screen):
         """Telex on: residents type accents the way they do on their phones (or none at all)."""
         self.keyboard.set_target(self.field, "letters", telex=True)
         self._show_common(False)  # the keyboard takes their room: nothing goes under the footer
-        self.keyboard.show()
+        self._typing(True)
         self.answer_panel.hide()
+
+    def _typing(self, on: bool) -> None:
+        """The keyboard in place of the answer and the common questions; on a short (768-pixel) panel the title
+        and the explanation give way too (the box says what to type), so the keyboard's last row stays above the
+        Back/Home bar."""
+        self.keyboard.setVisible(on)
+        self.middle.setVisible(not on)
+        short = on and screen_panel_scale() < 1.0
+        self.heading.setVisible(not short)
+        self.hint.setVisible(not short)
 
     def set_language(self, language: str) -> None:
         """The kiosk's language ("vi" | "en"): the next answer's text follows it (catalogue texts are data)."""
@@ -128,7 +139,7 @@ class QuestionsScreen(Screen):
             self.field.setText(question)
         if not text:
             return
-        self.keyboard.hide()
+        self._typing(False)
         self._show_common(True)
         answerer = self.answerer()
         if answerer is None:
@@ -168,7 +179,7 @@ class QuestionsScreen(Screen):
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
         self.answerer()
-        self.keyboard.hide()
+        self._typing(False)
         self._show_common(True)
 
     def reset(self) -> None:

@@ -55,6 +55,12 @@ def _probe(kiosk, only: set[str]) -> dict:
                     problems[key] = found
                 if screen_id == "home" and kiosk.navigator.current.tiles_area.verticalScrollBar().maximum() > 0:
                     home_scrolls.append(key)
+                if screen_id == "questions":  # under a real window the box has the focus and the keyboard opens
+                    kiosk.navigator.current.open_keyboard()
+                    QApplication.processEvents()
+                    found = layout_problems(kiosk.window, kiosk.navigator.current)
+                    if found:
+                        problems[f"{key}+keyboard"] = found
     return {"panel": [panel.width(), panel.height()], "visited": visited, "problems": problems,
             "home_scrolls": home_scrolls}
 
