@@ -17,8 +17,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
-from screens.shell.theme import screen_panel_scale
-from screens.widgets.basics import big_button, card, label, px, scrolling, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, px, scrolling, title
 from screens.widgets.fit_row import FitRow
 
 log = logging.getLogger(__name__)
@@ -119,12 +118,12 @@ class QuestionsScreen(Screen):
         self.answer_panel.hide()
 
     def _typing(self, on: bool) -> None:
-        """The keyboard in place of the answer and the common questions; on a short (768-pixel) panel the title
-        and the explanation give way too (the box says what to type), so the keyboard's last row stays above the
-        Back/Home bar."""
+        """The keyboard in place of the answer and the common questions; on a landscape panel the title and the
+        explanation give way too (the box says what to type), so the keyboard's last row stays above the Back/Home
+        bar (an upright panel has the height for all of them)."""
         self.keyboard.setVisible(on)
         self.middle.setVisible(not on)
-        short = on and screen_panel_scale() < 1.0
+        short = on and not panel_is_portrait(self)
         self.heading.setVisible(not short)
         self.hint.setVisible(not short)
 

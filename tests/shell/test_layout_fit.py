@@ -24,7 +24,7 @@ PANELS = {"landscape": "offscreen.json", "portrait": "offscreen_portrait.json", 
 # What is still wrong, per panel ("language[+large]:screen"): screens that need more room than the stage gives in
 # large-text mode, and most screens on a 1366×768 panel (built for 1080 pixels of height). Anything not listed
 # fails the test. An entry that no longer happens is printed (camera states vary a little from run to run):
-# remove it when it stays away.
+# remove it when it stays away. "questions+keyboard" is the questions screen with its keyboard open.
 KNOWN: dict[str, set[str]] = {
     "landscape": {
         "en+large:health", "en+large:health.check", "en+large:health.results", "en+large:identity.confirm",
@@ -36,6 +36,8 @@ KNOWN: dict[str, set[str]] = {
         "vi+large:technician.pin",
     },
     "portrait": {
+        # the keyboard's own keys cut their words in large text on an upright panel (screens/keyboard)
+        "en+large:questions+keyboard", "vi+large:questions+keyboard",
         "en+large:consult.call", "en+large:health.check", "en+large:procedures", "en+large:procedures.detail",
         "en+large:procedures.search", "en+large:report", "en+large:technician.enrol", "en+large:technician.submissions",
         "vi+large:consult.call", "vi+large:health", "vi+large:health.check", "vi+large:identity.manual",
