@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from core.threads import Worker
 from devices.base import DeviceError, DeviceState
 from devices.printer.driver import PAPER_NEAR_END, PAPER_OUT, PrinterDriver, PrintError
+from devices.printer.render_pool import RenderPool
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class PrinterWorker(Worker):
         self._settings = settings
         self._poll_ms = int(poll_seconds * 1000)
         self._driver: PrinterDriver | None = None
+        self._renderer: RenderPool | None = None
         self._timer: QTimer | None = None
         self._state: tuple[str, str] | None = None
         self._sent: set[str] = set()  # jobs that handed bytes to the printer at least once
@@ -45,7 +47,10 @@ class PrinterWorker(Worker):
         if self._settings.kind == "none":
             self._set_state(DeviceState.ABSENT, "not_configured")
             return
-        self._driver = PrinterDriver(self._settings)
+        # receipts are drawn in a helper process: drawing here would hold the GIL the GUI thread needs
+        self._renderer = RenderPool()
+        self._renderer.start()
+        self._driver = PrinterDriver(self._settings, render=self._renderer.render)
         self._set_state(DeviceState.CONNECTING, self._driver.describe())
         self._timer = QTimer(self)
         self._timer.setInterval(self._poll_ms)
@@ -58,6 +63,8 @@ class PrinterWorker(Worker):
             self._timer.stop()
         if self._driver is not None:
             self._driver.close()
+        if self._renderer is not None:
+            self._renderer.close()
 
     # --- slots (worker thread) ----------------------------------------------------------------
 
