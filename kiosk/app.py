@@ -8,6 +8,7 @@ import gc
 import importlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,7 @@ AREA_PACKAGES = {
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn
+FIRST_FRAME_FALLBACK_MS = 3000  # a window that is never painted (minimised, no display) still gets its screens
 LARGE_TEXT_SCALE = 1.3
 
 
@@ -64,6 +66,19 @@ class _ActivityFilter(QObject):
             self._app.flow.activity()
             if kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and self._app.window.kiosk_mode:
                 return True
+        return False
+
+
+class _FirstFrame(QObject):
+    """Calls ``then`` once, when the window has painted its first frame."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._then()
         return False
 
 
@@ -96,6 +111,7 @@ class KioskApp:
         # the areas are built on first use or, at the latest, one per event-loop turn once home is on screen
         self._pending = ["technician", *(service for service, _glyph in SERVICES)]
         self._frozen = False
+        self._first_frame: _FirstFrame | None = None
         self.navigator.set_builder(self._build_pending)
         self._activity = _ActivityFilter(self)
         qapp.installEventFilter(self._activity)
@@ -269,11 +285,25 @@ class KioskApp:
     def start(self) -> None:
         self.window.show_kiosk()
         self.flow.home("start")
-        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self._build_next_idle)  # after home's first frame
+        # the areas are built in idle time counted from home's first frame, not from now: on a busy start the
+        # delay could run out before that frame, and an area's build would then delay it
+        self._first_frame = _FirstFrame(self._home_painted)
+        self.window.installEventFilter(self._first_frame)
+        QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self._home_painted)
+
+    def _home_painted(self) -> None:
+        if self._first_frame is None:
+            return
+        self.window.removeEventFilter(self._first_frame)
+        self._first_frame = None
+        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self._build_next_idle)
 
     def shutdown(self) -> bool:
         """Stop every worker thread; True when all of them finished."""
         self._pending.clear()  # an idle-time build still queued must not build on a closed window
+        if self._first_frame is not None:
+            self.window.removeEventFilter(self._first_frame)
+            self._first_frame = None
         if self._frozen:
             gc.unfreeze()  # what this app leaves behind is collectable again (tests build many apps in one process)
             self._frozen = False
