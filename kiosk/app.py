@@ -112,6 +112,7 @@ class KioskApp:
         self._pending = ["technician", *(service for service, _glyph in SERVICES)]
         self._frozen = False
         self._first_frame: _FirstFrame | None = None
+        self._before_areas: list[Callable[[], None]] = []
         self.navigator.set_builder(self._build_pending)
         self._activity = _ActivityFilter(self)
         qapp.installEventFilter(self._activity)
@@ -213,7 +214,13 @@ class KioskApp:
             gc.freeze()
             log.info("screens built: %d long-lived objects frozen for the garbage collector", gc.get_freeze_count())
 
+    def before_first_area(self, step: Callable[[], None]) -> None:
+        """Run ``step`` once, just before the first area is built (work home does not need, e.g. the catalogue)."""
+        self._before_areas.append(step)
+
     def _install(self, area: str) -> None:
+        while self._before_areas:
+            self._before_areas.pop(0)()
         language, large_text = self.language.language, self.large_text
         if area == "technician":
             from screens.technician import install
