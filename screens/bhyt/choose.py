@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from core.visit import Visit
 from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.basics import big_button, card, label, scroll_area, title
 
 
 class BhytChooseScreen(Orientable, Screen):
@@ -23,8 +23,8 @@ class BhytChooseScreen(Orientable, Screen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(20)
+        outer.setContentsMargins(48, 16, 48, 12)
+        outer.setSpacing(12)
         self.heading = title()
         self.hint = label(name="Subtitle")
         self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -44,8 +44,12 @@ class BhytChooseScreen(Orientable, Screen):
         outer.addWidget(self.hint)
         outer.addLayout(self.buttons)
         outer.addWidget(self.missing)
-        outer.addWidget(panel)
-        outer.addStretch(1)
+        body = QWidget()  # scroll_area names its content "Page": the card keeps its own look inside
+        box = QVBoxLayout(body)
+        box.setContentsMargins(0, 0, 8, 0)
+        box.addWidget(panel)
+        box.addStretch(1)
+        outer.addWidget(scroll_area(body), 1)
         self.register_button.clicked.connect(lambda: self.action_chosen.emit("register"))
         self.renew_button.clicked.connect(lambda: self.action_chosen.emit("renew"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from core.visit import Visit
@@ -18,10 +19,11 @@ from screens.identity.model import MAX_NAME, format_dob
 from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher, Orientable
 from screens.scan.scan_widget import ScanWidget
-from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.shell.screen import Screen, sentences
+from screens.widgets.basics import big_button, label, scroll_area, title
 
 FIELDS = ("full_name", "id_number", "date_of_birth")
+SHORT_PANEL = 900  # px high: below this the keyboard leaves out its row of marks (a 1366×768 panel)
 
 
 class BhytMemberScreen(Orientable, Screen):
@@ -52,6 +54,8 @@ class BhytMemberScreen(Orientable, Screen):
         outer.addWidget(self.pages, 1)
 
     def _build_typed(self) -> QWidget:
+        """The form beside the keyboard (under it on an upright panel). The page carries its own instruction:
+        on a short landscape panel (1366×768) the screen's heading gives way to the keyboard while typing."""
         page = QWidget()
         form = QGridLayout()
         form.setHorizontalSpacing(16)
@@ -69,15 +73,27 @@ class BhytMemberScreen(Orientable, Screen):
             form.addWidget(edit, row, 1)
         form.setColumnStretch(1, 1)
         self.edits["date_of_birth"].textChanged.connect(self._format_dob)
+        self.type_hint = label(name="Subtitle")
         self.add_button = big_button(role="ok")
         self.add_button.clicked.connect(self._typed)
         self.scan_instead = big_button(role="secondary")
         self.scan_instead.clicked.connect(lambda: self.show_page("scan"))
-        self.keyboard = OnScreenKeyboard()
+        screen = QGuiApplication.primaryScreen()
+        size = screen.geometry() if screen is not None else None
+        # The row of marks needs more room than a short landscape panel's height or an upright panel's width
+        # (in large text); without it Telex still types every Vietnamese letter.
+        marks = size is None or (size.height() >= SHORT_PANEL and size.width() > size.height())
+        self.keyboard = OnScreenKeyboard(diacritics=marks)
         self.keyboard.submitted.connect(self._typed)
+        fields = QWidget()  # in large text on a short panel the fields scroll; the buttons stay in sight
+        box = QVBoxLayout(fields)
+        box.setContentsMargins(0, 0, 8, 0)
+        box.addWidget(self.type_hint)
+        box.addLayout(form)
+        box.addStretch(1)
         left = QVBoxLayout()
-        left.addLayout(form)
-        left.addStretch(1)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(scroll_area(fields), 1)
         left.addWidget(self.add_button)
         left.addWidget(self.scan_instead)
         self.left = QWidget()
@@ -85,8 +101,8 @@ class BhytMemberScreen(Orientable, Screen):
         split = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         split.setContentsMargins(0, 0, 0, 0)
         split.setSpacing(24)
-        split.addWidget(self.left, 4)
-        split.addWidget(self.keyboard, 5, Qt.AlignmentFlag.AlignBottom)
+        split.addWidget(self.left, 2)
+        split.addWidget(self.keyboard, 3, Qt.AlignmentFlag.AlignBottom)
         self.orient(split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         return page
 
@@ -96,6 +112,9 @@ class BhytMemberScreen(Orientable, Screen):
             return
         self.page = name
         self.error.hide()
+        typing = name == "type"
+        self.heading.setVisible(not typing)
+        self.hint.setVisible(not typing)
         if name == "scan":
             self.pages.setCurrentIndex(0)
             self.scan_requested.emit(self.scan)
@@ -171,8 +190,12 @@ class BhytMemberScreen(Orientable, Screen):
         return self.tr("Add a person")
 
     def _texts(self) -> None:
-        self.hint.setText(self.tr("Please hold this person's own ID card to the camera.") if self.page != "type"
-                          else self.tr("Please type this person's full name, 12-digit ID number and birth date."))
+        self.hint.setText(self.tr("Please hold this person's own ID card to the camera."))
+        self.type_hint.setText(self.tr("Please type this person's full name, 12-digit ID number and birth date."))
+
+    def spoken_text(self) -> str:
+        hint = self.type_hint if self.page == "type" else self.hint
+        return sentences([self.title(), hint.text()])
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Add a person"))
@@ -184,7 +207,7 @@ class BhytMemberScreen(Orientable, Screen):
         self.edits["id_number"].setPlaceholderText(self.tr("12 digits"))
         self.edits["date_of_birth"].setPlaceholderText(self.tr("DD/MM/YYYY"))
         self.add_button.setText(self.tr("✓  Add this person"))
-        self.scan_instead.setText(self.tr("Scan their ID card instead"))
+        self.scan_instead.setText(self.tr("Scan their card"))
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:

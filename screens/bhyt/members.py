@@ -10,17 +10,44 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.visit import Visit
 from screens.bhyt.model import MAX_MEMBERS, Member
-from screens.procedures.widgets import Orientable, ScrollPanel
+from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.basics import big_button, label, scroll_area, title
 
 
 def masked(id_number: str) -> str:
     return "•" * 8 + id_number[-4:]
+
+
+class ListArea(QWidget):
+    """The list in a scroll area with the theme's touch scroll bar: a short panel shows two rows, an upright one
+    all ten."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 8, 0)
+        self.body.setSpacing(10)
+        self.body.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll_area(inner))
+
+    def clear(self) -> None:
+        """Every row goes; the instruction on top of the list stays."""
+        while self.body.count() > 2:
+            item = self.body.takeAt(1)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+    def add(self, widget: QWidget) -> None:
+        self.body.insertWidget(self.body.count() - 1, widget)
+        widget.show()
 
 
 class BhytMembersScreen(Orientable, Screen):
@@ -31,14 +58,15 @@ class BhytMembersScreen(Orientable, Screen):
 
     def build(self) -> None:
         self.members: list[Member] = []
+        self.remove_buttons: list[Any] = []
         self.sample = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 16)
         outer.setSpacing(14)
         self.heading = title()
         self.hint = label(name="Subtitle")
-        self.count = label(name="Body")
-        self.list = ScrollPanel()
+        self.count = label(name="Body", wrap=False)
+        self.list = ListArea()
         self.empty = label(name="Body")
         self.error = label(name="ErrorText")
         self.error.hide()
@@ -48,8 +76,11 @@ class BhytMembersScreen(Orientable, Screen):
         self.actions.addWidget(self.add_button)
         self.actions.addWidget(self.next_button)
         self.orient(self.actions, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
-        for w in (self.heading, self.hint, self.count):
-            outer.addWidget(w)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        outer.addLayout(top)
+        self.list.body.insertWidget(0, self.hint)  # scrolls with the list: a short panel keeps its buttons
         outer.addWidget(self.list, 1)
         outer.addWidget(self.empty)
         outer.addWidget(self.error)
@@ -60,6 +91,7 @@ class BhytMembersScreen(Orientable, Screen):
     def show_members(self, members: list[Member]) -> None:
         self.members = list(members)
         self.list.clear()
+        self.remove_buttons = []
         for index, member in enumerate(self.members):
             self.list.add(self._row(index, member))
         self.empty.setVisible(not self.members)
@@ -79,6 +111,7 @@ class BhytMembersScreen(Orientable, Screen):
                      + self.tr("ID number %1 · born %2").replace("%1", masked(member.id_number)).replace("%2", born))
         remove = big_button(self.tr("Remove"), role="secondary")
         remove.clicked.connect(lambda _=False, i=index: self.remove_requested.emit(i))
+        self.remove_buttons.append(remove)
         row.addWidget(text, 1)
         row.addWidget(remove, 0, Qt.AlignmentFlag.AlignVCenter)
         return frame

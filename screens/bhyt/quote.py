@@ -9,12 +9,12 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.bhyt import Quote
 from core.money import format_vnd
 from core.visit import Visit
-from screens.procedures.widgets import clear_layout
+from screens.procedures.widgets import Orientable, clear_layout
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, restyle, scroll_area, title
 
@@ -23,7 +23,7 @@ def percent(factor: Any) -> str:
     return f"{float(factor) * 100:g} %"
 
 
-class BhytQuoteScreen(Screen):
+class BhytQuoteScreen(Orientable, Screen):
     screen_id = "bhyt.quote"
     period_chosen = Signal(int)
     consent_changed = Signal(bool)
@@ -34,8 +34,8 @@ class BhytQuoteScreen(Screen):
         self.names: list[str] = []
         self.months = 12
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 24, 48, 16)
-        outer.setSpacing(12)
+        outer.setContentsMargins(48, 12, 48, 8)
+        outer.setSpacing(8)
         self.heading = title()
         self.hint = label(name="Subtitle")
         self.period_row = QHBoxLayout()
@@ -47,6 +47,7 @@ class BhytQuoteScreen(Screen):
         self.table = QGridLayout()
         self.table.setHorizontalSpacing(24)
         self.table.setVerticalSpacing(6)
+        inner.addWidget(self.hint)  # scrolls with the amounts: a short panel keeps the periods and the button
         inner.addLayout(self.table)
         self.total = label(name="ScreenTitle")
         self.total.setTextFormat(Qt.TextFormat.PlainText)
@@ -65,12 +66,15 @@ class BhytQuoteScreen(Screen):
         self.submit_button = big_button(role="ok")
         self.submit_button.clicked.connect(self._submit)
         outer.addWidget(self.heading)
-        outer.addWidget(self.hint)
         outer.addLayout(self.period_row)
         outer.addWidget(scroll_area(body), 1)
-        outer.addWidget(self.agree, 0, Qt.AlignmentFlag.AlignLeft)  # the touch area is the box and its text
-        outer.addWidget(self.busy)
-        outer.addWidget(self.submit_button)
+        inner.addWidget(self.busy)
+        bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # consent beside the button it unlocks
+        bottom.setSpacing(24)
+        self.orient(bottom, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
+        bottom.addWidget(self.agree, 0)  # the touch area is the box and its text
+        bottom.addWidget(self.submit_button, 1)
+        outer.addLayout(bottom)
 
     def set_periods(self, months: tuple[int, ...]) -> None:
         if tuple(self.period_buttons) == tuple(months):

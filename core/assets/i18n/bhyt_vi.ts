@@ -114,8 +114,8 @@
       <translation>✓  Thêm người này</translation>
     </message>
     <message>
-      <source>Scan their ID card instead</source>
-      <translation>Quét thẻ căn cước thay vì nhập</translation>
+      <source>Scan their card</source>
+      <translation>Quét thẻ của người này</translation>
     </message>
   </context>
   <context>
