@@ -93,7 +93,8 @@ class BhytMemberScreen(Orientable, Screen):
         box.addStretch(1)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        left.addWidget(scroll_area(fields), 1)
+        self.fields_area = scroll_area(fields)
+        left.addWidget(self.fields_area, 1)
         left.addWidget(self.add_button)
         left.addWidget(self.scan_instead)
         self.left = QWidget()
@@ -135,6 +136,7 @@ class BhytMemberScreen(Orientable, Screen):
             self.keyboard.set_target(self.edits[key], "digits", telex=False, modes=("digits",))
         self.edits[key].setCursorPosition(len(self.edits[key].text()))
         self.edits[key].setFocus()
+        self.fields_area.ensureWidgetVisible(self.edits[key])  # the next field after an error, in large text
 
     def _format_dob(self, text: str) -> None:
         formatted = format_dob(text)
