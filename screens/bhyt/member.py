@@ -20,7 +20,7 @@ from screens.keyboard import OnScreenKeyboard
 from screens.procedures.widgets import FocusWatcher, Orientable
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen, sentences
-from screens.widgets.basics import big_button, label, scroll_area, title
+from screens.widgets.basics import big_button, label, panel_is_portrait, scroll_area, title
 
 FIELDS = ("full_name", "id_number", "date_of_birth")
 SHORT_PANEL = 900  # px high: below this the keyboard leaves out its row of marks (a 1366×768 panel)
@@ -99,13 +99,18 @@ class BhytMemberScreen(Orientable, Screen):
         left.addWidget(self.scan_instead)
         self.left = QWidget()
         self.left.setLayout(left)
-        split = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        split = self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         split.setContentsMargins(0, 0, 0, 0)
         split.setSpacing(24)
         split.addWidget(self.left, 2)
         split.addWidget(self.keyboard, 3, Qt.AlignmentFlag.AlignBottom)
         self.orient(split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         return page
+
+    def resizeEvent(self, event: Any) -> None:
+        # upright, the keyboard takes only its own height and the fields get the rest (no gap above the keys)
+        self.split.setStretchFactor(self.keyboard, 0 if panel_is_portrait(self) else 3)
+        super().resizeEvent(event)
 
     # -- pages ---------------------------------------------------------------------------------------------
     def show_page(self, name: str) -> None:
