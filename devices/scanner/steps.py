@@ -26,6 +26,7 @@ The order is by reads added in ``bench/qr`` (cheap, productive steps first).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,8 @@ from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, m
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.stack import FrameStack
+
+log = logging.getLogger(__name__)
 
 _CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
 
@@ -201,5 +204,14 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
 
 def _tagged(name: str, step: Step) -> Step:
     def run(look: Look) -> list[Decoded]:
-        return _tag(step(look), name)
+        try:
+            return _tag(step(look), name)
+        except Exception:  # a step's failure on an odd frame is a missed frame, never a dead scanner thread
+            if name not in _FAILED:
+                _FAILED.add(name)
+                log.warning("decoding step %s failed on a frame", name, exc_info=True)
+            return []
     return run
+
+
+_FAILED: set[str] = set()  # steps whose failure was logged once (a failing step would flood the log at 15 fps)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import make_backend, to_gray
@@ -128,3 +130,16 @@ def test_product_barcodes_never_give_a_read_with_the_new_steps(sample_data):
     assert held(frames, 12) == (set(), [])  # different frames in turn: the stack combines whatever lines up
     still = DecoderCascade(UNBUDGETED)
     assert all(still.decode_still(f) == [] for f in frames)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 240), st.integers(1, 240), st.sampled_from([0, 3]), st.integers(0, 2 ** 31))
+def test_any_frame_is_a_read_or_nothing_never_an_error(height, width, channels, seed):
+    """Odd frames (a sliver, noise, a flat grey, a broken camera's stripes) through every step, still and live."""
+    rng = np.random.default_rng(seed)
+    shape = (height, width, channels) if channels else (height, width)
+    kind = seed % 3
+    frame = (rng.integers(0, 256, shape) if kind == 0 else np.full(shape, seed % 256) if kind == 1
+             else np.indices(shape)[1] % 7 * 36).astype(np.uint8)
+    assert DecoderCascade(UNBUDGETED).decode_still(frame) == []
+    assert held((frame, 255 - frame), 3) == (set(), [])
