@@ -179,8 +179,10 @@ def text_block(rng: np.random.Generator) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, seed: int = 20) -> list[Case]:
-    """``per_category`` cases for each of :data:`CATEGORIES` and ``negatives`` code-free frames."""
+def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, seed: int = 20,
+               moving: bool = True) -> list[Case]:
+    """``per_category`` cases for each of :data:`CATEGORIES` and ``negatives`` code-free frames, then (``moving``)
+    as many moving-glare cases of 6 frames each."""
     rng = np.random.default_rng(seed)
     ids = id_card_payloads(sample_data)
     cases: list[Case] = []
@@ -215,7 +217,7 @@ def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, s
             place(frame, text_block(rng), rng)
         cases.append(Case(f"synthetic/no-qr-{i:02d}", finish(frame, rng), None, "no-qr", 0))
     # after the others, from a generator of their own, so the cases above stay what they were
-    return cases + moving_glare_cases(ids, per_category, np.random.default_rng(seed + 1000))
+    return cases + (moving_glare_cases(ids, per_category, np.random.default_rng(seed + 1000)) if moving else [])
 
 
 def moving_glare_cases(ids: list[str], count: int, rng: np.random.Generator, length: int = 6) -> list[Case]:
