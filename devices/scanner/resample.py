@@ -103,8 +103,8 @@ def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
             ex = ((tr[0] - tl[0]) / (n - 7), (tr[1] - tl[1]) / (n - 7))
             ey = ((bl[0] - tl[0]) / (n - 7), (bl[1] - tl[1]) / (n - 7))
             # module (c, r) centre = tl + (c - 3) ex + (r - 3) ey: an inverse map from the n×n grid to the crop
-            m = np.float32([[ex[0], ey[0], tl[0] - 3 * ex[0] - 3 * ey[0]],
-                            [ex[1], ey[1], tl[1] - 3 * ex[1] - 3 * ey[1]]])
+            m = np.array([[ex[0], ey[0], tl[0] - 3 * ex[0] - 3 * ey[0]],
+                          [ex[1], ey[1], tl[1] - 3 * ex[1] - 3 * ey[1]]], np.float32)
             blur = cv2.GaussianBlur(smooth, (0, 0), max(0.5, module / 4))
             values = cv2.warpAffine(blur, m, (n, n), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                                     borderMode=cv2.BORDER_REPLICATE)
@@ -112,6 +112,6 @@ def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
             dark = values < local
             mask, fixed = _function_patterns(n)
             dark[mask] = fixed[mask]
-            image = np.where(dark, 0, 255).astype(np.uint8)
-            image = cv2.copyMakeBorder(image, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
+            matrix = np.where(dark, 0, 255).astype(np.uint8)
+            image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
             yield cv2.resize(image, None, fx=module_out, fy=module_out, interpolation=cv2.INTER_NEAREST)

@@ -57,7 +57,7 @@ class FrameStack:
             if match < MIN_MATCH or max(abs(dx), abs(dy)) > (x1 - x0) / 4:
                 continue
             # the older frame sampled where the newest frame's pixels are on the card
-            shift = np.float32([[1, 0, x0 + dx], [0, 1, y0 + dy]])
+            shift = np.array([[1, 0, x0 + dx], [0, 1, y0 + dy]], np.float32)
             aligned = cv2.warpAffine(older, shift, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                                      borderMode=cv2.BORDER_REPLICATE)
             np.minimum(out, aligned, out=out)

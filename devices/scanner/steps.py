@@ -162,8 +162,11 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         return []
 
     def stacked(look: Look) -> list[Decoded]:
-        for region in look.regions[:2] if look.stack is not None else ():
-            if (combined := look.stack.combined(region)) is not None:
+        stack = look.stack
+        if stack is None:  # a still image: one frame, nothing to combine
+            return []
+        for region in look.regions[:2]:
+            if (combined := stack.combined(region)) is not None:
                 image = upscaled(combined, region.module_px)
                 if found := zx(image, "fixed", False) or zx(image, "local", False):
                     return found
