@@ -27,6 +27,7 @@ def scrolling_body(outer: QBoxLayout, spacing: int = 16, stretch: int = 1) -> QV
     box.setSpacing(scaled(spacing))
     area: QScrollArea = scroll_area(holder)
     area.setObjectName("ScrollingBody")
+    area.setMinimumHeight(scaled(120))  # not the scroll bar's own taller minimum: the fixed bar keeps its room
     outer.addWidget(area, stretch)
     return box
 
