@@ -81,11 +81,11 @@ class HealthResultsScreen(Screen):
         restyle(self.print_status)
 
     def _build_cards(self) -> None:
-        for card in self.cards.values():
+        old, self.cards = list(self.cards.values()), {}
+        for card in old:
             self.card_box.removeWidget(card)
-            card.setParent(None)  # gone from the screen now, not on the next event loop turn
+            card.hide()
             card.deleteLater()
-        self.cards = {}
         for r in self.results:
             card = ResultCard()
             card.add_heading(texts.measure_name(r.measure))

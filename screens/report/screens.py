@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -27,7 +27,7 @@ from screens.procedures.widgets import FocusWatcher, ItemButton, Orientable, pla
 from screens.report import model
 from screens.shell.screen import Screen
 from screens.widgets.action_page import page_margins, scaled, scrolling_body
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
 
 STEP_SCREENS = {"category": "report", "location": "report.location", "description": "report.description",
                 "photo": "report.photo", "identity": "report.identity", "review": "report.review"}
@@ -75,46 +75,37 @@ def location_label(draft: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-class GridFitter(QObject):
+class GridFitter:
     """Lays choice buttons out in as many columns (up to ``most``) as their longest word allows: large text or a
-    narrow column gets fewer, so no word is cut. Re-checked when a button's size or font changes."""
+    narrow column gets fewer, so no word is cut. Decided when the screen is entered, from the panel's width."""
 
-    def __init__(self, grid: QGridLayout, buttons: list[ItemButton], most: int, parent: QObject) -> None:
-        super().__init__(parent)  # gone with its screen, and its timer with it
+    def __init__(self, grid: QGridLayout, buttons: list[ItemButton], most: int) -> None:
         self.grid, self.buttons, self.most = grid, buttons, most
         self.columns = 0
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._fit)
         self._place(most)
-        for button in buttons:
-            button.installEventFilter(self)
 
     def _place(self, columns: int) -> None:
+        for button in self.buttons:
+            self.grid.removeWidget(button)
         self.columns = columns
         for i, button in enumerate(self.buttons):
             self.grid.addWidget(button, i // columns, i % columns)
         for c in range(self.most):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._timer.start()  # once, after the layout settled
-        return False
-
     def needed(self) -> int:
         """The width of a cell whose title's longest word fits on its own line."""
         need = 0
         for button in self.buttons:
+            button.title.ensurePolished()  # the font of the current text size
             words = button.title.text().split() or [""]
             metrics = QFontMetrics(button.title.font())
             margins = button.layout().contentsMargins()
             need = max(need, max(metrics.horizontalAdvance(w) for w in words) + margins.left() + margins.right() + 8)
         return need
 
-    def _fit(self) -> None:
-        width = self.grid.geometry().width()
+    def fit(self, width: int) -> None:
+        """``width``: the room the grid has on this panel."""
         if width <= 0:
             return
         need, gap = self.needed(), self.grid.horizontalSpacing()
@@ -168,6 +159,15 @@ class _ReportScreen(Orientable, Screen):
         super().enter(visit, params)
         if params.get("sample"):  # screenshots: show the step with a plausible report in it
             visit.data[model.DRAFT_KEY] = dict(SAMPLE_DRAFT)
+        fitter = getattr(self, "grid_fitter", None)
+        if fitter is not None:
+            fitter.fit(self.grid_width())
+
+    def grid_width(self) -> int:
+        """The width of the choices' column on this panel (the stage's width, less the margins and scroll bar)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        panel = screen.geometry().width() if screen is not None else 1920
+        return panel - scaled(2 * 48 + 2 * 40)
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
@@ -184,7 +184,7 @@ class _ReportScreen(Orientable, Screen):
             button = ItemButton(key, labels(key))
             button.clicked.connect(lambda _=False, k=key: on_click(k))
             buttons[key] = button
-        self._grid_fitter = GridFitter(grid, list(buttons.values()), columns, self)
+        self.grid_fitter = GridFitter(grid, list(buttons.values()), columns)
         return grid, buttons
 
 
@@ -243,6 +243,11 @@ class _SplitScreen(_ReportScreen):
 
     def go_on(self) -> None:
         raise NotImplementedError
+
+    def grid_width(self) -> int:
+        """Landscape: the content column's share (4 of 9) beside the keyboard."""
+        width = super().grid_width()
+        return width if panel_is_portrait(self) else (width - scaled(24)) * 4 // 9
 
 
 class ReportLocationScreen(_SplitScreen):

@@ -109,16 +109,20 @@ class TechnicianStatusScreen(Screen):
         self._orient_cards()
         super().resizeEvent(event)
 
+    def showEvent(self, event: object) -> None:
+        self._orient_cards()
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):  # large text on or off
             self._orient_cards()
         super().changeEvent(event)
 
     def _orient_cards(self) -> None:
-        """The two cards side by side only when each has room for its words (1400 px at normal text on a 1080p
+        """The two cards side by side only when each has room for its words (1500 px at normal text on a 1080p
         panel, more in large text): otherwise one above the other, never squeezed."""
         text_scale = self.heading.font().pixelSize() / (TITLE_PX * theme.screen_panel_scale())
-        narrow = self.width() < 1400 * max(1.0, text_scale)
+        narrow = self.width() < 1500 * max(1.0, text_scale)
         self.cards.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def set_sync_status(self, status: dict[str, Any]) -> None:
