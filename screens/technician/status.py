@@ -73,6 +73,7 @@ class TechnicianStatusScreen(Screen):
         layout.addWidget(scroll_area(holder), 1)
         self.feedback = label(name="OkText")
         layout.addWidget(self.feedback)
+        self.feedback.hide()
         # as many side by side as their words allow (four on a landscape panel, two upright): the status cards
         # above keep the room to be read
         buttons = FitRow(spacing=scaled(12))
@@ -155,6 +156,7 @@ class TechnicianStatusScreen(Screen):
 
     def set_feedback(self, text: str) -> None:
         self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))  # no empty line between the cards and the buttons
 
     def report_unavailable(self, what: str) -> None:
         self.set_feedback(self.tr("Sync is not available on this build.") if what == "sync"
@@ -232,7 +234,7 @@ class TechnicianStatusScreen(Screen):
 
     def reset(self) -> None:
         super().reset()
-        self.feedback.setText("")
+        self.set_feedback("")
 
 
 def _when(value: Any) -> str:
