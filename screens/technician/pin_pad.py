@@ -66,6 +66,7 @@ class PinPadScreen(Orientable, Screen):
             grid.addWidget(button, i // 3, i % 3)
             self.keys[key] = button
         col.addLayout(grid)
+        col.addStretch(1)  # upright: the keys right under the dots, the room below them
         outer.addLayout(col, 4 if panel_is_portrait() else 6)
         outer.addStretch(1)
         self.orient(col, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
