@@ -1,4 +1,4 @@
-"""Home: six large tiles, one per service. The attract screen; it never times out."""
+"""Home: ten large tiles, one per service. The attract screen; it never times out."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ SERVICES = (
     ("bills", "▤"),
     ("questions", "?"),
     ("prepared", "▦"),
+    ("vneid", "◈"),
 )
 
 
@@ -127,6 +128,7 @@ class HomeScreen(Screen):
             "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, internet, school")),
             "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
             "prepared": (self.tr("Prepared at home"), self.tr("Scan the QR code on your phone")),
+            "vneid": (self.tr("VNeID"), self.tr("Electronic ID: activate level 2")),
         }
         for service, (heading, subtitle) in texts.items():
             self.tiles[service].heading.setText(heading)
