@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from curated_catalogue import add_legal_times, curated_records  # noqa: E402  (a sibling build-time module)
+from curated_catalogue import add_legal_times, curated_records  # a sibling build-time module
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = REPO / "core" / "assets" / "catalogue"

@@ -7,6 +7,7 @@ of each field and which ones come from the portal page versus the hand-curated o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -117,7 +118,7 @@ class Procedure:
     fetched_at: str
     origin: str = "portal"  # "portal" (scraped page + overlay) or "curated" (core/assets/catalogue/curated.json)
     # fact ("documents", "fee", "processing_time", "where", ...) -> its legal sources; see tools/curated_catalogue.py
-    citations: MappingProxyType[str, tuple[Citation, ...]] = MappingProxyType({})
+    citations: MappingProxyType[str, tuple[Citation, ...]] = dataclass_field(default_factory=lambda: MappingProxyType({}))
 
     def channel(self, kind: str) -> Channel | None:
         """The first channel of ``kind`` ("in_person", "online", "post"), or None."""
