@@ -83,6 +83,10 @@ class Citation:
     checked_by: str | None = None
 
 
+def _no_citations() -> MappingProxyType[str, tuple[Citation, ...]]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class FieldInfo:
     key: str  # "cu_tru"
@@ -118,7 +122,7 @@ class Procedure:
     fetched_at: str
     origin: str = "portal"  # "portal" (scraped page + overlay) or "curated" (core/assets/catalogue/curated.json)
     # fact ("documents", "fee", "processing_time", "where", ...) -> its legal sources; see tools/curated_catalogue.py
-    citations: MappingProxyType[str, tuple[Citation, ...]] = dataclass_field(default_factory=lambda: MappingProxyType({}))
+    citations: MappingProxyType[str, tuple[Citation, ...]] = dataclass_field(default_factory=_no_citations)
 
     def channel(self, kind: str) -> Channel | None:
         """The first channel of ``kind`` ("in_person", "online", "post"), or None."""

@@ -94,7 +94,7 @@ def test_an_uncited_fact_or_a_portal_like_code_is_refused_at_build_time(build_to
         curated_catalogue.curated_records(uncited, set())
     clash = copy.deepcopy(data)
     clash["procedures"]["1.004222"] = clash["procedures"].pop("9.000005")
-    with pytest.raises(SystemExit, match="9.xxxxxx"):
+    with pytest.raises(SystemExit, match=r"9\.xxxxxx"):
         curated_catalogue.curated_records(clash, {"1.004222"})
     unknown = copy.deepcopy(data)
     unknown["procedures"]["9.000001"]["cite"]["fee"][0]["source"] = "NOPE"
