@@ -191,7 +191,9 @@ class ProcedureDetailScreen(_CatalogueScreen):
             documents.append(f"{n}. {doc.name}\n    {counts}")
         agency = proc.agency.implementing or unknown
         documents = documents or [unknown]
-        note = [self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
+        note = [self.tr("The details below are in Vietnamese, in the station team's plain words.")
+                if proc.origin == "curated" else
+                self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
         return [
             (self.tr("Details"), note),
             (self.tr("Papers to bring"), documents),

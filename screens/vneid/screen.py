@@ -6,15 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
-from screens.procedures.widgets import ScrollPanel, plain_label
+from screens.procedures.widgets import Orientable, ScrollPanel, plain_label
 from screens.shell.screen import Screen, sentences
 from screens.vneid.model import ACTIVATE, LOOK_UP, available, sources
 from screens.widgets.basics import big_button, label, title
 
 
-class VneidScreen(Screen):
+class VneidScreen(Orientable, Screen):
     screen_id = "vneid"
 
     def __init__(self, catalogue: Callable[[], Any]) -> None:
@@ -30,14 +30,16 @@ class VneidScreen(Screen):
         outer.addWidget(self.hint)
         self.panel = ScrollPanel()
         outer.addWidget(self.panel, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
+        buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        buttons.setSpacing(16)
         self.activate_button, self.look_up_button = big_button(role="ok"), big_button(role="secondary")
         self.activate_button.clicked.connect(lambda: self._open(ACTIVATE))
         self.look_up_button.clicked.connect(lambda: self._open(LOOK_UP))
         buttons.addWidget(self.activate_button, 1)
         buttons.addWidget(self.look_up_button, 1)
         outer.addLayout(buttons)
+        # side by side on a landscape panel; one above the other upright, where two long labels do not fit a row
+        self.orient(buttons, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         self.paragraphs: list[tuple[str, str]] = []
 
     def _open(self, code: str) -> None:
@@ -85,7 +87,7 @@ class VneidScreen(Screen):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("VNeID electronic ID"))
         self.hint.setText(self.tr("What a level-2 account is, where to activate it and how to check the result."))
-        self.activate_button.setText(self.tr("Activating level 2: papers and steps"))
+        self.activate_button.setText(self.tr("Papers and steps to activate"))
         self.look_up_button.setText(self.tr("Checking the result"))
         if self.visit is not None:
             self._fill()

@@ -167,6 +167,10 @@ You can go on without a picture.</source>
       <translation>Mẫu: %1</translation>
     </message>
     <message>
+      <source>The details below are in Vietnamese, in the station team's plain words.</source>
+      <translation>Phần chi tiết dưới đây bằng tiếng Việt, do nhóm vận hành trạm viết lại bằng lời dễ hiểu.</translation>
+    </message>
+    <message>
       <source>The details below are shown in Vietnamese, as officially published.</source>
       <translation>Nội dung dưới đây giữ nguyên tiếng Việt như văn bản chính thức.</translation>
     </message>

@@ -39,8 +39,8 @@
       <translation>Tài khoản mức độ 2 là gì, kích hoạt ở đâu và tra cứu kết quả thế nào.</translation>
     </message>
     <message>
-      <source>Activating level 2: papers and steps</source>
-      <translation>Kích hoạt mức độ 2: giấy tờ và các bước</translation>
+      <source>Papers and steps to activate</source>
+      <translation>Giấy tờ, các bước kích hoạt</translation>
     </message>
     <message>
       <source>Checking the result</source>
