@@ -160,7 +160,8 @@ class ProcedureDetailScreen(_CatalogueScreen):
             bring += " " + self.tr("(other cases need other papers: see below)")
         channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
         known = [ch for ch in proc.channels if ch.fee is not None]
-        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)} {ch.fee_note or money(ch.fee, free, ask)}"
+        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)}: {ch.fee_note}" if ch.fee_note else
+                          f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, ask)}"
                           for ch in proc.channels) if known else ask
         times = " ".join(proc.processing_times) or ask
         return [(self.tr("Bring"), bring), (self.tr("Fee"), fees), (self.tr("How long"), times),

@@ -23,8 +23,8 @@ class VneidScreen(Orientable, Screen):
 
     def build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(14)
+        outer.setContentsMargins(48, 20, 48, 12)  # tight: large text on a 768-pixel panel needs every row
+        outer.setSpacing(10)
         self.heading, self.hint = title(), label(name="Subtitle")
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
