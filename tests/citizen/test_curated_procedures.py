@@ -93,3 +93,11 @@ def test_listen_reads_the_vneid_guidance_in_the_language_on_screen(make_app, qtb
         click(qtbot, app.window.header.listen)
     assert spoken.args[0].startswith("VNeID electronic ID") and "ward (commune) police" in spoken.args[0]
     assert not VIETNAMESE.search(spoken.args[0])
+
+
+def test_the_dossier_picker_offers_only_procedures_with_a_form(make_app, qtbot) -> None:
+    app = make_app()
+    click(qtbot, app.home_screen.tiles["dossier"])
+    shown = "\n".join(texts(app.navigator.current))
+    assert "Đăng ký thường trú" in shown
+    assert "Đăng ký khai sinh" not in shown and "Đăng ký xe" not in shown  # curated: no form to fill yet
