@@ -31,6 +31,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "services": ("screens/bills", "screens/questions"),
     "prepared": ("screens/prepared",),
     "vneid": ("screens/vneid",),
+    "bhyt": ("screens/bhyt",),
 }
 
 

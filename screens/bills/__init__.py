@@ -13,8 +13,10 @@ from typing import Any
 
 
 def install(ctx: Any) -> None:
+    import screens.bhyt
     from screens.bills.controller import BillsController
     from screens.bills.screen import BillsScreen
 
     screen = ctx.navigator.add(BillsScreen())
     screen._controller = BillsController(ctx, screen)
+    screen._bhyt = screens.bhyt.install(ctx)  # family health insurance lives in this "Tiện ích" area
