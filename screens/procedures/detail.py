@@ -104,7 +104,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.section_texts = []
         cat = self.catalogue
         proc = cat.get(self.code) if cat is not None and self.code else None
-        self.submit.setVisible(proc is not None)
+        self.submit.setVisible(proc is not None and bool(proc.form_fields))  # curated ones have no form yet
         self.side.setVisible(proc is not None)
         if proc is None:
             self.heading.setText(self.tr("Procedure not found"))
@@ -120,6 +120,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr_caption.setVisible(url is not None)
         if url is not None:
             self.qr.setPixmap(qr_pixmap(url, self.qr_px))
+        self.side.setVisible(url is not None or bool(proc.form_fields))  # nothing to show beside the text
         self._summary_card(proc, en)
         for heading, paragraphs in self._sections(proc, en):
             if paragraphs:
@@ -148,22 +149,26 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.panel.add(frame)
 
     def summary(self, proc: Any) -> list[tuple[str, str]]:
-        """(caption, text) for the summary card, in the order residents ask."""
-        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+        """(caption, text) for the summary card, in the order residents ask. A fact the catalogue does not give
+        (a curated procedure leaves out what it cannot cite) reads "Please ask the staff", never a guess."""
+        ask = self.tr("Please ask the staff")
+        free = self.tr("Free of charge")
         docs = proc.required_documents
         first_case = [d for d in docs if d.case == docs[0].case] if docs else []
-        bring = "; ".join(d.name for d in first_case) or self.tr("no papers listed; please ask the staff")
+        bring = "; ".join(d.name for d in first_case) or ask
         if len(first_case) < len(docs):
             bring += " " + self.tr("(other cases need other papers: see below)")
         channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
-        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, unknown)}"
-                          for ch in proc.channels) or unknown
-        times = " ".join(proc.processing_times) or self.tr("not stated; the staff can tell you")
+        known = [ch for ch in proc.channels if ch.fee is not None]
+        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)}: {ch.fee_note}" if ch.fee_note else
+                          f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, ask)}"
+                          for ch in proc.channels) if known else ask
+        times = " ".join(proc.processing_times) or ask
         return [(self.tr("Bring"), bring), (self.tr("Fee"), fees), (self.tr("How long"), times),
-                (self.tr("Where"), proc.agency.implementing or self.tr("please ask the staff"))]
+                (self.tr("Where"), proc.agency.implementing or ask)]
 
     def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
-        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+        free, unknown = self.tr("Free of charge"), self.tr("Please ask the staff")
         channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
         fees, where = [], []
         for ch in proc.channels:
@@ -171,9 +176,9 @@ class ProcedureDetailScreen(_CatalogueScreen):
             line = self.tr("%1: fee %2").replace("%1", name).replace("%2", money(ch.fee, free, unknown))
             if ch.fee and any(f.amount == 0 for f in ch.fees):
                 line += " " + self.tr("(free for some people)")
-            fees.append(line)
+            fees.append(line + (f" ({ch.fee_note})" if ch.fee_note else ""))
             where.append(f"{name}: {ch.description}")
-        fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times]
+        fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times or [unknown]]
         documents = []
         case = None
         for n, doc in enumerate(proc.required_documents, 1):
@@ -185,8 +190,11 @@ class ProcedureDetailScreen(_CatalogueScreen):
             if doc.forms:
                 counts += " · " + self.tr("Form: %1").replace("%1", ", ".join(doc.forms))
             documents.append(f"{n}. {doc.name}\n    {counts}")
-        agency = proc.agency.implementing
-        note = [self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
+        agency = proc.agency.implementing or unknown
+        documents = documents or [unknown]
+        note = [self.tr("The details below are in Vietnamese, in the station team's plain words.")
+                if proc.origin == "curated" else
+                self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
         return [
             (self.tr("Details"), note),
             (self.tr("Papers to bring"), documents),
@@ -197,10 +205,26 @@ class ProcedureDetailScreen(_CatalogueScreen):
             (self.tr("Conditions"), [f"• {c}" for c in proc.conditions]),
             (self.tr("Legal basis"), [f"• {b}" for b in proc.legal_basis]),
             (self.tr("What you receive"), [proc.result_en if en else proc.result_vi]),
-            (self.tr("About this information"), [
-                self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
-                        "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))]),
+            (self.tr("Sources of each fact"), self.cited(proc)),
+            (self.tr("About this information"), [self.provenance(proc)]),
         ]
+
+    def cited(self, proc: Any) -> list[str]:
+        """One line per cited fact: "Fee: Thông tư 226/2016/TT-BTC … (11/11/2016), Điều 4"."""
+        facts = {"documents": self.tr("Papers"), "fee": self.tr("Fee"), "processing_time": self.tr("How long"),
+                 "where": self.tr("Where"), "steps": self.tr("Steps"), "conditions": self.tr("Conditions"),
+                 "result": self.tr("What you receive")}
+        return [f"• {facts.get(fact, fact)}: " + "; ".join(
+                    f"{c.document} ({vn_date(c.date)})" + (f", {c.article}" if c.article else "") for c in cites)
+                for fact, cites in proc.citations.items()]
+
+    def provenance(self, proc: Any) -> str:
+        if proc.origin == "curated":
+            return self.tr("Written in plain words by the station team from the legal documents listed above; "
+                           "checked %1. What they do not state is left to the staff: please ask them."
+                           ).replace("%1", vn_date(proc.fetched_at))
+        return self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
+                       "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))
 
     def spoken_text(self) -> str:
         return sentences([self.heading.text()])  # the meta line under it holds codes and dates, not instruction

@@ -1,4 +1,4 @@
-"""Home: six large tiles, one per service. The attract screen; it never times out."""
+"""Home: ten large tiles, one per service. The attract screen; it never times out."""
 
 from __future__ import annotations
 
@@ -19,9 +19,13 @@ SERVICES = (
     ("bills", "▤"),
     ("questions", "?"),
     ("prepared", "▦"),
+    ("vneid", "◈"),
 )
 # px on a 1080p panel (basics.px scales them to the panel): the icon's side, a tile's margins and the gaps
 ICON_PX, TILE_MARGIN, GAP, SIDE = 100, 28, 28, 48
+
+
+LANDSCAPE_ROWS = 3  # rows of tiles a landscape stage holds above the footer
 
 
 class Tile(QPushButton):
@@ -84,42 +88,54 @@ class HomeScreen(Screen):
         for i, (service, _) in enumerate(SERVICES):
             self.grid.addWidget(self.tiles[service], i // columns, i % columns)
 
-    def _columns_that_fit(self, icons: bool = True) -> int:
+    def _columns_that_fit(self, icons: bool = True, most: int | None = None) -> int:
         """As many columns as fit without breaking a word of a tile title (large text, long English words):
-        three on a landscape panel, two upright, fewer when the words need it."""
+        three on a landscape panel (or ``most``), two upright, fewer when the words need it."""
         widest = max(tile.heading.fontMetrics().horizontalAdvance(word)
                      for tile in self.tiles.values() for word in tile.heading.text().split() or [""])
         # the word, the icon, margins and spacing
         tile_needs = widest + (px(ICON_PX) + px(TILE_MARGIN) if icons else 0) + px(TILE_MARGIN) * 2 + px(16)
         # the room beside the scroll bar the tiles get when they do not fit the height
         usable = self.width() - px(SIDE) * 2 - self.tiles_area.verticalScrollBar().sizeHint().width()
-        upright = 2 if panel_is_portrait(self) else 3
+        upright = most or (2 if panel_is_portrait(self) else 3)
         for columns in range(upright, 1, -1):
             if usable - px(GAP) * (columns - 1) >= columns * tile_needs:
                 return columns
         return 1
 
     def _rearrange(self) -> None:
+        count = len(self.tiles)
         columns, icons = self._columns_that_fit(), True
-        if columns == 1 and len(self.tiles) > 8 and self._columns_that_fit(icons=False) > 1:
+        if columns == 1 and count > 8 and self._columns_that_fit(icons=False) > 1:
             # nine tiles in one column do not fit an upright panel: two columns of words without their icons
             columns, icons = 2, False
+        elif not panel_is_portrait(self) and -(-count // columns) > LANDSCAPE_ROWS:
+            # a fourth row falls under the footer of a landscape panel: one more column (ten tiles: four), of words
+            # without their icons, which would squeeze the titles into three lines and the tiles past the footer
+            wider = -(-count // LANDSCAPE_ROWS)
+            if self._columns_that_fit(icons=False, most=wider) >= wider:
+                columns, icons = wider, False
         self._place(columns, icons)
-        if icons and self._tiles_need_scrolling():
-            # a short panel (1366×768): the tiles' words without their icons take fewer lines, so every service
-            # shows without scrolling; only large text still scrolls
-            self._place(max(columns, self._columns_that_fit(icons=False)), False)
-            if self._tiles_need_scrolling():
-                self._place(columns, True)
+        if self._tiles_need_scrolling():
+            # a short panel (1366×768): the tiles' words without their icons take fewer lines, and ten tiles may
+            # need their names alone, so every service shows without scrolling; only large text still scrolls
+            wide = max(columns, self._columns_that_fit(icons=False))
+            for subtitles in (True, False):
+                self._place(wide, False, subtitles)
+                if not self._tiles_need_scrolling():
+                    break
+            else:
+                self._place(columns, icons)
 
     def _tiles_need_scrolling(self) -> bool:
         room = self.tiles_area.viewport().height()
         return room > 0 and self.grid.totalHeightForWidth(self.tiles_area.viewport().width()) > room
 
-    def _place(self, columns: int, icons: bool) -> None:
+    def _place(self, columns: int, icons: bool, subtitles: bool = True) -> None:
         for tile in self.tiles.values():
-            if tile.icon.isVisibleTo(tile) != icons:
+            if tile.icon.isVisibleTo(tile) != icons or tile.subtitle.isVisibleTo(tile) != subtitles:
                 tile.icon.setVisible(icons)
+                tile.subtitle.setVisible(subtitles)
                 tile.layout().invalidate()  # its height for a width is measured at once, not at the next layout
                 tile.updateGeometry()
         self.grid.invalidate()
@@ -154,6 +170,7 @@ class HomeScreen(Screen):
             "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, school, health insurance")),
             "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
             "prepared": (self.tr("Prepared at home"), self.tr("Scan the QR code on your phone")),
+            "vneid": (self.tr("VNeID"), self.tr("Electronic ID: activate level 2")),
         }
         for service, (heading, subtitle) in texts.items():
             self.tiles[service].heading.setText(heading)
