@@ -18,7 +18,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 if TYPE_CHECKING:
-    from kiosk.services.context import AppContext
+    from kiosk.services.context import AppContext, Services
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ class ConsultService(QObject):
     local_frame = Signal(QImage)
     call_over = Signal()
 
-    def __init__(self, config: Any, data_dir: Path, threads: Any, services: Any = None) -> None:
+    def __init__(self, config: Any, data_dir: Path, threads: Any, services: Services | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._services = config, Path(data_dir), threads, services
         self.settings = config.health.consult
@@ -57,7 +57,7 @@ class ConsultService(QObject):
         from devices.call.call_worker import CallWorker
         from devices.call.speaker import Speaker
 
-        scanner = getattr(self._services, "scanner", None)
+        scanner = self._services.scanner if self._services is not None else None
         if scanner is not None:
             scanner.close()  # the call takes the camera: the scanner lets go of it first (views follow)
         speaker = None if self.settings.speaker == "none" else Speaker(self.settings.speaker,
@@ -99,7 +99,7 @@ class ConsultService(QObject):
         """Print the doctor's note and advice; False when this station has no printer service."""
         from devices.printer.receipt import make_consult_receipt
 
-        printer = getattr(self._services, "printer", None)
+        printer = self._services.printer if self._services is not None else None
         if printer is None:
             return False
         station = self._config.station
@@ -112,7 +112,7 @@ class ConsultService(QObject):
     def request_callback(self, phone: str, name: str, readings: dict[str, Any], reason: str,
                          on_done: Callable[[Any], None]) -> bool:
         """Queue a call-back request like any submission (it reaches the doctors' list when the hub has it)."""
-        storage = getattr(self._services, "storage", None)
+        storage = self._services.storage if self._services is not None else None
         if storage is None:
             return False
         personal = {"phone": phone, **({"name": name} if name else {})}

@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from kiosk.services.storage import Callbacks
 
 if TYPE_CHECKING:
+    from core.threads import ThreadOwner
     from kiosk.services.context import AppContext
+    from kiosk.services.protocols import BusApi, FlowApi, StorageApi
 
 
 class SyncService(QObject):
@@ -28,8 +30,8 @@ class SyncService(QObject):
     status_changed = Signal(object)
     catalogue_pulled = Signal(object)  # see SyncWorker.catalogue_pulled (kiosk.services.catalogue listens)
 
-    def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
-                 hub_url: str | None = None, flow: Any = None) -> None:
+    def __init__(self, config: Any, data_dir: Path, threads: ThreadOwner, bus: BusApi | None = None,
+                 storage: StorageApi | None = None, hub_url: str | None = None, flow: FlowApi | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
         self._storage, self._hub_url, self._flow = storage, hub_url, flow
@@ -52,7 +54,7 @@ class SyncService(QObject):
         self._devices.connect(self.worker.set_devices)
         self._reload_hub.connect(self.worker.reload_hub)
         self._visit.connect(self.worker.set_visit)
-        if self._flow is not None and hasattr(self._flow, "step_changed"):
+        if self._flow is not None:
             # `kiosk update` installs only between visits: the worker records whether one is on screen
             self._flow.step_changed.connect(self._on_step)
         if self._bus is not None:

@@ -9,12 +9,15 @@ the biller or the staff; the refusal is logged (bank BIN only, no account number
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> None:
     from screens.bills.controller import BillsController
     from screens.bills.screen import BillsScreen
 
     screen = ctx.navigator.add(BillsScreen())
-    screen._controller = BillsController(ctx, screen)
+    screen.controller = BillsController(ctx, screen)

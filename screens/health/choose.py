@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout
@@ -15,9 +15,13 @@ from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, title
 from screens.widgets.fit_row import FitRow
 
+if TYPE_CHECKING:
+    from screens.health.controller import HealthController
+
 
 class HealthChooseScreen(Screen):
     screen_id = "health"
+    controller: HealthController | None
     chosen = Signal(list)  # list[Measure]
     entered = Signal()
     consult_requested = Signal()

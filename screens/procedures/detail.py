@@ -14,34 +14,25 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
 
-from core.formats.procedure_link import OFFICIAL_HOSTS
-from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
-from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.procedures.base import CatalogueScreen
+from screens.procedures.model import (
+    CatalogueGetter,
+    Fact,
+    money,
+    official_url,
+    summary_facts,
+    vn_date,
+)
+from screens.procedures.model import fees as channel_fees
 from screens.shell import theme
 from screens.shell.screen import sentences
 from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.blocks import ScrollPanel, plain_label, qr_pixmap, ui_language
 
 QR_PX = 300
 
 
-def official_url(procedure: Any) -> str | None:
-    """The page to hand to the phone: only ever an https link on an allowlisted portal (DESIGN §5)."""
-    from urllib.parse import urlsplit
-
-    for url in (procedure.portal_url, procedure.source_url):
-        parts = urlsplit(url or "")
-        if parts.scheme == "https" and (parts.hostname or "") in OFFICIAL_HOSTS:
-            return url
-    return None
-
-
-def vn_date(iso: str) -> str:
-    """"2026-11-21" → "21/11/2026" (left as is when it is not an ISO date)."""
-    parts = (iso or "").split("-")
-    return "/".join(reversed(parts)) if len(parts) == 3 and all(p.isdigit() for p in parts) else iso
-
-
-class ProcedureDetailScreen(_CatalogueScreen):
+class ProcedureDetailScreen(CatalogueScreen):
     screen_id = "procedures.detail"
 
     def __init__(self, catalogue: CatalogueGetter) -> None:
@@ -148,31 +139,41 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.panel.add(frame)
 
     def summary(self, proc: Any) -> list[tuple[str, str]]:
-        """(caption, text) for the summary card, in the order residents ask."""
-        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
-        docs = proc.required_documents
-        first_case = [d for d in docs if d.case == docs[0].case] if docs else []
-        bring = "; ".join(d.name for d in first_case) or self.tr("no papers listed; please ask the staff")
-        if len(first_case) < len(docs):
-            bring += " " + self.tr("(other cases need other papers: see below)")
-        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
-        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, unknown)}"
-                          for ch in proc.channels) or unknown
-        times = " ".join(proc.processing_times) or self.tr("not stated; the staff can tell you")
-        return [(self.tr("Bring"), bring), (self.tr("Fee"), fees), (self.tr("How long"), times),
-                (self.tr("Where"), proc.agency.implementing or self.tr("please ask the staff"))]
+        """(caption, text) for the summary card, in the order residents ask (the facts: model.summary_facts)."""
+        return [(self.fact_caption(fact.key), self.fact_text(fact)) for fact in summary_facts(proc)]
+
+    def fact_caption(self, key: str) -> str:
+        return {"bring": self.tr("Bring"), "fee": self.tr("Fee"), "time": self.tr("How long"),
+                "where": self.tr("Where")}.get(key, key)
+
+    def fact_text(self, fact: Fact) -> str:
+        """The fact in the resident's words; when the catalogue does not say, whom to ask."""
+        if fact.missing:
+            missing = {"bring": self.tr("no papers listed; please ask the staff"), "fee": self.tr("No fee stated"),
+                       "time": self.tr("not stated; the staff can tell you")}
+            return missing.get(fact.key, self.tr("please ask the staff"))
+        if fact.fees:
+            free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+            return " · ".join(f"{self.channel_name(fee.channel)} {money(fee.amount, free, unknown)}"
+                              for fee in fact.fees)
+        if fact.more_cases:
+            return fact.text + " " + self.tr("(other cases need other papers: see below)")
+        return fact.text
+
+    def channel_name(self, kind: str) -> str:
+        return {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}.get(
+            kind, kind)
 
     def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
         free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
-        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
-        fees, where = [], []
-        for ch in proc.channels:
-            name = channel_names.get(ch.kind, ch.kind)
-            line = self.tr("%1: fee %2").replace("%1", name).replace("%2", money(ch.fee, free, unknown))
-            if ch.fee and any(f.amount == 0 for f in ch.fees):
+        fees = []
+        for fee in channel_fees(proc):
+            line = self.tr("%1: fee %2").replace("%1", self.channel_name(fee.channel)).replace(
+                "%2", money(fee.amount, free, unknown))
+            if fee.free_for_some:
                 line += " " + self.tr("(free for some people)")
             fees.append(line)
-            where.append(f"{name}: {ch.description}")
+        where = [f"{self.channel_name(ch.kind)}: {ch.description}" for ch in proc.channels]
         fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times]
         documents = []
         case = None

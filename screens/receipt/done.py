@@ -8,7 +8,7 @@ status read from the database (DESIGN §3.7). Params (set by kiosk.services.subm
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
@@ -19,9 +19,13 @@ from screens.receipt.qr_view import QrView, stack_in_portrait
 from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, card, label, restyle, title
 
+if TYPE_CHECKING:
+    from screens.receipt.controller import ReceiptController
+
 
 class DoneScreen(Screen):
     screen_id = "receipt.done"
+    controller: ReceiptController | None
     show_nav = False  # the submission is made: there is no going back into it
 
     watch_requested = Signal(str)  # uuid: keep me told about this row's status

@@ -1,16 +1,16 @@
-"""Building blocks shared by the citizen screens (procedures, identity, report). GUI thread.
+"""Building blocks shared by the citizen screens (procedures, identity, report, questions, bills). GUI thread.
 
 - :class:`ItemButton`: a big list entry whose title wraps (long procedure names), with a smaller second line;
 - :class:`ScrollPanel`: a scroll area with big ▲/▼ buttons, for people who do not know how to swipe;
 - :func:`qr_pixmap`: a QR code (segno, UTF-8 with ECI: FORMATS §1.5) as a QPixmap;
-- :func:`money`, :func:`clear_layout`, :class:`ScanBridge` (connects a screen's scan intents to the scanner).
+- :func:`plain_label`, :func:`clear_layout`, :class:`FocusWatcher` (points an on-screen keyboard at a text box),
+  :class:`Orientable` (box layouts that follow the panel), :func:`ui_language`.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 import segno
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
@@ -31,15 +31,6 @@ from PySide6.QtWidgets import (
 from screens.widgets.basics import big_button, label, panel_is_portrait
 
 SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
-
-
-def money(amount: int | None, free: str, unknown: str) -> str:
-    """20000 → "20.000 đ" (Vietnamese thousands dots); 0 → ``free``; None → ``unknown``."""
-    if amount is None:
-        return unknown
-    if amount == 0:
-        return free
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 def qr_pixmap(text: str, size_px: int = 320) -> QPixmap:
@@ -161,35 +152,6 @@ class ScrollPanel(QWidget):
 
     def clear(self) -> None:
         clear_layout(self.body)
-
-
-class ScanBridge(QObject):
-    """Connects screens' ``scan_requested(widget, purposes)`` / ``scan_finished()`` to the one scan routing.
-
-    Screens never touch the camera (DESIGN §3.3); the scanner facade may be missing (not on this build, or
-    built after the areas were installed), so it is looked up at every use.
-    """
-
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-
-    def attach(self, screen: Any) -> None:
-        screen.scan_requested.connect(lambda widget, purposes, s=screen: self._begin(s, widget, purposes))
-        screen.scan_finished.connect(self._end)
-
-    def _begin(self, screen: Any, widget: Any, purposes: Any) -> None:
-        from screens.scan.routing import begin_scan
-
-        if self._ctx.services.scanner is None:
-            screen.scanner_unavailable()
-            return
-        begin_scan(self._ctx, widget, purposes, screen.on_scan_result)
-
-    def _end(self) -> None:
-        from screens.scan.routing import end_scan
-
-        end_scan(self._ctx)
 
 
 class FocusWatcher(QObject):
