@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 
 class ConsultService(QObject):
-    event = Signal(str, object)  # kind, data (see devices/call/peer.py)
+    # kind, data (see devices/call/peer.py); the name (ConsultApi's) hides QObject.event(), which nothing calls here
+    event = Signal(str, object)  # type: ignore[assignment]
     remote_frame = Signal(QImage)
     local_frame = Signal(QImage)
     call_over = Signal()
@@ -173,6 +174,9 @@ class _PeerFactory:
             player = MediaPlayer(device, format="alsa", options={"channels": "1", "sample_rate": "48000"})
         except Exception as exc:  # no microphone: the resident can still be seen, and the doctor can type
             log.warning("microphone unavailable for the consultation: %s", exc)
+            return ToneTrack(counters, frequency=0.0)
+        if player.audio is None:  # the device opened but gave no sound stream: as if there were no microphone
+            log.warning("microphone unavailable for the consultation: no audio stream")
             return ToneTrack(counters, frequency=0.0)
         return MicrophoneTrack(player.audio, counters)
 
