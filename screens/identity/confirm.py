@@ -6,39 +6,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from screens.identity import model
 from screens.identity.base import IdentityScreen
-from screens.widgets.basics import big_button, label, title
-from screens.widgets.blocks import plain_label
+from screens.widgets.basics import big_button, label, scroll_area, title
+from screens.widgets.blocks import page_layout, plain_label
 
 
 class IdentityConfirmScreen(IdentityScreen):
     screen_id = "identity.confirm"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 12, 48, 8)
-        outer.setSpacing(8)
+        outer = page_layout(self, (48, 12, 48, 8), 8)
         self.heading = title()
         self.hint = label(name="Subtitle")
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(4)
+        # One row per field: its name above its value (wrapped text gets the height it needs, which a grid does
+        # not give reliably), "Edit" beside them.
+        rows = QVBoxLayout()
+        rows.setSpacing(12)
         self.names: dict[str, Any] = {}
         self.values: dict[str, Any] = {}
         self.edit_buttons: dict[str, Any] = {}
-        for row, key in enumerate(model.FIELDS):
+        for key in model.FIELDS:
             self.names[key] = label(name="Subtitle")
             self.values[key] = plain_label(name="Field")
             self.edit_buttons[key] = big_button(role="secondary")
             self.edit_buttons[key].clicked.connect(lambda _=False, k=key: self.navigate.emit(
                 "identity.manual", {"field": k}))
-            grid.addWidget(self.names[key], row, 0)
-            grid.addWidget(self.values[key], row, 1)
-            grid.addWidget(self.edit_buttons[key], row, 2)
-        grid.setColumnStretch(1, 1)
+            words = QVBoxLayout()
+            words.setSpacing(0)
+            words.addWidget(self.names[key])
+            words.addWidget(self.values[key])
+            row = QHBoxLayout()
+            row.setSpacing(24)
+            row.addLayout(words, 1)
+            row.addWidget(self.edit_buttons[key], 0, Qt.AlignmentFlag.AlignVCenter)
+            rows.addLayout(row)
         self.warnings = plain_label(name="ErrorText")
         self.confirm = big_button()  # can be disabled: "ok" buttons do not look disabled in the theme
         self.confirm.clicked.connect(self.confirm_identity)
@@ -49,10 +54,14 @@ class IdentityConfirmScreen(IdentityScreen):
         # Landscape: the fields on the left, warnings and "yes" on the right; portrait: one column.
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(32)
-        fields = QVBoxLayout()
-        fields.addLayout(grid)
-        fields.addStretch(1)
-        self.split.addLayout(fields, 3)
+        # The fields scroll when the panel is short or the text large; "yes" beside or under them stays in view.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(rows)
+        column.addStretch(1)
+        self.fields_area = scroll_area(fields)
+        self.split.addWidget(self.fields_area, 3)
         self.split.addLayout(side, 2)
         self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         outer.addWidget(self.heading)
@@ -79,6 +88,18 @@ class IdentityConfirmScreen(IdentityScreen):
         self.warnings.setText("\n".join("⚠ " + self.error_text(c) for c in codes))
         self.warnings.setVisible(bool(codes))
         self.confirm.setEnabled(not errors)
+        self._fit_values()
+
+    def _fit_values(self) -> None:
+        """A long value (the address, in large text) wraps to more lines than box layouts give it from its own
+        size hint: each value asks for the height its width needs."""
+        for value in self.values.values():
+            if value.width() > 0:
+                value.setMinimumHeight(value.heightForWidth(value.width()))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_values()
 
     def confirm_identity(self) -> None:
         if self.visit is None or model.validate(self.draft):

@@ -12,17 +12,15 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLineEdit, Q
 from screens.identity import model
 from screens.identity.base import IdentityScreen
 from screens.keyboard import OnScreenKeyboard
-from screens.widgets.basics import big_button, label, restyle, title
-from screens.widgets.blocks import FocusWatcher, plain_label
+from screens.widgets.basics import big_button, label, restyle, scroll_area, title
+from screens.widgets.blocks import FocusWatcher, page_layout, plain_label
 
 
 class IdentityManualScreen(IdentityScreen):
     screen_id = "identity.manual"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 12)
-        outer.setSpacing(10)
+        outer = page_layout(self, (40, 16, 40, 12), 10)
         self.heading = title()
         self.error = plain_label(name="ErrorText")
         self.error.hide()
@@ -57,10 +55,18 @@ class IdentityManualScreen(IdentityScreen):
         self.done = big_button(role="ok")
         self.done.clicked.connect(self.save)
         self.keyboard = OnScreenKeyboard()
+        # The fields scroll (on a short panel, in large text) beside the keyboard; the error and "Done" stay in view.
+        fields = QWidget()
+        column = QVBoxLayout(fields)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addStretch(1)
+        self.form_area = scroll_area(fields)
         left = QVBoxLayout()
-        left.addLayout(form)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.heading)
+        left.addWidget(self.form_area, 1)
         left.addWidget(self.error)
-        left.addStretch(1)
         left.addWidget(self.done)
         self.left = QWidget()
         self.left.setLayout(left)
@@ -69,7 +75,6 @@ class IdentityManualScreen(IdentityScreen):
         self.split.addWidget(self.left, 4)
         self.split.addWidget(self.keyboard, 5, Qt.AlignmentFlag.AlignBottom)
         self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
-        outer.addWidget(self.heading)
         outer.addLayout(self.split, 1)
         self.active = "full_name"
         self._focus(self.edits["full_name"])
@@ -85,6 +90,7 @@ class IdentityManualScreen(IdentityScreen):
             self.keyboard.set_target(edit, "letters", telex=True, auto_capitalize=key == "full_name")
         edit.setCursorPosition(len(edit.text()))
         edit.setFocus()
+        self.form_area.ensureWidgetVisible(edit)
 
     def _format_dob(self, text: str) -> None:
         formatted = model.format_dob(text)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout
 
 from core.formats import Kind, ScanResult
 from screens.identity import model
 from screens.identity.base import IdentityScreen
 from screens.scan.scan_widget import ScanWidget
 from screens.widgets.basics import label, title
+from screens.widgets.blocks import page_layout
 
 
 class IdentityScanScreen(IdentityScreen):
@@ -23,17 +23,15 @@ class IdentityScanScreen(IdentityScreen):
     scan_finished = Signal()
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 24, 48, 16)
-        outer.setSpacing(12)
+        outer = page_layout(self, (48, 24, 48, 16), 12)
         self.heading = title()
         self.privacy = label(name="Subtitle")
         self.scan = ScanWidget()
         self.scan.manual_entry_requested.connect(self.type_instead)
         self.scan.cancelled.connect(self.back_requested)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.privacy)
-        outer.addWidget(self.scan, 1)
+        # A short landscape panel (1366×768) has no height for the words above the camera: they go beside it.
+        self.row = self.words_beside([self.heading, self.privacy], self.scan)
+        outer.addLayout(self.row, 1)
 
     def enter(self, visit, params) -> None:
         super().enter(visit, params)

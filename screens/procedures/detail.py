@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel
 
 from screens.procedures.base import CatalogueScreen
 from screens.procedures.model import (
@@ -27,7 +27,7 @@ from screens.procedures.model import fees as channel_fees
 from screens.shell import theme
 from screens.shell.screen import sentences
 from screens.widgets.basics import big_button, card, label, title
-from screens.widgets.blocks import ScrollPanel, plain_label, qr_pixmap, ui_language
+from screens.widgets.blocks import ScrollPanel, page_layout, panel_is_short, plain_label, qr_pixmap, ui_language
 
 QR_PX = 300
 
@@ -40,9 +40,7 @@ class ProcedureDetailScreen(CatalogueScreen):
         super().__init__(catalogue)
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 20, 40, 16)
-        outer.setSpacing(12)
+        outer = page_layout(self, (40, 16, 40, 12), 10)
         self.heading = title()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.meta = plain_label(name="Subtitle")
@@ -56,16 +54,27 @@ class ProcedureDetailScreen(CatalogueScreen):
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.submit = big_button(role="ok")
         self.submit.clicked.connect(lambda: self.navigate.emit("dossier", {"code": self.code}))
-        words = QVBoxLayout()
-        words.addWidget(self.qr_caption)  # no alignment flag: it would keep the one-line height and clip
-        words.addStretch(1)
-        words.addWidget(self.submit)
-        # Landscape: a column beside the text; portrait: a row under it (QR left, button right).
-        self.side_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self.side_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.side_box.addLayout(words, 1)
-        side.addLayout(self.side_box)
-        self.orient(self.side_box, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight)
+        self.short = panel_is_short()
+        if self.short:
+            # A short panel (1366×768) has no height for the QR above the button: the QR and its caption scroll
+            # with the text (after the summary card), the button stays in view beside it.
+            self.qr_card, qr_box = card()
+            qr_row = QHBoxLayout()
+            qr_row.addWidget(self.qr)
+            qr_row.addWidget(self.qr_caption, 1)
+            qr_box.addLayout(qr_row)
+            side.addStretch(1)
+            side.addWidget(self.submit)
+        else:
+            # Landscape: a column beside the text (QR above its caption); portrait: under the text (QR beside its
+            # caption). The button below them, as wide as the card, in both.
+            self.qr_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+            self.qr_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.qr_row.addWidget(self.qr_caption, 1)  # no alignment flag: it would keep the one-line height and clip
+            self.orient(self.qr_row, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight)
+            side.addLayout(self.qr_row)
+            side.addStretch(1)
+            side.addWidget(self.submit)
         self.side = side_frame
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(24)
@@ -86,12 +95,17 @@ class ProcedureDetailScreen(CatalogueScreen):
     def reset(self) -> None:
         super().reset()
         self.code = ""
-        self.panel.clear()
+        self._clear_panel()
         self.qr.clear()
+
+    def _clear_panel(self) -> None:
+        if self.short:
+            self.qr_card.setParent(None)  # kept (not deleted with the text); put back by _fill
+        self.panel.clear()
 
     # ---- content --------------------------------------------------------------------------------
     def _fill(self) -> None:
-        self.panel.clear()
+        self._clear_panel()
         self.section_texts = []
         cat = self.catalogue
         proc = cat.get(self.code) if cat is not None and self.code else None
@@ -112,6 +126,8 @@ class ProcedureDetailScreen(CatalogueScreen):
         if url is not None:
             self.qr.setPixmap(qr_pixmap(url, self.qr_px))
         self._summary_card(proc, en)
+        if self.short and url is not None:
+            self.panel.add(self.qr_card)
         for heading, paragraphs in self._sections(proc, en):
             if paragraphs:
                 self._section(heading, paragraphs)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout
-
 from screens.procedures.base import CatalogueScreen, procedure_button
 from screens.widgets.basics import label, title
-from screens.widgets.blocks import ItemButton, ScrollPanel, ui_language
+from screens.widgets.blocks import ItemButton, ScrollPanel, page_layout, ui_language
 
 
 class ProcedureListScreen(CatalogueScreen):
@@ -18,9 +16,7 @@ class ProcedureListScreen(CatalogueScreen):
     screen_id = "procedures.list"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(18)
+        outer = page_layout(self, (48, 28, 48, 20), 18)
         self.heading = title()
         self.hint = label(name="Subtitle")
         self.panel = ScrollPanel()

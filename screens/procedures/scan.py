@@ -6,13 +6,12 @@ The area's controller connects ``scan_requested``/``scan_finished`` to the scann
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout
 
 from core.formats import Kind, ScanResult
 from screens.procedures.base import CatalogueScreen
 from screens.scan.scan_widget import ScanWidget
 from screens.widgets.basics import title
-from screens.widgets.blocks import plain_label
+from screens.widgets.blocks import page_layout, plain_label
 
 
 class ProcedureScanScreen(CatalogueScreen):
@@ -23,18 +22,15 @@ class ProcedureScanScreen(CatalogueScreen):
     scan_finished = Signal()
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 24, 48, 16)
-        outer.setSpacing(14)
+        outer = page_layout(self, (48, 24, 48, 16), 14)
         self.heading = title()
         self.message = plain_label(name="ErrorText")
         self.message.hide()
         self.scan = ScanWidget()
         self.scan.manual_entry_requested.connect(lambda: self.navigate.emit("procedures.search", {}))
         self.scan.cancelled.connect(self.back_requested)
-        outer.addWidget(self.heading)
-        outer.addWidget(self.message)
-        outer.addWidget(self.scan, 1)
+        # A short landscape panel (1366×768) has no height for the words above the camera: they go beside it.
+        outer.addLayout(self.words_beside([self.heading, self.message], self.scan), 1)
         self.message_code = ""
 
     def enter(self, visit, params) -> None:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from screens.keyboard import OnScreenKeyboard
 from screens.procedures.base import CatalogueScreen, procedure_button
 from screens.procedures.model import SEARCH_LIMIT
 from screens.widgets.basics import label, title
-from screens.widgets.blocks import ItemButton, ScrollPanel
+from screens.widgets.blocks import ItemButton, ScrollPanel, page_layout
 
 
 class ProcedureSearchScreen(CatalogueScreen):
@@ -21,9 +22,7 @@ class ProcedureSearchScreen(CatalogueScreen):
     screen_id = "procedures.search"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 20, 40, 16)
-        outer.setSpacing(14)
+        outer = page_layout(self, (40, 20, 40, 16), 14)
         self.heading = title()
         self.query = QLineEdit()
         self.query.setMaxLength(80)
@@ -32,20 +31,21 @@ class ProcedureSearchScreen(CatalogueScreen):
         self.panel = ScrollPanel()
         self.keyboard = OnScreenKeyboard()
         self.keyboard.set_target(self.query, "letters", telex=True)
-        # Landscape: results beside the keyboard; portrait: results above it (switched on resize).
+        # Landscape: the question and its results beside the keyboard (a 768-pixel-high panel has no room to stack
+        # them); portrait: the keyboard under them. The results scroll; the box being typed in stays in view.
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(24)
         left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.heading)
         left.addWidget(self.query)
         left.addWidget(self.status)
-        left.addStretch(1)
-        left.addWidget(self.keyboard)
+        left.addWidget(self.panel, 1)
         self.left = QWidget()
         self.left.setLayout(left)
-        self.split.addWidget(self.left, 5)
-        self.split.addWidget(self.panel, 4)
-        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.BottomToTop)
-        outer.addWidget(self.heading)
+        self.split.addWidget(self.left, 4)
+        self.split.addWidget(self.keyboard, 5, Qt.AlignmentFlag.AlignBottom)
+        self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         outer.addLayout(self.split, 1)
         self.results: dict[str, ItemButton] = {}
 

@@ -4,11 +4,11 @@ GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
 from screens.procedures.base import CatalogueScreen
 from screens.widgets.basics import big_button, label, title
-from screens.widgets.blocks import ItemButton, ScrollPanel, ui_language
+from screens.widgets.blocks import ItemButton, ScrollPanel, page_layout, panel_is_short, ui_language
 
 
 class ProceduresScreen(CatalogueScreen):
@@ -17,12 +17,10 @@ class ProceduresScreen(CatalogueScreen):
     screen_id = "procedures"
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(18)
+        outer = page_layout(self, (48, 28, 48, 20), 18)
         self.heading = title()
         self.hint = label(name="Subtitle")
-        actions = QHBoxLayout()
+        actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)  # portrait: one under the other (long words)
         actions.setSpacing(24)
         self.search_button = big_button()
         self.scan_button = big_button(role="secondary")
@@ -30,13 +28,24 @@ class ProceduresScreen(CatalogueScreen):
         self.scan_button.clicked.connect(lambda: self.navigate.emit("procedures.scan", {}))
         actions.addWidget(self.search_button, 1)
         actions.addWidget(self.scan_button, 1)
+        self.orient(actions, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
         self.fields_heading = label(name="SectionHeading")
+        self.short = panel_is_short()
+        self.fields_heading.setVisible(not self.short)
         self.panel = ScrollPanel()
         self.message = label(name="ErrorText")
         self.message.hide()
-        for widget in (self.heading, self.hint):
-            outer.addWidget(widget)
-        outer.addLayout(actions)
+        # On a short landscape panel (1366×768) the two buttons go beside the title instead of under it.
+        words = QVBoxLayout()
+        words.addWidget(self.heading)
+        words.addWidget(self.hint)
+        self.top = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.top.setSpacing(18)
+        self.top.addLayout(words, 3)
+        self.top.addLayout(actions, 2)
+        self.orient(self.top, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.TopToBottom,
+                    short=QBoxLayout.Direction.LeftToRight)
+        outer.addLayout(self.top)
         outer.addWidget(self.fields_heading)
         outer.addWidget(self.message)
         outer.addWidget(self.panel, 1)
@@ -54,6 +63,8 @@ class ProceduresScreen(CatalogueScreen):
         if cat is None:
             return
         en = ui_language() == "en"
+        if self.short:  # no height for the heading above the list: it scrolls with it
+            self.panel.add(label(self.fields_heading.text(), "SectionHeading"))
         for info in cat.fields():
             button = ItemButton(info.key, info.name_en if en else info.name_vi,
                                 self.tr("Procedures: %1").replace("%1", str(info.count)))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import segno
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from screens.widgets.basics import big_button, label, panel_is_portrait
 
+COMPACT_SCROLL_BUTTON_PX = 96  # at 1080p: ▲ and ▼ side by side stay a fingertip wide
 SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
 
 
@@ -118,15 +119,27 @@ class ScrollPanel(QWidget):
             button.setMinimumWidth(120)
         self.up.clicked.connect(lambda: self.scroll_pages(-SCROLL_STEP))
         self.down.clicked.connect(lambda: self.scroll_pages(SCROLL_STEP))
-        side = QVBoxLayout()
-        side.addWidget(self.up)
-        side.addStretch(1)
-        side.addWidget(self.down)
+        # ▲ at the top and ▼ at the bottom; on a short panel side by side at the top, so that the list may be
+        # lower than two buttons.
+        short = panel_is_short()
+        if short:
+            for button in (self.up, self.down):
+                button.setFixedWidth(round(COMPACT_SCROLL_BUTTON_PX * _panel_scale()))
+        side = QWidget()
+        side_box = QBoxLayout(QBoxLayout.Direction.LeftToRight if short else QBoxLayout.Direction.TopToBottom, side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.up)
+        if not short:
+            side_box.addStretch(1)
+        side_box.addWidget(self.down)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         row.addWidget(self.area, 1)
-        row.addLayout(side)
+        if short:
+            row.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            row.addWidget(side)
         bar = self.area.verticalScrollBar()
         bar.rangeChanged.connect(lambda *_: self._update_buttons())
         bar.valueChanged.connect(lambda *_: self._update_buttons())
@@ -167,18 +180,77 @@ class FocusWatcher(QObject):
         return False
 
 
-class Orientable:
-    """Screen mixin: box layouts that follow the panel's orientation (see ``panel_is_portrait``)."""
+SHORT_PANEL_PX = 900  # a landscape panel lower than this (1366×768) has no height to stack a page's parts
+SIDE_COLUMN_PX = 520  # at 1080p: the width of a page's words put beside its main part on a short panel
 
-    def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction) -> None:
-        self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait))
-        layout.setDirection(portrait if panel_is_portrait() else landscape)
+
+def panel_is_short(widget: QWidget | None = None) -> bool:
+    """A landscape panel with little height (1366×768): pages put their parts side by side rather than stacked."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    geometry = screen.geometry()
+    return geometry.width() >= geometry.height() and geometry.height() < SHORT_PANEL_PX
+
+
+def _panel_scale() -> float:
+    from screens.shell import theme
+
+    return theme.screen_panel_scale()
+
+
+def page_layout(page: QWidget, margins: tuple[int, int, int, int], spacing: int) -> QVBoxLayout:
+    """A page's outer column with margins and spacing given at 1080p, in proportion on a smaller panel."""
+    from screens.shell import theme
+
+    scale = theme.screen_panel_scale()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(*(round(m * scale) for m in margins))
+    outer.setSpacing(round(spacing * scale))
+    return outer
+
+
+class Orientable:
+    """Screen mixin: box layouts that follow the panel's orientation (see ``panel_is_portrait``), and optionally
+    a third direction on a short landscape panel (``panel_is_short``)."""
+
+    def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction,
+               short: QBoxLayout.Direction | None = None) -> None:
+        self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait, short))
+        layout.setDirection(self._direction(None, landscape, portrait, short))
+
+    @staticmethod
+    def _direction(widget: QWidget | None, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction,
+                   short: QBoxLayout.Direction | None) -> QBoxLayout.Direction:
+        if panel_is_portrait(widget):
+            return portrait
+        return short if short is not None and panel_is_short(widget) else landscape
+
+    def words_beside(self, words: list[QWidget], main: QWidget) -> QBoxLayout:
+        """``words`` (a title, an instruction) above ``main`` (a camera view, a list) — or, on a short landscape
+        panel that has no height to stack them, in a column beside it. Add the returned layout with stretch 1."""
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in words:
+            column.addWidget(widget)
+        column.addStretch(1)
+        if panel_is_short():
+            from screens.shell import theme
+
+            column_widget.setMaximumWidth(round(SIDE_COLUMN_PX * theme.screen_panel_scale()))
+        row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        row.setSpacing(24)
+        row.addWidget(column_widget)
+        row.addWidget(main, 1)
+        self.orient(row, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.TopToBottom,
+                    short=QBoxLayout.Direction.LeftToRight)
+        return row
 
     def resizeEvent(self, event) -> None:
-        upright = panel_is_portrait(self)
-        for layout, landscape, portrait in self.__dict__.get("_oriented", ()):
-            layout.setDirection(portrait if upright else landscape)
-        super().resizeEvent(event)
+        for layout, landscape, portrait, short in self.__dict__.get("_oriented", ()):
+            layout.setDirection(self._direction(self, landscape, portrait, short))  # type: ignore[arg-type]
+        super().resizeEvent(event)  # type: ignore[misc]
 
 
 def ui_language() -> str:
