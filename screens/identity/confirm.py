@@ -7,12 +7,31 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screens.identity import model
 from screens.identity.base import IdentityScreen
 from screens.widgets.basics import big_button, label, scroll_area, title
 from screens.widgets.blocks import page_layout, plain_label
+
+
+class FieldValue(QLabel):
+    """A field's value (plain text, wrapped) that asks for the height its width needs: box layouts give a wrapped
+    label the height of its size hint, which is too little for a long address in large text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("Field")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class IdentityConfirmScreen(IdentityScreen):
@@ -31,7 +50,7 @@ class IdentityConfirmScreen(IdentityScreen):
         self.edit_buttons: dict[str, Any] = {}
         for key in model.FIELDS:
             self.names[key] = label(name="Subtitle")
-            self.values[key] = plain_label(name="Field")
+            self.values[key] = FieldValue()
             self.edit_buttons[key] = big_button(role="secondary")
             self.edit_buttons[key].clicked.connect(lambda _=False, k=key: self.navigate.emit(
                 "identity.manual", {"field": k}))
@@ -88,18 +107,6 @@ class IdentityConfirmScreen(IdentityScreen):
         self.warnings.setText("\n".join("⚠ " + self.error_text(c) for c in codes))
         self.warnings.setVisible(bool(codes))
         self.confirm.setEnabled(not errors)
-        self._fit_values()
-
-    def _fit_values(self) -> None:
-        """A long value (the address, in large text) wraps to more lines than box layouts give it from its own
-        size hint: each value asks for the height its width needs."""
-        for value in self.values.values():
-            if value.width() > 0:
-                value.setMinimumHeight(value.heightForWidth(value.width()))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_values()
 
     def confirm_identity(self) -> None:
         if self.visit is None or model.validate(self.draft):
