@@ -8,12 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from screens.identity import model
 from screens.identity.base import IdentityScreen
-from screens.widgets.basics import big_button, label, scroll_area, title
-from screens.widgets.blocks import page_layout, plain_label
+from screens.widgets.basics import big_button, label, title
+from screens.widgets.blocks import page_layout, plain_label, scrolling
 
 
 class FieldValue(QLabel):
@@ -74,12 +74,7 @@ class IdentityConfirmScreen(IdentityScreen):
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(32)
         # The fields scroll when the panel is short or the text large; "yes" beside or under them stays in view.
-        fields = QWidget()
-        column = QVBoxLayout(fields)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(rows)
-        column.addStretch(1)
-        self.fields_area = scroll_area(fields)
+        self.fields_area = scrolling(rows)
         self.split.addWidget(self.fields_area, 3)
         self.split.addLayout(side, 2)
         self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLineEdit, Q
 from screens.identity import model
 from screens.identity.base import IdentityScreen
 from screens.keyboard import OnScreenKeyboard
-from screens.widgets.basics import big_button, label, restyle, scroll_area, title
-from screens.widgets.blocks import FocusWatcher, page_layout, plain_label
+from screens.widgets.basics import big_button, label, restyle, title
+from screens.widgets.blocks import FocusWatcher, page_layout, plain_label, scrolling
 
 
 class IdentityManualScreen(IdentityScreen):
@@ -56,12 +56,7 @@ class IdentityManualScreen(IdentityScreen):
         self.done.clicked.connect(self.save)
         self.keyboard = OnScreenKeyboard()
         # The fields scroll (on a short panel, in large text) beside the keyboard; the error and "Done" stay in view.
-        fields = QWidget()
-        column = QVBoxLayout(fields)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(form)
-        column.addStretch(1)
-        self.form_area = scroll_area(fields)
+        self.form_area = scrolling(form)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.heading)

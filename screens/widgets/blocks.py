@@ -193,6 +193,19 @@ def panel_is_short(widget: QWidget | None = None) -> bool:
     return geometry.width() >= geometry.height() and geometry.height() < SHORT_PANEL_PX
 
 
+def scrolling(layout: QLayout) -> QScrollArea:
+    """``layout``'s content, top-aligned, in a scroll area (basics.scroll_area): it scrolls only when the panel is
+    short or the text large."""
+    from screens.widgets.basics import scroll_area
+
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addLayout(layout)
+    column.addStretch(1)
+    return scroll_area(content)
+
+
 def _panel_scale() -> float:
     from screens.shell import theme
 
