@@ -39,17 +39,19 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from kiosk.config import default_config
 from kiosk.app import KioskApp
-from kiosk.services.setup import build_services, start_services
+from kiosk.services.setup import build_services, load_catalogue, start_services
 c = default_config()
 c = dataclasses.replace(c, hub=dataclasses.replace(c.hub, local_hub=False))
 k = KioskApp(c, Path(sys.argv[2]))
-build_services(k.ctx)
+build_services(k.ctx, catalogue=False)
+k.before_first_area(lambda: load_catalogue(k.ctx))
 k.start()
 app.processEvents()
 assert k.navigator.current.screen_id == "home"
 print(time.time() - t0)
 start_services(k.ctx.services)  # as kiosk/run.py does next: the workers must start and stop cleanly too
 k.build_all()
+assert k.ctx.services.catalogue is not None  # loaded after home, before the first area
 assert k.shutdown()
 """
 

@@ -6,6 +6,11 @@ import sys
 
 
 def main() -> None:
+    import multiprocessing
+
+    # in the frozen bundle, the receipt render helper (devices.printer.render_pool) is this same executable:
+    # freeze_support() makes it run the helper's code and not a second kiosk (a no-op outside a bundle)
+    multiprocessing.freeze_support()
     from kiosk.cli import main as cli_main
 
     sys.exit(cli_main())

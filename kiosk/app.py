@@ -4,9 +4,11 @@ them all down again. Runs on the GUI thread.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,7 @@ AREA_PACKAGES = {
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn
+FIRST_FRAME_FALLBACK_MS = 3000  # a window that is never painted (minimised, no display) still gets its screens
 LARGE_TEXT_SCALE = 1.3
 
 
@@ -63,6 +66,19 @@ class _ActivityFilter(QObject):
             self._app.flow.activity()
             if kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and self._app.window.kiosk_mode:
                 return True
+        return False
+
+
+class _FirstFrame(QObject):
+    """Calls ``then`` once, when the window has painted its first frame."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._then()
         return False
 
 
@@ -94,6 +110,9 @@ class KioskApp:
         self._add_shell_screens()
         # the areas are built on first use or, at the latest, one per event-loop turn once home is on screen
         self._pending = ["technician", *(service for service, _glyph in SERVICES)]
+        self._frozen = False
+        self._first_frame: _FirstFrame | None = None
+        self._before_areas: list[Callable[[], None]] = []
         self.navigator.set_builder(self._build_pending)
         self._activity = _ActivityFilter(self)
         qapp.installEventFilter(self._activity)
@@ -172,6 +191,7 @@ class KioskApp:
                 return
             while self._pending:  # a screen shared by areas (identity, receipt): which area adds it is not known
                 self._install(self._pending.pop(0))
+        self._freeze_when_built()
 
     def _build_next_idle(self) -> None:
         if self._pending:
@@ -179,8 +199,28 @@ class KioskApp:
                 self._install(self._pending.pop(0))
         if self._pending:
             QTimer.singleShot(0, self._build_next_idle)
+        else:
+            self._freeze_when_built()
+
+    def _freeze_when_built(self) -> None:
+        """Once every screen exists, move the objects of the app's lifetime out of the garbage collector's reach.
+
+        The screens, modules and catalogue are ~160,000 objects that live as long as the app; a full collection
+        walks them all while holding the GIL, and whichever thread triggers it (often a worker) stalls the GUI
+        thread for 90–280 ms with nothing to do on screen. Frozen, a full collection walks only what visits make.
+        """
+        if not self._pending and not self._frozen:
+            self._frozen = True
+            gc.freeze()
+            log.info("screens built: %d long-lived objects frozen for the garbage collector", gc.get_freeze_count())
+
+    def before_first_area(self, step: Callable[[], None]) -> None:
+        """Run ``step`` once, just before the first area is built (work home does not need, e.g. the catalogue)."""
+        self._before_areas.append(step)
 
     def _install(self, area: str) -> None:
+        while self._before_areas:
+            self._before_areas.pop(0)()
         language, large_text = self.language.language, self.large_text
         if area == "technician":
             from screens.technician import install
@@ -252,11 +292,28 @@ class KioskApp:
     def start(self) -> None:
         self.window.show_kiosk()
         self.flow.home("start")
-        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self._build_next_idle)  # after home's first frame
+        # the areas are built in idle time counted from home's first frame, not from now: on a busy start the
+        # delay could run out before that frame, and an area's build would then delay it
+        self._first_frame = _FirstFrame(self._home_painted)
+        self.window.installEventFilter(self._first_frame)
+        QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, self._home_painted)
+
+    def _home_painted(self) -> None:
+        if self._first_frame is None:
+            return
+        self.window.removeEventFilter(self._first_frame)
+        self._first_frame = None
+        QTimer.singleShot(IDLE_BUILD_DELAY_MS, self._build_next_idle)
 
     def shutdown(self) -> bool:
         """Stop every worker thread; True when all of them finished."""
         self._pending.clear()  # an idle-time build still queued must not build on a closed window
+        if self._first_frame is not None:
+            self.window.removeEventFilter(self._first_frame)
+            self._first_frame = None
+        if self._frozen:
+            gc.unfreeze()  # what this app leaves behind is collectable again (tests build many apps in one process)
+            self._frozen = False
         QApplication.instance().removeEventFilter(self._activity)
         self.flow.stop()
         services = self.ctx.services

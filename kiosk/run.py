@@ -57,10 +57,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     from kiosk.app import KioskApp
-    from kiosk.services.setup import build_services, start_services
+    from kiosk.services.setup import build_services, load_catalogue, start_services
 
     app = KioskApp(config, data_dir)
-    build_services(app.ctx)
+    build_services(app.ctx, catalogue=False)
+    app.before_first_area(lambda: load_catalogue(app.ctx))  # home does not need it: after home's first frame
     failures: list[str] = []
     _install_excepthooks(app, failures)
     try:

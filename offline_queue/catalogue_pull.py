@@ -15,10 +15,12 @@ import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.catalogue_contract import CatalogueRefused, checked, digest
-from offline_queue.hub_client import HubClient
+
+if TYPE_CHECKING:  # the kiosk reads the stored catalogue before home is shown: requests is not needed for that
+    from offline_queue.hub_client import HubClient
 
 log = logging.getLogger(__name__)
 

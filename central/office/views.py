@@ -89,8 +89,9 @@ def case_page(reference: str, request: Request, user: Reader) -> Response:
     c = _case_or_404(request, reference)
     labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
     report_lines = words.report_details(c.payload) if c.row.kind == "report" else []
+    bhyt = words.bhyt_household(c.payload, c.personal) if c.row.kind == "dossier" else None
     return page(request, "case.html", user=user, c=c, kind=c.row.kind, labels=labels, moves=queries.MOVES[c.row.status],
-                procedure=_procedure(request, c), report_lines=report_lines,
+                procedure=_procedure(request, c), report_lines=report_lines, bhyt=bhyt,
                 can_act=user.has_role(*auth.CASEWORK), note_required=queries.NOTE_REQUIRED,
                 alert_counts=_alert_counts(request, user), error=request.query_params.get("error", "")[:40])
 
@@ -175,6 +176,11 @@ def _case_fields(request: Request, c: queries.Case) -> list[tuple[str, str]]:
              ("Trạng thái", records.STATUSES.get(c.row.status, c.row.status))]
     if c.row.kind == "report":
         rows += words.report_details(p)
+    if c.row.kind == "dossier" and (bhyt := words.bhyt_household(p, personal)) is not None:
+        rows += [("BHYT hộ gia đình", f"{bhyt['action']}, {bhyt['months']}, {bhyt['count']} người"),
+                 *((f"Người thứ {m['n']}", f"{m['name']} · {m['id_number']} · {m['born']} · {m['amount']}")
+                   for m in bhyt["people"]),
+                 ("Tổng số tiền", f"{bhyt['total']} ({bhyt['total_words']})")]
     labels = queries.field_labels(_db(request), c.row.procedure_code or "") if c.row.kind == "dossier" else {}
     answers = p.get("answers")
     for key, value in sorted((answers if isinstance(answers, dict) else {}).items()):

@@ -7,7 +7,7 @@ without them still shows something an officer can read, never a bare key."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from central.models import as_utc, utcnow
@@ -67,3 +67,49 @@ def payment_state(payment: Any, now: datetime | None = None) -> str:
     if status == "pending" and isinstance(expires, datetime) and as_utc(expires) <= (now or utcnow()):
         status = "expired"
     return PAYMENT_STATUSES.get(status, "Không rõ")
+
+
+BHYT_ACTIONS = {"register": "Đăng ký tham gia", "renew": "Gia hạn"}
+
+
+def _amount(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10**11 else None
+
+
+def bhyt_household(payload: dict[str, Any], personal: dict[str, Any]) -> dict[str, Any] | None:
+    """A household BHYT application in an officer's words (screens/bhyt/model.py sends it): what, for how long,
+    each person with their amount, the total in figures and in words, the legal basis. None for any other dossier
+    or a body that does not have this shape (a kiosk's body is untrusted: nothing here raises)."""
+    from core.money import format_vnd, vnd_in_words
+
+    bhyt = payload.get("bhyt")
+    if not isinstance(bhyt, dict):
+        return None
+    total, months = _amount(bhyt.get("total_vnd")), _amount(bhyt.get("months"))
+    if total is None or months is None:
+        return None
+    given = personal.get("bhyt_members")
+    people = []
+    for i, m in enumerate(given if isinstance(given, list) else [], start=1):
+        if not isinstance(m, dict):
+            continue
+        period = _amount(m.get("period_vnd"))
+        born = _text(m.get("date_of_birth"), 10)
+        try:
+            born = date.fromisoformat(born).strftime("%d/%m/%Y")
+        except ValueError:
+            pass
+        people.append({"n": i, "name": _text(m.get("full_name"), 80), "id_number": _text(m.get("id_number"), 20),
+                       "born": born,
+                       "source": "quét thẻ căn cước" if m.get("source") == "card" else "nhập tay",
+                       "amount": format_vnd(period) if period is not None else "—"})
+    base, since = _amount(bhyt.get("base_salary_vnd")), _text(bhyt.get("base_salary_from"), 10)
+    try:
+        since = date.fromisoformat(since).strftime("%d/%m/%Y")
+    except ValueError:
+        pass  # shown as sent
+    return {"action": BHYT_ACTIONS.get(str(bhyt.get("action")), "Không rõ"), "months": f"{months} tháng",
+            "people": people, "count": _amount(bhyt.get("members")) or len(people),
+            "total": format_vnd(total), "total_words": vnd_in_words(total),
+            "base": (f"{format_vnd(base)} từ {since} ({_text(bhyt.get('base_salary_source'))})" if base else ""),
+            "rule": _text(bhyt.get("rule_source"), 400)}

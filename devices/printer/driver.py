@@ -13,6 +13,7 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from devices.base import DeviceError, DeviceFault, DeviceNotFound
@@ -111,8 +112,10 @@ def _simulated_class() -> type:
 class PrinterDriver:
     """One receipt printer. Not thread-safe: use it from one thread (the printer worker)."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Any, render: Callable[..., bytes] = render_bytes) -> None:
+        """``render``: makes a receipt's bytes (:func:`render_bytes`, or a helper process's, see render_pool)."""
         self.settings = settings
+        self._render = render
         self.kind = settings.kind
         self._printer: Any = None
         self._status_silent = False  # the printer did not answer a status query on this connection
@@ -235,7 +238,7 @@ class PrinterDriver:
         s = self.settings
         try:
             # everything is drawn and encoded first, so the deadline measures the printer, not the CPU
-            data = render_bytes(receipt, width=s.paper_width_dots, profile=s.profile, qr_mode=s.qr_mode,
+            data = self._render(receipt, width=s.paper_width_dots, profile=s.profile, qr_mode=s.qr_mode,
                                 text_mode=s.text_mode)
         except Exception as exc:  # a layout bug: nothing was sent
             log.exception("receipt could not be rendered")

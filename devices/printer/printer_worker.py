@@ -17,11 +17,13 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from core.threads import Worker
 from devices.base import DeviceError, DeviceState
 from devices.printer.driver import PAPER_NEAR_END, PAPER_OUT, PrinterDriver, PrintError
+from devices.printer.render_pool import RenderPool
 
 log = logging.getLogger(__name__)
 
 _FAILURE_STATE = {"paper_out": DeviceState.FAULT, "offline": DeviceState.ABSENT, "timeout": DeviceState.FAULT,
                   "error": DeviceState.FAULT}
+SENT_JOBS_KEPT = 10_000  # far more than the receipts the service keeps for a reprint (KEEP_JOBS)
 
 
 class PrinterWorker(Worker):
@@ -35,9 +37,10 @@ class PrinterWorker(Worker):
         self._settings = settings
         self._poll_ms = int(poll_seconds * 1000)
         self._driver: PrinterDriver | None = None
+        self._renderer: RenderPool | None = None
         self._timer: QTimer | None = None
         self._state: tuple[str, str] | None = None
-        self._sent: set[str] = set()  # jobs that handed bytes to the printer at least once
+        self._sent: dict[str, None] = {}  # jobs that handed bytes to the printer at least once, oldest first
 
     # --- lifecycle (worker thread) ------------------------------------------------------------
 
@@ -45,7 +48,10 @@ class PrinterWorker(Worker):
         if self._settings.kind == "none":
             self._set_state(DeviceState.ABSENT, "not_configured")
             return
-        self._driver = PrinterDriver(self._settings)
+        # receipts are drawn in a helper process: drawing here would hold the GIL the GUI thread needs
+        self._renderer = RenderPool()
+        self._renderer.start()
+        self._driver = PrinterDriver(self._settings, render=self._renderer.render)
         self._set_state(DeviceState.CONNECTING, self._driver.describe())
         self._timer = QTimer(self)
         self._timer.setInterval(self._poll_ms)
@@ -58,6 +64,8 @@ class PrinterWorker(Worker):
             self._timer.stop()
         if self._driver is not None:
             self._driver.close()
+        if self._renderer is not None:
+            self._renderer.close()
 
     # --- slots (worker thread) ----------------------------------------------------------------
 
@@ -130,7 +138,7 @@ class PrinterWorker(Worker):
                 self._driver.print_receipt(receipt)
             except PrintError as exc:
                 if exc.bytes_sent:
-                    self._sent.add(job_id)  # part of it may be on paper: never again without a person
+                    self._mark_sent(job_id)  # part of it may be on paper: never again without a person
                     raise
                 if exc.reason != "offline" or attempt == 2:
                     raise
@@ -138,8 +146,13 @@ class PrinterWorker(Worker):
                 log.info("job %s: printer offline before any byte, reconnecting once", job_id)
                 self._driver.close()
             else:
-                self._sent.add(job_id)
+                self._mark_sent(job_id)
                 return
+
+    def _mark_sent(self, job_id: str) -> None:
+        self._sent[job_id] = None
+        if len(self._sent) > SENT_JOBS_KEPT:  # a kiosk prints for years: remember the recent jobs, not all of them
+            del self._sent[next(iter(self._sent))]
 
     def _set_state(self, state: DeviceState, detail: str) -> None:
         if self._state == (state.value, detail):

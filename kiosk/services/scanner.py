@@ -58,6 +58,7 @@ class ScannerService(QObject):
     _show_payload = Signal(str)
     _show_image = Signal(str)
     _capture = Signal(str)
+    _preview_size = Signal(int, int, bool)
 
     def __init__(self, config: Any, threads: Any, bus: Any = None) -> None:
         super().__init__()
@@ -97,6 +98,7 @@ class ScannerService(QObject):
         self._show_payload.connect(worker.show_payload)
         self._show_image.connect(worker.show_image)
         self._capture.connect(worker.capture_still)
+        self._preview_size.connect(worker.set_preview_size)
         worker.still_captured.connect(self._still_done)
         self._worker = worker
         self._threads.start(worker, "scanner")
@@ -109,6 +111,10 @@ class ScannerService(QObject):
         self._stills.clear()
 
     # --- public API (GUI thread) ---
+    def set_preview_size(self, width: int, height: int, fill: bool) -> None:
+        """The view on screen draws the preview at this size (fill: cover it, else fit): frames come scaled to it."""
+        self._preview_size.emit(width, height, fill)
+
     def open(self, purposes: Iterable[Kind], on_result: Callable[[ScanResult], None]) -> None:
         """Open the camera; codes of the kinds in ``purposes`` go to ``on_result``.
 

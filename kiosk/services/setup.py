@@ -27,7 +27,9 @@ FACADES = {
 }
 
 
-def build_services(ctx: AppContext) -> Services:
+def build_services(ctx: AppContext, catalogue: bool = True) -> Services:
+    """The facades this build has. ``catalogue=False``: the procedure catalogue is left for
+    :func:`load_catalogue` (the kiosk loads it after home's first frame, before any area is built)."""
     services = ctx.services
     for name, (module_name, class_name) in FACADES.items():
         if getattr(services, name) is not None:
@@ -40,7 +42,17 @@ def build_services(ctx: AppContext) -> Services:
                 continue
             raise
         setattr(services, name, getattr(module, class_name).from_context(ctx))
-    if services.catalogue is None:
+    if catalogue:
+        load_catalogue(ctx)
+    return services
+
+
+def load_catalogue(ctx: AppContext) -> None:
+    """The procedure catalogue residents see and its updates from sync (a no-op once loaded).
+
+    Reading, checking and indexing it takes ~0.1 s, none of it needed to show home."""
+    services = ctx.services
+    if services.catalogue is None and services.catalogue_updates is None:
         try:
             from kiosk.services.catalogue import CatalogueUpdates, load_current
         except ModuleNotFoundError:
@@ -49,7 +61,6 @@ def build_services(ctx: AppContext) -> Services:
             # the last good version pulled from the hub, else the built-in one; newer ones arrive with sync
             services.catalogue, info = load_current(ctx.data_dir)
             services.catalogue_updates = CatalogueUpdates.from_context(ctx, info)
-    return services
 
 
 def start_services(services: Services) -> None:

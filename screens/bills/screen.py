@@ -74,6 +74,8 @@ class BillsScreen(Screen):
         self.scan_button, self.pick_button = big_button(), big_button(role="secondary")
         row.addWidget(self.scan_button)
         row.addWidget(self.pick_button)
+        self.bhyt_button = big_button(role="secondary")  # family health insurance: screens/bhyt
+        self.bhyt_button.clicked.connect(lambda: self.navigate.emit("bhyt", {}))
         self.scan = ScanWidget()
         self.scan.hide()
         self.scan.cancelled.connect(self.stop_scan)
@@ -82,6 +84,7 @@ class BillsScreen(Screen):
         for w in (self.start_hint,):
             box.addWidget(w)
         box.addLayout(row)
+        box.addWidget(self.bhyt_button)
         box.addWidget(self.start_error)
         box.addWidget(self.scan, 1)
         box.addStretch(0)
@@ -276,6 +279,7 @@ class BillsScreen(Screen):
                                         "type your customer code. The station checks who will receive the money."))
         self.scan_button.setText(self.tr("▣  Scan the bill's code"))
         self.pick_button.setText(self.tr("Choose the company"))
+        self.bhyt_button.setText(self.tr("Family health insurance: register or renew"))
         self.scan.set_prompt(self.tr("Hold the payment code on your bill in front of the camera"))
         self.pick_hint.setText(self.tr("Official billers published by the ward"))
         self.no_billers.setText(self.tr("The ward has not published a list of official billers yet. Please pay at "

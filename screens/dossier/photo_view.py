@@ -18,6 +18,7 @@ MISSING = ("absent", "fault")
 class PhotoView(QWidget):
     retry_requested = Signal()
     timed_out = Signal()
+    preview_resized = Signal(int, int, bool)  # width, height, fill (never: the whole paper shows)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +29,10 @@ class PhotoView(QWidget):
         self.texts = {"connecting": "", "missing": ""}
 
     # -- the scan routing's side (screens.scan.routing.ScanView) ----------------------------------------
+    def preview_request(self) -> tuple[int, int, bool]:
+        """The camera's thread scales the frames to fit this view: painting then only copies pixels."""
+        return self.width(), self.height(), False
+
     def start_scan(self, timeout_seconds: int = 0) -> None:
         self.update()
 
@@ -55,11 +60,19 @@ class PhotoView(QWidget):
         """Not used: a viewfinder for documents gets no advice about codes."""
 
     # -- drawing -----------------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.preview_resized.emit(self.width(), self.height(), False)
+
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("#1d2630"))
         if self.image is not None and not self.image.isNull():
-            scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            scaled = self.image
+            fits = scaled.width() <= self.width() and scaled.height() <= self.height()
+            if not (fits and (scaled.width() == self.width() or scaled.height() == self.height())):
+                # a frame made for another size (the view was just resized): scaled here until the next one
+                scaled = scaled.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
                                        Qt.TransformationMode.SmoothTransformation)
             p.drawImage((self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled)
             return

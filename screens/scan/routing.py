@@ -26,6 +26,9 @@ class ScanView(Protocol):
     retry_requested: SignalInstance
     timed_out: SignalInstance
     destroyed: SignalInstance
+    preview_resized: SignalInstance  # width, height, fill: the size it draws the preview at
+
+    def preview_request(self) -> tuple[int, int, bool]: ...
 
     def start_scan(self, timeout_seconds: int) -> None: ...
     def stop_scan(self) -> None: ...
@@ -60,6 +63,7 @@ class ScanRouting(QObject):
         for signal, slot in self._links(view):
             signal.connect(slot)
         view.start_scan(int(self._timeout))
+        self._scanner.set_preview_size(*view.preview_request())  # frames come scaled: the GUI thread only draws
         self._scanner.open(self._purposes, on_result)
 
     def end(self) -> None:
@@ -70,7 +74,8 @@ class ScanRouting(QObject):
         s = self._scanner
         return [(s.frame, view.show_frame), (s.camera_state, view.set_camera_state), (s.guidance, view.show_guidance),
                 (s.accepted, view.show_success), (s.refused, view.show_feedback),
-                (view.retry_requested, self._retry), (view.timed_out, s.pause), (view.destroyed, self._view_destroyed)]
+                (view.retry_requested, self._retry), (view.timed_out, s.pause), (view.destroyed, self._view_destroyed),
+                (view.preview_resized, s.set_preview_size)]
 
     @Slot()
     def _retry(self) -> None:

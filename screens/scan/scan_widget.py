@@ -20,7 +20,12 @@ GUIDE_FRACTION = 0.6  # of the shorter side of the preview
 MISSING_STATES = ("absent", "fault")
 
 class PreviewView(QWidget):
-    """The latest camera frame, scaled to fill, with the guide frame on top (green after a success)."""
+    """The latest camera frame, scaled to fill, with the guide frame on top (green after a success).
+
+    The camera's thread scales the frames to this view's size (``resized`` tells it), so painting only copies
+    pixels; a frame of another size (the view was just resized) is scaled here until the next one comes."""
+
+    resized = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,12 +48,18 @@ class PreviewView(QWidget):
         side = min(self.width(), self.height()) * GUIDE_FRACTION
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit(self.width(), self.height())
+
     def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#1d2630"))
         if self.image is not None and not self.image.isNull():
-            scaled = self.image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+            scaled = self.image
+            if scaled.size() != self.size():
+                scaled = scaled.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                        Qt.TransformationMode.FastTransformation)
             p.drawImage((self.width() - scaled.width()) // 2, (self.height() - scaled.height()) // 2, scaled)
         guide = self.guide_rect()
@@ -75,6 +86,7 @@ class ScanWidget(QWidget):
     cancelled = Signal()
     timed_out = Signal()
     retry_requested = Signal()
+    preview_resized = Signal(int, int, bool)  # width, height, fill: the camera's thread scales frames to it
 
     def __init__(self, parent: QWidget | None = None, hint_seconds: float = HINT_SECONDS) -> None:
         super().__init__(parent)
@@ -92,6 +104,7 @@ class ScanWidget(QWidget):
         self.prompt = label(name="ScanPrompt")
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview = PreviewView()
+        self.preview.resized.connect(lambda width, height: self.preview_resized.emit(width, height, True))
         self.missing = label(name="ScanMissing")
         self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -123,6 +136,10 @@ class ScanWidget(QWidget):
         layout.addLayout(buttons)
         self.retranslate()
         self._render()
+
+    def preview_request(self) -> tuple[int, int, bool]:
+        """The size the preview is drawn at, filled (the scan routing passes it to the camera's thread)."""
+        return self.preview.width(), self.preview.height(), True
 
     # --- slots driven by the scanner service ---
     @Slot(int)

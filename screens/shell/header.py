@@ -137,6 +137,8 @@ class Header(QWidget):
         super().resizeEvent(event)
 
     def set_online(self, online: bool | None) -> None:
+        if online == self._online:
+            return  # every sync run reports its status: laying the header out again each time is wasted GUI time
         self._online = online
         self.online.setProperty("online", "true" if online else "false")
         restyle(self.online)

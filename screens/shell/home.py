@@ -124,7 +124,7 @@ class HomeScreen(Screen):
             "payment": (self.tr("Pay fees"), self.tr("Bank transfer with VietQR")),
             "report": (self.tr("Report security and order"), self.tr("Tell the ward police about a problem")),
             "health": (self.tr("Health check"), self.tr("Blood pressure, SpO2, temperature, weight")),
-            "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, internet, school")),
+            "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, school, health insurance")),
             "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
             "prepared": (self.tr("Prepared at home"), self.tr("Scan the QR code on your phone")),
         }

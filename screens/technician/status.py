@@ -10,12 +10,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.ages import format_age
 from screens.shell.screen import Screen
 from screens.technician.words import detail_text, device_name, state_line
-from screens.widgets.basics import big_button, card, label, scroll_area, title
+from screens.widgets.basics import big_button, card, label, restyle, scroll_area, title
 
 STATUSES = ("queued", "sending", "retry", "rejected", "sent")
 
@@ -97,6 +97,7 @@ class TechnicianStatusScreen(Screen):
         self._sync: dict[str, Any] = {}
         self._catalogue: dict[str, Any] = {}
         self._devices: dict[str, tuple[str, str]] = {}
+        self._device_rows: dict[str, tuple[QLabel, QLabel]] = {}
 
     def resizeEvent(self, event: object) -> None:
         narrow = self.width() < 1400
@@ -176,14 +177,32 @@ class TechnicianStatusScreen(Screen):
             value.setText(values.get(key, "—"))
 
     def _render_devices(self) -> None:
+        rows = sorted(self._devices.items())
+        if [name for name, _ in rows] == list(self._device_rows):
+            # the same devices: new words in the same labels (the printer turns busy and ready on every receipt,
+            # and rebuilding the grid each time was GUI-thread work while a resident waits for the receipt)
+            for name, (state, detail) in rows:
+                self._fill_device_row(name, state, detail)
+            return
         while self.dev_grid.count():
             old = self.dev_grid.takeAt(0).widget()
             old.hide()  # deleted when the event loop next runs; never drawn under the new row meanwhile
             old.deleteLater()
-        for i, (name, (state, detail)) in enumerate(sorted(self._devices.items())):
-            self.dev_grid.addWidget(label(device_name(name)), i, 0)
-            good = state in ("ready", "busy")
-            self.dev_grid.addWidget(label(state_line(state, detail), "OkText" if good else "ErrorText"), i, 1)
+        self._device_rows = {}
+        for i, (name, (state, detail)) in enumerate(rows):
+            self._device_rows[name] = (label(), label())
+            self.dev_grid.addWidget(self._device_rows[name][0], i, 0)
+            self.dev_grid.addWidget(self._device_rows[name][1], i, 1)
+            self._fill_device_row(name, state, detail)
+
+    def _fill_device_row(self, name: str, state: str, detail: str) -> None:
+        name_label, state_label = self._device_rows[name]
+        name_label.setText(device_name(name))
+        state_label.setText(state_line(state, detail))
+        look = "OkText" if state in ("ready", "busy") else "ErrorText"
+        if state_label.objectName() != look:
+            state_label.setObjectName(look)
+            restyle(state_label)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Technician and operator status"))

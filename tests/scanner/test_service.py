@@ -238,3 +238,19 @@ def test_another_code_where_the_id_card_is_asked_says_how_to_scan_the_card(qtbot
         assert widget.feedback_code == "not_id_card" and results == [], shown
         assert widget.feedback.isVisibleTo(widget) and "VNeID" in widget.feedback.text()
     routing_for(service, 60).end()
+
+
+def test_the_preview_arrives_at_the_size_the_view_draws_it(qtbot, rig):
+    """The camera's thread scales each frame once (issue 12): the GUI thread paints it without scaling."""
+    service, widget, _states = rig()
+    widget.resize(900, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    routing_for(service, 60).begin(widget, {Kind.ID_CARD}, lambda result: None)
+    qtbot.waitUntil(lambda: widget.preview.image is not None
+                    and widget.preview.image.size() == widget.preview.size(), timeout=10000)
+    widget.resize(700, 1000)  # a panel turned upright, large text...: the next frames follow the new size
+    qtbot.waitUntil(lambda: widget.preview.image.size() == widget.preview.size(), timeout=10000)
+    routing_for(service, 60).end()
+    widget.resize(500, 500)  # nobody scans: the view's size no longer goes to the camera
+    assert widget.preview.image is None

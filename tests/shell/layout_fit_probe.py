@@ -21,6 +21,15 @@ def main() -> None:
 
     config = default_config()
     config = dataclasses.replace(config, hub=dataclasses.replace(config.hub, local_hub=False, url="http://127.0.0.1:9"))
+    # The camera shows a plain frame: the built-in demo codes cycle with the clock, and a screen that scans ID cards
+    # would otherwise open the next step now and then (which depended on how long the screens before it took).
+    import cv2
+    import numpy as np
+
+    frames = Path(tempfile.mkdtemp()) / "demo"  # the technician's device list shows the source's name
+    frames.mkdir()
+    cv2.imwrite(str(frames / "plain.png"), np.full((config.camera.height, config.camera.width, 3), 200, np.uint8))
+    config = dataclasses.replace(config, camera=dataclasses.replace(config.camera, simulated_source=str(frames)))
     kiosk = KioskApp(config, Path(tempfile.mkdtemp()))
     build_services(kiosk.ctx)
     start_services(kiosk.ctx.services)

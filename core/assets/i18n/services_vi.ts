@@ -51,6 +51,10 @@
       <translation>Chọn đơn vị thu</translation>
     </message>
     <message>
+      <source>Family health insurance: register or renew</source>
+      <translation>Bảo hiểm y tế hộ gia đình: đăng ký hoặc gia hạn</translation>
+    </message>
+    <message>
       <source>Hold the payment code on your bill in front of the camera</source>
       <translation>Vui lòng đưa mã thanh toán trên hóa đơn vào trước camera</translation>
     </message>

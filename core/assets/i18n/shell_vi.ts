@@ -207,8 +207,8 @@
       <translation>Thanh toán hóa đơn</translation>
     </message>
     <message>
-      <source>Electricity, water, internet, school</source>
-      <translation>Điện, nước, internet, học phí</translation>
+      <source>Electricity, water, school, health insurance</source>
+      <translation>Điện, nước, học phí, bảo hiểm y tế</translation>
     </message>
     <message>
       <source>Questions</source>
