@@ -53,22 +53,22 @@ def texts(results) -> set[str]:
     return {r.text.replace("\r\n", "\n") for r in results}
 
 
-def held(cascade: DecoderCascade, clock: Clock, frame: np.ndarray, expected: str | None):
-    """The frame held in view: (read at frame n or None, wrong texts seen, first-frame ms, every frame's ms as
-    (wall, this thread's CPU))."""
-    first_ms = timed(lambda im: (cascade.reset(), cascade.decode_frame(im))[1], frame)[1]
+def held(cascade: DecoderCascade, clock: Clock, frames: tuple[np.ndarray, ...], expected: str | None):
+    """The frame (or a moving case's frames, in turn, looped) held in view: (read at frame n or None, wrong texts
+    seen, first-frame ms, every frame's ms as (wall, this thread's CPU), the backend and step that read it)."""
+    first_ms = timed(lambda im: (cascade.reset(), cascade.decode_frame(im))[1], frames[0])[1]
     cascade.reset()
     wrong, times = set(), []
     for i in range(int(HELD_SECONDS * FPS)):
         cpu = time.thread_time()
-        results, ms = timed(cascade.decode_frame, frame, repeat=False)
+        results, ms = timed(cascade.decode_frame, frames[i % len(frames)], repeat=False)
         times.append((ms, (time.thread_time() - cpu) * 1000))
         clock.now += 1 / FPS
         seen = texts(results)
         wrong |= seen - {expected}
         if expected in seen:
-            return i + 1, wrong, first_ms, times
-    return None, wrong, first_ms, times
+            return i + 1, wrong, first_ms, times, next(r.backend for r in results if texts([r]) == {expected})
+    return None, wrong, first_ms, times, None
 
 
 def run(cases: list[BenchCase], settings: CascadeSettings, singles: dict) -> dict:
@@ -81,13 +81,18 @@ def run(cases: list[BenchCase], settings: CascadeSettings, singles: dict) -> dic
         row = {"case": case, "read": {}, "wrong": defaultdict(set)}
         runs = [*singles.items(), ("cascade still", still.decode_still)]
         for label, fn in runs[i % len(runs):] + runs[:i % len(runs)]:  # rotated: load favours none
-            # every run gets the camera's BGR frame: the singles pay for their grey conversion like the cascade
+            # every run gets the camera's BGR frame: the singles pay for their grey conversion like the cascade;
+            # a moving case counts as read when any of its frames is (the time is the first frame's)
             results, ms = timed(fn, case.frame)
+            for other in case.sequence[1:]:
+                results = [*results, *fn(other)]
             row["read"][label] = case.expected in texts(results)
             row["wrong"][label] |= texts(results) - {case.expected}
+            if label == "cascade still" and row["read"][label]:
+                row["step"] = next(r.backend for r in results if r.text.replace("\r\n", "\n") == case.expected)
             if label == "zxing":
                 (rows["zxing_ms"] if case.expected else rows["nocode_zx"]).append(ms)
-        at, wrong, first_ms, times = held(live, clock, case.frame, case.expected)
+        at, wrong, first_ms, times, row["live step"] = held(live, clock, case.sequence, case.expected)
         if case.expected:  # the first-look comparison: both timed back to back, alternating, best of 5
             best = [float("inf")] * 4  # zxing wall, cascade wall, zxing CPU, cascade CPU
             for _ in range(5):
@@ -160,6 +165,14 @@ def main() -> int:
         sizes[r["case"].size_bucket].append(r)
     table("read rate per code size in the frame (all frames with a code)", sizes, labels)
     small_photos = [r for r in photos if r["case"].size_bucket == "<40 px"]
+    for label, key in (("cascade still", "step"), ("cascade live", "live step")):
+        by_step: dict[str, list[str]] = defaultdict(list)
+        for r in coded:
+            if r["read"][label] and not r["read"]["zxing"]:
+                by_step[r.get(key) or "?"].append(r["case"].name)
+        print(f"\nreads zxing alone misses, by the step that made them ({label}; the first step that reads wins):")
+        for step, names in sorted(by_step.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {step:<24} {len(names):>3}  {', '.join(sorted(names))[:150]}")
 
     print("\nfalse reads: any text on a frame without a code (scenes; product bar codes and text), a text other than "
           "the payload on a synthetic frame;\nother texts on real photos are listed for review (a photo may hold a "

@@ -21,6 +21,11 @@ class BenchCase:
     frame: np.ndarray  # BGR
     expected: str | None
     code_px: int  # 0: unknown or no code
+    frames: tuple[np.ndarray, ...] = ()  # a moving case: the frames seen in turn (``frame`` is the first)
+
+    @property
+    def sequence(self) -> tuple[np.ndarray, ...]:
+        return self.frames or (self.frame,)
 
     @property
     def size_bucket(self) -> str:
@@ -99,7 +104,7 @@ def synthetic_cases(per_category: int, negatives: int, seed: int) -> list[BenchC
     out = []
     for case in make_cases(data_dir(), per_category, negatives, seed):
         group = "no-code/products" if case.expected is None else f"synthetic/{case.category}"
-        out.append(BenchCase(case.name, group, case.frame, case.expected, case.code_px))
+        out.append(BenchCase(case.name, group, case.frame, case.expected, case.code_px, case.frames))
     return out
 
 

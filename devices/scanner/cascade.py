@@ -22,6 +22,7 @@ import numpy as np
 
 from devices.scanner.decoders import BACKENDS, Backend, Decoded, ZxingReader, fit_width, make_backend, to_gray
 from devices.scanner.guidance import Guidance, GuidanceFilter, assess
+from devices.scanner.stack import FrameStack
 from devices.scanner.steps import Look, build_steps
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class DecoderCascade:
         self.steps = build_steps(self._zxing, self.backends) if self.settings.ladder and self._zxing else []
         self._guidance = GuidanceFilter()
         self._cost: dict[str, float] = {}  # step name -> recent ms (a moving average)
+        self._stack = FrameStack()  # the last frames without a read, for glare that moves (steps: stack-min)
         self.reset()
 
     @property
@@ -70,6 +72,7 @@ class DecoderCascade:
         self._misses = 0
         self._last_found = self._clock()  # the first frames of a scan get the first look only
         self._step = 0
+        self._stack.clear()
         self._guidance.read()
 
     def _first_look(self, gray: np.ndarray) -> tuple[list[Decoded], list[Any]]:
@@ -91,6 +94,7 @@ class DecoderCascade:
         found, failed = self._first_look(gray)
         if found := _trusted(found):
             return self._account(found)
+        self._stack.push(gray)
         budget = self.settings.frame_budget_ms
         if budget is not None and (time.thread_time() - started) * 1000 > budget / 2:
             return self._account([])  # the CPU is busy: extras wait for a later frame
@@ -103,7 +107,7 @@ class DecoderCascade:
             if self._misses % n == (n - 1 - i) % n and \
                     (found := _trusted(self.backends[name](fit_width(gray, LIVE_FALLBACK_WIDTH)))):
                 return self._account(found)
-        look = Look(gray, image if image.ndim == 3 else None, failed)
+        look = Look(gray, image if image.ndim == 3 else None, failed, self._stack)
         for ran in range(len(self.steps)):  # never the same step twice on one frame
             name, step = self.steps[self._step % len(self.steps)]
             spent = (time.thread_time() - started) * 1000
@@ -124,6 +128,7 @@ class DecoderCascade:
             self._misses = 0
             self._last_found = self._clock()
             self._step = 0
+            self._stack.clear()
             self._guidance.read()
         else:
             self._misses += 1

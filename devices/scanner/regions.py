@@ -106,18 +106,27 @@ def _union(a: Region, b: Region) -> Region:
     return Region(x0, y0, x1 - x0, y1 - y0, max(a.module_px, b.module_px), a.corners or b.corners, a.source)
 
 
+def bounds(region: Region, shape: tuple[int, ...], margin: float) -> tuple[int, int, int, int]:
+    """(x0, y0, x1, y1) of the region grown by ``margin`` of its side (and 4 px: a quiet zone), within the frame."""
+    grow = int(region.side * margin) + 4
+    return (max(0, region.x - grow), max(0, region.y - grow),
+            min(shape[1], region.x + region.w + grow), min(shape[0], region.y + region.h + grow))
+
+
 def crop(gray: np.ndarray, region: Region, target_module_px: float = 5.0, limit: int = 720) -> np.ndarray:
     """The region with a quiet-zone margin, upscaled (bicubic, then a mild unsharp mask) so a module is about
     ``target_module_px`` pixels, at most 4×, and never over ``limit`` pixels a side (never downscaled: a
     high-version code's patch looks like big modules, and shrinking it loses them)."""
-    margin = int(region.side * 0.25) + 4
-    x0, y0 = max(0, region.x - margin), max(0, region.y - margin)
-    x1, y1 = min(gray.shape[1], region.x + region.w + margin), min(gray.shape[0], region.y + region.h + margin)
-    patch = gray[y0:y1, x0:x1]
+    x0, y0, x1, y1 = bounds(region, gray.shape, 0.25)
+    return upscaled(gray[y0:y1, x0:x1], region.module_px, target_module_px, limit)
+
+
+def upscaled(patch: np.ndarray, module_px: float, target_module_px: float = 5.0, limit: int = 720) -> np.ndarray:
+    """A patch upscaled as :func:`crop` does (bicubic, mild unsharp mask) from ``module_px`` to the target."""
     if patch.size == 0:
         return patch
     # target 0: as large as ``limit`` allows (a dense, high-version code whose module size the patch misjudges)
-    wanted = target_module_px / max(region.module_px, 0.5) if target_module_px else 4.0
+    wanted = target_module_px / max(module_px, 0.5) if target_module_px else 4.0
     factor = min(4.0, wanted, limit / max(patch.shape))
     if factor <= 1.05:
         return patch
@@ -137,3 +146,21 @@ def rectified(gray: np.ndarray, region: Region, module_px: float = 5.0) -> np.nd
     dst = np.array([[q, q], [out - q, q], [out - q, out - q], [q, out - q]], dtype=np.float32)
     m = cv2.getPerspectiveTransform(src, dst)
     return cv2.warpPerspective(gray, m, (out, out), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def unbent(gray: np.ndarray, region: Region, amount: float, axis: int, module_px: float = 4.0) -> np.ndarray:
+    """The region resampled as if the card were flat again after bending around one axis (a laminated card held
+    in a hand bows like a cylinder): seen from the front, modules shrink towards the edge that curves away.
+    ``amount`` (−0.3…0.3) moves the sampling of the middle of the code by amount/4 of its width towards one side
+    (the ends stay put), along x (``axis`` 0) or y (1); upscaled to about ``module_px`` pixels a module."""
+    x0, y0, x1, y1 = bounds(region, gray.shape, 0.12)
+    patch = gray[y0:y1, x0:x1]
+    if patch.size == 0:
+        return patch
+    h, w = patch.shape
+    scale = max(1.0, min(3.0, module_px / max(region.module_px, 0.5), 720 / max(h, w)))
+    ys, xs = np.mgrid[0:int(h * scale), 0:int(w * scale)].astype(np.float32)
+    u, v = (xs / (w * scale), ys / (h * scale)) if axis == 0 else (ys / (h * scale), xs / (w * scale))
+    u = u + amount * u * (1 - u)  # a quadratic stretch, monotonic for |amount| < 1: the ends stay put
+    map_x, map_y = (u * w, v * h) if axis == 0 else (v * w, u * h)
+    return cv2.remap(patch, map_x, map_y, cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)

@@ -87,11 +87,11 @@ class ConsultCallScreen(Screen):
         self.volume_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.louder = action_button("secondary", "ConsultLouder", lambda: self._step_volume(20))
         self.end_button = action_button("danger", "ConsultEnd", self.end_requested, stretch=2)
-        row.addWidget(self.quieter, 1)
+        row.addWidget(self.quieter, 2)  # their words need more room than the volume between them
         row.addWidget(self.volume_label, 1)
-        row.addWidget(self.louder, 1)
+        row.addWidget(self.louder, 2)
         row.addSpacing(40)
-        row.addWidget(self.end_button, 3)
+        row.addWidget(self.end_button, 4)
         layout.addLayout(row)
 
     def enter(self, visit: Any, params: dict[str, Any]) -> None:

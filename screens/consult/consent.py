@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 
 from screens.health.widgets import action_button, button_row
 from screens.shell.screen import Screen
+from screens.widgets.action_page import page_margins, scrolling_body
 from screens.widgets.basics import label, title
 
 
@@ -20,9 +21,9 @@ class ConsultConsentScreen(Screen):
 
     def build(self) -> None:
         self._has_readings, self._has_identity = False, False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 32, 72, 32)
-        layout.setSpacing(18)
+        outer = QVBoxLayout(self)
+        page_margins(outer, 72, 32, spacing=18)
+        layout = scrolling_body(outer, spacing=18)  # what is shared scrolls; the call button stays below it
         self.heading = title()
         self.explain = label(name="Body")
         self.shared = label(name="Body")
@@ -34,13 +35,13 @@ class ConsultConsentScreen(Screen):
         self.link_checkbox.setObjectName("ConsultLink")
         self.link_explain = label(name="Body")
         self.hint = label(name="OkText")
-        for w in (self.heading, self.explain, self.shared, self.checkbox, self.link_checkbox, self.link_explain,
-                  self.hint):
+        for w in (self.heading, self.explain, self.shared, self.checkbox, self.link_checkbox, self.link_explain):
             layout.addWidget(w)
         layout.addStretch(1)
         self.back_button = action_button("secondary", "ConsultBack", self.return_requested)
         self.call_button = action_button("primary", "ConsultCall", self.call_requested, stretch=2)
-        layout.addLayout(button_row(self.back_button, self.call_button))
+        outer.addWidget(self.hint)  # why the call button is greyed, right above it
+        outer.addLayout(button_row(self.back_button, self.call_button))
 
     def set_shared(self, has_readings: bool, has_identity: bool) -> None:
         self._has_readings, self._has_identity = has_readings, has_identity
@@ -58,6 +59,7 @@ class ConsultConsentScreen(Screen):
     def _render(self) -> None:
         self.call_button.setEnabled(self.checkbox.isChecked())
         self.hint.setText("" if self.checkbox.isChecked() else self.tr("Tick the box to call a doctor."))
+        self.hint.setVisible(bool(self.hint.text()))
 
     def reset(self) -> None:
         super().reset()

@@ -16,9 +16,31 @@ from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import Picture, PlethView, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen, sentences
+from screens.widgets.action_page import page_margins, scrolling_body
 from screens.widgets.basics import label, title
+from screens.widgets.fit_row import FitRow
 
 GUIDE, MEASURING, PROBLEM = 0, 1, 2
+
+
+class _Pages(QStackedWidget):
+    """The guide, measuring and problem pages, which scroll; each page's buttons sit in a bar below the scroll
+    area (``bars``), shown with their page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bars: list[QWidget] = []
+
+    def add(self, page: QWidget, row: FitRow) -> None:
+        self.addWidget(page)
+        bar = QWidget()
+        bar.setLayout(row)
+        self.bars.append(bar)
+
+    def setCurrentIndex(self, index: int) -> None:
+        super().setCurrentIndex(index)
+        for i, bar in enumerate(self.bars):
+            bar.setVisible(i == index)
 
 
 class HealthCheckScreen(Screen):
@@ -45,24 +67,25 @@ class HealthCheckScreen(Screen):
         self._rest_timer.timeout.connect(self._tick)
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(72, 32, 72, 32)
-        outer.setSpacing(16)
+        page_margins(outer, 72, 32, spacing=16)
+        body = scrolling_body(outer)  # the words and the picture scroll; each page's buttons stay below
         self.heading = title()
         self.sub = label(name="Subtitle")
-        outer.addWidget(self.heading)
-        outer.addWidget(self.sub)
+        body.addWidget(self.heading)
+        body.addWidget(self.sub)
         self.urgent = UrgentBanner()  # shown at once after a crisis value, while the check goes on
         self.urgent.hide()
         self.urgent.alert_button.clicked.connect(self.alert_requested)
         self.alert_state = ""  # "" | sending | sent | acknowledged | offline (screens/health/alert.py)
         self.staff_phone = ""
-        outer.addWidget(self.urgent)
-        self.pages = QStackedWidget()
-        outer.addWidget(self.pages, 1)
+        body.addWidget(self.urgent)
+        self.pages = _Pages()
+        body.addWidget(self.pages, 1)
 
         # guide page: picture left, numbered steps right, rest countdown, start
         guide = QWidget()
         g = QVBoxLayout(guide)
+        g.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.picture = Picture()
         row.addWidget(self.picture, 1)
@@ -79,12 +102,12 @@ class HealthCheckScreen(Screen):
         self.skip_button = action_button("secondary", "HealthSkip", self.skip_pressed)
         self.rested_button = action_button("secondary", "HealthRested", self._end_rest)
         self.start_button = action_button("primary", "HealthStart", self.start_pressed, stretch=2)
-        g.addLayout(button_row(self.skip_button, self.rested_button, self.start_button))
-        self.pages.addWidget(guide)
+        self.pages.add(guide, button_row(self.skip_button, self.rested_button, self.start_button))
 
         # measuring page: live values, pulse wave, what to do
         meas = QWidget()
         m = QVBoxLayout(meas)
+        m.setContentsMargins(0, 0, 0, 0)
         self.live = label(name="HealthLive", wrap=False)
         self.pleth = PlethView()
         self.hint = label(name="Subtitle")
@@ -92,19 +115,21 @@ class HealthCheckScreen(Screen):
         m.addWidget(self.live)
         m.addWidget(self.pleth, 1)
         m.addWidget(self.hint)
-        m.addWidget(self.skip_button2)
-        self.pages.addWidget(meas)
+        self.pages.add(meas, button_row(self.skip_button2))
 
         # problem page: the value was impossible or nothing came; retry or skip
         prob = QWidget()
         p = QVBoxLayout(prob)
+        p.setContentsMargins(0, 0, 0, 0)
         self.problem_label = label(name="ErrorText")
         p.addWidget(self.problem_label)
         p.addStretch(1)
         self.skip_button3 = action_button("secondary", "HealthSkip", self.skip_pressed)
         self.retry_button = action_button("primary", "HealthRetry", self.retry_pressed, stretch=2)
-        p.addLayout(button_row(self.skip_button3, self.retry_button))
-        self.pages.addWidget(prob)
+        self.pages.add(prob, button_row(self.skip_button3, self.retry_button))
+        for bar in self.pages.bars:
+            outer.addWidget(bar)
+        self.pages.setCurrentIndex(GUIDE)
 
     # -- state from the controller -------------------------------------------------------------
     def show_guide(self, measure: Measure, step: tuple[int, int], reading: int = 1, readings: int = 1,

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout
 
 from core.health.model import ORDER, Measure
 from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import shrinkable
 from screens.shell.screen import Screen
+from screens.widgets.action_page import page_margins, scaled, scrolling_body
 from screens.widgets.basics import big_button, label, title
 from screens.widgets.fit_row import FitRow
 
@@ -27,24 +28,23 @@ class HealthChooseScreen(Screen):
     consult_requested = Signal()
 
     def build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 24, 72, 24)
-        layout.setSpacing(16)
+        outer = QVBoxLayout(self)
+        page_margins(outer, 72, 24)
+        layout = scrolling_body(outer)  # the choices are the content: "Measure everything" comes first
         self.heading = title()
         self.intro = label(name="Subtitle")
         self.privacy = label(name="OkText")
         self.all_button = big_button(role="primary")
         self.all_button.setObjectName("HealthAll")
         self.all_button.clicked.connect(lambda: self.chosen.emit([m for m in ORDER if self._available.get(m)]))
-        grid = QGridLayout()
-        grid.setSpacing(20)
+        grid = FitRow(spacing=scaled(20))  # as many per row as their words allow (one column in large text)
         self.buttons: dict[Measure, object] = {}
-        for i, measure in enumerate(ORDER):
+        for measure in ORDER:
             button = shrinkable(big_button(role="secondary"))
             button.setObjectName(f"HealthOne_{measure.value}")
             button.clicked.connect(lambda _=False, m=measure: self.chosen.emit([m]))
             self.buttons[measure] = button
-            grid.addWidget(button, i // 2, i % 2)
+            grid.add(button)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.privacy)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout
 from screens.health.widgets import action_button, button_row
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
+from screens.widgets.action_page import page_margins, scrolling_body
 from screens.widgets.basics import label, title
 
 
@@ -26,9 +27,9 @@ class HealthConsentScreen(Screen):
         self._print_state = ""
         self._reference = ""
         self._error = ""
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(72, 32, 72, 32)
-        layout.setSpacing(18)
+        outer = QVBoxLayout(self)
+        page_margins(outer, 72, 32, spacing=18)
+        layout = scrolling_body(outer, spacing=18)  # the explanation and the camera scroll; the buttons stay
         self.heading = title()
         self.explain = label(name="Body")
         self.checkbox = QCheckBox()
@@ -45,7 +46,7 @@ class HealthConsentScreen(Screen):
         self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
         self.print_button = action_button("secondary", "HealthPrintRef", self.print_requested)
         self.scan_button = action_button("primary", "HealthScan", self.scan_requested, stretch=2)
-        layout.addLayout(button_row(self.finish_button, self.print_button, self.scan_button))
+        outer.addLayout(button_row(self.finish_button, self.print_button, self.scan_button))
 
     def _toggled(self, on: bool) -> None:
         self.consent_changed.emit(on)

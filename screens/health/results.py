@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout
 
 from core.health.journey import Journey, MeasureResult
 from core.health.model import Measure
@@ -14,6 +14,7 @@ from core.visit import Visit
 from screens.health import texts
 from screens.health.widgets import ResultCard, UrgentBanner, action_button, button_row
 from screens.shell.screen import Screen
+from screens.widgets.action_page import page_margins, scaled, scrolling_body
 from screens.widgets.basics import label, restyle, title
 
 
@@ -35,18 +36,18 @@ class HealthResultsScreen(Screen):
         self._print_state = ""
         self.staff_phone = ""
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(72, 32, 72, 32)
-        outer.setSpacing(16)
+        page_margins(outer, 72, 32, spacing=16)
+        body = scrolling_body(outer)  # title, advice and cards scroll; the buttons stay below
         self.heading = title()
         self.disclaimer = label(name="Subtitle")
         self.urgent = UrgentBanner()
-        outer.addWidget(self.heading)
-        outer.addWidget(self.urgent)
-        outer.addWidget(self.disclaimer)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(self.scroll, 1)
+        body.addWidget(self.heading)
+        body.addWidget(self.urgent)
+        body.addWidget(self.disclaimer)
+        self.card_box = QVBoxLayout()
+        self.card_box.setSpacing(scaled(16))
+        body.addLayout(self.card_box)
+        body.addStretch(1)
         self.print_status = label(name="OkText")
         outer.addWidget(self.print_status)
         self.finish_button = action_button("secondary", "HealthFinish", self.finish_requested)
@@ -75,14 +76,16 @@ class HealthResultsScreen(Screen):
         text = {"printing": self.tr("Printing…"), "printed": self.tr("Please take your slip."),
                 "failed": self.tr("The slip could not be printed. Please take a photo of this screen.")}
         self.print_status.setText(text.get(self._print_state, ""))
+        self.print_status.setVisible(bool(self.print_status.text()))  # no empty line above the buttons
         self.print_status.setObjectName("ErrorText" if self._print_state == "failed" else "OkText")
         restyle(self.print_status)
 
     def _build_cards(self) -> None:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setSpacing(16)
-        self.cards = {}
+        old, self.cards = list(self.cards.values()), {}
+        for card in old:
+            self.card_box.removeWidget(card)
+            card.hide()
+            card.deleteLater()
         for r in self.results:
             card = ResultCard()
             card.add_heading(texts.measure_name(r.measure))
@@ -91,9 +94,8 @@ class HealthResultsScreen(Screen):
             else:
                 self._fill(card, r)
             self.cards[r.measure] = card
-            box.addWidget(card)
-        box.addStretch(1)
-        self.scroll.setWidget(holder)
+            self.card_box.addWidget(card)
+            card.show()  # at once, not on the next event loop turn (a layout shows a new child later)
 
     def _fill(self, card: ResultCard, r: MeasureResult) -> None:
         v, cats = r.measurement.values, r.categories

@@ -21,6 +21,7 @@ from core.health.rules import Level
 from core.paths import asset
 from screens.health import texts
 from screens.shell import theme
+from screens.widgets.action_page import scaled
 from screens.widgets.basics import big_button, label
 from screens.widgets.fit_row import FitRow
 
@@ -53,7 +54,7 @@ class Picture(QSvgWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(480, 360)
+        self.setMinimumSize(scaled(480), scaled(360))  # 4:3, smaller on a smaller panel
         self.file = ""
 
     def show_file(self, name: str) -> None:
@@ -67,7 +68,7 @@ class PlethView(QWidget):
 
     def __init__(self, samples: int = 240, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(scaled(160))
         self._data: deque[int] = deque(maxlen=samples)
 
     def add(self, values: tuple[int, ...] | list[int]) -> None:
@@ -107,7 +108,7 @@ class ResultCard(QFrame):
         self.setObjectName("Card")
         self.level: Level | None = None
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(28, 20, 28, 20)
+        self._layout.setContentsMargins(scaled(28), scaled(20), scaled(28), scaled(20))
         self._layout.setSpacing(10)
 
     def add_heading(self, text: str) -> QLabel:
@@ -147,7 +148,7 @@ class UrgentBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("HealthUrgent")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setContentsMargins(scaled(32), scaled(24), scaled(32), scaled(24))
         self.heading = label("", "HealthUrgentTitle")
         self.body = label("", "Body")
         layout.addWidget(self.heading)

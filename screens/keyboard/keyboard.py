@@ -108,7 +108,7 @@ class OnScreenKeyboard(QWidget):
         viet = QHBoxLayout()
         viet.setSpacing(6)
         for name, (_mark, text) in MARK_KEYS.items():
-            viet.addWidget(self._key(name, text, "true"), 3 if len(text) > 1 else 2)
+            viet.addWidget(self._key(name, text, "true"), 4 if len(text) > 1 else 2)  # "â ê ô" in large text
         for name, mark in TONE_KEYS.items():  # the mark on a dotted circle: "◌́" is sắc
             viet.addWidget(self._key(name, "\u25cc" + mark, "true"), 2)
         telex_key = self._key("telex", "", "true")

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 from core.formats import ScanResult
 from screens.report.screens import _ReportScreen
 from screens.scan.scan_widget import ScanWidget
-from screens.widgets.basics import big_button, label
+from screens.widgets.action_page import scaled
+from screens.widgets.basics import big_button, label, restyle
+from screens.widgets.fit_row import FitRow
 
 MAX_PHOTOS = 3
 THUMB_PX = 360
@@ -37,7 +39,7 @@ class ReportPhotoScreen(_ReportScreen):
     capture_requested = Signal()
 
     def build(self) -> None:
-        outer = self.page(side=40, top=16, bottom=12, spacing=10)
+        outer, body = self.page(side=40, top=16, bottom=12, spacing=10)
         self.hint = label(name="Subtitle")
         self.camera = PhotoCamera()
         self.camera.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
@@ -47,7 +49,7 @@ class ReportPhotoScreen(_ReportScreen):
         side = QVBoxLayout()
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(THUMB_PX, THUMB_PX * 9 // 16)
+        self.preview.setMinimumSize(scaled(THUMB_PX), scaled(THUMB_PX) * 9 // 16)
         self.count = label(name="OkText")
         self.error = label(name="ErrorText")
         self.take = big_button()
@@ -57,17 +59,20 @@ class ReportPhotoScreen(_ReportScreen):
         for widget in (self.preview, self.count, self.error):
             side.addWidget(widget)
         side.addStretch(1)
-        side.addWidget(self.take)
-        side.addWidget(self.remove)
         row = QHBoxLayout()
-        row.setSpacing(24)
+        row.setSpacing(scaled(24))
         row.addWidget(self.camera, 3)
         row.addLayout(side, 2)
-        self.next = big_button()
+        self.next = big_button(role="secondary")
         self.next.clicked.connect(lambda: self.navigate.emit(self.next_step(), {}))
-        outer.addWidget(self.hint)
-        outer.addLayout(row, 1)
-        outer.addWidget(self.next)
+        body.addWidget(self.hint)
+        body.addLayout(row, 1)
+        # the fixed bar: taking a picture is the step's main action; going on without one is the other choice
+        bar = FitRow(spacing=scaled(16))
+        bar.add(self.remove, 2)
+        bar.add(self.next, 2)
+        bar.add(self.take, 3)
+        outer.addLayout(bar)
         self.busy = False
 
     @property
@@ -131,6 +136,10 @@ class ReportPhotoScreen(_ReportScreen):
         self.remove.setVisible(bool(photos))
         self.error.setVisible(bool(self.error.text()))  # an empty line would push "Skip" under the footer
         self.next.setText(self.tr("Continue  ▶") if photos else self.tr("Skip: no picture  ▶"))
+        role = "primary" if len(photos) >= MAX_PHOTOS else "secondary"  # all taken: going on is what is left
+        if self.next.property("role") != role:
+            self.next.setProperty("role", role)
+            restyle(self.next)
 
     # the scan bridge's callbacks: codes are not wanted here
     def on_scan_result(self, result: ScanResult) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from screens.keyboard import OnScreenKeyboard
 from screens.report import model
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, card, label, restyle, title
+from screens.widgets.action_page import page_margins, scaled, scrolling_body
+from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
 from screens.widgets.blocks import FocusWatcher, ItemButton, Orientable, plain_label
 
 STEP_SCREENS = {"category": "report", "location": "report.location", "description": "report.description",
@@ -73,6 +75,45 @@ def location_label(draft: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+class GridFitter:
+    """Lays choice buttons out in as many columns (up to ``most``) as their longest word allows: large text or a
+    narrow column gets fewer, so no word is cut. Decided when the screen is entered, from the panel's width."""
+
+    def __init__(self, grid: QGridLayout, buttons: list[ItemButton], most: int) -> None:
+        self.grid, self.buttons, self.most = grid, buttons, most
+        self.columns = 0
+        self._place(most)
+
+    def _place(self, columns: int) -> None:
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        self.columns = columns
+        for i, button in enumerate(self.buttons):
+            self.grid.addWidget(button, i // columns, i % columns)
+        for c in range(self.most):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def needed(self) -> int:
+        """The width of a cell whose title's longest word fits on its own line."""
+        need = 0
+        for button in self.buttons:
+            button.title.ensurePolished()  # the font of the current text size
+            words = button.title.text().split() or [""]
+            metrics = QFontMetrics(button.title.font())
+            margins = button.layout().contentsMargins()
+            need = max(need, max(metrics.horizontalAdvance(w) for w in words) + margins.left() + margins.right() + 8)
+        return need
+
+    def fit(self, width: int) -> None:
+        """``width``: the room the grid has on this panel."""
+        if width <= 0:
+            return
+        need, gap = self.needed(), self.grid.horizontalSpacing()
+        columns = next((c for c in range(self.most, 1, -1) if (width - gap * (c - 1)) / c >= need), 1)
+        if columns != self.columns:
+            self._place(columns)
+
+
 class _ReportScreen(Orientable, Screen):
     step_key = "category"
 
@@ -90,16 +131,19 @@ class _ReportScreen(Orientable, Screen):
         steps = self.steps()
         return STEP_SCREENS[steps[steps.index(self.step_key) + 1]]
 
-    def page(self, side: int, top: int, bottom: int, spacing: int) -> QVBoxLayout:
-        """The screen's column with what every report step starts with: the emergency line and the title."""
+    def page(self, side: int, top: int, bottom: int, spacing: int) -> tuple[QVBoxLayout, QVBoxLayout]:
+        """The screen's column and, inside it, the scrolling body that starts with what every report step starts
+        with: the emergency line and the title. A fixed bar of buttons goes into the column after the body."""
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(side, top, side, bottom)
-        outer.setSpacing(spacing)
+        page_margins(outer, side, top, bottom, spacing)
+        return outer, self.head(scrolling_body(outer, spacing))
+
+    def head(self, body: QVBoxLayout) -> QVBoxLayout:
         self.emergency = label(name="Emergency")
         self.heading = title()
-        outer.addWidget(self.emergency)
-        outer.addWidget(self.heading)
-        return outer
+        body.addWidget(self.emergency)
+        body.addWidget(self.heading)
+        return body
 
     @property
     def draft(self) -> dict[str, Any]:
@@ -115,6 +159,15 @@ class _ReportScreen(Orientable, Screen):
         super().enter(visit, params)
         if params.get("sample"):  # screenshots: show the step with a plausible report in it
             visit.data[model.DRAFT_KEY] = dict(SAMPLE_DRAFT)
+        fitter = getattr(self, "grid_fitter", None)
+        if fitter is not None:
+            fitter.fit(self.grid_width())
+
+    def grid_width(self) -> int:
+        """The width of the choices' column on this panel (the stage's width, less the margins and scroll bar)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        panel = screen.geometry().width() if screen is not None else 1920
+        return panel - scaled(2 * 48 + 2 * 40)
 
     @classmethod
     def sample_params(cls) -> dict[str, Any]:
@@ -125,13 +178,13 @@ class _ReportScreen(Orientable, Screen):
 
     def grid_of(self, keys: list[str], labels, on_click, columns: int) -> tuple[QGridLayout, dict[str, ItemButton]]:
         grid = QGridLayout()
-        grid.setSpacing(14)
+        grid.setSpacing(scaled(14))
         buttons = {}
-        for i, key in enumerate(keys):
+        for key in keys:
             button = ItemButton(key, labels(key))
             button.clicked.connect(lambda _=False, k=key: on_click(k))
             buttons[key] = button
-            grid.addWidget(button, i // columns, i % columns)
+        self.grid_fitter = GridFitter(grid, list(buttons.values()), columns)
         return grid, buttons
 
 
@@ -142,12 +195,12 @@ class ReportCategoryScreen(_ReportScreen):
     step_key = "category"
 
     def build(self) -> None:
-        outer = self.page(side=48, top=20, bottom=16, spacing=14)
+        _outer, body = self.page(side=48, top=20, bottom=16, spacing=14)
         self.hint = label(name="Subtitle")
         self.grid, self.buttons = self.grid_of(list(model.CATEGORIES), category_label, self.choose, 3)
-        outer.addWidget(self.hint)
-        outer.addLayout(self.grid)
-        outer.addStretch(1)
+        body.addWidget(self.hint)
+        body.addLayout(self.grid)
+        body.addStretch(1)
 
     def choose(self, key: str) -> None:
         self.draft["category"] = key
@@ -165,15 +218,36 @@ class ReportCategoryScreen(_ReportScreen):
 
 
 class _SplitScreen(_ReportScreen):
-    """Landscape: content left, keyboard right; portrait: content above the keyboard."""
+    """Landscape: content left, keyboard right; portrait: content above the keyboard. The content (emergency line,
+    title, choices) scrolls in its column above the fixed "Continue" button; the keyboard has the full height."""
 
-    def split_layout(self, left: QWidget, keyboard: QWidget) -> QBoxLayout:
+    def split_page(self, keyboard_side: QWidget) -> QVBoxLayout:
+        """Build the screen; returns the content column (already holding the emergency line and the title)."""
+        outer = QVBoxLayout(self)
+        page_margins(outer, 40, 16, 12, 10)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(scaled(10))
+        body = self.head(scrolling_body(column, 10))
+        self.next = big_button()
+        self.next.clicked.connect(self.go_on)
+        column.addWidget(self.next)
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.split.setSpacing(24)
-        self.split.addWidget(left, 1)
-        self.split.addWidget(keyboard, 1)
+        self.split.setSpacing(scaled(24))
+        self.split.addWidget(left, 4)
+        self.split.addWidget(keyboard_side, 5)  # the diacritics row's keys need a little more than half
         self.orient(self.split, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
-        return self.split
+        outer.addLayout(self.split, 1)
+        return body
+
+    def go_on(self) -> None:
+        raise NotImplementedError
+
+    def grid_width(self) -> int:
+        """Landscape: the content column's share (4 of 9) beside the keyboard."""
+        width = super().grid_width()
+        return width if panel_is_portrait(self) else (width - scaled(24)) * 4 // 9
 
 
 class ReportLocationScreen(_SplitScreen):
@@ -181,13 +255,6 @@ class ReportLocationScreen(_SplitScreen):
     step_key = "location"
 
     def build(self) -> None:
-        outer = self.page(side=40, top=16, bottom=12, spacing=10)
-        left = QWidget()
-        self.grid, self.buttons = self.grid_of(list(model.AREAS), area_label, self.choose, 2)
-        areas = QVBoxLayout(left)
-        areas.setContentsMargins(0, 0, 0, 0)
-        areas.addLayout(self.grid)
-        areas.addStretch(1)
         right = QWidget()
         box = QVBoxLayout(right)
         box.setContentsMargins(0, 0, 0, 0)
@@ -204,10 +271,10 @@ class ReportLocationScreen(_SplitScreen):
         self.keyboard = OnScreenKeyboard(diacritics=False)  # block, floor, flat: no tones, and a short screen
         box.addWidget(self.keyboard)
         box.addStretch(1)
-        self.next = big_button()
-        self.next.clicked.connect(self.go_on)
-        box.addWidget(self.next)
-        outer.addLayout(self.split_layout(left, right), 1)
+        body = self.split_page(right)
+        self.grid, self.buttons = self.grid_of(list(model.AREAS), area_label, self.choose, 2)
+        body.addLayout(self.grid)
+        body.addStretch(1)
         self._focus(self.edits["block"])
 
     def _focus(self, edit: QObject) -> None:
@@ -259,24 +326,17 @@ class ReportDescriptionScreen(_SplitScreen):
     step_key = "description"
 
     def build(self) -> None:
-        outer = self.page(side=40, top=16, bottom=12, spacing=10)
-        left = QWidget()
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
+        self.keyboard = OnScreenKeyboard()
+        box = self.split_page(self.keyboard)
         self.hint = label(name="Subtitle")
         self.text = QPlainTextEdit()
-        self.text.setMinimumHeight(200)
+        self.text.setMinimumHeight(scaled(200))
         self.text.textChanged.connect(self._render)
         self.too_short = label(name="ErrorText")
-        self.next = big_button()
-        self.next.clicked.connect(self.go_on)
         box.addWidget(self.hint)
         box.addWidget(self.text, 1)
         box.addWidget(self.too_short)
-        box.addWidget(self.next)
-        self.keyboard = OnScreenKeyboard()
         self.keyboard.set_target(self.text, "letters", telex=True)
-        outer.addLayout(self.split_layout(left, self.keyboard), 1)
 
     def _render(self) -> None:
         long_enough = len(model.clean(self.text.toPlainText(), model.MAX_DESCRIPTION)) >= model.MIN_DESCRIPTION
@@ -309,14 +369,14 @@ class ReportWhoScreen(_ReportScreen):
     step_key = "identity"
 
     def build(self) -> None:
-        outer = self.page(side=48, top=20, bottom=16, spacing=18)
+        _outer, body = self.page(side=48, top=20, bottom=16, spacing=18)
         self.anonymous = ItemButton("anonymous", "")
         self.named = ItemButton("named", "")
         self.anonymous.clicked.connect(self.choose_anonymous)
         self.named.clicked.connect(self.choose_named)
-        outer.addWidget(self.anonymous)
-        outer.addWidget(self.named)
-        outer.addStretch(1)
+        body.addWidget(self.anonymous)
+        body.addWidget(self.named)
+        body.addStretch(1)
 
     def choose_anonymous(self) -> None:
         self.draft["anonymous"] = True
@@ -344,7 +404,7 @@ class ReportReviewScreen(_ReportScreen):
     submit_requested = Signal()
 
     def build(self) -> None:
-        outer = self.page(side=48, top=16, bottom=12, spacing=12)
+        outer, body = self.page(side=48, top=16, bottom=12, spacing=12)
         frame, summary = card()
         grid = QGridLayout()
         grid.setHorizontalSpacing(24)
@@ -365,12 +425,15 @@ class ReportReviewScreen(_ReportScreen):
         # "primary", not "ok": the theme greys out a disabled primary button, and it stays disabled until consent
         self.submit = big_button()
         self.submit.clicked.connect(self._submit)
-        outer.addWidget(frame)
-        outer.addWidget(self.consent_text)
-        outer.addWidget(self.consent)
-        outer.addStretch(1)
+        body.addWidget(frame)
+        body.addWidget(self.consent_text)
+        body.addStretch(1)
         outer.addWidget(self.status)
-        outer.addWidget(self.submit)
+        bar = QHBoxLayout()  # the tick and the button it unlocks stay together under the scrolling summary
+        bar.setSpacing(scaled(24))
+        bar.addWidget(self.consent)
+        bar.addWidget(self.submit, 1)
+        outer.addLayout(bar)
         self.busy = False
 
     def enter(self, visit, params) -> None:

@@ -6,12 +6,14 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from core.pin import PinGate
 from core.visit import Visit
+from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
-from screens.widgets.basics import big_button, label, title
+from screens.widgets.action_page import scaled
+from screens.widgets.basics import big_button, label, panel_is_portrait, title
 
 
 def clock(seconds: int) -> str:
@@ -21,7 +23,7 @@ def clock(seconds: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class PinPadScreen(Screen):
+class PinPadScreen(Orientable, Screen):
     screen_id = "technician.pin"
     idle_seconds = 60
     unlocked = Signal()
@@ -39,17 +41,23 @@ class PinPadScreen(Screen):
     def build(self) -> None:
         outer = QHBoxLayout(self)
         outer.addStretch(1)
-        col = QVBoxLayout()
-        col.setSpacing(12)
+        # upright: the title and the dots above the keys; landscape: beside them, so the keys have the stage's
+        # whole height (a 1366×768 panel has about 480 px under the header)
+        self.pad = col = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        col.setSpacing(scaled(12))
+        info = QVBoxLayout()
+        info.setSpacing(scaled(12))
         self.heading = title()
         self.display = label(name="PinDisplay", wrap=False)
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = label(name="ErrorText")
-        col.addWidget(self.heading)
-        col.addWidget(self.display)
-        col.addWidget(self.status)
+        info.addWidget(self.heading)
+        info.addWidget(self.display)
+        info.addWidget(self.status)
+        info.addStretch(1)
+        col.addLayout(info)
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(scaled(12))
         self.keys = {}
         for i, key in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]):
             button = big_button(key, role="secondary" if key in "⌫" else "primary")
@@ -58,9 +66,10 @@ class PinPadScreen(Screen):
             grid.addWidget(button, i // 3, i % 3)
             self.keys[key] = button
         col.addLayout(grid)
-        col.addStretch(1)
-        outer.addLayout(col, 2)
+        col.addStretch(1)  # upright: the keys right under the dots, the room below them
+        outer.addLayout(col, 4 if panel_is_portrait() else 6)
         outer.addStretch(1)
+        self.orient(col, QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom)
 
     def _press(self, key: str) -> None:
         if self.gate.locked_for(time.time()) > 0:

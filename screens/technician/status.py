@@ -9,14 +9,18 @@ import time
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.ages import format_age
+from screens.shell import theme
 from screens.shell.screen import Screen
 from screens.technician.words import detail_text, device_name, state_line
+from screens.widgets.action_page import page_margins, scaled
 from screens.widgets.basics import big_button, card, label, restyle, scroll_area, title
+from screens.widgets.fit_row import FitRow
 
+TITLE_PX = 48  # #ScreenTitle in theme.py at normal text: how much larger large text made the words
 STATUSES = ("queued", "sending", "retry", "rejected", "sent")
 
 
@@ -37,10 +41,8 @@ class TechnicianStatusScreen(Screen):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(12)  # the header is taller with "Nghe hướng dẫn": the buttons still fit at 1920×1080
+        page_margins(layout, 48, 24, spacing=12)
         self.heading = title()
-        layout.addWidget(self.heading)
         # Side by side in landscape; stacked on portrait panels (see resizeEvent).
         self.cards = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sync_card, sync_box = card()
@@ -64,27 +66,33 @@ class TechnicianStatusScreen(Screen):
         row.addWidget(sync_card, 3)
         row.addWidget(dev_card, 2)
         holder = QWidget()
-        holder.setLayout(row)
+        column = QVBoxLayout(holder)  # the title scrolls with the cards: the buttons below keep their room
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addLayout(row, 1)
         layout.addWidget(scroll_area(holder), 1)
         self.feedback = label(name="OkText")
         layout.addWidget(self.feedback)
-        buttons = QGridLayout()
+        self.feedback.hide()
+        # as many side by side as their words allow (four on a landscape panel, two upright): the status cards
+        # above keep the room to be read
+        buttons = FitRow(spacing=scaled(12))
         self.sync_button = big_button()
         self.print_button = big_button(role="secondary")
         self.exit_button = big_button(role="danger")
         self.devices_button = big_button(role="secondary")
         self.submissions_button = big_button(role="secondary")
-        buttons.addWidget(self.sync_button, 0, 0)
-        buttons.addWidget(self.print_button, 0, 1)
-        buttons.addWidget(self.devices_button, 1, 0)
-        buttons.addWidget(self.submissions_button, 1, 1)
+        buttons.add(self.sync_button)
+        buttons.add(self.print_button)
+        buttons.add(self.devices_button)
+        buttons.add(self.submissions_button)
         self.enrol_button = big_button(role="secondary")
         self.diagnostics_button = big_button(role="secondary")
-        buttons.addWidget(self.enrol_button, 2, 0)
-        buttons.addWidget(self.diagnostics_button, 2, 1)
+        buttons.add(self.enrol_button)
+        buttons.add(self.diagnostics_button)
         self.doctor_button = big_button(role="secondary")
-        buttons.addWidget(self.doctor_button, 3, 0)
-        buttons.addWidget(self.exit_button, 3, 1)
+        buttons.add(self.doctor_button)
+        buttons.add(self.exit_button)
         self.diagnostics_button.clicked.connect(self.diagnostics_requested)
         self.doctor_button.clicked.connect(self.doctor_requested)
         self.enrol_button.clicked.connect(self.enrol_requested)
@@ -100,9 +108,24 @@ class TechnicianStatusScreen(Screen):
         self._device_rows: dict[str, tuple[QLabel, QLabel]] = {}
 
     def resizeEvent(self, event: object) -> None:
-        narrow = self.width() < 1400
-        self.cards.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
+        self._orient_cards()
         super().resizeEvent(event)
+
+    def showEvent(self, event: object) -> None:
+        self._orient_cards()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):  # large text on or off
+            self._orient_cards()
+        super().changeEvent(event)
+
+    def _orient_cards(self) -> None:
+        """The two cards side by side only when each has room for its words (1500 px at normal text on a 1080p
+        panel, more in large text): otherwise one above the other, never squeezed."""
+        text_scale = self.heading.font().pixelSize() / (TITLE_PX * theme.screen_panel_scale())
+        narrow = self.width() < 1500 * max(1.0, text_scale)
+        self.cards.setDirection(QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight)
 
     def set_sync_status(self, status: dict[str, Any]) -> None:
         self._sync = dict(status or {})
@@ -134,6 +157,7 @@ class TechnicianStatusScreen(Screen):
 
     def set_feedback(self, text: str) -> None:
         self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))  # no empty line between the cards and the buttons
 
     def report_unavailable(self, what: str) -> None:
         self.set_feedback(self.tr("Sync is not available on this build.") if what == "sync"
@@ -229,7 +253,7 @@ class TechnicianStatusScreen(Screen):
 
     def reset(self) -> None:
         super().reset()
-        self.feedback.setText("")
+        self.set_feedback("")
 
 
 def _when(value: Any) -> str:

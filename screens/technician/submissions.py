@@ -8,10 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout
 
 from screens.shell.screen import Screen
+from screens.widgets.action_page import page_margins, scaled
 from screens.widgets.basics import big_button, label, title
+from screens.widgets.fit_row import FitRow
 
 
 class TechnicianSubmissionsScreen(Screen):
@@ -23,25 +25,27 @@ class TechnicianSubmissionsScreen(Screen):
     def build(self) -> None:
         self._status = "rejected"
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 24, 40, 24)
+        page_margins(layout, 40, 24)
         self.heading = title()
         self.hint = label(name="Subtitle")
         self.rows = QListWidget()
+        self.rows.setMinimumHeight(scaled(120))  # a few rows still show; the rest scroll (large text, 1366×768)
         self.feedback = label(name="OkText")
-        buttons = QGridLayout()
+        filters = FitRow(spacing=scaled(12))  # which list: above it, side by side when their words fit
         self.rejected_button = big_button(role="secondary")
         self.waiting_button = big_button(role="secondary")
         self.requeue_button = big_button()
         self.receipts_button = big_button(role="secondary")
-        buttons.addWidget(self.rejected_button, 0, 0)
-        buttons.addWidget(self.waiting_button, 0, 1)
-        buttons.addWidget(self.receipts_button, 1, 0)
-        buttons.addWidget(self.requeue_button, 1, 1)
+        for button in (self.rejected_button, self.waiting_button, self.receipts_button):
+            filters.add(button)
         for w in (self.heading, self.hint):
             layout.addWidget(w)
+        layout.addLayout(filters)
         layout.addWidget(self.rows, 1)
-        layout.addWidget(self.feedback)
-        layout.addLayout(buttons)
+        bar = QHBoxLayout()  # what to do with the selected row, under the list, and what came of it
+        bar.addWidget(self.feedback, 1)
+        bar.addWidget(self.requeue_button, 1)
+        layout.addLayout(bar)
         self.rejected_button.clicked.connect(lambda: self._refresh("rejected"))
         self.waiting_button.clicked.connect(lambda: self._refresh("retry"))
         self.receipts_button.clicked.connect(lambda: self._refresh("receipt_failed"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screens.widgets.action_page import scaled
 from screens.widgets.basics import big_button, label, panel_is_portrait
 
 COMPACT_SCROLL_BUTTON_PX = 96  # at 1080p: ▲ and ▼ side by side stay a fingertip wide
@@ -124,7 +125,7 @@ class ScrollPanel(QWidget):
         short = panel_is_short()
         if short:
             for button in (self.up, self.down):
-                button.setFixedWidth(round(COMPACT_SCROLL_BUTTON_PX * _panel_scale()))
+                button.setFixedWidth(scaled(COMPACT_SCROLL_BUTTON_PX))
         side = QWidget()
         side_box = QBoxLayout(QBoxLayout.Direction.LeftToRight if short else QBoxLayout.Direction.TopToBottom, side)
         side_box.setContentsMargins(0, 0, 0, 0)
@@ -206,20 +207,11 @@ def scrolling(layout: QLayout) -> QScrollArea:
     return scroll_area(content)
 
 
-def _panel_scale() -> float:
-    from screens.shell import theme
-
-    return theme.screen_panel_scale()
-
-
 def page_layout(page: QWidget, margins: tuple[int, int, int, int], spacing: int) -> QVBoxLayout:
     """A page's outer column with margins and spacing given at 1080p, in proportion on a smaller panel."""
-    from screens.shell import theme
-
-    scale = theme.screen_panel_scale()
     outer = QVBoxLayout(page)
-    outer.setContentsMargins(*(round(m * scale) for m in margins))
-    outer.setSpacing(round(spacing * scale))
+    outer.setContentsMargins(*(scaled(m) for m in margins))
+    outer.setSpacing(scaled(spacing))
     return outer
 
 
@@ -249,9 +241,7 @@ class Orientable:
             column.addWidget(widget)
         column.addStretch(1)
         if panel_is_short():
-            from screens.shell import theme
-
-            column_widget.setMaximumWidth(round(SIDE_COLUMN_PX * theme.screen_panel_scale()))
+            column_widget.setMaximumWidth(scaled(SIDE_COLUMN_PX))
         row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         row.setSpacing(24)
         row.addWidget(column_widget)

@@ -1,6 +1,7 @@
 """SYNTHETIC scan cases (made here, not photos): real kiosk payloads rendered with segno the way the kiosk and
 the ID cards print them, then made hard the way a lobby webcam makes them hard — small, tilted, bent, blurred,
-under a glare spot — in a 1280×720 frame; plus frames with product barcodes and text but no QR code (the
+under a glare spot (still, or moving over the card from frame to frame as a tilted card's reflection does) — in a
+1280×720 frame; plus frames with product barcodes and text but no QR code (the
 false-read check). Shared by the tests and ``bench/qr``. Deterministic for a given seed.
 """
 
@@ -25,6 +26,11 @@ class Case:
     expected: str | None  # None: no QR code in the frame (any read is a false read)
     category: str
     code_px: int  # the code's width in the frame (0 without a code)
+    frames: tuple[np.ndarray, ...] = ()  # a moving case: the frames the camera sees in turn (``frame`` is the first)
+
+    @property
+    def sequence(self) -> tuple[np.ndarray, ...]:
+        return self.frames or (self.frame,)
 
 
 def id_card_payloads(sample_data: Path) -> list[str]:
@@ -173,8 +179,10 @@ def text_block(rng: np.random.Generator) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, seed: int = 20) -> list[Case]:
-    """``per_category`` cases for each of :data:`CATEGORIES` and ``negatives`` code-free frames."""
+def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, seed: int = 20,
+               moving: bool = True) -> list[Case]:
+    """``per_category`` cases for each of :data:`CATEGORIES` and ``negatives`` code-free frames, then (``moving``)
+    as many moving-glare cases of 6 frames each."""
     rng = np.random.default_rng(seed)
     ids = id_card_payloads(sample_data)
     cases: list[Case] = []
@@ -208,6 +216,39 @@ def make_cases(sample_data: Path, per_category: int = 12, negatives: int = 24, s
         if i % 2:
             place(frame, text_block(rng), rng)
         cases.append(Case(f"synthetic/no-qr-{i:02d}", finish(frame, rng), None, "no-qr", 0))
+    # after the others, from a generator of their own, so the cases above stay what they were
+    return cases + (moving_glare_cases(ids, per_category, np.random.default_rng(seed + 1000)) if moving else [])
+
+
+def moving_glare_cases(ids: list[str], count: int, rng: np.random.Generator, length: int = 6) -> list[Case]:
+    """A card held still but for a hand's tremor (±3 px), its glare spot crossing the code over ``length`` frames
+    (0.4 s at 15 fps) as it does when the card is tilted a little; every frame alone has the spot on the code."""
+    cases = []
+    for i in range(count):
+        text = ids[(i * 5 + 3) % len(ids)]
+        module = rng.uniform(2.6, 4.5)
+        patch = card(code_image(text, module), rng)
+        code_px = _code_px(text, module)
+        background = scene(rng)
+        x, y = place(background.copy(), patch, rng, center=True)
+        half = patch.shape[0] / 2
+        angle = rng.uniform(0, 2 * np.pi)
+        travel = code_px * rng.uniform(0.5, 0.8)
+        radius = code_px * rng.uniform(0.3, 0.5)
+        spot_seed = int(rng.integers(1 << 30))  # the same highlight shape and strength in every frame
+        frames = []
+        for k in range(length):
+            frame = background.copy()
+            dx, dy = (int(v) for v in rng.integers(-3, 4, 2))
+            px, py = max(0, min(x + dx, FRAME_W - patch.shape[1])), max(0, min(y + dy, FRAME_H - patch.shape[0]))
+            frame[py:py + patch.shape[0], px:px + patch.shape[1]] = patch
+            t = k / (length - 1) - 0.5
+            cx = px + half + np.cos(angle) * travel * t
+            cy = py + half + np.sin(angle) * travel * t
+            frame = glare(frame, cx, cy, radius, np.random.default_rng(spot_seed))
+            frames.append(finish(frame, rng, 0.6))
+        cases.append(Case(f"synthetic/glare-moving-{i:02d}", frames[0], text, "glare-moving", code_px,
+                          tuple(frames)))
     return cases
 
 

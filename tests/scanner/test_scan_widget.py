@@ -7,11 +7,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 from PySide6.QtGui import QImage
 
 from screens.scan.scan_widget import ScanWidget
+from screens.shell import theme
 
 
 @pytest.fixture
 def widget(qtbot):
     w = ScanWidget(hint_seconds=0.2)
+    theme.apply(w)  # the one theme, as the kiosk's window has it (sizes live there, not in the widget)
     qtbot.addWidget(w)
     w.resize(1080, 1200)
     w.show()

@@ -80,11 +80,11 @@
     </message>
     <message>
       <source>Telex: on</source>
-      <translation>Gõ Telex: bật</translation>
+      <translation>Telex: bật</translation>
     </message>
     <message>
       <source>Telex: off</source>
-      <translation>Gõ Telex: tắt</translation>
+      <translation>Telex: tắt</translation>
     </message>
     <message>
       <source>Done ✓</source>
