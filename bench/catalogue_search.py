@@ -12,7 +12,8 @@ from core.catalogue import load_catalogue
 from core.catalogue.text import fold
 
 QUERIES = ["dang ky thuong tru", "ddang kys thuowngf tru", "ho chieu bi mat", "cap doi the can cuoc",
-           "1.004222", "tam vang", "passport", "thuogn tru", "CT01", "xyz khong co"]
+           "1.004222", "tam vang", "passport", "thuogn tru", "CT01", "xyz khong co",
+           "dang ky khai sinh", "ly lich tu phap", "doi bang lai xe", "chung thuc ban sao", "vneid muc 2"]
 
 
 def _timed(fn, rounds: int) -> float:

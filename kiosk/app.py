@@ -46,6 +46,7 @@ AREA_PACKAGES = {
     "bills": "screens.bills",
     "questions": "screens.questions",
     "prepared": "screens.prepared",
+    "vneid": "screens.vneid",
 }
 GESTURE_TAPS, GESTURE_WINDOW_S = 5, 3.0
 IDLE_BUILD_DELAY_MS = 50  # home is painted and takes touches first; then one area per event-loop turn

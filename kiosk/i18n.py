@@ -30,6 +30,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "consult": ("screens/consult",),
     "services": ("screens/bills", "screens/questions"),
     "prepared": ("screens/prepared",),
+    "vneid": ("screens/vneid",),
     "bhyt": ("screens/bhyt",),
 }
 

@@ -6,6 +6,8 @@ channels with fee and time limit per channel, documents with original/copy count
 legal documents cited, implementing agency when printed — and take everything the pages do not carry (field,
 English names, plain-language summaries, dossier form fields, portal IDs, result) from ``overlay.json``.
 
+Hand-curated procedures and legal processing times come from ``curated.json`` (see tools/curated_catalogue.py).
+
 Output is deterministic: sorted keys, sorted procedures, no timestamps except the ones stored in the overlay.
 
 Usage: python tools/build_catalogue.py [--pages DIR] [--overlay FILE] [--out FILE] [--check]
@@ -21,9 +23,13 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from curated_catalogue import add_legal_times, curated_records  # a sibling build-time module
+
 REPO = Path(__file__).resolve().parent.parent
 CATALOGUE_DIR = REPO / "core" / "assets" / "catalogue"
 DEFAULT_OVERLAY = CATALOGUE_DIR / "overlay.json"
+DEFAULT_CURATED = CATALOGUE_DIR / "curated.json"
 DEFAULT_OUT = CATALOGUE_DIR / "procedures.json"
 SCHEMA_VERSION = 1
 ADMIN_LEVELS = {"trung ương": "central", "tỉnh": "province", "huyện": "district", "xã": "commune"}
@@ -253,8 +259,9 @@ def expand_form_fields(spec: Any, templates: dict[str, list[dict[str, Any]]]) ->
     return base + list(spec.get("extra", []))
 
 
-def build(pages_dir: Path, overlay_path: Path) -> dict[str, Any]:
+def build(pages_dir: Path, overlay_path: Path, curated_path: Path = DEFAULT_CURATED) -> dict[str, Any]:
     overlay = json.loads(overlay_path.read_text(encoding="utf-8"))
+    curated = json.loads(curated_path.read_text(encoding="utf-8"))
     templates = overlay["form_templates"]
     procedures = []
     for path in sorted(pages_dir.glob("doc_congdan_*.txt")):
@@ -288,15 +295,21 @@ def build(pages_dir: Path, overlay_path: Path) -> dict[str, Any]:
             "source_url": overlay["source"]["url_template"].format(code=code),
             "portal_url": overlay["source"]["portal_url_template"].format(code=code),
             "fetched_at": overlay["source"]["fetched_at"],
+            "origin": "portal",
         }
+        add_legal_times(rec, curated)
         procedures.append(rec)
     missing = set(overlay["procedures"]) - {p["code"] for p in procedures}
     if missing:
         raise SystemExit(f"overlay has entries without a page: {sorted(missing)}")
+    procedures += curated_records(curated, {p["code"] for p in procedures})
+    clash = set(overlay["fields"]) & set(curated["fields"])
+    if clash:
+        raise SystemExit(f"curated fields already in the overlay: {sorted(clash)}")
     return {
         "schema_version": SCHEMA_VERSION,
         "source": {k: v for k, v in overlay["source"].items() if not k.endswith("_template")},
-        "fields": overlay["fields"],
+        "fields": {**overlay["fields"], **curated["fields"]},
         "procedures": procedures,
     }
 
@@ -314,9 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=None, help="directory of doc_congdan_<code>.txt pages")
     ap.add_argument("--overlay", type=Path, default=DEFAULT_OVERLAY)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--curated", type=Path, default=DEFAULT_CURATED)
     ap.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh build")
     args = ap.parse_args(argv)
-    data = render(build(args.pages or default_pages_dir(), args.overlay))
+    data = render(build(args.pages or default_pages_dir(), args.overlay, args.curated))
     if args.check:
         same = args.out.exists() and args.out.read_bytes() == data
         print("up to date" if same else f"{args.out} is stale; run tools/build_catalogue.py")

@@ -67,13 +67,16 @@ def _ttl_days(request: Request) -> float:
 @router.get("/prepare", summary="Prepare a dossier at home: the procedures")
 def procedures(request: Request) -> Response:
     catalogue = CATALOGUE.current(_db(request))
-    groups = [(info.name_vi, sorted(catalogue.by_field(info.key), key=lambda p: p.name_vi))
-              for info in catalogue.fields()]
+    # only procedures with a form can be prepared (the hand-curated ones have none yet)
+    groups = [(info.name_vi, sorted((p for p in catalogue.by_field(info.key) if p.form_fields),
+                                    key=lambda p: p.name_vi)) for info in catalogue.fields()]
+    groups = [(name, procs) for name, procs in groups if procs]
     return _page(request, "prepare_list.html", groups=groups, ttl_days=_ttl_days(request))
 
 
 def _procedure(request: Request, code: str) -> Any:
-    return CATALOGUE.current(_db(request)).get(code[:16])
+    procedure = CATALOGUE.current(_db(request)).get(code[:16])
+    return procedure if procedure is not None and procedure.form_fields else None
 
 
 def _form(request: Request, procedure: Any, answers: dict[str, str], errors: dict[str, str],

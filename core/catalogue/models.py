@@ -7,6 +7,7 @@ of each field and which ones come from the portal page versus the hand-curated o
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -28,6 +29,7 @@ class Channel:
     fees: tuple[Fee, ...]
     processing_time: str | None  # the time-limit sentence(s) for this channel, when printed
     case: str | None = None  # "In case X, declare through:" heading this channel belongs to
+    fee_note: str | None = None  # curated: the fee rule in words (per page, who is exempt) with its source
 
     @property
     def fee(self) -> int | None:
@@ -72,6 +74,20 @@ class Agency:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """The legal document (and article) a curated fact comes from; ``checked_by`` a public page that confirms it."""
+
+    document: str
+    date: str  # ISO date of the document
+    article: str | None = None
+    checked_by: str | None = None
+
+
+def _no_citations() -> MappingProxyType[str, tuple[Citation, ...]]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
 class FieldInfo:
     key: str  # "cu_tru"
     name_vi: str
@@ -101,9 +117,12 @@ class Procedure:
     result_en: str
     form_fields: tuple[FormField, ...]
     portal_ids: MappingProxyType[str, str]
-    source_url: str
-    portal_url: str
+    source_url: str | None  # None for a curated procedure (its sources are its citations)
+    portal_url: str | None
     fetched_at: str
+    origin: str = "portal"  # "portal" (scraped page + overlay) or "curated" (core/assets/catalogue/curated.json)
+    # fact ("documents", "fee", "processing_time", "where", ...) -> its legal sources; see tools/curated_catalogue.py
+    citations: MappingProxyType[str, tuple[Citation, ...]] = dataclass_field(default_factory=_no_citations)
 
     def channel(self, kind: str) -> Channel | None:
         """The first channel of ``kind`` ("in_person", "online", "post"), or None."""
@@ -129,7 +148,8 @@ def procedure_from_dict(d: dict[str, Any]) -> Procedure:
         summary_en=d["summary_en"], field=d["field"], agency=Agency(**d["agency"]),
         agency_printed=d["agency_printed"], level=d["level"], admin_level=d["admin_level"],
         channels=tuple(Channel(kind=c["kind"], description=c["description"], processing_time=c["processing_time"],
-                               case=c["case"], fees=tuple(Fee(**f) for f in c["fees"])) for c in d["channels"]),
+                               case=c["case"], fees=tuple(Fee(**f) for f in c["fees"]), fee_note=c.get("fee_note"))
+                       for c in d["channels"]),
         steps=tuple(d["steps"]),
         documents=tuple(Document(name=x["name"], case=x["case"], original=x["original"], copies=x["copies"],
                                  forms=tuple(x["forms"]), is_note=x["is_note"]) for x in d["documents"]),
@@ -140,5 +160,7 @@ def procedure_from_dict(d: dict[str, Any]) -> Procedure:
                                     choices=tuple(Choice(**c) for c in f.get("choices", ())))
                           for f in d["form_fields"]),
         portal_ids=MappingProxyType(dict(d["portal_ids"])), source_url=d["source_url"], portal_url=d["portal_url"],
-        fetched_at=d["fetched_at"],
+        fetched_at=d["fetched_at"], origin=d.get("origin", "portal"),
+        citations=MappingProxyType({fact: tuple(Citation(**c) for c in cs)
+                                    for fact, cs in d.get("citations", {}).items()}),
     )

@@ -68,7 +68,8 @@ class DossierController(QObject):
             self.s["dossier"].show_procedures([], self.language)
             return
         found = cat.search(text, limit=40) if text.strip() else sorted(cat.all(), key=self._sort_key)
-        self.s["dossier"].show_procedures(found, self.language)
+        # a procedure without form fields (the hand-curated ones) cannot be filed from the station yet
+        self.s["dossier"].show_procedures([p for p in found if p.form_fields], self.language)
 
     def _sort_key(self, procedure: Any) -> tuple[int, str, str]:
         """The ward's own procedures first (a station stands in the ward: residence registration is what most
@@ -82,8 +83,8 @@ class DossierController(QObject):
 
     def choose(self, code: str) -> None:
         cat = self.catalogue()
-        if cat is None or cat.get(code) is None:
-            log.warning("procedure %s is not in the catalogue", code)
+        if cat is None or cat.get(code) is None or not cat.get(code).form_fields:
+            log.warning("procedure %s is not in the catalogue or has no form", code)
             return
         visit = self.ctx.flow.visit
         draft = draft_of(visit)

@@ -109,7 +109,7 @@ class ProcedureDetailScreen(CatalogueScreen):
         self.section_texts = []
         cat = self.catalogue
         proc = cat.get(self.code) if cat is not None and self.code else None
-        self.submit.setVisible(proc is not None)
+        self.submit.setVisible(proc is not None and bool(proc.form_fields))  # curated ones have no form yet
         self.side.setVisible(proc is not None)
         if proc is None:
             self.heading.setText(self.tr("Procedure not found"))
@@ -125,6 +125,8 @@ class ProcedureDetailScreen(CatalogueScreen):
         self.qr_caption.setVisible(url is not None)
         if url is not None:
             self.qr.setPixmap(qr_pixmap(url, self.qr_px))
+        # nothing to show beside the text (a short panel shows the QR in the text: only the button is beside it)
+        self.side.setVisible(bool(proc.form_fields) or (url is not None and not self.short))
         self._summary_card(proc, en)
         if self.short and url is not None:
             self.panel.add(self.qr_card)
@@ -163,14 +165,14 @@ class ProcedureDetailScreen(CatalogueScreen):
                 "where": self.tr("Where")}.get(key, key)
 
     def fact_text(self, fact: Fact) -> str:
-        """The fact in the resident's words; when the catalogue does not say, whom to ask."""
+        """The fact in the resident's words; when the catalogue does not say: "Please ask the staff"."""
+        ask = self.tr("Please ask the staff")
         if fact.missing:
-            missing = {"bring": self.tr("no papers listed; please ask the staff"), "fee": self.tr("No fee stated"),
-                       "time": self.tr("not stated; the staff can tell you")}
-            return missing.get(fact.key, self.tr("please ask the staff"))
+            return ask
         if fact.fees:
-            free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
-            return " · ".join(f"{self.channel_name(fee.channel)} {money(fee.amount, free, unknown)}"
+            free = self.tr("Free of charge")
+            return " · ".join(f"{self.channel_name(fee.channel)}: {fee.note}" if fee.note else
+                              f"{self.channel_name(fee.channel)} {money(fee.amount, free, ask)}"
                               for fee in fact.fees)
         if fact.more_cases:
             return fact.text + " " + self.tr("(other cases need other papers: see below)")
@@ -181,16 +183,16 @@ class ProcedureDetailScreen(CatalogueScreen):
             kind, kind)
 
     def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
-        free, unknown = self.tr("Free of charge"), self.tr("No fee stated")
+        free, unknown = self.tr("Free of charge"), self.tr("Please ask the staff")
         fees = []
         for fee in channel_fees(proc):
             line = self.tr("%1: fee %2").replace("%1", self.channel_name(fee.channel)).replace(
                 "%2", money(fee.amount, free, unknown))
             if fee.free_for_some:
                 line += " " + self.tr("(free for some people)")
-            fees.append(line)
+            fees.append(line + (f" ({fee.note})" if fee.note else ""))
         where = [f"{self.channel_name(ch.kind)}: {ch.description}" for ch in proc.channels]
-        fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times]
+        fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times or [unknown]]
         documents = []
         case = None
         for n, doc in enumerate(proc.required_documents, 1):
@@ -202,8 +204,11 @@ class ProcedureDetailScreen(CatalogueScreen):
             if doc.forms:
                 counts += " · " + self.tr("Form: %1").replace("%1", ", ".join(doc.forms))
             documents.append(f"{n}. {doc.name}\n    {counts}")
-        agency = proc.agency.implementing
-        note = [self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
+        agency = proc.agency.implementing or unknown
+        documents = documents or [unknown]
+        note = [self.tr("The details below are in Vietnamese, in the station team's plain words.")
+                if proc.origin == "curated" else
+                self.tr("The details below are shown in Vietnamese, as officially published.")] if en else []
         return [
             (self.tr("Details"), note),
             (self.tr("Papers to bring"), documents),
@@ -214,10 +219,26 @@ class ProcedureDetailScreen(CatalogueScreen):
             (self.tr("Conditions"), [f"• {c}" for c in proc.conditions]),
             (self.tr("Legal basis"), [f"• {b}" for b in proc.legal_basis]),
             (self.tr("What you receive"), [proc.result_en if en else proc.result_vi]),
-            (self.tr("About this information"), [
-                self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
-                        "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))]),
+            (self.tr("Sources of each fact"), self.cited(proc)),
+            (self.tr("About this information"), [self.provenance(proc)]),
         ]
+
+    def cited(self, proc: Any) -> list[str]:
+        """One line per cited fact: "Fee: Thông tư 226/2016/TT-BTC … (11/11/2016), Điều 4"."""
+        facts = {"documents": self.tr("Papers"), "fee": self.tr("Fee"), "processing_time": self.tr("How long"),
+                 "where": self.tr("Where"), "steps": self.tr("Steps"), "conditions": self.tr("Conditions"),
+                 "result": self.tr("What you receive")}
+        return [f"• {facts.get(fact, fact)}: " + "; ".join(
+                    f"{c.document} ({vn_date(c.date)})" + (f", {c.article}" if c.article else "") for c in cites)
+                for fact, cites in proc.citations.items()]
+
+    def provenance(self, proc: Any) -> str:
+        if proc.origin == "curated":
+            return self.tr("Written in plain words by the station team from the legal documents listed above; "
+                           "checked %1. What they do not state is left to the staff: please ask them."
+                           ).replace("%1", vn_date(proc.fetched_at))
+        return self.tr("Copied from the public-service portal; last updated %1. Fees and papers may have "
+                       "changed since: the staff can confirm.").replace("%1", vn_date(proc.fetched_at))
 
     def spoken_text(self) -> str:
         return sentences([self.heading.text()])  # the meta line under it holds codes and dates, not instruction

@@ -30,6 +30,7 @@ class Fee:
     channel: str  # "in_person" | "online" | "post" | what the catalogue says
     amount: int | None
     free_for_some: bool = False  # a fee, but some people pay nothing
+    note: str = ""  # curated procedures: the fee rule in words (per page, who is exempt) with its source
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def official_url(procedure: Procedure) -> str | None:
 
 
 def fees(procedure: Procedure) -> list[Fee]:
-    return [Fee(ch.kind, ch.fee, bool(ch.fee) and any(f.amount == 0 for f in ch.fees)) for ch in procedure.channels]
+    return [Fee(ch.kind, ch.fee, bool(ch.fee) and any(f.amount == 0 for f in ch.fees), ch.fee_note or "")
+            for ch in procedure.channels]
 
 
 def list_fees(procedure: Procedure) -> list[int]:
@@ -80,11 +82,13 @@ def list_fees(procedure: Procedure) -> list[int]:
 
 
 def summary_facts(procedure: Procedure) -> list[Fact]:
-    """What a resident asks first, above the fold: what to bring (the first case), the fee, how long, where."""
+    """What a resident asks first, above the fold: what to bring (the first case), the fee, how long, where. A fact
+    the catalogue does not give (a curated procedure leaves out what it cannot cite) is marked missing, never
+    guessed; the fee is missing when no channel states one."""
     docs = procedure.required_documents
     first_case = [d for d in docs if d.case == docs[0].case] if docs else []
     return [Fact("bring", "; ".join(d.name for d in first_case), more_cases=len(first_case) < len(docs)),
-            Fact("fee", fees=tuple(fees(procedure))),
+            Fact("fee", fees=tuple(fees(procedure)) if any(ch.fee is not None for ch in procedure.channels) else ()),
             Fact("time", " ".join(procedure.processing_times)),
             Fact("where", procedure.agency.implementing or "")]
 

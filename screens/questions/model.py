@@ -22,6 +22,8 @@ class Shown:
 def _fee_text(p: Procedure, vi: bool) -> str:
     channel = p.channel("in_person") or (p.channels[0] if p.channels else None)
     fee = channel.fee if channel else None
+    if channel is not None and channel.fee_note:  # a curated rule in words (per page, who is exempt), cited
+        return f"Phí, lệ phí: {channel.fee_note}" if vi else f"Fee (in Vietnamese): {channel.fee_note}"
     if fee is None:
         return "Phí, lệ phí: vui lòng hỏi cán bộ." if vi else "Fee: please ask the staff."
     if fee == 0:
@@ -45,9 +47,10 @@ def _procedure_text(p: Procedure, aspect: str | None, vi: bool) -> str:
         return (f"Nơi thực hiện: {where}" if vi else f"Where: {where}") if where else \
             ("Nơi nộp: vui lòng hỏi cán bộ." if vi else "Where: please ask the staff.")
     if aspect == "documents":
-        names = [d.name for d in p.required_documents()[:6]]
+        names = [d.name for d in p.required_documents[:6]]
         head = "Giấy tờ cần có:" if vi else "Documents:"
-        return head + "\n" + "\n".join(f"• {n}" for n in names) if names else summary
+        return head + "\n" + "\n".join(f"• {n}" for n in names) if names else \
+            ("Giấy tờ: vui lòng hỏi cán bộ." if vi else "Documents: please ask the staff.")
     return f"{summary}\n{_fee_text(p, vi)}"
 
 

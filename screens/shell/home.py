@@ -1,4 +1,4 @@
-"""Home: six large tiles, one per service. The attract screen; it never times out."""
+"""Home: ten large tiles, one per service. The attract screen; it never times out."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ SERVICES = (
     ("bills", "▤"),
     ("questions", "?"),
     ("prepared", "▦"),
+    ("vneid", "◈"),
 )
+
+
+LANDSCAPE_ROWS = 3  # rows of tiles a landscape stage holds above the footer
 
 
 class Tile(QPushButton):
@@ -79,24 +83,31 @@ class HomeScreen(Screen):
         for i, (service, _) in enumerate(SERVICES):
             self.grid.addWidget(self.tiles[service], i // columns, i % columns)
 
-    def _columns_that_fit(self, icons: bool = True) -> int:
+    def _columns_that_fit(self, icons: bool = True, most: int | None = None) -> int:
         """As many columns as fit without breaking a word of a tile title (large text, long English words):
-        three on a landscape panel, two upright, fewer when the words need it."""
+        three on a landscape panel (or ``most``), two upright, fewer when the words need it."""
         widest = max(tile.heading.fontMetrics().horizontalAdvance(word)
                      for tile in self.tiles.values() for word in tile.heading.text().split() or [""])
         tile_needs = widest + (100 + 28 if icons else 0) + 28 * 2 + 16  # the word, the icon, margins and spacing
         usable = self.width() - 48 * 2
-        upright = 2 if panel_is_portrait(self) else 3
+        upright = most or (2 if panel_is_portrait(self) else 3)
         for columns in range(upright, 1, -1):
             if usable - 28 * (columns - 1) >= columns * tile_needs:
                 return columns
         return 1
 
     def _rearrange(self) -> None:
+        count = len(self.tiles)
         columns, icons = self._columns_that_fit(), True
-        if columns == 1 and len(self.tiles) > 8 and self._columns_that_fit(icons=False) > 1:
+        if columns == 1 and count > 8 and self._columns_that_fit(icons=False) > 1:
             # nine tiles in one column do not fit an upright panel: two columns of words without their icons
             columns, icons = 2, False
+        elif not panel_is_portrait(self) and -(-count // columns) > LANDSCAPE_ROWS:
+            # a fourth row falls under the footer of a landscape panel: one more column (ten tiles: four), of words
+            # without their icons, which would squeeze the titles into three lines and the tiles past the footer
+            wider = -(-count // LANDSCAPE_ROWS)
+            if self._columns_that_fit(icons=False, most=wider) >= wider:
+                columns, icons = wider, False
         for tile in self.tiles.values():
             tile.icon.setVisible(icons)
         if getattr(self, "_columns", None) != columns:
@@ -127,6 +138,7 @@ class HomeScreen(Screen):
             "bills": (self.tr("Pay a bill"), self.tr("Electricity, water, school, health insurance")),
             "questions": (self.tr("Questions"), self.tr("Ask in your own words")),
             "prepared": (self.tr("Prepared at home"), self.tr("Scan the QR code on your phone")),
+            "vneid": (self.tr("VNeID"), self.tr("Electronic ID: activate level 2")),
         }
         for service, (heading, subtitle) in texts.items():
             self.tiles[service].heading.setText(heading)

@@ -277,3 +277,18 @@ def test_devices_are_registered_from_the_command_line(tmp_path, capsys) -> None:
     with pytest.raises(SystemExit):
         cli_main(["device", "--db", db, "--kind", "scale", "--model", "X", "--serial", "1", "--validation", "v",
                   "--calibration-due", "30/06/2027"])
+
+
+def test_the_case_page_shows_the_legal_due_date_or_asks_to_check_with_staff(client: TestClient, auth) -> None:
+    # Đăng ký thường trú now carries its legal time (Luật Cư trú 2020, Điều 22: 07 working days) in the catalogue;
+    # Thông báo lưu trú states none, and the page says to ask rather than guessing.
+    import json
+
+    from central.local import KIOSK_CATALOGUE
+
+    catalogue = json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8"))  # as built, with the curated legal times
+    assert client.put("/admin/catalog", json=catalogue).status_code == 201
+    with_time, without = dossier(client, auth), dossier(client, auth, code="2.001159")
+    assert "Vui lòng hỏi cán bộ" not in client.get(f"/office/cases/{with_time}").text
+    page = client.get(f"/office/cases/{without}").text
+    assert "Hạn giải quyết</dt><dd>Vui lòng hỏi cán bộ" in page and "Chưa rõ" not in page

@@ -92,3 +92,17 @@ def test_the_qr_page_shows_the_expiry_in_vietnam_time(tmp_path: Path) -> None:
         page = client.post("/prepare/1.004222", data=GOOD).text
         found = re.search(r"đến <b>(\d\d:\d\d ngày \d\d/\d\d/\d{4})</b>", unescape(page))
         assert found, page
+
+
+def test_procedures_without_a_form_are_not_offered_for_preparing_at_home(tmp_path: Path) -> None:
+    import json
+
+    from central.catalog_store import publish
+    from central.local import KIOSK_CATALOGUE
+
+    with make_client(tmp_path, staff=None) as client:
+        publish(client.app.state.db, json.loads(KIOSK_CATALOGUE.read_text(encoding="utf-8")))
+        listing = client.get("/prepare").text
+        assert "Đăng ký tạm trú" in listing  # the full catalogue is published
+        assert "Đăng ký xe" not in listing and "Đăng ký khai sinh" not in listing  # curated: no form yet
+        assert client.get("/prepare/9.000001").status_code == 404

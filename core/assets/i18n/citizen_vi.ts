@@ -111,14 +111,6 @@ You can go on without a picture.</source>
       <translation>Miễn phí</translation>
     </message>
     <message>
-      <source>No fee stated</source>
-      <translation>Chưa có thông tin lệ phí</translation>
-    </message>
-    <message>
-      <source>no papers listed; please ask the staff</source>
-      <translation>không ghi giấy tờ; vui lòng hỏi cán bộ</translation>
-    </message>
-    <message>
       <source>(other cases need other papers: see below)</source>
       <translation>(trường hợp khác cần giấy tờ khác: xem bên dưới)</translation>
     </message>
@@ -135,10 +127,6 @@ You can go on without a picture.</source>
       <translation>Qua bưu chính</translation>
     </message>
     <message>
-      <source>not stated; the staff can tell you</source>
-      <translation>không ghi; cán bộ sẽ cho Ông/Bà biết</translation>
-    </message>
-    <message>
       <source>Bring</source>
       <translation>Mang theo</translation>
     </message>
@@ -153,10 +141,6 @@ You can go on without a picture.</source>
     <message>
       <source>Where</source>
       <translation>Nơi nộp</translation>
-    </message>
-    <message>
-      <source>please ask the staff</source>
-      <translation>vui lòng hỏi cán bộ</translation>
     </message>
     <message>
       <source>%1: fee %2</source>
@@ -181,6 +165,10 @@ You can go on without a picture.</source>
     <message>
       <source>Form: %1</source>
       <translation>Mẫu: %1</translation>
+    </message>
+    <message>
+      <source>The details below are in Vietnamese, in the station team's plain words.</source>
+      <translation>Phần chi tiết dưới đây bằng tiếng Việt, do nhóm vận hành trạm viết lại bằng lời dễ hiểu.</translation>
     </message>
     <message>
       <source>The details below are shown in Vietnamese, as officially published.</source>
@@ -211,6 +199,10 @@ You can go on without a picture.</source>
       <translation>%1 · Cập nhật ngày %2</translation>
     </message>
     <message>
+      <source>Please ask the staff</source>
+      <translation>Vui lòng hỏi cán bộ</translation>
+    </message>
+    <message>
       <source>Details</source>
       <translation>Chi tiết</translation>
     </message>
@@ -235,8 +227,20 @@ You can go on without a picture.</source>
       <translation>Kết quả nhận được</translation>
     </message>
     <message>
+      <source>Sources of each fact</source>
+      <translation>Nguồn của từng thông tin</translation>
+    </message>
+    <message>
       <source>About this information</source>
       <translation>Về thông tin này</translation>
+    </message>
+    <message>
+      <source>Papers</source>
+      <translation>Giấy tờ</translation>
+    </message>
+    <message>
+      <source>Written in plain words by the station team from the legal documents listed above; checked %1. What they do not state is left to the staff: please ask them.</source>
+      <translation>Nhóm vận hành trạm viết lại bằng lời dễ hiểu từ các văn bản pháp luật nêu trên; kiểm tra ngày %1. Những gì văn bản không nêu, vui lòng hỏi cán bộ.</translation>
     </message>
     <message>
       <source>Copied from the public-service portal; last updated %1. Fees and papers may have changed since: the staff can confirm.</source>

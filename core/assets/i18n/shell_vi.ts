@@ -227,6 +227,14 @@
       <translation>Quét mã QR trên điện thoại</translation>
     </message>
     <message>
+      <source>VNeID</source>
+      <translation>VNeID</translation>
+    </message>
+    <message>
+      <source>Electronic ID: activate level 2</source>
+      <translation>Định danh điện tử: kích hoạt mức 2</translation>
+    </message>
+    <message>
       <source>Home</source>
       <translation>Trang chủ</translation>
     </message>
