@@ -18,18 +18,19 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 if TYPE_CHECKING:
-    from kiosk.services.context import AppContext
+    from kiosk.services.context import AppContext, Services
 
 log = logging.getLogger(__name__)
 
 
 class ConsultService(QObject):
-    event = Signal(str, object)  # kind, data (see devices/call/peer.py)
+    # kind, data (see devices/call/peer.py); the name (ConsultApi's) hides QObject.event(), which nothing calls here
+    event = Signal(str, object)  # type: ignore[assignment]
     remote_frame = Signal(QImage)
     local_frame = Signal(QImage)
     call_over = Signal()
 
-    def __init__(self, config: Any, data_dir: Path, threads: Any, services: Any = None) -> None:
+    def __init__(self, config: Any, data_dir: Path, threads: Any, services: Services | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._services = config, Path(data_dir), threads, services
         self.settings = config.health.consult
@@ -57,7 +58,7 @@ class ConsultService(QObject):
         from devices.call.call_worker import CallWorker
         from devices.call.speaker import Speaker
 
-        scanner = getattr(self._services, "scanner", None)
+        scanner = self._services.scanner if self._services is not None else None
         if scanner is not None:
             scanner.close()  # the call takes the camera: the scanner lets go of it first (views follow)
         speaker = None if self.settings.speaker == "none" else Speaker(self.settings.speaker,
@@ -99,7 +100,7 @@ class ConsultService(QObject):
         """Print the doctor's note and advice; False when this station has no printer service."""
         from devices.printer.receipt import make_consult_receipt
 
-        printer = getattr(self._services, "printer", None)
+        printer = self._services.printer if self._services is not None else None
         if printer is None:
             return False
         station = self._config.station
@@ -112,7 +113,7 @@ class ConsultService(QObject):
     def request_callback(self, phone: str, name: str, readings: dict[str, Any], reason: str,
                          on_done: Callable[[Any], None]) -> bool:
         """Queue a call-back request like any submission (it reaches the doctors' list when the hub has it)."""
-        storage = getattr(self._services, "storage", None)
+        storage = self._services.storage if self._services is not None else None
         if storage is None:
             return False
         personal = {"phone": phone, **({"name": name} if name else {})}
@@ -173,6 +174,9 @@ class _PeerFactory:
             player = MediaPlayer(device, format="alsa", options={"channels": "1", "sample_rate": "48000"})
         except Exception as exc:  # no microphone: the resident can still be seen, and the doctor can type
             log.warning("microphone unavailable for the consultation: %s", exc)
+            return ToneTrack(counters, frequency=0.0)
+        if player.audio is None:  # the device opened but gave no sound stream: as if there were no microphone
+            log.warning("microphone unavailable for the consultation: no audio stream")
             return ToneTrack(counters, frequency=0.0)
         return MicrophoneTrack(player.audio, counters)
 

@@ -176,7 +176,7 @@ class SubmitPipeline(QObject):
         """Print once the row is `sent` (with the hub's reference) or ACCEPT_WAIT_MS have passed, whichever is
         first. Read from the queue database (DESIGN §3.7), asked a few times a second; never blocks the GUI."""
         storage, sync = self.ctx.services.storage, self.ctx.services.sync
-        if sync is None or not hasattr(storage, "lookup"):
+        if sync is None or storage is None:
             self._print(request, uuid, local_ref)  # no hub on this station: nothing to wait for
             return
         from PySide6.QtCore import QElapsedTimer, QTimer

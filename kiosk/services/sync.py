@@ -16,7 +16,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from kiosk.services.storage import Callbacks
 
 if TYPE_CHECKING:
+    from core.threads import ThreadOwner
     from kiosk.services.context import AppContext
+    from kiosk.services.protocols import BusApi, FlowApi, StorageApi
+    from offline_queue.sync_worker import SyncWorker
 
 
 class SyncService(QObject):
@@ -28,8 +31,8 @@ class SyncService(QObject):
     status_changed = Signal(object)
     catalogue_pulled = Signal(object)  # see SyncWorker.catalogue_pulled (kiosk.services.catalogue listens)
 
-    def __init__(self, config: Any, data_dir: Path, threads: Any, bus: Any = None, storage: Any = None,
-                 hub_url: str | None = None, flow: Any = None) -> None:
+    def __init__(self, config: Any, data_dir: Path, threads: ThreadOwner, bus: BusApi | None = None,
+                 storage: StorageApi | None = None, hub_url: str | None = None, flow: FlowApi | None = None) -> None:
         super().__init__()
         self._config, self._data_dir, self._threads, self._bus = config, Path(data_dir), threads, bus
         self._storage, self._hub_url, self._flow = storage, hub_url, flow
@@ -37,7 +40,7 @@ class SyncService(QObject):
         self._device_states: dict[str, str] = {}
         self._calls = Callbacks()
         self.last_status: dict[str, Any] | None = None
-        self.worker = None
+        self.worker: SyncWorker | None = None
 
     @classmethod
     def from_context(cls, ctx: AppContext) -> SyncService:
@@ -46,24 +49,24 @@ class SyncService(QObject):
     def start(self) -> None:
         from offline_queue.sync_worker import SyncWorker
 
-        self.worker = SyncWorker(self._config, self._data_dir, self._hub_url)
-        self._sync_now.connect(self.worker.sync_now)
-        self._enqueued.connect(self.worker.notify_enqueued)
-        self._devices.connect(self.worker.set_devices)
-        self._reload_hub.connect(self.worker.reload_hub)
-        self._visit.connect(self.worker.set_visit)
-        if self._flow is not None and hasattr(self._flow, "step_changed"):
+        self.worker = worker = SyncWorker(self._config, self._data_dir, self._hub_url)
+        self._sync_now.connect(worker.sync_now)
+        self._enqueued.connect(worker.notify_enqueued)
+        self._devices.connect(worker.set_devices)
+        self._reload_hub.connect(worker.reload_hub)
+        self._visit.connect(worker.set_visit)
+        if self._flow is not None:
             # `kiosk update` installs only between visits: the worker records whether one is on screen
             self._flow.step_changed.connect(self._on_step)
         if self._bus is not None:
             self._bus.device_state_changed.connect(self._on_device)
-        self.worker.status_changed.connect(self._on_status)
-        self.worker.run_finished.connect(self._on_finished)
-        self.worker.already_syncing.connect(self._on_busy)
-        self.worker.catalogue_pulled.connect(self.catalogue_pulled)
+        worker.status_changed.connect(self._on_status)
+        worker.run_finished.connect(self._on_finished)
+        worker.already_syncing.connect(self._on_busy)
+        worker.catalogue_pulled.connect(self.catalogue_pulled)
         if self._storage is not None:
             self._storage.enqueued.connect(self._on_enqueued)
-        self._threads.start(self.worker, "sync")
+        self._threads.start(worker, "sync")
 
     def sync_now(self, on_done: Callable[[dict[str, Any]], None] | None = None) -> int:
         request_id = self._calls.add(on_done)

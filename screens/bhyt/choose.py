@@ -12,9 +12,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from core.visit import Visit
-from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, scroll_area, title
+from screens.widgets.blocks import Orientable
 
 
 class BhytChooseScreen(Orientable, Screen):

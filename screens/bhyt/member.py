@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QStackedWidget
 from core.visit import Visit
 from screens.identity.model import MAX_NAME, format_dob
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import FocusWatcher, Orientable
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, label, panel_is_portrait, scroll_area, title
+from screens.widgets.blocks import FocusWatcher, Orientable
 
 FIELDS = ("full_name", "id_number", "date_of_birth")
 SHORT_PANEL = 900  # px high: below this the keyboard leaves out its row of marks (a 1366×768 panel)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWid
 
 from core.visit import Visit
 from screens.bhyt.model import MAX_MEMBERS, Member
-from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, scroll_area, title
+from screens.widgets.blocks import Orientable
 
 
 def masked(id_number: str) -> str:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGridLayout, QHBoxLayout, Q
 from core.bhyt import Quote
 from core.money import format_vnd
 from core.visit import Visit
-from screens.procedures.widgets import Orientable, clear_layout
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, restyle, scroll_area, title
+from screens.widgets.blocks import Orientable, clear_layout
 
 
 def percent(factor: Any) -> str:

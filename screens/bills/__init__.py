@@ -9,14 +9,20 @@ the biller or the staff; the refusal is logged (bank BIN only, no account number
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+    from screens.bhyt.controller import BhytController
 
 
-def install(ctx: Any) -> None:
+def install(ctx: AppContext) -> BhytController | None:
+    """The bills screen and its controller, and the household health insurance journey this area holds; returns
+    that journey's controller (the app keeps it; None when another area installed it first)."""
     import screens.bhyt
     from screens.bills.controller import BillsController
     from screens.bills.screen import BillsScreen
 
     screen = ctx.navigator.add(BillsScreen())
-    screen._controller = BillsController(ctx, screen)
-    screen._bhyt = screens.bhyt.install(ctx)  # family health insurance lives in this "Tiện ích" area
+    screen.controller = BillsController(ctx, screen)
+    return screens.bhyt.install(ctx)  # family health insurance lives in this "Tiện ích" area

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.bills import BillersList, bill_for_customer, check_bill, payment_qr_for
 from core.formats.result import Kind
@@ -19,12 +19,16 @@ from kiosk.services.submit import ReceiptLine
 from screens.bills.model import load_billers, slip_lines
 from screens.scan.routing import begin_scan, end_scan
 
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+    from screens.bills.screen import BillsScreen
+
 log = logging.getLogger(__name__)
 MAX_BILL_AMOUNT = 500_000_000  # đồng; a household bill above this is a typing mistake
 
 
 class BillsController:
-    def __init__(self, ctx: Any, screen: Any) -> None:
+    def __init__(self, ctx: AppContext, screen: BillsScreen) -> None:
         self.ctx, self.screen = ctx, screen
         self.billers = BillersList()
         self.bill: Any = None
@@ -145,7 +149,7 @@ class BillsController:
     def visit_over(self, _reason: str = "") -> None:
         self.bill, self.qr, self._lookup_visit = None, "", None
         printer = self.ctx.services.printer
-        if printer is not None and hasattr(printer, "forget"):
+        if printer is not None:
             for job in self.jobs:
                 printer.forget(job)
         self.jobs.clear()

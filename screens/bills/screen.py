@@ -7,7 +7,7 @@ with the resident's own bank app, and the slip).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
@@ -17,17 +17,21 @@ from core.money import format_vnd
 from core.visit import Visit
 from screens.bills.model import bank_name
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import FocusWatcher
 from screens.receipt.qr_view import QrView
 from screens.scan.scan_widget import ScanWidget
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, px, scroll_area, title
+from screens.widgets.blocks import FocusWatcher
+
+if TYPE_CHECKING:
+    from screens.bills.controller import BillsController
 
 PAGES = ("start", "pick", "code", "check", "qr")
 
 
 class BillsScreen(Screen):
     screen_id = "bills"
+    controller: BillsController | None
     idle_seconds = 300  # paying with a phone takes minutes without touching the kiosk
 
     scan_requested = Signal(object)  # the ScanWidget
@@ -52,6 +56,8 @@ class BillsScreen(Screen):
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
         self._pages: dict[str, QWidget] = {}
+        builders = {"start": self._build_start, "pick": self._build_pick, "code": self._build_code,
+                    "check": self._build_check, "qr": self._build_qr}
         for name in PAGES:
             page = QWidget()
             box = QVBoxLayout(page)
@@ -61,7 +67,7 @@ class BillsScreen(Screen):
             # tallest page otherwise)
             self._pages[name] = wrapper = scroll_area(page)
             self.pages.addWidget(wrapper)
-            getattr(self, f"_build_{name}")(box)
+            builders[name](box)
 
     # -- pages ---------------------------------------------------------------------------------------------
     def _build_start(self, box: QVBoxLayout) -> None:

@@ -15,6 +15,7 @@ from screens.consult.status import ConsultStatusScreen
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+    from kiosk.services.protocols import ConsultApi
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,8 @@ class ConsultController(QObject):
             self.service.set_volume(percent)
 
     @property
-    def service(self) -> Any:
-        return getattr(self.ctx.services, "consult", None)
+    def service(self) -> ConsultApi | None:
+        return self.ctx.services.consult
 
     @property
     def available(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout
@@ -16,9 +16,13 @@ from screens.widgets.action_page import page_margins, scaled, scrolling_body
 from screens.widgets.basics import big_button, label, title
 from screens.widgets.fit_row import FitRow
 
+if TYPE_CHECKING:
+    from screens.health.controller import HealthController
+
 
 class HealthChooseScreen(Screen):
     screen_id = "health"
+    controller: HealthController | None
     chosen = Signal(list)  # list[Measure]
     entered = Signal()
     consult_requested = Signal()

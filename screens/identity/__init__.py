@@ -1,5 +1,6 @@
-"""The identity sub-journey shared by dossier, report and health: "identity.scan", "identity.confirm",
-"identity.manual". GUI thread.
+"""The identity sub-journey shared by dossier, report and health: "identity.scan" (scan.py), "identity.confirm"
+(confirm.py), "identity.manual" (manual.py); the draft and its checks in model.py (pure), the scan wiring in
+controller.py. GUI thread.
 
 Enter any of them with params {"return_to": step, "purpose": "dossier"|"report"|"health",
 "return_params": {...} (optional), "step": [n, m] (optional, shown as "step n of m")}. When the resident
@@ -19,9 +20,12 @@ if TYPE_CHECKING:
 def install(ctx: AppContext) -> None:
     if ctx.navigator.has("identity.scan"):
         return
-    from screens.identity.screens import IdentityConfirmScreen, IdentityManualScreen, IdentityScanScreen
-    from screens.procedures.widgets import ScanBridge
+    from screens.identity.confirm import IdentityConfirmScreen
+    from screens.identity.controller import IdentityController
+    from screens.identity.manual import IdentityManualScreen
+    from screens.identity.scan import IdentityScanScreen
 
-    built = [ctx.navigator.add(cls()) for cls in (IdentityScanScreen, IdentityConfirmScreen, IdentityManualScreen)]
-    scan = built[0]
-    ScanBridge(ctx, parent=scan).attach(scan)
+    scan = ctx.navigator.add(IdentityScanScreen())
+    ctx.navigator.add(IdentityConfirmScreen())
+    ctx.navigator.add(IdentityManualScreen())
+    IdentityController(ctx, scan)  # a child of the scan screen: lives as long as it

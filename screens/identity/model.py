@@ -117,3 +117,9 @@ def personal_fields(card: IdCard) -> dict[str, Any]:
             "date_of_birth": card.date_of_birth.isoformat(), "gender": card.gender.value, "address": card.address,
             "issue_date": card.issue_date.isoformat() if card.issue_date else None, "source": (
                 "typed" if card.layout == LAYOUT_MANUAL else "id_card_qr")}
+
+
+# A made-up resident (screenshots, layout checks and sample params): never a real person's details.
+SAMPLE_DRAFT = {**empty_draft(), "full_name": "Nguyễn Văn An", "id_number": "001085012345",
+                "date_of_birth": "15/03/1986", "gender": "male", "layout": "cccd_chip_2021",
+                "address": "Số 12 Ngõ 5 Phố Huế, Phường Hàng Bài, Quận Hoàn Kiếm, Hà Nội", "issue_date": "2022-06-22"}

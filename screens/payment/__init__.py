@@ -19,5 +19,5 @@ def install(ctx: AppContext) -> None:
 
     screen = ctx.navigator.add(PaymentScreen())
     controller = PaymentController(ctx, screen)
-    screen._controller = controller
+    screen.controller = controller
     ctx.flow.visit_reset.connect(controller.visit_over)  # bound: dropped when the controller goes

@@ -9,7 +9,7 @@ unknown, not_yet (the dossier has not reached the ward office yet).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -21,11 +21,15 @@ from screens.shell.screen import Screen
 from screens.tracking.reference_entry import ReferenceEntry
 from screens.widgets.basics import big_button, card, label, panel_is_portrait, px, restyle, scroll_area, title
 
+if TYPE_CHECKING:
+    from screens.payment.controller import PaymentController
+
 QR_STATES = ("qr", "later")
 
 
 class PaymentScreen(Screen):
     screen_id = "payment"
+    controller: PaymentController | None
     idle_seconds = 300  # a resident paying with their phone touches nothing for minutes
 
     lookup_requested = Signal(str)

@@ -12,36 +12,27 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel
 
-from core.formats.procedure_link import OFFICIAL_HOSTS
-from screens.procedures.browse import CatalogueGetter, _CatalogueScreen
-from screens.procedures.widgets import ScrollPanel, money, plain_label, qr_pixmap, ui_language
+from screens.procedures.base import CatalogueScreen
+from screens.procedures.model import (
+    CatalogueGetter,
+    Fact,
+    money,
+    official_url,
+    summary_facts,
+    vn_date,
+)
+from screens.procedures.model import fees as channel_fees
 from screens.shell import theme
 from screens.shell.screen import sentences
 from screens.widgets.basics import big_button, card, label, title
+from screens.widgets.blocks import ScrollPanel, page_layout, panel_is_short, plain_label, qr_pixmap, ui_language
 
 QR_PX = 300
 
 
-def official_url(procedure: Any) -> str | None:
-    """The page to hand to the phone: only ever an https link on an allowlisted portal (DESIGN §5)."""
-    from urllib.parse import urlsplit
-
-    for url in (procedure.portal_url, procedure.source_url):
-        parts = urlsplit(url or "")
-        if parts.scheme == "https" and (parts.hostname or "") in OFFICIAL_HOSTS:
-            return url
-    return None
-
-
-def vn_date(iso: str) -> str:
-    """"2026-11-21" → "21/11/2026" (left as is when it is not an ISO date)."""
-    parts = (iso or "").split("-")
-    return "/".join(reversed(parts)) if len(parts) == 3 and all(p.isdigit() for p in parts) else iso
-
-
-class ProcedureDetailScreen(_CatalogueScreen):
+class ProcedureDetailScreen(CatalogueScreen):
     screen_id = "procedures.detail"
 
     def __init__(self, catalogue: CatalogueGetter) -> None:
@@ -49,9 +40,7 @@ class ProcedureDetailScreen(_CatalogueScreen):
         super().__init__(catalogue)
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 20, 40, 16)
-        outer.setSpacing(12)
+        outer = page_layout(self, (40, 16, 40, 12), 10)
         self.heading = title()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.meta = plain_label(name="Subtitle")
@@ -65,16 +54,27 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.submit = big_button(role="ok")
         self.submit.clicked.connect(lambda: self.navigate.emit("dossier", {"code": self.code}))
-        words = QVBoxLayout()
-        words.addWidget(self.qr_caption)  # no alignment flag: it would keep the one-line height and clip
-        words.addStretch(1)
-        words.addWidget(self.submit)
-        # Landscape: a column beside the text; portrait: a row under it (QR left, button right).
-        self.side_box = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self.side_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.side_box.addLayout(words, 1)
-        side.addLayout(self.side_box)
-        self.orient(self.side_box, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight)
+        self.short = panel_is_short()
+        if self.short:
+            # A short panel (1366×768) has no height for the QR above the button: the QR and its caption scroll
+            # with the text (after the summary card), the button stays in view beside it.
+            self.qr_card, qr_box = card()
+            qr_row = QHBoxLayout()
+            qr_row.addWidget(self.qr)
+            qr_row.addWidget(self.qr_caption, 1)
+            qr_box.addLayout(qr_row)
+            side.addStretch(1)
+            side.addWidget(self.submit)
+        else:
+            # Landscape: a column beside the text (QR above its caption); portrait: under the text (QR beside its
+            # caption). The button below them, as wide as the card, in both.
+            self.qr_row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+            self.qr_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.qr_row.addWidget(self.qr_caption, 1)  # no alignment flag: it would keep the one-line height and clip
+            self.orient(self.qr_row, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight)
+            side.addLayout(self.qr_row)
+            side.addStretch(1)
+            side.addWidget(self.submit)
         self.side = side_frame
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.setSpacing(24)
@@ -95,12 +95,17 @@ class ProcedureDetailScreen(_CatalogueScreen):
     def reset(self) -> None:
         super().reset()
         self.code = ""
-        self.panel.clear()
+        self._clear_panel()
         self.qr.clear()
+
+    def _clear_panel(self) -> None:
+        if self.short:
+            self.qr_card.setParent(None)  # kept (not deleted with the text); put back by _fill
+        self.panel.clear()
 
     # ---- content --------------------------------------------------------------------------------
     def _fill(self) -> None:
-        self.panel.clear()
+        self._clear_panel()
         self.section_texts = []
         cat = self.catalogue
         proc = cat.get(self.code) if cat is not None and self.code else None
@@ -120,8 +125,11 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.qr_caption.setVisible(url is not None)
         if url is not None:
             self.qr.setPixmap(qr_pixmap(url, self.qr_px))
-        self.side.setVisible(url is not None or bool(proc.form_fields))  # nothing to show beside the text
+        # nothing to show beside the text (a short panel shows the QR in the text: only the button is beside it)
+        self.side.setVisible(bool(proc.form_fields) or (url is not None and not self.short))
         self._summary_card(proc, en)
+        if self.short and url is not None:
+            self.panel.add(self.qr_card)
         for heading, paragraphs in self._sections(proc, en):
             if paragraphs:
                 self._section(heading, paragraphs)
@@ -149,35 +157,41 @@ class ProcedureDetailScreen(_CatalogueScreen):
         self.panel.add(frame)
 
     def summary(self, proc: Any) -> list[tuple[str, str]]:
-        """(caption, text) for the summary card, in the order residents ask. A fact the catalogue does not give
-        (a curated procedure leaves out what it cannot cite) reads "Please ask the staff", never a guess."""
+        """(caption, text) for the summary card, in the order residents ask (the facts: model.summary_facts)."""
+        return [(self.fact_caption(fact.key), self.fact_text(fact)) for fact in summary_facts(proc)]
+
+    def fact_caption(self, key: str) -> str:
+        return {"bring": self.tr("Bring"), "fee": self.tr("Fee"), "time": self.tr("How long"),
+                "where": self.tr("Where")}.get(key, key)
+
+    def fact_text(self, fact: Fact) -> str:
+        """The fact in the resident's words; when the catalogue does not say: "Please ask the staff"."""
         ask = self.tr("Please ask the staff")
-        free = self.tr("Free of charge")
-        docs = proc.required_documents
-        first_case = [d for d in docs if d.case == docs[0].case] if docs else []
-        bring = "; ".join(d.name for d in first_case) or ask
-        if len(first_case) < len(docs):
-            bring += " " + self.tr("(other cases need other papers: see below)")
-        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
-        known = [ch for ch in proc.channels if ch.fee is not None]
-        fees = " · ".join(f"{channel_names.get(ch.kind, ch.kind)}: {ch.fee_note}" if ch.fee_note else
-                          f"{channel_names.get(ch.kind, ch.kind)} {money(ch.fee, free, ask)}"
-                          for ch in proc.channels) if known else ask
-        times = " ".join(proc.processing_times) or ask
-        return [(self.tr("Bring"), bring), (self.tr("Fee"), fees), (self.tr("How long"), times),
-                (self.tr("Where"), proc.agency.implementing or ask)]
+        if fact.missing:
+            return ask
+        if fact.fees:
+            free = self.tr("Free of charge")
+            return " · ".join(f"{self.channel_name(fee.channel)}: {fee.note}" if fee.note else
+                              f"{self.channel_name(fee.channel)} {money(fee.amount, free, ask)}"
+                              for fee in fact.fees)
+        if fact.more_cases:
+            return fact.text + " " + self.tr("(other cases need other papers: see below)")
+        return fact.text
+
+    def channel_name(self, kind: str) -> str:
+        return {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}.get(
+            kind, kind)
 
     def _sections(self, proc: Any, en: bool) -> list[tuple[str, list[str]]]:
         free, unknown = self.tr("Free of charge"), self.tr("Please ask the staff")
-        channel_names = {"in_person": self.tr("In person"), "online": self.tr("Online"), "post": self.tr("By post")}
-        fees, where = [], []
-        for ch in proc.channels:
-            name = channel_names.get(ch.kind, ch.kind)
-            line = self.tr("%1: fee %2").replace("%1", name).replace("%2", money(ch.fee, free, unknown))
-            if ch.fee and any(f.amount == 0 for f in ch.fees):
+        fees = []
+        for fee in channel_fees(proc):
+            line = self.tr("%1: fee %2").replace("%1", self.channel_name(fee.channel)).replace(
+                "%2", money(fee.amount, free, unknown))
+            if fee.free_for_some:
                 line += " " + self.tr("(free for some people)")
-            fees.append(line + (f" ({ch.fee_note})" if ch.fee_note else ""))
-            where.append(f"{name}: {ch.description}")
+            fees.append(line + (f" ({fee.note})" if fee.note else ""))
+        where = [f"{self.channel_name(ch.kind)}: {ch.description}" for ch in proc.channels]
         fees += [self.tr("Time limit: %1").replace("%1", t) for t in proc.processing_times or [unknown]]
         documents = []
         case = None

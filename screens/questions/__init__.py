@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def install(ctx: AppContext) -> None:
-    from screens.procedures import catalogue_getter
+    from screens.procedures.controller import catalogue_getter
     from screens.questions.controller import QuestionsController
     from screens.questions.screen import QuestionsScreen
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 from core.qa import Answerer, NoAnswer, load_faq
 from core.visit import Visit
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import FocusWatcher
 from screens.questions.model import Shown, common_questions, shown
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, panel_is_portrait, px, scrolling, title
+from screens.widgets.blocks import FocusWatcher
 from screens.widgets.fit_row import FitRow
 
 log = logging.getLogger(__name__)

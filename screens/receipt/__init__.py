@@ -19,4 +19,4 @@ def install(ctx: AppContext) -> None:
     if ctx.navigator.has(DoneScreen.screen_id):
         return
     screen = ctx.navigator.add(DoneScreen())
-    screen._controller = ReceiptController(ctx, screen)
+    screen.controller = ReceiptController(ctx, screen)

@@ -8,7 +8,7 @@ status read from the database (DESIGN §3.7). Params (set by kiosk.services.subm
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
@@ -20,9 +20,13 @@ from screens.shell.screen import Screen, sentences
 from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
 from screens.widgets.fit_row import FitRow
 
+if TYPE_CHECKING:
+    from screens.receipt.controller import ReceiptController
+
 
 class DoneScreen(Screen):
     screen_id = "receipt.done"
+    controller: ReceiptController | None
     show_nav = False  # the submission is made: there is no going back into it
 
     watch_requested = Signal(str)  # uuid: keep me told about this row's status

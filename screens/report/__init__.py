@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens import identity
-    from screens.procedures.widgets import ScanBridge
     from screens.report.controller import ReportController
     from screens.report.photo import ReportPhotoScreen
     from screens.report.screens import (
@@ -27,6 +26,7 @@ def install(ctx: AppContext) -> None:
         ReportReviewScreen,
         ReportWhoScreen,
     )
+    from screens.scan.bridge import ScanBridge
 
     built = [ctx.navigator.add(cls()) for cls in (ReportCategoryScreen, ReportLocationScreen,
                                                   ReportDescriptionScreen, ReportPhotoScreen, ReportWhoScreen,

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from screens.procedures.widgets import ui_language
 from screens.report import model
+from screens.widgets.blocks import ui_language
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from screens.keyboard import OnScreenKeyboard
-from screens.procedures.widgets import FocusWatcher, ItemButton, Orientable, plain_label
 from screens.report import model
 from screens.shell.screen import Screen
 from screens.widgets.action_page import page_margins, scaled, scrolling_body
 from screens.widgets.basics import big_button, card, label, panel_is_portrait, restyle, title
+from screens.widgets.blocks import FocusWatcher, ItemButton, Orientable, plain_label
 
 STEP_SCREENS = {"category": "report", "location": "report.location", "description": "report.description",
                 "photo": "report.photo", "identity": "report.identity", "review": "report.review"}

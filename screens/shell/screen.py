@@ -41,6 +41,9 @@ class Screen(QWidget):
     screen_id: ClassVar[str] = ""
     idle_seconds: ClassVar[float | None] = None  # None: the configured default; 0: never times out
     show_nav: ClassVar[bool] = True  # the Back / Home bar under the screen
+    # The area's journey controller, set by its install() and kept alive as long as the screen; screens that
+    # own one narrow the type (``controller: BillsController | None``). Screens never call it: it listens to them.
+    controller: object | None = None
 
     navigate = Signal(str, dict)  # go to a step, with parameters
     back_requested = Signal()

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from core.pin import PinGate
 from core.visit import Visit
-from screens.procedures.widgets import Orientable
 from screens.shell.screen import Screen
 from screens.widgets.action_page import scaled
 from screens.widgets.basics import big_button, label, panel_is_portrait, title
+from screens.widgets.blocks import Orientable
 
 
 def clock(seconds: int) -> str:

@@ -20,5 +20,5 @@ def install(ctx: AppContext) -> None:
     screens.receipt.install(ctx)
     screen = ctx.navigator.add(TrackingScreen())
     controller = TrackingController(ctx, screen)
-    screen._controller = controller
+    screen.controller = controller
     ctx.flow.visit_reset.connect(controller.cancel)  # bound: dropped when the controller goes

@@ -6,7 +6,7 @@ GUI thread; renders a :class:`screens.tracking.model.TrackingView` and emits int
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout
@@ -17,6 +17,9 @@ from screens.shell.screen import Screen
 from screens.tracking.model import HistoryEntry, TrackingView
 from screens.tracking.reference_entry import ReferenceEntry
 from screens.widgets.basics import big_button, card, label, px, restyle, scrolling, title
+
+if TYPE_CHECKING:
+    from screens.tracking.controller import TrackingController
 
 
 def local_time(value: Any) -> str:
@@ -35,6 +38,7 @@ def local_time(value: Any) -> str:
 
 class TrackingScreen(Screen):
     screen_id = "tracking"
+    controller: TrackingController | None
 
     lookup_requested = Signal(str)  # what the resident typed
     scan_requested = Signal(object)

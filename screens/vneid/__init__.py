@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def install(ctx: AppContext) -> None:
-    from screens.procedures import catalogue_getter
+    from screens.procedures.controller import catalogue_getter
     from screens.vneid.screen import VneidScreen
 
     ctx.navigator.add(VneidScreen(catalogue_getter(ctx)))

@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout
 
-from screens.procedures.widgets import Orientable, ScrollPanel, plain_label
 from screens.shell.screen import Screen, sentences
 from screens.vneid.model import ACTIVATE, LOOK_UP, available, sources
 from screens.widgets.basics import big_button, label, title
+from screens.widgets.blocks import Orientable, ScrollPanel, plain_label
 
 
 class VneidScreen(Orientable, Screen):

@@ -62,7 +62,7 @@ def test_fee_after_a_dossier_is_paid_by_vietqr_and_the_hub_says_paid(
     assert pay.print_state is True
     assert payload in qr_texts(app.ctx.services.printer.last_output(), app.config.printer.paper_width_dots)
     assert pay.countdown.isVisible() and "còn" in pay.countdown.text()
-    module_hub.mark_paid(pay._controller.payment_id)
+    module_hub.mark_paid(pay.controller.payment_id)
     qtbot.waitUntil(lambda: pay.state == "paid", timeout=8000)
     assert pay.message.text() == "Đã nhận được tiền. Xin cảm ơn!"
     qtbot.waitUntil(lambda: module_hub.request("GET", f"/v1/dossiers/{ref}",
@@ -122,7 +122,7 @@ def test_while_waiting_each_button_says_what_it_does_and_check_now_asks_the_hub(
     click(qtbot, pay.check_button)  # nothing paid yet: the resident is told so in words
     qtbot.waitUntil(lambda: "Chưa nhận được" in pay.countdown.text(), timeout=8000)
     assert pay.state == "qr" and pay.check_button.isEnabled()
-    module_hub.mark_paid(pay._controller.payment_id)
+    module_hub.mark_paid(pay.controller.payment_id)
     click(qtbot, pay.check_button)  # the regular poll is seconds away: "check now" answers first
     qtbot.waitUntil(lambda: pay.state == "paid", timeout=3000)
     assert pay.finish_button.isVisible() and pay.finish_button.text() == "Về trang chủ"
@@ -139,6 +139,6 @@ def test_pay_later_explains_the_receipt_code_and_stops_waiting(
     assert pay.message.text() == "Ông/Bà có thể nộp lệ phí sau bằng mã biên nhận"
     assert "mã trên biên nhận" in pay.detail.text() and pay.detail.isVisible()
     assert pay.amount.text() == "10.000 đ" and not pay.qr_box.isVisible()
-    assert not pay._controller._poll.isActive() and not pay._controller._tick.isActive()
+    assert not pay.controller._poll.isActive() and not pay.controller._tick.isActive()
     click(qtbot, pay.finish_button)
     qtbot.waitUntil(lambda: app.navigator.current.screen_id == "home", timeout=3000)

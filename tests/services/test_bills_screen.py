@@ -27,7 +27,7 @@ def open_bills(make_app, qtbot, with_list: bool = True):
 
 
 def scan(screen, text: str) -> None:
-    screen._controller.scanned(ScanResult(Kind.PAYMENT, parse_vietqr(text)))
+    screen.controller.scanned(ScanResult(Kind.PAYMENT, parse_vietqr(text)))
 
 
 def test_listed_bill_shows_payee_amount_and_pays_to_the_listed_account(make_app, qtbot) -> None:
@@ -64,7 +64,7 @@ def test_without_a_published_list_every_bill_is_unlisted(make_app, qtbot) -> Non
 
 def test_not_a_bill_code_is_explained(make_app, qtbot) -> None:
     _app, screen = open_bills(make_app, qtbot)
-    screen._controller.scanned(ScanResult(Kind.RECEIPT, None))
+    screen.controller.scanned(ScanResult(Kind.RECEIPT, None))
     assert screen.page == "start" and screen.start_error.isVisible()
 
 

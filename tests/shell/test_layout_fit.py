@@ -27,24 +27,13 @@ PANELS = {"landscape": "offscreen.json", "portrait": "offscreen_portrait.json", 
 # remove it when it stays away. "questions+keyboard" is the questions screen with its keyboard open.
 KNOWN: dict[str, set[str]] = {
     "landscape": {
-        "en+large:identity.confirm", "en+large:identity.manual", "en+large:procedures.detail",
-        "en+large:procedures.search", "vi+large:identity.confirm", "vi+large:identity.manual",
-        "vi+large:procedures.detail", "vi+large:procedures.search",
     },
     "portrait": {
         # the keyboard's own keys cut their words in large text on an upright panel (screens/keyboard)
         "en+large:questions+keyboard", "vi+large:questions+keyboard",
-        "en+large:procedures", "en+large:procedures.detail", "en+large:procedures.search", "vi+large:identity.manual",
-        "vi+large:procedures", "vi+large:procedures.detail", "vi+large:procedures.search",
     },
     "small": {
-        "en+large:identity.confirm", "en+large:identity.manual", "en+large:identity.scan", "en+large:procedures",
-        "en+large:procedures.detail", "en+large:procedures.scan", "en+large:procedures.search", "en:identity.confirm",
-        "en:identity.manual", "en:identity.scan", "en:procedures", "en:procedures.detail", "en:procedures.scan",
-        "en:procedures.search", "vi+large:identity.confirm", "vi+large:identity.manual", "vi+large:identity.scan",
-        "vi+large:procedures", "vi+large:procedures.detail", "vi+large:procedures.scan", "vi+large:procedures.search",
-        "vi:identity.confirm", "vi:identity.manual", "vi:identity.scan", "vi:procedures", "vi:procedures.detail",
-        "vi:procedures.scan", "vi:procedures.search",
+        "en+large:procedures.scan",
     },
 }
 

@@ -604,7 +604,7 @@ You can go on without a picture.</source>
     </message>
   </context>
   <context>
-    <name>_IdentityScreen</name>
+    <name>IdentityScreen</name>
     <message>
       <source>Full name</source>
       <translation>Họ và tên</translation>

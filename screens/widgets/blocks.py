@@ -1,20 +1,20 @@
-"""Building blocks shared by the citizen screens (procedures, identity, report). GUI thread.
+"""Building blocks shared by the citizen screens (procedures, identity, report, questions, bills). GUI thread.
 
 - :class:`ItemButton`: a big list entry whose title wraps (long procedure names), with a smaller second line;
 - :class:`ScrollPanel`: a scroll area with big ▲/▼ buttons, for people who do not know how to swipe;
 - :func:`qr_pixmap`: a QR code (segno, UTF-8 with ECI: FORMATS §1.5) as a QPixmap;
-- :func:`money`, :func:`clear_layout`, :class:`ScanBridge` (connects a screen's scan intents to the scanner).
+- :func:`plain_label`, :func:`clear_layout`, :class:`FocusWatcher` (points an on-screen keyboard at a text box),
+  :class:`Orientable` (box layouts that follow the panel), :func:`ui_language`.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
 
 import segno
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -28,18 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screens.widgets.action_page import scaled
 from screens.widgets.basics import big_button, label, panel_is_portrait
 
+COMPACT_SCROLL_BUTTON_PX = 96  # at 1080p: ▲ and ▼ side by side stay a fingertip wide
 SCROLL_STEP = 0.8  # of the visible height per press: a little overlap keeps the reader's place
-
-
-def money(amount: int | None, free: str, unknown: str) -> str:
-    """20000 → "20.000 đ" (Vietnamese thousands dots); 0 → ``free``; None → ``unknown``."""
-    if amount is None:
-        return unknown
-    if amount == 0:
-        return free
-    return f"{amount:,}".replace(",", ".") + " đ"
 
 
 def qr_pixmap(text: str, size_px: int = 320) -> QPixmap:
@@ -127,15 +120,27 @@ class ScrollPanel(QWidget):
             button.setMinimumWidth(120)
         self.up.clicked.connect(lambda: self.scroll_pages(-SCROLL_STEP))
         self.down.clicked.connect(lambda: self.scroll_pages(SCROLL_STEP))
-        side = QVBoxLayout()
-        side.addWidget(self.up)
-        side.addStretch(1)
-        side.addWidget(self.down)
+        # ▲ at the top and ▼ at the bottom; on a short panel side by side at the top, so that the list may be
+        # lower than two buttons.
+        short = panel_is_short()
+        if short:
+            for button in (self.up, self.down):
+                button.setFixedWidth(scaled(COMPACT_SCROLL_BUTTON_PX))
+        side = QWidget()
+        side_box = QBoxLayout(QBoxLayout.Direction.LeftToRight if short else QBoxLayout.Direction.TopToBottom, side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.up)
+        if not short:
+            side_box.addStretch(1)
+        side_box.addWidget(self.down)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         row.addWidget(self.area, 1)
-        row.addLayout(side)
+        if short:
+            row.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            row.addWidget(side)
         bar = self.area.verticalScrollBar()
         bar.rangeChanged.connect(lambda *_: self._update_buttons())
         bar.valueChanged.connect(lambda *_: self._update_buttons())
@@ -163,35 +168,6 @@ class ScrollPanel(QWidget):
         clear_layout(self.body)
 
 
-class ScanBridge(QObject):
-    """Connects screens' ``scan_requested(widget, purposes)`` / ``scan_finished()`` to the one scan routing.
-
-    Screens never touch the camera (DESIGN §3.3); the scanner facade may be missing (not on this build, or
-    built after the areas were installed), so it is looked up at every use.
-    """
-
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-
-    def attach(self, screen: Any) -> None:
-        screen.scan_requested.connect(lambda widget, purposes, s=screen: self._begin(s, widget, purposes))
-        screen.scan_finished.connect(self._end)
-
-    def _begin(self, screen: Any, widget: Any, purposes: Any) -> None:
-        from screens.scan.routing import begin_scan
-
-        if self._ctx.services.scanner is None:
-            screen.scanner_unavailable()
-            return
-        begin_scan(self._ctx, widget, purposes, screen.on_scan_result)
-
-    def _end(self) -> None:
-        from screens.scan.routing import end_scan
-
-        end_scan(self._ctx)
-
-
 class FocusWatcher(QObject):
     """Tapping a text box calls ``on_focus(box)``: screens point their on-screen keyboard at it."""
 
@@ -205,18 +181,79 @@ class FocusWatcher(QObject):
         return False
 
 
-class Orientable:
-    """Screen mixin: box layouts that follow the panel's orientation (see ``panel_is_portrait``)."""
+SHORT_PANEL_PX = 900  # a landscape panel lower than this (1366×768) has no height to stack a page's parts
+SIDE_COLUMN_PX = 520  # at 1080p: the width of a page's words put beside its main part on a short panel
 
-    def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction) -> None:
-        self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait))
-        layout.setDirection(portrait if panel_is_portrait() else landscape)
+
+def panel_is_short(widget: QWidget | None = None) -> bool:
+    """A landscape panel with little height (1366×768): pages put their parts side by side rather than stacked."""
+    screen = (widget.screen() if widget is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        return False
+    geometry = screen.geometry()
+    return geometry.width() >= geometry.height() and geometry.height() < SHORT_PANEL_PX
+
+
+def scrolling(layout: QLayout) -> QScrollArea:
+    """``layout``'s content, top-aligned, in a scroll area (basics.scroll_area): it scrolls only when the panel is
+    short or the text large."""
+    from screens.widgets.basics import scroll_area
+
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addLayout(layout)
+    column.addStretch(1)
+    return scroll_area(content)
+
+
+def page_layout(page: QWidget, margins: tuple[int, int, int, int], spacing: int) -> QVBoxLayout:
+    """A page's outer column with margins and spacing given at 1080p, in proportion on a smaller panel."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(*(scaled(m) for m in margins))
+    outer.setSpacing(scaled(spacing))
+    return outer
+
+
+class Orientable:
+    """Screen mixin: box layouts that follow the panel's orientation (see ``panel_is_portrait``), and optionally
+    a third direction on a short landscape panel (``panel_is_short``)."""
+
+    def orient(self, layout: QBoxLayout, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction,
+               short: QBoxLayout.Direction | None = None) -> None:
+        self.__dict__.setdefault("_oriented", []).append((layout, landscape, portrait, short))
+        layout.setDirection(self._direction(None, landscape, portrait, short))
+
+    @staticmethod
+    def _direction(widget: QWidget | None, landscape: QBoxLayout.Direction, portrait: QBoxLayout.Direction,
+                   short: QBoxLayout.Direction | None) -> QBoxLayout.Direction:
+        if panel_is_portrait(widget):
+            return portrait
+        return short if short is not None and panel_is_short(widget) else landscape
+
+    def words_beside(self, words: list[QWidget], main: QWidget) -> QBoxLayout:
+        """``words`` (a title, an instruction) above ``main`` (a camera view, a list) — or, on a short landscape
+        panel that has no height to stack them, in a column beside it. Add the returned layout with stretch 1."""
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in words:
+            column.addWidget(widget)
+        column.addStretch(1)
+        if panel_is_short():
+            column_widget.setMaximumWidth(scaled(SIDE_COLUMN_PX))
+        row = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        row.setSpacing(24)
+        row.addWidget(column_widget)
+        row.addWidget(main, 1)
+        self.orient(row, QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.TopToBottom,
+                    short=QBoxLayout.Direction.LeftToRight)
+        return row
 
     def resizeEvent(self, event) -> None:
-        upright = panel_is_portrait(self)
-        for layout, landscape, portrait in self.__dict__.get("_oriented", ()):
-            layout.setDirection(portrait if upright else landscape)
-        super().resizeEvent(event)
+        for layout, landscape, portrait, short in self.__dict__.get("_oriented", ()):
+            layout.setDirection(self._direction(self, landscape, portrait, short))  # type: ignore[arg-type]
+        super().resizeEvent(event)  # type: ignore[misc]
 
 
 def ui_language() -> str:
