@@ -138,11 +138,13 @@ class OnScreenKeyboard(QWidget):
         bottom.setSpacing(6)
         bottom.addWidget(self._key("mode", "123", "true"), 3)
         bottom.addWidget(self._key("-"), 2)
-        bottom.addWidget(self._key("space", "", None), 9)
+        # "Xóa hết" / "Clear all" and "Xong ✓" need five parts of the row in large text on an upright panel;
+        # the space bar gives them up and stays the widest key
+        bottom.addWidget(self._key("space", "", None), 7 if enter_key else 8)
         bottom.addWidget(self._key("/"), 2)
-        bottom.addWidget(self._key("clear", "", "true"), 4)
+        bottom.addWidget(self._key("clear", "", "true"), 5)
         if enter_key:
-            bottom.addWidget(self._key("enter", "", "enter"), 4)
+            bottom.addWidget(self._key("enter", "", "enter"), 5)
         rows.addLayout(bottom)
         return page
 
