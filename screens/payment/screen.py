@@ -264,7 +264,7 @@ class PaymentScreen(Screen):
         self.finish_button.setVisible(self.state not in ("ask", "qr"))
 
     def resizeEvent(self, event: QEvent) -> None:
-        stack_in_portrait(self.body, self)
+        stack_in_portrait(self.body, self, qr_first=True)
         self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if panel_is_portrait(self)
                                   else QBoxLayout.Direction.LeftToRight)
         super().resizeEvent(event)

@@ -55,11 +55,14 @@ class QrView(QWidget):
                     p.fillRect(QRect(origin + x * module, origin + y * module, module, module), black)
 
 
-def stack_in_portrait(body: QBoxLayout, page: QWidget, stretch: int = 3) -> None:
-    """Text card beside the QR in landscape; in portrait the QR goes under a card only as tall as its text.
+def stack_in_portrait(body: QBoxLayout, page: QWidget, stretch: int = 3, qr_first: bool = False) -> None:
+    """Text card beside the QR in landscape; in portrait the QR goes under a card only as tall as its text — or above
+    it (``qr_first``) when the code is what the resident must reach: a long card in large text would otherwise
+    scroll the payment code half out of view, and a phone cannot read half a code.
 
     Call from ``page.resizeEvent``.
     """
     portrait = panel_is_portrait(page)
-    body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+    down = QBoxLayout.Direction.BottomToTop if qr_first else QBoxLayout.Direction.TopToBottom
+    body.setDirection(down if portrait else QBoxLayout.Direction.LeftToRight)
     body.setStretch(0, 0 if portrait else stretch)
