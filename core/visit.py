@@ -8,7 +8,9 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+Draft = TypeVar("Draft")
 
 
 @dataclass
@@ -26,3 +28,14 @@ class Visit:
     @property
     def is_empty(self) -> bool:
         return self.identity is None and not self.data
+
+
+def area_draft(visit: Visit | None, key: str, kind: type[Draft]) -> Draft:
+    """An area's draft kept in ``visit.data[key]``: created on first use, wiped with the visit. Without a visit (a
+    screen shown before one began) a fresh draft that nobody keeps."""
+    if visit is None:
+        return kind()
+    draft = visit.data.get(key)
+    if not isinstance(draft, kind):
+        draft = visit.data[key] = kind()
+    return draft

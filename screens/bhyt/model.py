@@ -15,6 +15,7 @@ from typing import Any
 
 from core.bhyt import BhytError, Quote, quote
 from core.paths import asset
+from core.visit import area_draft
 from screens.identity.model import MAX_NAME, clean_text, parse_dob
 
 # The kiosk lists at most this many people: a longer household book is taken at the counter, where an officer
@@ -52,12 +53,7 @@ class HouseholdDraft:
 
 def draft_of(visit: Any) -> HouseholdDraft:
     """The visit's BHYT draft (created on first use; wiped with the visit)."""
-    if visit is None:
-        return HouseholdDraft()
-    draft = visit.data.get(DRAFT_KEY)
-    if not isinstance(draft, HouseholdDraft):
-        draft = visit.data[DRAFT_KEY] = HouseholdDraft()
-    return draft
+    return area_draft(visit, DRAFT_KEY, HouseholdDraft)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QCheckBox, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.bhyt import Quote
 from core.money import format_vnd
@@ -17,6 +17,7 @@ from core.visit import Visit
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, label, restyle, scroll_area, title
 from screens.widgets.blocks import Orientable, clear_layout
+from screens.widgets.consent_gate import ConsentGate
 
 
 def percent(factor: Any) -> str:
@@ -58,13 +59,8 @@ class BhytQuoteScreen(Orientable, Screen):
         self.consent_text = label(name="Body")
         inner.addWidget(self.consent_text)
         inner.addStretch(1)
-        self.agree = QCheckBox()
-        self.agree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.agree.toggled.connect(self._toggled)
-        self.busy = label(name="OkText")
-        self.busy.hide()
-        self.submit_button = big_button(role="ok")
-        self.submit_button.clicked.connect(self._submit)
+        self.gate = ConsentGate(self.submit_requested.emit, self.consent_changed.emit)
+        self.agree, self.busy, self.submit_button = self.gate.agree, self.gate.busy, self.gate.submit_button
         outer.addWidget(self.heading)
         outer.addLayout(self.period_row)
         outer.addWidget(scroll_area(body), 1)
@@ -130,25 +126,13 @@ class BhytQuoteScreen(Orientable, Screen):
             button.setProperty("role", "ok" if m == self.months else "secondary")
             restyle(button)
 
-    def _toggled(self, on: bool) -> None:
-        self.consent_changed.emit(on)
-        self.submit_button.setEnabled(on and not self.busy.isVisible())
-
-    def _submit(self) -> None:
-        if self.agree.isChecked() and not self.busy.isVisible():
-            self.set_busy(True)
-            self.submit_requested.emit()
-
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.agree.setEnabled(not busy)
-        self.submit_button.setEnabled(self.agree.isChecked() and not busy)
+        self.gate.set_busy(busy)
 
     # -- screen life ---------------------------------------------------------------------------------------
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
-        self.agree.setChecked(False)  # consent is given here, every time: never pre-ticked
-        self.set_busy(False)
+        self.gate.clear()  # consent is given here, every time: never pre-ticked
         if params.get("sample"):  # screenshots
             from core.bhyt import load_rule, quote
 
@@ -160,8 +144,7 @@ class BhytQuoteScreen(Orientable, Screen):
         self.quote, self.names = None, []
         clear_layout(self.table)
         self.total.clear()
-        self.agree.setChecked(False)
-        self.set_busy(False)
+        self.gate.clear()
 
     def title(self) -> str:
         return self.tr("Period and contribution")

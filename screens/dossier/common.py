@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.visit import area_draft
 from screens.dossier.model import DossierDraft
 
 STEPS = 6  # procedure, identity, form, photos, review, consent
@@ -12,12 +13,7 @@ DRAFT_KEY = "dossier"
 
 def draft_of(visit: Any) -> DossierDraft:
     """The visit's dossier draft (created on first use; wiped with the visit)."""
-    if visit is None:
-        return DossierDraft()
-    draft = visit.data.get(DRAFT_KEY)
-    if not isinstance(draft, DossierDraft):
-        draft = visit.data[DRAFT_KEY] = DossierDraft()
-    return draft
+    return area_draft(visit, DRAFT_KEY, DossierDraft)
 
 
 def procedure_name(procedure: Any, language: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.money import format_vnd
 from core.visit import Visit
@@ -20,6 +20,7 @@ from screens.dossier.form import sample_identity
 from screens.dossier.model import fee_for, kiosk_channel, normalise
 from screens.shell.screen import Screen
 from screens.widgets.basics import big_button, card, label, px, title
+from screens.widgets.consent_gate import ConsentGate
 from screens.widgets.fit_row import FitRow
 
 SAMPLE_ANSWERS = {"phone": "0912345678", "request_content": "Đăng ký thường trú tại nhà của con trai.",
@@ -205,44 +206,28 @@ class ConsentScreen(_DossierPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.text_card)
         outer.addWidget(scroll, 1)
-        self.agree = QCheckBox()
-        self.agree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.agree.toggled.connect(self._toggled)
+        self.gate = ConsentGate(self.submit_requested.emit, self._consent_given, lambda: self.visit is not None)
+        self.agree, self.busy, self.submit_button = self.gate.agree, self.gate.busy, self.gate.submit_button
         outer.addWidget(self.agree, 0, Qt.AlignmentFlag.AlignLeft)  # the touch area is the box and its text
-        self.busy = label(name="OkText")
-        self.busy.hide()
         outer.addWidget(self.busy)
-        self.submit_button = big_button(role="ok")
-        # the app's role colour would otherwise hide that the button cannot be pressed before consent
-        self.submit_button.clicked.connect(self._submit)
         outer.addWidget(self.submit_button)
 
     def enter(self, visit: Visit, params: dict[str, Any]) -> None:
         super().enter(visit, params)
-        self.set_busy(False)
-        self.agree.setChecked(False)  # consent is given here, every time: never pre-ticked
+        self.gate.clear()  # consent is given here, every time: never pre-ticked
         draft_of(visit).consent = False
         self.retranslate()
 
     def reset(self) -> None:
         super().reset()
-        self.agree.setChecked(False)
-        self.set_busy(False)
+        self.gate.clear()
 
-    def _toggled(self, on: bool) -> None:
+    def _consent_given(self, on: bool) -> None:
         if self.visit is not None:
             draft_of(self.visit).consent = on
-        self.submit_button.setEnabled(on and not self.busy.isVisible())
-
-    def _submit(self) -> None:
-        if self.agree.isChecked() and self.visit is not None and not self.busy.isVisible():
-            self.set_busy(True)
-            self.submit_requested.emit()
 
     def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.agree.setEnabled(not busy)
-        self.submit_button.setEnabled(self.agree.isChecked() and not busy)
+        self.gate.set_busy(busy)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Your consent"))
