@@ -7,11 +7,14 @@ import unicodedata
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from screens.keyboard import OnScreenKeyboard
+from screens.shell import theme
 from tests.citizen.conftest import click, press_keys
 
 
 def make(qtbot, target):
     kb = OnScreenKeyboard()
+    theme.apply(kb)  # the one theme, as the kiosk's window has it: key sizes live there (the test passed alone only
+    # when an earlier test in the same process had styled the application)
     qtbot.addWidget(kb)
     qtbot.addWidget(target)
     kb.show()
