@@ -17,15 +17,13 @@ if TYPE_CHECKING:
 def install(ctx: AppContext) -> None:
     import screens.receipt
     from screens import identity
+    from screens.report.category import ReportCategoryScreen
     from screens.report.controller import ReportController
+    from screens.report.description import ReportDescriptionScreen
+    from screens.report.location import ReportLocationScreen
     from screens.report.photo import ReportPhotoScreen
-    from screens.report.screens import (
-        ReportCategoryScreen,
-        ReportDescriptionScreen,
-        ReportLocationScreen,
-        ReportReviewScreen,
-        ReportWhoScreen,
-    )
+    from screens.report.review import ReportReviewScreen
+    from screens.report.who import ReportWhoScreen
     from screens.scan.bridge import ScanBridge
 
     built = [ctx.navigator.add(cls()) for cls in (ReportCategoryScreen, ReportLocationScreen,

@@ -39,7 +39,7 @@ class ReportController(QObject):
 
     def submit(self) -> None:
         from kiosk.services.submit import ReceiptLine, SubmitRequest
-        from screens.report.screens import category_label, location_label
+        from screens.report.base import category_label, location_label
 
         visit = self.ctx.flow.visit
         draft = visit.data.get(model.DRAFT_KEY, {})

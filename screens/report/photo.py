@@ -10,7 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from core.formats import ScanResult
-from screens.report.screens import _ReportScreen
+from screens.report.base import _ReportScreen
 from screens.scan.scan_widget import ScanWidget
 from screens.widgets.action_page import scaled
 from screens.widgets.basics import big_button, label, restyle

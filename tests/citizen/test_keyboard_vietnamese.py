@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from screens.keyboard import OnScreenKeyboard
-from screens.report.screens import ReportDescriptionScreen
+from screens.report.description import ReportDescriptionScreen
 
 
 def _tap(qtbot, keyboard: OnScreenKeyboard, *names: str) -> None:
