@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from core.bhyt import BhytError, Quote, quote
+from core.bhyt import BhytError, Quote, Rule, parse_rule, quote
 from core.paths import asset
 from core.visit import area_draft
 from screens.identity.model import MAX_NAME, clean_text, parse_dob
@@ -58,7 +58,14 @@ def draft_of(visit: Any) -> HouseholdDraft:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
+    # read once per process (a small package file): every later question about the rule is answered from memory
     return dict(json.loads(asset("bhyt", "household_contribution.json").read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def rule() -> Rule:
+    """The contribution rule from the same data (core.bhyt.load_rule would read the file again on every call)."""
+    return parse_rule(_data())
 
 
 def procedure_code(action: str, data: dict[str, Any] | None = None) -> str:
@@ -77,9 +84,7 @@ def state_paid_age(data: dict[str, Any] | None = None) -> tuple[int, str]:
 
 
 def periods() -> tuple[int, ...]:
-    from core.bhyt import load_rule
-
-    return load_rule().periods_months
+    return rule().periods_months
 
 
 def age_on(born: dt.date, day: dt.date) -> int:
@@ -126,7 +131,7 @@ def member_from_card(card: Any, members: list[Member], today: dt.date | None = N
 
 def contribution(draft: HouseholdDraft, today: dt.date | None = None) -> Quote:
     """What the household pays for the chosen period (raises BhytError for an empty list or a wrong period)."""
-    return quote(len(draft.members), draft.months, today or dt.date.today())
+    return quote(len(draft.members), draft.months, today or dt.date.today(), rule())
 
 
 def ready(draft: HouseholdDraft) -> str:

@@ -134,10 +134,12 @@ class BhytQuoteScreen(Orientable, Screen):
         super().enter(visit, params)
         self.gate.clear()  # consent is given here, every time: never pre-ticked
         if params.get("sample"):  # screenshots
-            from core.bhyt import load_rule, quote
+            from core.bhyt import quote
+            from screens.bhyt.model import rule
 
-            self.set_periods(load_rule().periods_months)
-            self.show_quote(quote(3, 12, dt.date.today()), ["Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Minh Châu"])
+            self.set_periods(rule().periods_months)
+            names = ["Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Minh Châu"]
+            self.show_quote(quote(3, 12, dt.date.today(), rule()), names)
 
     def reset(self) -> None:
         super().reset()
