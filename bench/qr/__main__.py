@@ -6,7 +6,11 @@ QR code (scenes; product bar codes and printed text). "Held in view" = the same 
 15 fps for 3 s (45 frames, a simulated clock); a single decoder reads a repeated frame the same way every time.
 Prints read rates per group and per code size, timing ratios, false reads, and the goals of issue 20.
 
-Run: .venv/bin/python -m bench.qr [--sample N] [--synthetic N] [--no-code N] [--opencv] [--seed S]
+Real photos are also grouped by the conditions they show (tests/data/qr-photos/conditions.json, our labels; "small"
+measured: under 40 px in the frame), and a HELD-OUT synthetic set (bench/qr/holdout.py: a renderer and seed of its
+own, which no step was tuned on) is printed apart, per condition.
+
+Run: .venv/bin/python -m bench.qr [--sample N] [--synthetic N] [--held-out N] [--no-code N] [--opencv] [--seed S]
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from bench.qr.cases import SIZE_BUCKETS, BenchCase, photo_cases, scene_cases, synthetic_cases
+from bench.qr.cases import SIZE_BUCKETS, BenchCase, held_out_cases, photo_cases, scene_cases, synthetic_cases
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import make_backend, to_gray
 
@@ -119,6 +123,15 @@ def _on_bgr(backend):
     return decode
 
 
+def by_condition(rows: list[dict]) -> dict[str, list]:
+    out: dict[str, list] = defaultdict(list)
+    for r in rows:
+        for condition in r["case"].all_conditions:
+            out[condition].append(r)
+    order = ("glare", "bright-spots", "damaged", "curved", "perspective", "small", "nominal")
+    return dict(sorted(out.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])))
+
+
 def pct(hits: int, n: int) -> str:
     return f"{hits}/{n} {100 * hits / n:5.1f}%" if n else "-"
 
@@ -133,8 +146,9 @@ def table(title: str, keyed: dict[str, list], labels: list[str]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sample", type=int, help="a random sample of N real photos (default: all)")
+    parser.add_argument("--sample", type=int, help="a random sample of N real photos (default: all; 0: none)")
     parser.add_argument("--synthetic", type=int, default=12, help="synthetic cases per category (default 12)")
+    parser.add_argument("--held-out", type=int, default=12, help="held-out cases per condition (default 12)")
     parser.add_argument("--no-code", type=int, default=30, help="scene frames without a code (default 30)")
     parser.add_argument("--opencv", action="store_true", help="also OpenCV's QR detector alone (slow)")
     parser.add_argument("--seed", type=int, default=7)
@@ -142,7 +156,7 @@ def main() -> int:
     started = time.perf_counter()
     rng = random.Random(args.seed)
     cases = [*photo_cases(rng, args.sample), *synthetic_cases(args.synthetic, args.synthetic * 2, args.seed),
-             *scene_cases(rng, args.no_code)]
+             *held_out_cases(args.held_out), *scene_cases(rng, args.no_code)]
     singles = {name: _on_bgr(make_backend(name)) for name in ("zxing", "pyzbar", *(("opencv",) if args.opencv else ()))}
     settings = CascadeSettings(("zxing", "pyzbar"))
     rows = run(cases, settings, singles)
@@ -158,7 +172,13 @@ def main() -> int:
     photos = [r for r in coded if r["case"].group.startswith("photo")]
     groups["ALL real photos"] = photos
     groups["ALL synthetic"] = [r for r in coded if r["case"].group.startswith("synthetic")]
-    table("read rate per group (held in view)", dict(sorted(groups.items())), labels)
+    held_out = [r for r in coded if r["case"].group.startswith("held-out")]
+    table("read rate per group (held in view)", {k: v for k, v in sorted(groups.items()) if k[:8] != "held-out"},
+          labels)
+    table("real photos per condition (our labels: tests/data/qr-photos/conditions.json; small = under 40 px in the "
+          "frame; a photo counts in each of its conditions)", by_condition(photos), labels)
+    table("HELD-OUT synthetic per condition (bench/qr/holdout.py; no step was tuned on these)",
+          {**by_condition(held_out), "ALL held-out": held_out}, labels)
     sizes: dict[str, list] = {label: [] for _low, _high, label in SIZE_BUCKETS}
     sizes["unknown"] = []
     for r in coded:

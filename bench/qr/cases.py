@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ import cv2
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
+SMALL_PX = 40  # issue 20's "small": a code under 40 px wide in the frame
 SIZE_BUCKETS = ((0, 40, "<40 px"), (40, 80, "40-80 px"), (80, 160, "80-160 px"), (160, 10_000, ">=160 px"))
 
 
@@ -22,6 +24,7 @@ class BenchCase:
     expected: str | None
     code_px: int  # 0: unknown or no code
     frames: tuple[np.ndarray, ...] = ()  # a moving case: the frames seen in turn (``frame`` is the first)
+    conditions: tuple[str, ...] = ()  # glare, damaged, curved, ... (real photos: tests/data/qr-photos/conditions.json)
 
     @property
     def sequence(self) -> tuple[np.ndarray, ...]:
@@ -32,6 +35,12 @@ class BenchCase:
         if not self.code_px:
             return "unknown"
         return next(label for low, high, label in SIZE_BUCKETS if low <= self.code_px < high)
+
+    @property
+    def all_conditions(self) -> tuple[str, ...]:
+        """Its conditions, and "small" when the code is under 40 px in the frame (measured, not labelled)."""
+        small = ("small",) if 0 < self.code_px < SMALL_PX and "small" not in self.conditions else ()
+        return self.conditions + small
 
 
 def data_dir() -> Path:
@@ -86,6 +95,9 @@ def photo_cases(rng: random.Random, sample: int | None) -> list[BenchCase]:
     from tests.scanner.images import photo_set
 
     items = photo_set(data_dir())
+    conditions = json.loads((data_dir() / "qr-photos" / "conditions.json").read_text(encoding="utf-8"))
+    if sample == 0:
+        return []
     if sample and sample < len(items):
         items = random.Random(rng.random()).sample(items, sample)
     out = []
@@ -93,8 +105,9 @@ def photo_cases(rng: random.Random, sample: int | None) -> list[BenchCase]:
         image = cv2.imread(str(path), cv2.IMREAD_COLOR)
         native = native_code_px(image)
         frame, scale = into_frame(image, rng)
-        out.append(BenchCase(str(path.relative_to(data_dir() / "qr-photos")), f"photo/{path.parent.name}",
-                             frame, text, round(native * scale)))
+        name = path.relative_to(data_dir() / "qr-photos").as_posix()
+        out.append(BenchCase(name, f"photo/{path.parent.name}", frame, text, round(native * scale),
+                             conditions=tuple(conditions.get(name, ("unlabelled",)))))
     return out
 
 
@@ -106,6 +119,15 @@ def synthetic_cases(per_category: int, negatives: int, seed: int) -> list[BenchC
         group = "no-code/products" if case.expected is None else f"synthetic/{case.category}"
         out.append(BenchCase(case.name, group, case.frame, case.expected, case.code_px, case.frames))
     return out
+
+
+def held_out_cases(per_condition: int) -> list[BenchCase]:
+    """The held-out synthetic set (bench/qr/holdout.py: its own renderer and seed; no step was tuned on it)."""
+    from bench.qr.holdout import cases
+
+    return [BenchCase(name, f"held-out/{condition}", frames[0], text, code_px,
+                      tuple(frames) if len(frames) > 1 else (), (condition,))
+            for name, condition, frames, text, code_px in cases(data_dir(), per_condition)]
 
 
 def scene_cases(rng: random.Random, count: int) -> list[BenchCase]:

@@ -13,6 +13,7 @@ import enum
 import numpy as np
 
 from devices.scanner.regions import Region
+from devices.scanner.small import code_side
 
 MOVE_CLOSER_BELOW_PX = 80  # an ID card's code (version 6–7, ~45 modules) needs about 2 px a module to be read
 GLARE_FRACTION = 0.04  # of the pixels around the code patch burnt out (≥ 250)
@@ -36,7 +37,7 @@ def assess(gray: np.ndarray, regions: list[Region]) -> Guidance:
     patch = gray[max(0, region.y - m):region.y + region.h + m, max(0, region.x - m):region.x + region.w + m]
     if patch.size and np.count_nonzero(patch >= 250) > GLARE_FRACTION * patch.size:
         return Guidance.TILT
-    if region.side < MOVE_CLOSER_BELOW_PX:
+    if region.side < MOVE_CLOSER_BELOW_PX or code_side(gray, region) < MOVE_CLOSER_BELOW_PX:
         return Guidance.MOVE_CLOSER
     return Guidance.NONE
 

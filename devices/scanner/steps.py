@@ -37,6 +37,7 @@ import numpy as np
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
+from devices.scanner.small import read_small
 from devices.scanner.stack import FrameStack
 
 log = logging.getLogger(__name__)
@@ -183,6 +184,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("crop-global", on_crops(lambda im: zx(im, "global", False))),
         ("sharpen", lambda look: zx(_sharpen(look.gray))),
         ("crop-x3-fixed", on_crops(lambda im: zx(im, "fixed", False), 3.0)),
+        ("small", lambda look: read_small(look.gray, look.regions, lambda im, b: zx(im, b, False))),
         ("rectified", rectified_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
