@@ -52,7 +52,7 @@ def test_frames_without_a_code_never_give_a_text():
 
 @pytest.mark.parametrize("seed", UNREADABLE)
 def test_a_code_too_small_to_read_asks_to_bring_the_card_closer_even_when_the_card_looks_large(seed):
-    frame, text, code_px = small_frame(seed)
+    frame, _text, code_px = small_frame(seed)
     gray = to_gray(frame)
     region = candidate_regions(gray, [])[0]
     assert region.side >= 80 > code_px  # the card with its printed lines is large; its code is not
