@@ -51,7 +51,10 @@ _LEVEL_BITS = {1: "L", 0: "M", 3: "Q", 2: "H"}  # the format information's two E
 # correct one error or three erasures.
 SAFETY_MARGIN = 4
 _MAX_FORMAT_DISTANCE = 3  # BCH(15,5) and BCH(18,6) words are ≥ 7 and ≥ 8 bits apart: 3 wrong bits stay unambiguous
-_ERASED_MODULES = 5  # a codeword is an erasure when most (≥ 5) of its 8 modules are unreliable
+# A codeword's doubt is the sum of its 8 modules' (1 − reliability); it may be erased from this much (half its
+# modules washed out), the most doubtful first.
+ERASURE_DOUBT = 4.0
+_TRIALS = 5  # generalised minimum-distance decoding: at most this many erasure counts tried per block
 
 
 def _bch(value: int, generator: int) -> int:
@@ -184,7 +187,8 @@ def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -
         return None
     version = (n - 17) // 4
     dark = np.asarray(darkness) > 0.5
-    trusted = np.ones((n, n), bool) if reliability is None else np.asarray(reliability) >= 0.5
+    doubt = np.zeros((n, n)) if reliability is None else 1.0 - np.clip(np.asarray(reliability, float), 0.0, 1.0)
+    trusted = doubt <= 0.5
     fmt = _read_format(dark, trusted)
     if fmt is None or not _version_matches(dark, version):
         return None
@@ -194,7 +198,7 @@ def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -
     layout, nsym = _blocks(version, level)
     used = sum(length for _, length in layout) * 8
     codewords = np.packbits(bits[:used]).tolist()
-    shaky = (~trusted[rows, cols][:used]).reshape(-1, 8).sum(axis=1) >= _ERASED_MODULES
+    shaky = doubt[rows, cols][:used].reshape(-1, 8).sum(axis=1)  # the doubt of each codeword
     # de-interleave: data codewords taken a column at a time across the blocks, then the check symbols
     indexes: list[list[int]] = [[] for _ in layout]
     k = 0
@@ -211,7 +215,10 @@ def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -
     repaired = False
     for (data, _), index in zip(layout, indexes, strict=True):
         block = [codewords[i] for i in index]
-        fixed = _correct(block, nsym, [j for j, i in enumerate(index) if shaky[i]])
+        # the least reliable codewords first: each trial erases the most doubtful ones
+        erasures = sorted((j for j, i in enumerate(index) if shaky[i] >= ERASURE_DOUBT),
+                          key=lambda j: -float(shaky[index[j]]))
+        fixed = _correct(block, nsym, erasures)
         if fixed is None:
             return None
         repaired |= fixed != block
@@ -224,15 +231,17 @@ def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -
 
 
 def _correct(block: list[int], nsym: int, erasures: list[int]) -> list[int] | None:
-    """The block corrected within nsym − SAFETY_MARGIN check symbols; the unreliable codewords as erasures first
-    (as many as the budget allows), then, should those not verify, as plain codewords."""
+    """The block corrected within nsym − SAFETY_MARGIN check symbols, or None. Generalised minimum-distance
+    decoding (Forney): the k most doubtful codewords erased, for k from as many as the budget allows down in steps
+    of two (each erasure given back buys one more error found), then none. Every trial keeps the margin, and the
+    trials are few, so a junk word's chance to pass stays negligible."""
     budget = nsym - SAFETY_MARGIN
     if budget < 0:
         return None
-    for erased in (erasures[:budget], []):
-        result = reedsolomon.decode(block, nsym, erased, limit=budget)
+    most = min(budget, len(erasures))
+    counts = [*range(most, -1, -2)][:_TRIALS]
+    for count in (*counts, *([0] if counts[-1] != 0 else [])):
+        result = reedsolomon.decode(block, nsym, erasures[:count], limit=budget)
         if result is not None:
             return result.block
-        if not erasures:
-            break
     return None

@@ -1,7 +1,8 @@
 """Reed–Solomon decoding over GF(256) as QR codes use it (field polynomial 0x11d, generator roots α^0, α^1, …),
 correcting errors AND erasures: a codeword known to be unreliable costs one check symbol, an unknown wrong one two.
 
-Qt-free, pure Python (blocks are at most 153 codewords: a block decodes in well under a millisecond). The
+Qt-free, Python with numpy for the syndromes (blocks are at most 153 codewords: a block decodes in well under a
+millisecond). The
 errors-and-erasures Berlekamp–Massey algorithm (Blahut) starts from the erasure locator, Chien search finds the
 roots, Forney's formula the values; the result is only returned when its syndromes are all zero again and the
 caller's correction budget (``limit``) is respected, so that a wrong grid or noise never yields a "corrected" block.
@@ -10,6 +11,8 @@ caller's correction budget (``limit``) is respected, so that a wrong grid or noi
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import numpy as np
 
 _EXP = [0] * 512
 _LOG = [0] * 256
@@ -22,6 +25,7 @@ for _i in range(255):
         _x ^= 0x11D
 for _i in range(255, 512):
     _EXP[_i] = _EXP[_i - 255]
+_EXP_NP, _LOG_NP = np.array(_EXP[:255], np.int64), np.array(_LOG, np.int64)
 
 
 def mul(a: int, b: int) -> int:
@@ -48,14 +52,15 @@ def _eval_low(poly: list[int], x: int) -> int:
 
 
 def syndromes(block: list[int], nsym: int) -> list[int]:
-    """S_j = c(α^j), j = 0 … nsym−1; ``block[0]`` is the highest-degree coefficient (the first codeword sent)."""
-    out = []
-    for j in range(nsym):
-        x, y = power(j), 0
-        for c in block:
-            y = mul(y, x) ^ c
-        out.append(y)
-    return out
+    """S_j = c(α^j), j = 0 … nsym−1; ``block[0]`` is the highest-degree coefficient (the first codeword sent).
+    With numpy over the log table: the one part of decoding that grows with the block's length."""
+    c = np.asarray(block, np.int64)
+    where = np.nonzero(c)[0]
+    if where.size == 0:
+        return [0] * nsym
+    degrees = len(block) - 1 - where
+    exponents = (_LOG_NP[c[where]][None, :] + np.arange(nsym)[:, None] * degrees[None, :]) % 255
+    return [int(v) for v in np.bitwise_xor.reduce(_EXP_NP[exponents], axis=1)]
 
 
 def encode(data: list[int], nsym: int) -> list[int]:
