@@ -115,7 +115,7 @@ def function_mask(version: int) -> np.ndarray:
 
 
 @lru_cache(maxsize=48)
-def _placement(version: int) -> tuple[np.ndarray, np.ndarray]:
+def data_modules(version: int) -> tuple[np.ndarray, np.ndarray]:
     """(rows, cols) of the data modules in the order bits are placed: two-column strips from the right, up then
     down, skipping the vertical timing column."""
     n, mask = 17 + 4 * version, function_mask(version)
@@ -172,12 +172,30 @@ def _version_matches(dark: np.ndarray, version: int) -> bool:
     return False
 
 
-def _blocks(version: int, level: str) -> tuple[list[tuple[int, int]], int]:
+def block_layout(version: int, level: str) -> tuple[list[tuple[int, int]], int]:
     """[(data codewords, block length)] per block in order, and the check symbols per block."""
     nsym, count = _ECC_PER_BLOCK[level][version - 1], _BLOCKS[level][version - 1]
-    total = len(_placement(version)[0]) // 8
+    total = len(data_modules(version)[0]) // 8
     short, longer = total // count, count - total % count
     return [(short - nsym + (i >= longer), short + (i >= longer)) for i in range(count)], nsym
+
+
+def block_indexes(version: int, level: str) -> list[list[int]]:
+    """For each block, the positions of its codewords in the symbol's codeword stream: the data codewords were
+    interleaved a column at a time across the blocks (the shorter blocks first run out), then the check symbols."""
+    layout, nsym = block_layout(version, level)
+    indexes: list[list[int]] = [[] for _ in layout]
+    k = 0
+    for column in range(max(d for d, _ in layout)):
+        for b, (data, _) in enumerate(layout):
+            if column < data:
+                indexes[b].append(k)
+                k += 1
+    for _ in range(nsym):
+        for b in range(len(layout)):
+            indexes[b].append(k)
+            k += 1
+    return indexes
 
 
 def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -> Decoded | None:
@@ -193,24 +211,13 @@ def decode_matrix(darkness: np.ndarray, reliability: np.ndarray | None = None) -
     if fmt is None or not _version_matches(dark, version):
         return None
     level, mask = fmt
-    rows, cols = _placement(version)
+    rows, cols = data_modules(version)
     bits = dark[rows, cols] ^ _mask_pattern(mask, n)[rows, cols]
-    layout, nsym = _blocks(version, level)
+    layout, nsym = block_layout(version, level)
     used = sum(length for _, length in layout) * 8
     codewords = np.packbits(bits[:used]).tolist()
     shaky = doubt[rows, cols][:used].reshape(-1, 8).sum(axis=1)  # the doubt of each codeword
-    # de-interleave: data codewords taken a column at a time across the blocks, then the check symbols
-    indexes: list[list[int]] = [[] for _ in layout]
-    k = 0
-    for column in range(max(d for d, _ in layout)):
-        for b, (data, _) in enumerate(layout):
-            if column < data:
-                indexes[b].append(k)
-                k += 1
-    for _ in range(nsym):
-        for b in range(len(layout)):
-            indexes[b].append(k)
-            k += 1
+    indexes = block_indexes(version, level)
     payload: list[int] = []
     repaired = False
     for (data, _), index in zip(layout, indexes, strict=True):
