@@ -14,7 +14,8 @@ Tried and left out, measured on held-out small cases of a development seed (benc
 bench reports): sampling the module grid on the outline and drawing the function patterns back (at 1.2–1.4 px a
 module, 15–20 % of the modules came out wrong, beyond any error correction level); averaging the last frames at 4×
 after phase correlation (no read that one frame did not give: the blur, not the noise, is what loses the modules);
-a plain Lanczos or bicubic upscale of the candidate region (what crop-fixed already does).
+a plain Lanczos or bicubic upscale of the candidate region (what crop-fixed already does), and a sweep of five
+global thresholds on that upscale, sharpened and contrast-stretched (no read the cascade did not make, of 60).
 
 Nothing here can invent a payload: the square must still pass zxing-cpp's detection and Reed–Solomon decoding.
 """
