@@ -35,6 +35,7 @@ import cv2
 import numpy as np
 
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
+from devices.scanner.gridfit import grids
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.stack import FrameStack
@@ -161,6 +162,13 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                     return found
         return []
 
+    def gridfitted(look: Look) -> list[Decoded]:  # a curved, wrinkled or steeply tilted code (gridfit.py)
+        for image in look.crops(5.0)[:2]:
+            for grid in grids(image):
+                if found := zx(grid.image, "local", False):
+                    return found
+        return []
+
     def stacked(look: Look) -> list[Decoded]:
         stack = look.stack
         if stack is None:  # a still image: one frame, nothing to combine
@@ -186,6 +194,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("rectified", rectified_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
+        ("gridfit", gridfitted),
         ("stack-min", stacked),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos
