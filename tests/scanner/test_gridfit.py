@@ -1,6 +1,6 @@
-"""The module-grid fit (devices/scanner/gridfit.py) on SYNTHETIC codes that are not flat (tests/scanner/gridfit_cases.py):
-codes on a cylinder bent harder than synthetic.py's "curved" cases, which nothing else in the cascade reads, and steep
-perspective; never a wrong text, and nothing on frames without a code."""
+"""The module-grid fit (devices/scanner/gridfit.py) on SYNTHETIC codes that are not flat
+(tests/scanner/gridfit_cases.py): codes on a cylinder bent harder than synthetic.py's "curved" cases, which nothing
+else in the cascade reads, and steep perspective; never a wrong text, and nothing on frames without a code."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_the_version_comes_from_the_timing_count_not_the_finder_distance(sample_
     assert found and found[0].version == version
     n = 17 + 4 * version
     assert found[0].darkness.shape == (n, n)
-    assert 0.0 <= found[0].darkness.min() and found[0].darkness.max() <= 1.0
+    assert found[0].darkness.min() >= 0.0 and found[0].darkness.max() <= 1.0
 
 
 def test_steep_perspective_is_read(cases: list) -> None:
