@@ -68,7 +68,8 @@ def in_frame(patch: np.ndarray, seed: int, blur: float = 0.7) -> np.ndarray:
 
 
 def not_flat_cases(texts: list[str], seed: int = 5) -> list[tuple[str, np.ndarray, str]]:
-    """(name, frame, expected text): cylinders either way, cloth wrinkles and steep tilts, 4 px a module."""
+    """(name, frame, expected text), 4 px a module: cylinders either way; cloth wrinkles of up to half a module
+    ("wrinkle-half") and up to a module ("wrinkle") over 20 modules; steep tilts (one edge 45 % shorter)."""
     rng = np.random.default_rng(seed)
     out = []
     for i, text in enumerate(texts):
@@ -76,4 +77,7 @@ def not_flat_cases(texts: list[str], seed: int = 5) -> list[tuple[str, np.ndarra
         out.append((f"cylinder-{i}", in_frame(cylinder(patch, 1.25, i % 2), seed + i), text))
         out.append((f"wrinkle-{i}", in_frame(wrinkle(patch, 4.0, 80.0, rng), seed + 100 + i), text))
         out.append((f"steep-{i}", in_frame(steep(patch, 0.45, rng), seed + 200 + i), text))
+    wavy = np.random.default_rng(seed + 300)  # its own generator: the cases above stay what they were
+    for i, text in enumerate(texts):
+        out.append((f"wrinkle-half-{i}", in_frame(wrinkle(on_card(text, 4.0), 2.0, 80.0, wavy), seed + 300 + i), text))
     return out
