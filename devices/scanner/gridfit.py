@@ -13,10 +13,10 @@ Here the grid is measured where the code itself says where its modules are:
 3. each alignment pattern is searched near where the current fit puts it (a 5×5-module template matched in a
    window of ±2 modules, nearest the finders first), and the fit is updated after each;
 4. the map is the homography plus a smooth correction (a cubic polynomial in the module coordinates, least
-   squares with a small ridge) through all those points; every module centre is sampled on it (a blur of a
-   quarter module), then each block of modules is nudged (at most 0.3 module) to where its samples are most
-   clearly dark or light (a wrinkle bends the grid locally, which no smooth fit follows), and thresholded local
-   to a few modules. The function patterns are drawn back and the clean matrix goes to zxing-cpp.
+   squares with a small ridge) through all those points; a wrinkle bends the grid locally, which no smooth fit
+   follows, so each module is nudged (at most 0.3 module, three rounds, the nudges smoothed over a few modules)
+   to where its neighbourhood's samples are most clearly dark or light; sampled (a quarter-module blur) and
+   thresholded local to 5×5 modules, the function patterns drawn back, the clean matrix goes to zxing-cpp.
 
 A wrong grid gives no read, never a wrong one: the payload still has to pass Reed–Solomon.
 """
@@ -166,14 +166,9 @@ def _timing(gray: np.ndarray, fit: GridMap, axis: int) -> list[tuple[float, Poin
         runs.pop()
     if len(runs) != n - 12:
         return []  # the count is wrong for this version (or damage broke the pattern): no evidence
-    out = []
-    for k, run in enumerate(runs[1:-1], start=7):
-        mid = (run[0] + run[-1]) / 2
-        i0 = int(mid)
-        frac = mid - i0
-        p = img[i0] * (1 - frac) + img[min(i0 + 1, steps - 1)] * frac
-        out.append((k + 0.5, (float(p[0]), float(p[1]))))
-    return out
+    idx = np.arange(steps)  # each inner run's middle, as an image point: that module's centre
+    return [(k + 0.5, (float(np.interp(m, idx, img[:, 0])), float(np.interp(m, idx, img[:, 1]))))
+            for k, m in enumerate(((r[0] + r[-1]) / 2 for r in runs[1:-1]), start=7)]
 
 
 def _align_at(gray: np.ndarray, fit: GridMap, c: int, r: int, px: int = 4) -> tuple[Point, float] | None:
@@ -197,11 +192,11 @@ def _align_at(gray: np.ndarray, fit: GridMap, c: int, r: int, px: int = 4) -> tu
 
 
 def _versions(fs: tuple[Finder, Finder, Finder]) -> list[int]:
+    """The versions around the finders' estimate (too high on a bend: the edges' modules look small)."""
     tl, tr, bl = fs
-    module = (tl.module + tr.module + bl.module) / 3
-    span = (math.dist(tl.centre, tr.centre) + math.dist(tl.centre, bl.centre)) / 2 / max(module, 0.5)
-    estimate = round((span + 7 - 17) / 4)
-    return [v for v in (estimate, estimate - 1, estimate + 1, estimate - 2, estimate + 2) if 1 <= v <= 40]
+    span = (math.dist(tl.centre, tr.centre) + math.dist(tl.centre, bl.centre)) / 2 / max(
+        (tl.module + tr.module + bl.module) / 3, 0.5)  # finder centre to centre, in modules: n − 7
+    return [v for d in (0, -1, 1, -2, 2) if 1 <= (v := round((span + 7 - 17) / 4) + d) <= 40]
 
 
 def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) -> GridMap | None:
@@ -223,11 +218,36 @@ def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) 
     return fit
 
 
-def sample(gray: np.ndarray, fit: GridMap, block: int = 5, reach: float = 0.3) -> np.ndarray:
-    """Each module centre's grey value (n×n floats), blurred a quarter module, each module's sampling point moved
-    (by −``reach``, 0 or +``reach`` module either way) to where the ``block``×``block`` modules around it, moved
-    alike, spread most from their local mean: at module centres samples are dark or light, between two modules
-    grey. A wrinkle or a bend the smooth fit does not follow leaves parts of the grid a fraction of a module out."""
+def _nudged(smooth: np.ndarray, mx: np.ndarray, my: np.ndarray, block: int, reach: float
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(values, x shift, y shift, score) of each module's sampling point moved by −``reach``, 0 or +``reach`` module
+    either way to where the ``block``×``block`` modules around it, moved alike, spread most from their local mean:
+    at module centres samples are dark or light, between two modules grey."""
+    n = mx.shape[0]
+    # local axes a module long, for the shifts
+    ex = np.asarray(np.gradient(mx, axis=1), np.float32), np.asarray(np.gradient(my, axis=1), np.float32)
+    ey = np.asarray(np.gradient(mx, axis=0), np.float32), np.asarray(np.gradient(my, axis=0), np.float32)
+    best = np.asarray(cv2.remap(smooth, mx, my, cv2.INTER_LINEAR))
+    best_score = np.full((n, n), -1.0, np.float32)
+    dx, dy = np.zeros((n, n), np.float32), np.zeros((n, n), np.float32)
+    for a in (-reach, 0.0, reach):
+        for b in (-reach, 0.0, reach):
+            ox, oy = a * ex[0] + b * ey[0], a * ex[1] + b * ey[1]
+            vals = cv2.remap(smooth, (mx + ox).astype(np.float32), (my + oy).astype(np.float32), cv2.INTER_LINEAR)
+            # ties go to the fitted grid: a shift must show in the samples, not merely be possible
+            score = cv2.blur(np.abs(vals - cv2.blur(vals, (5, 5))), (block, block)) * (1.0 if a == b == 0 else 0.97)
+            better = score > best_score
+            best[better], best_score[better] = vals[better], score[better]
+            dx[better], dy[better] = ox[better], oy[better]
+    return best, dx, dy, best_score
+
+
+def sample(gray: np.ndarray, fit: GridMap, block: int = 5, reach: float = 0.3, rounds: int = 3) -> np.ndarray:
+    """Each module centre's grey value (n×n floats), blurred a quarter module. A wrinkle or a bend the smooth fit
+    does not follow leaves parts of the grid a fraction of a module or more out: ``rounds`` times, each module's
+    best nudge (:func:`_nudged`, at most ``reach``) is taken, the nudges smoothed over a few modules (weighted by
+    how clearly each was seen) and the grid moved by them, so that it creeps towards a wrinkle deeper than one
+    nudge; then the last nudge is sampled."""
     n = fit.n
     cs = np.arange(n) + 0.5
     gx, gy = np.meshgrid(cs, cs)
@@ -235,30 +255,19 @@ def sample(gray: np.ndarray, fit: GridMap, block: int = 5, reach: float = 0.3) -
     module = float(np.median(np.hypot(*np.diff(centres.reshape(n, n, 2), axis=1).reshape(-1, 2).T)))
     smooth = cv2.GaussianBlur(gray.astype(np.float32), (0, 0), max(0.5, module / 4))
     mx, my = centres[:, 0].reshape(n, n).astype(np.float32), centres[:, 1].reshape(n, n).astype(np.float32)
-    # local axes a module long, for the shifts
-    ex = np.asarray(np.gradient(mx, axis=1), np.float32), np.asarray(np.gradient(my, axis=1), np.float32)
-    ey = np.asarray(np.gradient(mx, axis=0), np.float32), np.asarray(np.gradient(my, axis=0), np.float32)
-    best = cv2.remap(smooth, mx, my, cv2.INTER_LINEAR)
-    best_score = np.full((n, n), -1.0, np.float32)
-    for a in (-reach, 0.0, reach):
-        for b in (-reach, 0.0, reach):
-            x = (mx + a * ex[0] + b * ey[0]).astype(np.float32)
-            y = (my + a * ex[1] + b * ey[1]).astype(np.float32)
-            vals = cv2.remap(smooth, x, y, cv2.INTER_LINEAR)
-            # ties go to the fitted grid: a shift must show in the samples, not merely be possible
-            score = cv2.blur(np.abs(vals - cv2.blur(vals, (5, 5))), (block, block)) * (1.0 if a == b == 0 else 0.97)
-            better = score > best_score
-            best[better], best_score[better] = vals[better], score[better]
-    return np.asarray(best)
+    for _ in range(rounds):
+        _values, dx, dy, score = _nudged(smooth, mx, my, block, reach)
+        weight = cv2.GaussianBlur(score, (0, 0), 2.0) + 1e-3
+        mx = (mx + cv2.GaussianBlur(dx * score, (0, 0), 2.0) / weight).astype(np.float32)
+        my = (my + cv2.GaussianBlur(dy * score, (0, 0), 2.0) / weight).astype(np.float32)
+    return _nudged(smooth, mx, my, block, reach)[0]
 
 
 def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
     mask, dark = _function_patterns(n)
     for c, r in alignment_centres(version):
-        mask[r - 2:r + 3, c - 2:c + 3] = True
-        dark[r - 2:r + 3, c - 2:c + 3] = True
-        dark[r - 1:r + 2, c - 1:c + 2] = False
-        dark[r, c] = True
+        mask[r - 2:r + 3, c - 2:c + 3] = dark[r - 2:r + 3, c - 2:c + 3] = True  # a dark ring, a light one, a dot
+        dark[r - 1:r + 2, c - 1:c + 2], dark[r, c] = False, True
     return mask, dark
 
 
@@ -282,9 +291,7 @@ def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
             lo, hi = np.percentile(values, (5, 95))
             darkness = np.clip(0.5 + (local - values) / max(float(hi - lo), 1.0), 0.0, 1.0)
             mask, fixed = _alignment_patterns(n, version)
-            dark = values < local
-            dark[mask] = fixed[mask]
-            matrix = np.where(dark, 0, 255).astype(np.uint8)
+            matrix = np.where(np.where(mask, fixed, values < local), 0, 255).astype(np.uint8)
             image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
             yield Grid(version, darkness, cv2.resize(image, None, fx=module_out, fy=module_out,
                                                       interpolation=cv2.INTER_NEAREST))
