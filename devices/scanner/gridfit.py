@@ -14,9 +14,10 @@ Here the grid is measured where the code itself says where its modules are:
    window of ±2 modules, nearest the finders first), and the fit is updated after each;
 4. the map is the homography plus a smooth correction (a cubic polynomial in the module coordinates, least
    squares with a small ridge) through all those points; a wrinkle bends the grid locally, which no smooth fit
-   follows, so each module is nudged (at most 0.3 module, three rounds, the nudges smoothed over a few modules)
-   to where its neighbourhood's samples are most clearly dark or light; sampled (a quarter-module blur) and
-   thresholded local to 5×5 modules, the function patterns drawn back, the clean matrix goes to zxing-cpp.
+   follows, so each module is nudged (at most 0.3 module) to where its neighbourhood's samples are most clearly
+   dark or light, and a second grid is tracked block by block outward from the top-left finder
+   (:mod:`devices.scanner.gridsample`); sampled (a quarter-module blur) and thresholded local to 5×5 modules,
+   the function patterns drawn back, the clean matrix goes to zxing-cpp.
 
 A wrong grid gives no read, never a wrong one: the payload still has to pass Reed–Solomon.
 """
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from devices.scanner.gridsample import sample
 from devices.scanner.resample import _corner_sets, _function_patterns
 
 Point = tuple[float, float]
@@ -218,51 +220,6 @@ def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) 
     return fit
 
 
-def _nudged(smooth: np.ndarray, mx: np.ndarray, my: np.ndarray, block: int, reach: float
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(values, x shift, y shift, score) of each module's sampling point moved by −``reach``, 0 or +``reach`` module
-    either way to where the ``block``×``block`` modules around it, moved alike, spread most from their local mean:
-    at module centres samples are dark or light, between two modules grey."""
-    n = mx.shape[0]
-    # local axes a module long, for the shifts
-    ex = np.asarray(np.gradient(mx, axis=1), np.float32), np.asarray(np.gradient(my, axis=1), np.float32)
-    ey = np.asarray(np.gradient(mx, axis=0), np.float32), np.asarray(np.gradient(my, axis=0), np.float32)
-    best = np.asarray(cv2.remap(smooth, mx, my, cv2.INTER_LINEAR))
-    best_score = np.full((n, n), -1.0, np.float32)
-    dx, dy = np.zeros((n, n), np.float32), np.zeros((n, n), np.float32)
-    for a in (-reach, 0.0, reach):
-        for b in (-reach, 0.0, reach):
-            ox, oy = a * ex[0] + b * ey[0], a * ex[1] + b * ey[1]
-            vals = cv2.remap(smooth, (mx + ox).astype(np.float32), (my + oy).astype(np.float32), cv2.INTER_LINEAR)
-            # ties go to the fitted grid: a shift must show in the samples, not merely be possible
-            score = cv2.blur(np.abs(vals - cv2.blur(vals, (5, 5))), (block, block)) * (1.0 if a == b == 0 else 0.97)
-            better = score > best_score
-            best[better], best_score[better] = vals[better], score[better]
-            dx[better], dy[better] = ox[better], oy[better]
-    return best, dx, dy, best_score
-
-
-def sample(gray: np.ndarray, fit: GridMap, block: int = 5, reach: float = 0.3, rounds: int = 3) -> np.ndarray:
-    """Each module centre's grey value (n×n floats), blurred a quarter module. A wrinkle or a bend the smooth fit
-    does not follow leaves parts of the grid a fraction of a module or more out: ``rounds`` times, each module's
-    best nudge (:func:`_nudged`, at most ``reach``) is taken, the nudges smoothed over a few modules (weighted by
-    how clearly each was seen) and the grid moved by them, so that it creeps towards a wrinkle deeper than one
-    nudge; then the last nudge is sampled."""
-    n = fit.n
-    cs = np.arange(n) + 0.5
-    gx, gy = np.meshgrid(cs, cs)
-    centres = fit(np.c_[gx.ravel(), gy.ravel()])
-    module = float(np.median(np.hypot(*np.diff(centres.reshape(n, n, 2), axis=1).reshape(-1, 2).T)))
-    smooth = cv2.GaussianBlur(gray.astype(np.float32), (0, 0), max(0.5, module / 4))
-    mx, my = centres[:, 0].reshape(n, n).astype(np.float32), centres[:, 1].reshape(n, n).astype(np.float32)
-    for _ in range(rounds):
-        _values, dx, dy, score = _nudged(smooth, mx, my, block, reach)
-        weight = cv2.GaussianBlur(score, (0, 0), 2.0) + 1e-3
-        mx = (mx + cv2.GaussianBlur(dx * score, (0, 0), 2.0) / weight).astype(np.float32)
-        my = (my + cv2.GaussianBlur(dy * score, (0, 0), 2.0) / weight).astype(np.float32)
-    return _nudged(smooth, mx, my, block, reach)[0]
-
-
 def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
     mask, dark = _function_patterns(n)
     for c, r in alignment_centres(version):
@@ -271,27 +228,39 @@ def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
     return mask, dark
 
 
+def _grid(gray: np.ndarray, fit: GridMap, version: int, track: bool, module_out: int) -> Grid:
+    n = fit.n
+    cs = np.arange(n) + 0.5
+    gx, gy = np.meshgrid(cs, cs)
+    centres = fit(np.c_[gx.ravel(), gy.ravel()]).astype(np.float32)
+    mx, my = centres[:, 0].reshape(n, n), centres[:, 1].reshape(n, n)
+    module = float(np.median(np.hypot(*np.diff(centres.reshape(n, n, 2), axis=1).reshape(-1, 2).T)))
+    values = sample(cv2.GaussianBlur(gray.astype(np.float32), (0, 0), max(0.5, module / 4)), mx, my, track)
+    local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
+    lo, hi = np.percentile(values, (5, 95))
+    darkness = np.clip(0.5 + (local - values) / max(float(hi - lo), 1.0), 0.0, 1.0)
+    mask, fixed = _alignment_patterns(n, version)
+    matrix = np.where(np.where(mask, fixed, values < local), 0, 255).astype(np.uint8)
+    image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
+    return Grid(version, darkness, cv2.resize(image, None, fx=module_out, fy=module_out,
+                                              interpolation=cv2.INTER_NEAREST))
+
+
 def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
     """The grids fitted in ``gray`` (a crop, a few pixels a module), one per finder triple and version whose timing
     patterns agree (a wrinkle can make a wrong count agree too, so every version near the estimate is tried), each
-    with its module darkness and its clean rendering (black on white, quiet zone)."""
+    with its module darkness and its clean rendering (black on white, quiet zone); then the first of them tracked
+    block by block for a wrinkle (:func:`devices.scanner.gridsample.tracked`: twice the cost, so only once)."""
     seen = finders(gray)
     if len(seen) < 3:
         return
     by_centre = {f.centre: f for f in seen}
+    fits: list[tuple[GridMap, int]] = []
     for tl, tr, bl, _module in _corner_sets([(f.centre, f.module) for f in seen]):
         fs = (by_centre[tl], by_centre[tr], by_centre[bl])
         for version in _versions(fs):
-            fit = fit_grid(gray, fs, version)
-            if fit is None:
-                continue
-            values = sample(gray, fit)
-            n = fit.n
-            local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
-            lo, hi = np.percentile(values, (5, 95))
-            darkness = np.clip(0.5 + (local - values) / max(float(hi - lo), 1.0), 0.0, 1.0)
-            mask, fixed = _alignment_patterns(n, version)
-            matrix = np.where(np.where(mask, fixed, values < local), 0, 255).astype(np.uint8)
-            image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
-            yield Grid(version, darkness, cv2.resize(image, None, fx=module_out, fy=module_out,
-                                                      interpolation=cv2.INTER_NEAREST))
+            if (fit := fit_grid(gray, fs, version)) is not None:
+                fits.append((fit, version))
+                yield _grid(gray, fit, version, False, module_out)
+    if fits:
+        yield _grid(gray, *fits[0], True, module_out)

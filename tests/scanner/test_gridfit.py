@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 import segno
@@ -13,6 +14,7 @@ import segno
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import ZxingReader, to_gray
 from devices.scanner.gridfit import alignment_centres, grids
+from devices.scanner.gridsample import nudged, tracked
 from devices.scanner.steps import Look
 from tests.scanner.gridfit_cases import cylinder, in_frame, not_flat_cases, on_card
 from tests.scanner.synthetic import id_card_payloads, make_cases
@@ -73,11 +75,11 @@ def test_steep_perspective_is_read(cases: list) -> None:
     assert sum(text in gridfit_reads(frame) for frame, text in steep) >= 5
 
 
-def test_a_wrinkle_of_half_a_module_is_mostly_read(cases: list) -> None:
-    """Cloth wrinkled by up to half a module (over 20 modules): the nudge of each module's sampling point follows
-    it (a wrinkle of a whole module is beyond it: see docs/scanning.md, Known limits)."""
+def test_a_wrinkle_of_half_a_module_is_read(cases: list) -> None:
+    """Cloth wrinkled by up to half a module (over 20 modules): the grid tracked block by block follows it (a
+    wrinkle of a whole module is beyond it: see docs/scanning.md, Known limits)."""
     half = [(frame, text) for name, frame, text in cases if name.startswith("wrinkle-half")]
-    assert sum(text in gridfit_reads(frame) for frame, text in half) >= 4
+    assert sum(text in gridfit_reads(frame) for frame, text in half) >= 5
 
 
 def test_never_a_wrong_text_and_nothing_without_a_code(cases: list, sample_data: Path) -> None:
@@ -88,3 +90,21 @@ def test_never_a_wrong_text_and_nothing_without_a_code(cases: list, sample_data:
     negatives = [c for c in make_cases(sample_data, per_category=0, negatives=12, moving=False)]
     for case in negatives:
         assert gridfit_reads(case.frame) == set(), case.name
+
+
+def test_tracking_follows_a_shift_the_fit_does_not_know() -> None:
+    """A fit that drifts to three quarters of a module off across the right half of the code (a fold it does not
+    know): tracked block by block from the top-left, the grid lands on the modules again, where a single nudge of
+    0.3 module cannot reach them."""
+    rng = np.random.default_rng(1)
+    modules = rng.random((30, 30)) < 0.5
+    image = np.repeat(np.repeat(np.where(modules, 30.0, 220.0), 6, 0), 6, 1).astype(np.float32)
+    image = cv2.GaussianBlur(np.pad(image, 12, constant_values=220.0), (0, 0), 1.2)
+    cs = 12 + 6 * (np.arange(30) + 0.5)
+    mx, my = (g.astype(np.float32) for g in np.meshgrid(cs, cs))
+    off = mx.copy()
+    off[:, 15:] -= np.linspace(0, 4.5, 15, dtype=np.float32)  # 6 px a module
+    plain = nudged(image, off, my, 5, 0.3) < 125
+    followed = nudged(image, *tracked(image, off, my, 5), 5, 0.3) < 125
+    assert (plain != modules).sum() > 30
+    assert (followed != modules).sum() == 0
