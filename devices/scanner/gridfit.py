@@ -46,10 +46,12 @@ class Finder:
 
 @dataclass(frozen=True)
 class Grid:
-    """One fitted grid: the version, each module's darkness (0 light … 1 dark, n×n floats, for an erasure decoder:
-    values near 0.5 are the doubtful modules) and the clean rendering for zxing-cpp."""
+    """One fitted grid: the version, each module's sampled grey level and darkness (0 light … 1 dark, n×n floats,
+    for :func:`devices.scanner.qrmatrix.decode_matrix`, with :func:`devices.scanner.erasure.module_evidence` on the
+    grey levels for the erasures) and the clean rendering for zxing-cpp."""
 
     version: int
+    values: np.ndarray
     darkness: np.ndarray
     image: np.ndarray
 
@@ -242,8 +244,8 @@ def _grid(gray: np.ndarray, fit: GridMap, version: int, track: bool, module_out:
     mask, fixed = _alignment_patterns(n, version)
     matrix = np.where(np.where(mask, fixed, values < local), 0, 255).astype(np.uint8)
     image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
-    return Grid(version, darkness, cv2.resize(image, None, fx=module_out, fy=module_out,
-                                              interpolation=cv2.INTER_NEAREST))
+    big = cv2.resize(image, None, fx=module_out, fy=module_out, interpolation=cv2.INTER_NEAREST)
+    return Grid(version, values, darkness, big)
 
 
 def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:

@@ -37,6 +37,7 @@ import cv2
 import numpy as np
 
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
+from devices.scanner.erasure import erasure_reads
 from devices.scanner.gridfit import grids
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
@@ -197,6 +198,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
         ("gridfit", gridfitted),
+        ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
         ("stack-min", stacked),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos

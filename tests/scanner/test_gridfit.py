@@ -15,6 +15,7 @@ from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import ZxingReader, to_gray
 from devices.scanner.gridfit import alignment_centres, grids
 from devices.scanner.gridsample import nudged, tracked
+from devices.scanner.qrmatrix import decode_matrix
 from devices.scanner.steps import Look
 from tests.scanner.gridfit_cases import cylinder, in_frame, not_flat_cases, on_card
 from tests.scanner.synthetic import id_card_payloads, make_cases
@@ -66,8 +67,11 @@ def test_the_version_comes_from_the_timing_count_not_the_finder_distance(sample_
     found = [g for g in grids(crop) if ZXING.read(g.image, "local", False)[0]]
     assert found and found[0].version == version
     n = 17 + 4 * version
-    assert found[0].darkness.shape == (n, n)
+    assert found[0].darkness.shape == found[0].values.shape == (n, n)
     assert found[0].darkness.min() >= 0.0 and found[0].darkness.max() <= 1.0
+    # the module matrix is what our own decoder takes: it reads the same text from it
+    decoded = decode_matrix(found[0].darkness)
+    assert decoded is not None and decoded.text == text
 
 
 def test_steep_perspective_is_read(cases: list) -> None:
