@@ -17,7 +17,9 @@ budget; a still image gets them all. Each step answers one way a lobby webcam fr
 * blur: a strong unsharp mask and an adaptive threshold at the module's scale on the upscaled crop, and a Wiener
   deconvolution of a Gaussian defocus of about half a module;
 * perspective: zxing-cpp's own corners of a symbol it found but could not read, warped to a square;
-* a bent card: the crop resampled as if flat again, for a bend either way about either axis;
+* a bent card: the crop resampled as if flat again, for a bend either way about either axis; a code that is not
+  flat (curved, on cloth, steeply tilted): the module grid fitted to its own timing and alignment patterns
+  (:mod:`devices.scanner.gridfit`);
 * the old ladder's steps that still add reads on real photos (Otsu + pyzbar, sharpening, inversion), and
   OpenCV's QR detector on the crops (one real photo only it reads).
 
@@ -36,6 +38,7 @@ import numpy as np
 
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
 from devices.scanner.erasure import erasure_reads
+from devices.scanner.gridfit import grids
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.small import read_small
@@ -163,6 +166,13 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                     return found
         return []
 
+    def gridfitted(look: Look) -> list[Decoded]:  # a curved, wrinkled or steeply tilted code (gridfit.py)
+        for image in look.crops(5.0)[:2]:
+            for grid in grids(image):
+                if found := zx(grid.image, "local", False):
+                    return found
+        return []
+
     def stacked(look: Look) -> list[Decoded]:
         stack = look.stack
         if stack is None:  # a still image: one frame, nothing to combine
@@ -189,6 +199,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("rectified", rectified_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
+        ("gridfit", gridfitted),
         ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
         ("stack-min", stacked),
         ("unbend", unbent_regions(0.2, ("local",))),
