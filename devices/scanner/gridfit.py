@@ -32,16 +32,9 @@ import cv2
 import numpy as np
 
 from devices.scanner.gridsample import sample
-from devices.scanner.resample import _corner_sets, _function_patterns
+from devices.scanner.resample import Finder, corner_sets, finders, function_patterns
 
 Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Finder:
-    centre: Point
-    corners: np.ndarray  # 4×2 outer corners of the 7×7-module square (any order)
-    module: float
 
 
 @dataclass(frozen=True)
@@ -54,33 +47,6 @@ class Grid:
     values: np.ndarray
     darkness: np.ndarray
     image: np.ndarray
-
-
-def finders(gray: np.ndarray, limit: int = 6) -> list[Finder]:
-    """The finder patterns (three nested dark/light/dark contours, the outer about 49/9 of the inner's area) with
-    their outer square's corners, which a perspective view keeps as a quadrilateral."""
-    binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 51, 10)
-    contours, hierarchy = cv2.findContours(binary, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
-    found: list[Finder] = []
-    if hierarchy is None:
-        return found
-    links = hierarchy[0]
-    for i, contour in enumerate(contours):
-        child = links[i][2]
-        inner = links[child][2] if child >= 0 else -1
-        if inner < 0:
-            continue
-        outer_area, inner_area = cv2.contourArea(contour), cv2.contourArea(contours[inner])
-        _x, _y, w, h = cv2.boundingRect(contour)
-        if outer_area < 30 or inner_area <= 0 or not 2.5 < outer_area / inner_area < 10 or not 0.5 < w / h < 2:
-            continue
-        m = cv2.moments(contour)
-        hull = cv2.convexHull(contour)
-        quad = cv2.approxPolyDP(hull, 0.08 * cv2.arcLength(hull, True), True).reshape(-1, 2)
-        corners = quad.astype(np.float64) if len(quad) == 4 else cv2.boxPoints(cv2.minAreaRect(contour))
-        found.append(Finder((m["m10"] / m["m00"], m["m01"] / m["m00"]), np.asarray(corners, np.float64),
-                            math.sqrt(outer_area) / 7))
-    return found[:limit]
 
 
 def alignment_centres(version: int) -> list[tuple[int, int]]:
@@ -223,7 +189,7 @@ def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) 
 
 
 def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
-    mask, dark = _function_patterns(n)
+    mask, dark = function_patterns(n)
     for c, r in alignment_centres(version):
         mask[r - 2:r + 3, c - 2:c + 3] = dark[r - 2:r + 3, c - 2:c + 3] = True  # a dark ring, a light one, a dot
         dark[r - 1:r + 2, c - 1:c + 2], dark[r, c] = False, True
@@ -258,7 +224,7 @@ def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
         return
     by_centre = {f.centre: f for f in seen}
     fits: list[tuple[GridMap, int]] = []
-    for tl, tr, bl, _module in _corner_sets([(f.centre, f.module) for f in seen]):
+    for tl, tr, bl, _module in corner_sets([(f.centre, f.module) for f in seen]):
         fs = (by_centre[tl], by_centre[tr], by_centre[bl])
         for version in _versions(fs):
             if (fit := fit_grid(gray, fs, version)) is not None:

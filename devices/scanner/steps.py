@@ -37,8 +37,9 @@ import cv2
 import numpy as np
 
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
-from devices.scanner.erasure import erasure_reads
+from devices.scanner.erasure import erasure_reads, module_evidence
 from devices.scanner.gridfit import grids
+from devices.scanner.qrmatrix import decode_matrix
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.small import read_small
@@ -173,6 +174,13 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                     return found
         return []
 
+    def gridfit_erasures(look: Look) -> list[Decoded]:  # glare on a bent or tilted card: the fitted grid's
+        for image in look.crops(5.0)[:2]:                # washed-out modules as erasures (erasure.py)
+            for grid in grids(image):
+                if (read := decode_matrix(*module_evidence(grid.values))) is not None:
+                    return [read]
+        return []
+
     def stacked(look: Look) -> list[Decoded]:
         stack = look.stack
         if stack is None:  # a still image: one frame, nothing to combine
@@ -201,6 +209,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("regrid", regridded),
         ("gridfit", gridfitted),
         ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
+        ("gridfit-erasure", gridfit_erasures),
         ("stack-min", stacked),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import segno
 
 from tests.scanner.synthetic import FRAME_H, FRAME_W, code_image, finish
 
@@ -81,3 +82,22 @@ def not_flat_cases(texts: list[str], seed: int = 5) -> list[tuple[str, np.ndarra
     for i, text in enumerate(texts):
         out.append((f"wrinkle-half-{i}", in_frame(wrinkle(on_card(text, 4.0), 2.0, 80.0, wavy), seed + 300 + i), text))
     return out
+
+
+def bent_under_glare(text: str, seed: int, angle: float = 1.0) -> np.ndarray:
+    """SYNTHETIC: a level-Q code on a card bent over ``angle`` radians, under a saturated round highlight covering
+    25–40 % of the code (a lamp's reflection on a bent laminate), in a 1280×720 frame (BGR)."""
+    rng = np.random.default_rng(seed)
+    qr = segno.make_qr(text, encoding="utf-8", eci=True, error="q", boost_error=False)
+    dark = np.array(list(qr.matrix_iter(scale=1, border=4)), dtype=bool)
+    sharp = cv2.resize(np.where(dark, 20, 235).astype(np.uint8), None, fx=8, fy=8, interpolation=cv2.INTER_NEAREST)
+    side = round(dark.shape[0] * 4.0)
+    code = cv2.resize(sharp, (side, side), interpolation=cv2.INTER_AREA).astype(np.float32)
+    patch = cylinder(cv2.copyMakeBorder(code, 12, 12, 12, 12, cv2.BORDER_CONSTANT, value=225), angle,
+                     int(rng.integers(0, 2)))
+    h, w = patch.shape
+    cx, cy = w / 2 + rng.uniform(-0.2, 0.2) * w, h / 2 + rng.uniform(-0.2, 0.2) * h
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    radius = np.sqrt(rng.uniform(0.25, 0.40) * (side - 32) ** 2 / np.pi)  # the code without its quiet zone
+    r2 = ((xs - cx) ** 2 + (ys - cy) ** 2) / radius ** 2
+    return in_frame(np.minimum(patch + np.clip((1.3 - r2) / 0.6, 0, 1) * 300, 255), seed)
