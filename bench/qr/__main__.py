@@ -7,7 +7,7 @@ QR code (scenes; product bar codes and printed text). "Held in view" = the same 
 Prints read rates per group and per code size, timing ratios, false reads, and the goals of issue 20.
 
 Real photos are also grouped by the conditions they show (tests/data/qr-photos/conditions.json, our labels; "small"
-measured: under 40 px in the frame), and a HELD-OUT synthetic set (bench/qr/holdout.py: a renderer and seed of its
+measured: under 40 px in the frame), and a HELD-OUT synthetic set (tests/scanner/holdout.py: a renderer and seed of its
 own, which no step was tuned on) is printed apart, per condition.
 
 Run: .venv/bin/python -m bench.qr [--sample N] [--synthetic N] [--held-out N] [--no-code N] [--opencv] [--seed S]
@@ -177,7 +177,7 @@ def main() -> int:
           labels)
     table("real photos per condition (our labels: tests/data/qr-photos/conditions.json; small = under 40 px in the "
           "frame; a photo counts in each of its conditions)", by_condition(photos), labels)
-    table("HELD-OUT synthetic per condition (bench/qr/holdout.py; no step was tuned on these)",
+    table("HELD-OUT synthetic per condition (tests/scanner/holdout.py; no step was tuned on these)",
           {**by_condition(held_out), "ALL held-out": held_out}, labels)
     sizes: dict[str, list] = {label: [] for _low, _high, label in SIZE_BUCKETS}
     sizes["unknown"] = []

@@ -122,8 +122,8 @@ def synthetic_cases(per_category: int, negatives: int, seed: int) -> list[BenchC
 
 
 def held_out_cases(per_condition: int) -> list[BenchCase]:
-    """The held-out synthetic set (bench/qr/holdout.py: its own renderer and seed; no step was tuned on it)."""
-    from bench.qr.holdout import cases
+    """The held-out synthetic set (tests/scanner/holdout.py: its own renderer and seed; no step was tuned on it)."""
+    from tests.scanner.holdout import cases
 
     return [BenchCase(name, f"held-out/{condition}", frames[0], text, code_px,
                       tuple(frames) if len(frames) > 1 else (), (condition,))

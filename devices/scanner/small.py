@@ -10,7 +10,7 @@ square (a quiet zone around it), a Wiener deconvolution of the webcam's Gaussian
 separates the modules the blur merged, and zxing-cpp reads the square with its own binarizers and at three global
 thresholds of the contrast-stretched square (a threshold local to a few pixels breaks modules of one pixel).
 
-Tried and left out, measured on held-out small cases of a development seed (bench/qr/holdout.py, not the seed the
+Tried and left out, measured on held-out small cases of a development seed (tests/scanner/holdout.py, not the seed the
 bench reports): sampling the module grid on the outline and drawing the function patterns back (at 1.2–1.4 px a
 module, 15–20 % of the modules came out wrong, beyond any error correction level); averaging the last frames at 4×
 after phase correlation (no read that one frame did not give: the blur, not the noise, is what loses the modules);

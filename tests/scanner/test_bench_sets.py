@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.qr.holdout import CONDITIONS, make_case, payloads
+from tests.scanner.holdout import CONDITIONS, make_case, payloads
 from tests.scanner.images import photo_set
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -1,5 +1,5 @@
 """Small far codes (devices/scanner/small.py): procedure codes and receipt slips 20–40 px wide in a 1280×720 frame,
-made by bench/qr/holdout.py's renderer (pinhole camera, Gaussian PSF, area sampling, sensor noise, JPEG 70) with
+made by tests/scanner/holdout.py's renderer (pinhole camera, Gaussian PSF, area sampling, sensor noise, JPEG 70) with
 seeds of these tests' own. The step reads codes the rest of the cascade misses, never gives a text on frames
 without a code, and a code too small to read asks the resident to bring it closer."""
 
@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.qr.holdout import make_case, payloads
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import ZxingReader, to_gray
 from devices.scanner.guidance import Guidance, assess
 from devices.scanner.regions import candidate_regions
 from devices.scanner.small import code_side, read_small
+from tests.scanner.holdout import make_case, payloads
 from tests.scanner.synthetic import make_cases
 
 DATA = Path(__file__).resolve().parents[1] / "data"
