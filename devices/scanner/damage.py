@@ -196,3 +196,58 @@ def cleaned(gray: np.ndarray, region: Region) -> np.ndarray:
     big = cv2.resize(patch, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC) if factor > 1 else patch
     square = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     return cv2.morphologyEx(cv2.morphologyEx(big, cv2.MORPH_OPEN, square), cv2.MORPH_CLOSE, square)
+
+
+def outlined(gray: np.ndarray, region: Region, size: int = 400) -> np.ndarray | None:
+    """The code seen at a strong angle, warped flat from its outline: the quadrilateral around its dark modules
+    (merged into one blob by a closing), each side a straight edge of the symbol, mapped onto a ``size`` px square
+    with a quiet zone. At 40–65° the far side's modules are a pixel or two wide and its finder patterns squashed
+    past what zxing-cpp's finder search accepts; flat again, they are square. The outline does not need the finder
+    patterns at all (a torn or covered one does not matter); zxing-cpp then finds the grid on the flat image."""
+    x0, y0, x1, y1 = bounds(region, gray.shape, 0.25)
+    patch = gray[y0:y1, x0:x1]
+    if min(patch.shape) < 16:
+        return None
+    # the code is where edges run densely both ways (its modules); a flat background, the card's straight edges and
+    # sensor noise are not: the same test as the region finder's, at full resolution and a module or two wide
+    k = max(3, round(region.side / 25)) | 1
+    ax = cv2.blur(cv2.convertScaleAbs(cv2.Sobel(patch, cv2.CV_16S, 1, 0, ksize=3)), (k, k))
+    ay = cv2.blur(cv2.convertScaleAbs(cv2.Sobel(patch, cv2.CV_16S, 0, 1, ksize=3)), (k, k))
+    _, blob = cv2.threshold(cv2.min(ax, ay), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    blob = cv2.morphologyEx(blob, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    contours, _ = cv2.findContours(blob, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    h, w = patch.shape
+    inside = []  # the code's blob lies within the quiet zone; what reaches the crop's edge is the background
+    for c in contours:
+        bx, by, bw, bh = cv2.boundingRect(c)
+        if bx > 0 and by > 0 and bx + bw < w and by + bh < h:
+            inside.append(c)
+    if not inside:
+        return None
+    hull = cv2.convexHull(max(inside, key=cv2.contourArea))
+    if cv2.contourArea(hull) < 0.1 * patch.size:
+        return None
+    quad = _quadrilateral(hull)
+    if quad is None:
+        return None
+    q = size * 0.12
+    dst = np.array([[q, q], [size - q, q], [size - q, size - q], [q, size - q]], np.float32)
+    m = cv2.getPerspectiveTransform(quad, dst)
+    return cv2.warpPerspective(patch, m, (size, size), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _quadrilateral(hull: np.ndarray) -> np.ndarray | None:
+    """Four corners of a convex hull, clockwise from the top-left (image coordinates), or None if it is not a
+    four-sided shape (the hull simplified until four vertices stay)."""
+    perimeter = cv2.arcLength(hull, True)
+    for fraction in (0.02, 0.03, 0.045, 0.065):
+        approx = cv2.approxPolyDP(hull, fraction * perimeter, True).reshape(-1, 2).astype(np.float32)
+        if len(approx) == 4:
+            break
+    else:
+        return None
+    centre = approx.mean(axis=0)
+    angles = np.arctan2(approx[:, 1] - centre[1], approx[:, 0] - centre[0])
+    ordered = approx[np.argsort(angles)]  # clockwise on screen (y down), starting anywhere
+    start = int(np.argmin(ordered.sum(axis=1)))  # the top-left-most
+    return np.roll(ordered, -start, axis=0)

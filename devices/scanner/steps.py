@@ -34,7 +34,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from devices.scanner.damage import cleaned, refound
+from devices.scanner.damage import cleaned, outlined, refound
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
@@ -142,6 +142,13 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                 return found
         return []
 
+    def outlined_regions(look: Look) -> list[Decoded]:
+        for region in look.regions[:2]:
+            if (flat := outlined(look.gray, region)) is not None and \
+                    (found := zx(flat, "fixed", False) or zx(_local_contrast(flat, 21), "fixed", False)):
+                return found
+        return []
+
     def unbent_regions(amount: float, binarizers: tuple[str, ...]) -> Step:
         # a card bent either way about either axis: the code's modules shrink towards one of four edges
         def step(look: Look) -> list[Decoded]:
@@ -185,6 +192,8 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("sharpen", lambda look: zx(_sharpen(look.gray))),
         ("crop-x3-fixed", on_crops(lambda im: zx(im, "fixed", False), 3.0)),
         ("rectified", rectified_regions),
+        # a strong angle (damage.py): the code's outline warped flat, its squashed far side square again
+        ("outline", outlined_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
         ("stack-min", stacked),
