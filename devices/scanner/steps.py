@@ -17,6 +17,8 @@ budget; a still image gets them all. Each step answers one way a lobby webcam fr
 * blur: a strong unsharp mask and an adaptive threshold at the module's scale on the upscaled crop, and a Wiener
   deconvolution of a Gaussian defocus of about half a module;
 * perspective: zxing-cpp's own corners of a symbol it found but could not read, warped to a square;
+* damage and strong angles (:mod:`devices.scanner.damage`): the code's outline warped flat; a partly covered finder
+  found again by template and the grid from a homography, finders drawn back; scratches opened away;
 * a bent card: the crop resampled as if flat again, for a bend either way about either axis;
 * the old ladder's steps that still add reads on real photos (Otsu + pyzbar, sharpening, inversion), and
   OpenCV's QR detector on the crops (one real photo only it reads).
