@@ -201,7 +201,8 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("stack-min", stacked),
         # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
         ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
-        ("clean", lambda look: next((f for r in look.regions[:2] if (f := zx(cleaned(look.gray, r)))), [])),
+        ("clean", lambda look: next((f for r in look.regions[:2] for b in ("global", "local")
+                                     if (f := zx(cleaned(look.gray, r), b, False))), [])),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos
         # themselves, so its gain there overstates what it does on photos it has never seen
