@@ -35,8 +35,11 @@ Backend = Callable[[np.ndarray], list[Decoded]]
 
 # --- zxing-cpp: every frame --------------------------------------------------------------------------------------
 
-# QR Code only: Micro QR and the other symbologies are never printed on anything the kiosk reads (DESIGN §2:
-# "never Micro QR"), and a Micro QR "read" of a few digits out of a product bar code or glare is a false read.
+# QR Code only, Model 2 and the older Model 1: both carry the full Reed–Solomon error correction of the standard, so
+# a read is as trustworthy as ever (an old poster or a print server's Model 1 code still reads). Micro QR and the
+# other symbologies are never printed on anything the kiosk reads (DESIGN §2: "never Micro QR"), and a Micro QR
+# "read" of a few digits out of a product bar code or glare is a false read: its smallest versions have two check
+# symbols, enough to detect an error, not to tell a code from noise.
 BINARIZERS = ("local", "global", "fixed")  # zxing-cpp's LocalAverage (its default), GlobalHistogram, FixedThreshold
 
 
@@ -49,8 +52,10 @@ class ZxingReader:
 
         self._zx = zxingcpp
         # zxing-cpp 3 made QRCode the family (Model 1, Model 2, Micro QR, rMQR); 2.x has QRCode = Model 2 only
-        self._formats: Any = getattr(zxingcpp.BarcodeFormat, "QRCodeModel2", zxingcpp.BarcodeFormat.QRCode)
-        self._accepted = {zxingcpp.BarcodeFormat.QRCode, self._formats}  # 3.x reports a Model 2 read as QRCode
+        formats = zxingcpp.BarcodeFormat
+        full_size = tuple(getattr(formats, name) for name in ("QRCodeModel1", "QRCodeModel2") if hasattr(formats, name))
+        self._formats: Any = full_size or formats.QRCode
+        self._accepted = {formats.QRCode, *full_size}  # 3.x reports a Model 1 or 2 read as QRCode
         self._binarizers = {"local": zxingcpp.Binarizer.LocalAverage, "global": zxingcpp.Binarizer.GlobalHistogram,
                             "fixed": zxingcpp.Binarizer.FixedThreshold}
 

@@ -19,6 +19,8 @@ from PySide6.QtGui import QImage
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext, Services
+    from kiosk.services.printer import PrintOutcome
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +98,7 @@ class ConsultService(QObject):
 
     # -- after the call ------------------------------------------------------------------------------------------
 
-    def print_note(self, note: dict[str, Any], on_done: Callable[[Any], None]) -> bool:
+    def print_note(self, note: dict[str, Any], on_done: Callable[[PrintOutcome], None]) -> bool:
         """Print the doctor's note and advice; False when this station has no printer service."""
         from devices.printer.receipt import make_consult_receipt
 
@@ -111,7 +113,7 @@ class ConsultService(QObject):
         return True
 
     def request_callback(self, phone: str, name: str, readings: dict[str, Any], reason: str,
-                         on_done: Callable[[Any], None]) -> bool:
+                         on_done: Callable[[EnqueueOutcome], None]) -> bool:
         """Queue a call-back request like any submission (it reaches the doctors' list when the hub has it)."""
         storage = self._services.storage if self._services is not None else None
         if storage is None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from offline_queue.storage_worker import (
     Counts,
     Enqueue,
+    EnqueueOutcome,
     ListSubmissions,
     Lookup,
     MarkReceipt,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from kiosk.services.context import AppContext
 
 log = logging.getLogger(__name__)
+
+__all__ = ["Callbacks", "EnqueueOutcome", "StorageService"]  # EnqueueOutcome: what screens are handed
 
 
 class Callbacks:
@@ -94,7 +97,7 @@ class StorageService(QObject):
     # -- public API -----------------------------------------------------------------------------------------
 
     def enqueue(self, kind: str, payload: dict, personal: dict | None = None, attachments: Iterable[Any] = (),
-                on_done: Callable[[Any], None] | None = None, schema_version: int = 1) -> int:
+                on_done: Callable[[EnqueueOutcome], None] | None = None, schema_version: int = 1) -> int:
         """Commit a submission. ``on_done(EnqueueOutcome)``: ``ok``, ``uuid``, ``local_ref``, ``error_code``.
 
         ``attachments``: ``AttachmentIn(name, content_type, data)`` or ``(name, content_type, data)`` tuples.

@@ -32,6 +32,7 @@ from devices.printer.receipt import ReceiptItem as ReceiptLine
 if TYPE_CHECKING:
     from devices.printer.receipt import Receipt
     from kiosk.services.context import AppContext
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 DONE_STEP = "receipt.done"
@@ -141,7 +142,7 @@ class SubmitPipeline(QObject):
     def _language(self, language: str) -> None:
         self.language = language
 
-    def submit(self, request: SubmitRequest, on_saved: Callable[[Any], None] | None = None) -> bool:
+    def submit(self, request: SubmitRequest, on_saved: Callable[[EnqueueOutcome], None] | None = None) -> bool:
         """Start saving; False (and nothing happens) if a submission is already being saved."""
         storage = self.ctx.services.storage
         if self.busy:
@@ -156,12 +157,13 @@ class SubmitPipeline(QObject):
         return True
 
     # -- steps ---------------------------------------------------------------------------------------------
-    def _saved(self, request: SubmitRequest, outcome: Any, on_saved: Callable[[Any], None] | None) -> None:
+    def _saved(self, request: SubmitRequest, outcome: EnqueueOutcome,
+               on_saved: Callable[[EnqueueOutcome], None] | None) -> None:
         self.busy = False
         if on_saved is not None:
             on_saved(outcome)
-        if outcome is None or not getattr(outcome, "ok", False):
-            log.error("saving a %s failed: %s", request.kind, getattr(outcome, "error_code", "no answer"))
+        if not outcome.ok or outcome.uuid is None or outcome.local_ref is None:
+            log.error("saving a %s failed: %s", request.kind, outcome.error_code)
             self.ctx.flow.fail("save_failed")
             return
         uuid, local_ref = outcome.uuid, outcome.local_ref

@@ -25,6 +25,7 @@ from screens.scan.routing import begin_scan, end_scan
 if TYPE_CHECKING:
     from core.catalogue import Procedure
     from kiosk.services.context import AppContext
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 IDENTITY_STEP = "identity.scan"
@@ -177,10 +178,10 @@ class BhytController(QObject):
         if submit is None or not submit.submit(request, on_saved=self._saved):
             screen.set_busy(False)
 
-    def _saved(self, outcome: Any) -> None:
+    def _saved(self, outcome: EnqueueOutcome) -> None:
         self.s["bhyt.quote"].set_busy(False)
-        if getattr(outcome, "ok", False):  # it is in the queue now: keep no copy in memory
-            log.info("BHYT application saved as %s", getattr(outcome, "uuid", "?"))
+        if outcome.ok:  # it is in the queue now: keep no copy in memory
+            log.info("BHYT application saved as %s", outcome.uuid)
             self._draft().wipe()
 
     def _language(self, language: str) -> None:

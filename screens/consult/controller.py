@@ -15,7 +15,9 @@ from screens.consult.status import ConsultStatusScreen
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+    from kiosk.services.printer import PrintOutcome
     from kiosk.services.protocols import ConsultApi
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +115,8 @@ class ConsultController(QObject):
             self.status.set_state("unavailable", reason=reason, duty_hours=self.duty_hours,
                                   error=self.tr("Saving is not available on this station."))
 
-    def _callback_saved(self, outcome: Any) -> None:
-        if getattr(outcome, "ok", False):
+    def _callback_saved(self, outcome: EnqueueOutcome) -> None:
+        if outcome.ok:
             log.info("visit %s: call-back request queued as %s", self.ctx.flow.visit.id, outcome.uuid)
             self.status.set_state("callback_saved", reference=outcome.local_ref)
         else:
@@ -128,8 +130,8 @@ class ConsultController(QObject):
         if not self.service.print_note(self.note, self._printed):
             self.status.set_print_state("failed")
 
-    def _printed(self, outcome: Any) -> None:
-        self.status.set_print_state("printed" if getattr(outcome, "ok", False) else "failed")
+    def _printed(self, outcome: PrintOutcome) -> None:
+        self.status.set_print_state("printed" if outcome.ok else "failed")
 
     # -- events of the call --------------------------------------------------------------------
     def _on_event(self, kind: str, data: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from screens.scan.routing import begin_scan, end_scan
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 IDENTITY_STEP = "identity.scan"  # the shared ID-card sub-journey (screens/identity)
@@ -160,9 +161,9 @@ class DossierController(QObject):
         if submit is None or not submit.submit(request, on_saved=lambda outcome: self._saved(outcome)):
             self.s["dossier.consent"].set_busy(False)
 
-    def _saved(self, outcome: Any) -> None:
+    def _saved(self, outcome: EnqueueOutcome) -> None:
         self.s["dossier.consent"].set_busy(False)
-        if getattr(outcome, "ok", False):  # it is in the queue now: keep no copy in memory
+        if outcome.ok:  # it is in the queue now: keep no copy in memory
             draft = draft_of(self.ctx.flow.visit)
             draft.answers.clear()
             draft.photos.clear()

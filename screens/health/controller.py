@@ -26,6 +26,9 @@ from screens.scan.routing import begin_scan, end_scan
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+    from kiosk.services.health import Outcome as MeasureOutcome
+    from kiosk.services.printer import PrintOutcome
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +151,7 @@ class HealthController(QObject):
 
         self.alert.send(readings_for(self._crisis_readings))
 
-    def _measured(self, measure: Measure, outcome: Any) -> None:
+    def _measured(self, measure: Measure, outcome: MeasureOutcome) -> None:
         j = self.journey
         if j is None or j.current is not measure:
             return  # the resident left or skipped meanwhile
@@ -169,9 +172,9 @@ class HealthController(QObject):
                 self.check.show_problem("rejected")
             else:
                 self._after(nxt)
-        elif getattr(outcome, "code", "") == "device_missing":
+        elif outcome.code == "device_missing":
             self._after(j.skip("device_missing"))
-        elif getattr(outcome, "code", "") == "timeout":
+        elif outcome.code == "timeout":
             self.check.show_problem("timeout")
 
     def _after(self, nxt: str, between: bool = False) -> None:
@@ -223,8 +226,8 @@ class HealthController(QObject):
             return
         screen.set_print_state("printing")
 
-        def done(outcome: Any) -> None:
-            screen.set_print_state("printed" if getattr(outcome, "ok", False) else "failed")
+        def done(outcome: PrintOutcome) -> None:
+            screen.set_print_state("printed" if outcome.ok else "failed")
 
         printer.print_receipt(receipt, done)
 
@@ -272,13 +275,13 @@ class HealthController(QObject):
         self.consent.set_state("saving")
         storage.enqueue("health", payload, personal, (), self._saved)
 
-    def _saved(self, outcome: Any) -> None:
-        if getattr(outcome, "ok", False):
+    def _saved(self, outcome: EnqueueOutcome) -> None:
+        if outcome.ok:
             self.saved_reference = outcome.local_ref or ""
             log.info("visit %s: health results saved with consent (%s)", self.ctx.flow.visit.id, outcome.uuid)
             self.consent.set_state("saved", self.saved_reference)
         else:
-            self.consent.set_state("failed", error=getattr(outcome, "error_code", "") or "")
+            self.consent.set_state("failed", error=outcome.error_code or "")
 
     def _scan_cancelled(self) -> None:
         self._end_scan()

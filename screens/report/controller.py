@@ -14,6 +14,7 @@ from screens.widgets.blocks import ui_language
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+    from kiosk.services.storage import EnqueueOutcome
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,6 @@ class ReportController(QObject):
         if submit is None or not submit.submit(request, on_saved=self._saved):
             self.review.save_failed()  # another submission is still being saved
 
-    def _saved(self, outcome: Any) -> None:
-        if not getattr(outcome, "ok", False):
+    def _saved(self, outcome: EnqueueOutcome) -> None:
+        if not outcome.ok:
             self.review.save_failed()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.logging_setup import audit
 from core.pin import PIN_STATE_FILE, PinGate
@@ -22,6 +22,9 @@ from screens.technician.pin_pad import PinPadScreen
 from screens.technician.status import TechnicianStatusScreen
 from screens.technician.submissions import TechnicianSubmissionsScreen
 from screens.technician.words import code_kind, detail_text, measured_text, message
+
+if TYPE_CHECKING:
+    from kiosk.services.printer import PrintOutcome
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +116,8 @@ class TechnicianController:
             return
         audit("printer_test_page")
 
-        def done(outcome: Any) -> None:
-            ok, reason = bool(getattr(outcome, "ok", False)), str(getattr(outcome, "reason_code", "") or "")
-            self.status.report_print(ok, reason)
+        def done(outcome: PrintOutcome) -> None:
+            self.status.report_print(outcome.ok, outcome.reason_code)
             self.devices.show_print_result(self.status.feedback.text())
 
         printer.test_page(done)
@@ -245,11 +247,10 @@ class TechnicianController:
             return
         audit("receipt_reprinted", uuid=uuid)
 
-        def printed(outcome: Any) -> None:
-            ok = bool(getattr(outcome, "ok", False))
-            if ok:
+        def printed(outcome: PrintOutcome) -> None:
+            if outcome.ok:
                 storage.mark_receipt(uuid, True)
-            self.submissions.show_feedback(self.status.feedback_for_print(ok, getattr(outcome, "reason_code", "")))
+            self.submissions.show_feedback(self.status.feedback_for_print(outcome.ok, outcome.reason_code))
             self.list_submissions("receipt_failed")
 
         def got(source: Any) -> None:

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.health.sessions import Finished, Rejected
+
+if TYPE_CHECKING:
+    from kiosk.services.health import Outcome as MeasureOutcome
 
 translate = QCoreApplication.translate  # lupdate finds translate("TechnicianWords", "…") calls by this name
 
@@ -67,11 +73,9 @@ def message(key: str, value: str = "") -> str:
     return messages[key].replace("%1", value)
 
 
-def measured_text(outcome: object) -> str:
+def measured_text(outcome: MeasureOutcome) -> str:
     """A health device test's outcome: the values read, or why there are none."""
-    measurement = getattr(outcome, "measurement", None)
-    values = getattr(measurement, "values", None) or {}
-    if values and not getattr(outcome, "errors", None):
+    if isinstance(outcome, Finished):
         names = {
             "systolic": translate("TechnicianWords", "systolic"),
             "diastolic": translate("TechnicianWords", "diastolic"),
@@ -81,8 +85,16 @@ def measured_text(outcome: object) -> str:
             "height_cm": translate("TechnicianWords", "height (cm)"),
             "celsius": translate("TechnicianWords", "temperature (°C)"),
         }
-        return "✓ " + ", ".join(f"{names.get(k, k)} {v}" for k, v in values.items() if v is not None)
-    reason = getattr(outcome, "code", None) or ",".join(getattr(outcome, "errors", ()) or ()) or "error"
+        values = {k: v for k, v in outcome.values.items() if v is not None}
+        if values:
+            return "✓ " + ", ".join(f"{names.get(k, k)} {v}" for k, v in values.items())
+    if isinstance(outcome, Rejected):
+        reason = ",".join(outcome.errors)
+    elif isinstance(outcome, Finished):
+        reason = ""  # finished without a value
+    else:
+        reason = outcome.code
+    reason = reason or "error"
     reasons = {
         "timeout": translate("TechnicianWords", "no result in time"),
         "device_missing": translate("TechnicianWords", "device not available"),

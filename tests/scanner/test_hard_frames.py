@@ -82,6 +82,19 @@ def test_micro_qr_is_not_a_symbology_the_kiosk_reads():
     assert held(frame)[0] == set()
 
 
+
+def test_model_1_codes_read_as_the_older_full_size_qr_they_are(sample_data):
+    """QR Model 1 (two real photos of zxing-cpp's set) has the full Reed–Solomon protection of Model 2: read, unlike
+    Micro QR. Its text then goes through the kiosk's payload check like any other."""
+    folder = sample_data / "qr-photos" / "zxing-cpp" / "qrcode-2"
+    for name in ("qr-model-1.png", "#940.png"):
+        image = cv2.imread(str(folder / name), cv2.IMREAD_COLOR)
+        frame = np.full((FRAME_H, FRAME_W, 3), 190, np.uint8)
+        big = cv2.resize(image, None, fx=300 / image.shape[0], fy=300 / image.shape[0], interpolation=cv2.INTER_LINEAR)
+        frame[200:200 + big.shape[0], 400:400 + big.shape[1]] = big
+        expected = (folder / name).with_suffix(".txt").read_text(encoding="utf-8")
+        assert [d.text for d in DecoderCascade(UNBUDGETED).decode_still(frame)] == [expected], name
+
 def small_code_frame(text: str, module_px: float) -> np.ndarray:
     """A card at (500, 260) in a plain 1280×720 frame, its code 40 px in from the card's corner."""
     frame = np.full((FRAME_H, FRAME_W), 170, np.uint8)

@@ -76,3 +76,20 @@ def test_the_technician_screens_in_vietnamese_show_no_raw_english_state(make_app
     assert any("Sẵn sàng" in line for line in doctor.report.toPlainText().splitlines())
     fixes = [c["fix"] for c in doctor._report["checks"] if c.get("fix") and not c.get("ok")]
     assert fixes and [f for f in fixes if check_fix(f) == f] == []  # every fix the station check gave is in words
+
+
+def test_a_health_device_test_says_the_values_or_why_there_are_none_in_words(make_app) -> None:
+    """The technician's "test the device" line, for each way a measurement ends (typed outcomes, issue 12)."""
+    from core.health.model import Measure, Measurement
+    from core.health.sessions import Finished, Rejected
+    from kiosk.services.health import MeasureFailed
+    from screens.technician.words import measured_text
+
+    make_app().set_language("en")
+    bp = Measurement(Measure.BLOOD_PRESSURE, {"systolic": 121, "diastolic": 79, "pulse": 70})
+    assert measured_text(Finished(bp)) == "✓ systolic 121, diastolic 79, pulse 70"
+    assert measured_text(MeasureFailed("device_missing")) == "✗ device not available"
+    assert measured_text(MeasureFailed("timeout")) == "✗ no result in time"
+    odd = Measurement(Measure.SPO2, {"spo2": 30, "pulse": 400})
+    rejected = measured_text(Rejected(odd, ("implausible.spo2",)))
+    assert rejected.startswith("✗ ") and "✓" not in rejected and "30" not in rejected
