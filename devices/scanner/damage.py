@@ -13,11 +13,10 @@ Qt-free; scanner worker thread (or the CLI, the bench). Three steps, each a few 
   crop is warped onto a square grid of whole modules, the three finder patterns and their separators are drawn back
   exactly as the standard fixes them (they carry no data), and zxing-cpp reads the rest: what the damage left
   wrong in the data is for Reed–Solomon, and a wrong grid gives no read, never a different one.
-* **clean** (:func:`cleaned`): a grey opening with a square of about half a module on the crop scaled so the code
-  is ~400 px wide: light scratches and crease lines thinner than the square vanish from the dark modules, and
-  module-sized features stay. (No closing after it: it also filled the light modules that blur had narrowed, and
-  read less; dark specks are left to Reed–Solomon.) zxing-cpp decides as usual, GlobalHistogram first.
-
+* **clean** (:func:`cleaned`): a grey opening with a 5-px square (about half a module) on the crop scaled, up or
+  down, so the code is 400 or 320 px wide: light scratches and crease lines thinner than the square vanish from the
+  dark modules, and module-sized features stay. (No closing after it: it also filled the light modules that blur
+  had narrowed, and read less; dark specks are left to Reed–Solomon.) zxing-cpp decides, GlobalHistogram first.
 * **outline** (:func:`outlined`): a code turned 40–65° towards the camera, warped flat from the quadrilateral
   around its patch of dense edges (no finder pattern needed).
 
@@ -44,7 +43,9 @@ MODULE_OUT = 5  # px a module in the rectified image: zxing-cpp reads clean modu
 # an affine grid, so it must be surer (measured on synthetic seeds 1, 2 and 23–25 of tests/scanner/test_damage.py)
 FINDER_MATCH, ALIGNMENT_MATCH = 0.3, 0.45
 FINDER_REACH = 5  # modules: how far the missing finder may be from where two finders at a right angle put it (a tilt)
-CLEAN_SIDE = 400  # px: the code's width for the opening/closing, so 3–5 px squares are under half a module
+# px: the code's width for the opening with a 5-px square, which is then about half a module of a version-6/7 ID-card
+# code at 400 px (0.6 at 320 px: a region's side misjudges the code's by 20–30 %, so two widths are tried)
+CLEAN_SIDES = (400, 320)
 
 
 def _finder(n: int = 7) -> np.ndarray:
@@ -195,15 +196,19 @@ def _rectified(gray: np.ndarray, tl: Point, tr: Point, bl: Point, n: int) -> np.
     return out
 
 
-def cleaned(gray: np.ndarray, region: Region) -> np.ndarray:
-    """The region's crop scaled so the code is about :data:`CLEAN_SIDE` px wide, opened (light lines removed)."""
+def cleaned(gray: np.ndarray, region: Region, side: int = CLEAN_SIDES[0]) -> np.ndarray:
+    """The region's crop scaled so the code is about ``side`` px wide, opened (light lines removed). A big code is
+    scaled down too: at 10+ px a module a scratch is wider than the square, and shrinking it is cheaper than a
+    larger square."""
     x0, y0, x1, y1 = bounds(region, gray.shape, 0.25)
     patch = gray[y0:y1, x0:x1]
     if patch.size == 0:
         return patch
-    factor = max(1.0, min(4.0, CLEAN_SIDE / max(region.side, 1), 720 / max(patch.shape)))
-    big = cv2.resize(patch, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC) if factor > 1 else patch
-    return cv2.morphologyEx(big, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    factor = min(4.0, side / max(region.side, 1), 720 / max(patch.shape))
+    if abs(factor - 1) > 0.05:
+        patch = cv2.resize(patch, None, fx=factor, fy=factor,
+                           interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
+    return cv2.morphologyEx(patch, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
 
 
 def outlined(gray: np.ndarray, region: Region, size: int = 400) -> np.ndarray | None:

@@ -36,7 +36,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from devices.scanner.damage import cleaned, outlined, refound
+from devices.scanner.damage import CLEAN_SIDES, cleaned, outlined, refound
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
@@ -201,8 +201,8 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("stack-min", stacked),
         # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
         ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
-        ("clean", lambda look: next((f for r in look.regions[:2] for b in ("global", "local")
-                                     if (f := zx(cleaned(look.gray, r), b, False))), [])),
+        ("clean", lambda look: next((f for r in look.regions[:2] for side in CLEAN_SIDES for b in ("global", "local")
+                                     if (f := zx(cleaned(look.gray, r, side), b, False))), [])),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos
         # themselves, so its gain there overstates what it does on photos it has never seen
