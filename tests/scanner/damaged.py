@@ -160,3 +160,16 @@ def torn_finder_cases(ids: list[str], seed: int, count: int = 6,
         frame = in_frame(patch, rng, modules * module, rng.uniform(0, 20), int(rng.integers(0, 2)))
         out.append((f"torn-finder-{i}", frame, text))
     return out
+
+
+def big_cases(ids: list[str], seed: int, kinds: tuple[str, ...] = ("scratches", "crease", "finder", "blots"),
+              side_px: tuple[float, float] = (300.0, 600.0)) -> list[tuple[str, np.ndarray, str]]:
+    """One case of each kind, the code (quiet zone included) ``side_px`` wide: 6–13 px a module."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for kind in kinds:
+        text = ids[int(rng.integers(0, len(ids)))]
+        patch = damaged(text, kind, rng)
+        frame = in_frame(patch, rng, rng.uniform(*side_px), rng.uniform(0, 20), int(rng.integers(0, 2)))
+        out.append((f"big-{kind}-{seed}", frame, text))
+    return out
