@@ -26,7 +26,7 @@ class Decoded:
     text: str
     backend: str  # "zxing", "pyzbar", "opencv"; "+<step>" when found on a ladder variant, e.g. "zxing+otsu"
     raw: bytes | None = None  # the symbol's bytes when the backend gives them
-    repaired: bool = False  # pyzbar text that was re-decoded from a Big5/Shift-JIS guess
+    repaired: bool = False  # pyzbar text re-decoded from a Big5/Shift-JIS guess; a qrmatrix read that corrected
     suspect: bool = False  # pyzbar text that still looks mis-decoded: do not trust it
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -89,13 +90,37 @@ def _function_patterns(n: int) -> tuple[np.ndarray, np.ndarray]:
     return mask, dark
 
 
-def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
-    """Clean renderings of the code in ``gray`` (a crop, a few pixels a module), one per grid hypothesis from the
-    finder patterns seen, for versions around the estimate; each a black-on-white matrix with a quiet zone."""
+@dataclass(frozen=True)
+class Grid:
+    """A module grid hypothesis on a crop: the finder centres, the module size, the version, and the affine map from
+    module (column, row) to crop pixels (``affine @ (c, r, 1)``: the centre of that module)."""
+
+    tl: Point
+    tr: Point
+    bl: Point
+    module: float
+    version: int
+    affine: np.ndarray  # 2×3, float32, as cv2.warpAffine takes it with WARP_INVERSE_MAP
+
+    @property
+    def size(self) -> int:
+        return 17 + 4 * self.version
+
+    def sample(self, image: np.ndarray) -> np.ndarray:
+        """``image`` (a crop, or a map made from it) at the centre of every module: an n×n float32 matrix."""
+        return cv2.warpAffine(image.astype(np.float32), self.affine, (self.size, self.size),
+                              flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP, borderMode=cv2.BORDER_REPLICATE)
+
+
+def sampled_grids(gray: np.ndarray) -> Iterator[tuple[np.ndarray, Grid]]:
+    """(module values, grid) for each grid hypothesis from the finder patterns seen in ``gray`` (a crop, a few
+    pixels a module), for versions around the estimate: the grey level at each module's centre after a blur of a
+    quarter module (so one noisy pixel does not decide a module), an n×n float32 matrix."""
     smooth = gray.astype(np.float32)
     for tl, tr, bl, module in _corner_sets(finder_patterns(gray)):
         span = (math.dist(tl, tr) + math.dist(tl, bl)) / 2 / max(module, 0.5)  # finder centre to centre, modules
         estimate = round((span + 7 - 17) / 4)
+        blur = cv2.GaussianBlur(smooth, (0, 0), max(0.5, module / 4))
         for version in (estimate, estimate - 1, estimate + 1):
             if not 1 <= version <= 40:
                 continue
@@ -105,13 +130,18 @@ def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
             # module (c, r) centre = tl + (c - 3) ex + (r - 3) ey: an inverse map from the n×n grid to the crop
             m = np.array([[ex[0], ey[0], tl[0] - 3 * ex[0] - 3 * ey[0]],
                           [ex[1], ey[1], tl[1] - 3 * ex[1] - 3 * ey[1]]], np.float32)
-            blur = cv2.GaussianBlur(smooth, (0, 0), max(0.5, module / 4))
-            values = cv2.warpAffine(blur, m, (n, n), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                                    borderMode=cv2.BORDER_REPLICATE)
-            local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
-            dark = values < local
-            mask, fixed = _function_patterns(n)
-            dark[mask] = fixed[mask]
-            matrix = np.where(dark, 0, 255).astype(np.uint8)
-            image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
-            yield cv2.resize(image, None, fx=module_out, fy=module_out, interpolation=cv2.INTER_NEAREST)
+            grid = Grid(tl, tr, bl, module, version, m)
+            yield grid.sample(blur), grid
+
+
+def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
+    """Clean renderings of the code in ``gray`` (a crop, a few pixels a module), one per grid hypothesis from the
+    finder patterns seen, for versions around the estimate; each a black-on-white matrix with a quiet zone."""
+    for values, grid in sampled_grids(gray):
+        local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
+        dark = values < local
+        mask, fixed = _function_patterns(grid.size)
+        dark[mask] = fixed[mask]
+        matrix = np.where(dark, 0, 255).astype(np.uint8)
+        image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)
+        yield cv2.resize(image, None, fx=module_out, fy=module_out, interpolation=cv2.INTER_NEAREST)

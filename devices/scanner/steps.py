@@ -38,6 +38,7 @@ import numpy as np
 
 from devices.scanner.damage import CLEAN_SIDES, cleaned, outlined, refound
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
+from devices.scanner.erasure import erasure_reads
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.stack import FrameStack
@@ -198,6 +199,7 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("outline", outlined_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
+        ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
         ("stack-min", stacked),
         # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
         ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
