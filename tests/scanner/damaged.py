@@ -173,3 +173,21 @@ def big_cases(ids: list[str], seed: int, kinds: tuple[str, ...] = ("scratches", 
         frame = in_frame(patch, rng, rng.uniform(*side_px), rng.uniform(0, 20), int(rng.integers(0, 2)))
         out.append((f"big-{kind}-{seed}", frame, text))
     return out
+
+
+def inked_finder_cases(ids: list[str], seed: int, count: int = 4) -> list[tuple[str, np.ndarray, str]]:
+    """An ink blot of 3–5 modules on or beside one finder pattern, 3.5–9 px a module."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(count):
+        text = ids[int(rng.integers(0, len(ids)))]
+        img, n = printed(text, 8)
+        q, side, m = 32, n * 8, 8
+        corner = [(q, q), (q + side - 7 * m, q), (q, q + side - 7 * m)][int(rng.integers(0, 3))]
+        centre = (int(corner[0] + rng.uniform(1, 6) * m), int(corner[1] + rng.uniform(1, 6) * m))
+        r = rng.uniform(1.5, 2.5) * m
+        cv2.ellipse(img, centre, (int(r), int(r * rng.uniform(0.6, 1.0))), float(rng.uniform(0, 180)), 0, 360,
+                    float(rng.uniform(20, 50)), -1, cv2.LINE_AA)
+        frame = in_frame(img, rng, (n + 8) * rng.uniform(3.5, 9), rng.uniform(0, 20), int(rng.integers(0, 2)))
+        out.append((f"inked-finder-{seed}-{i}", frame, text))
+    return out

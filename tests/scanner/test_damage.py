@@ -12,7 +12,7 @@ from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.damage import cleaned, outlined, refound
 from devices.scanner.decoders import ZxingReader, make_backend, to_gray
 from devices.scanner.regions import texture_regions
-from tests.scanner.damaged import big_cases, damaged, damaged_cases, in_frame, torn_finder_cases
+from tests.scanner.damaged import big_cases, damaged, damaged_cases, in_frame, inked_finder_cases, torn_finder_cases
 from tests.scanner.synthetic import id_card_payloads, make_cases
 
 UNBUDGETED = CascadeSettings(("zxing", "pyzbar"), frame_budget_ms=None)
@@ -143,10 +143,12 @@ def test_the_damage_steps_find_no_text_on_code_free_frames(sample_data):
             assert all(reader.read(im, "local", False)[0] == [] for im in refound(patch))
 
 
-def test_a_finder_corner_torn_off_is_read(ids):
-    """Held-out seeds 62–65 (60–61 were looked at): a tear through one finder pattern's corner; every code read,
-    exactly, and refind reads the ones the cascade without it misses."""
-    cases = [c for seed in range(62, 66) for c in torn_finder_cases(ids, seed)]
+@pytest.mark.parametrize("make, seeds", [(torn_finder_cases, range(62, 66)), (inked_finder_cases, range(110, 114))],
+                         ids=["torn-off", "inked"])
+def test_a_finder_corner_torn_off_or_inked_is_read(ids, make, seeds):
+    """Held-out seeds (60–61 were looked at; the inked ones were not tuned on): a tear through one finder pattern's
+    corner, or an ink blot on it; every code read, exactly, and refind reads those the cascade without it misses."""
+    cases = [c for seed in seeds for c in make(ids, seed)]
     before, after = without("refind"), DecoderCascade(UNBUDGETED)
     assert all(read_by(after, frame) == [text] for _n, frame, text in cases)
     assert any(read_by(before, frame) != [text] for _n, frame, text in cases)
