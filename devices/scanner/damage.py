@@ -40,7 +40,7 @@ Grid = tuple[Point, Point, Point, float]  # top-left, top-right, bottom-left fin
 MODULE_OUT = 5  # px a module in the rectified image: zxing-cpp reads clean modules of 3+ px reliably
 # a template's correlation below these: nothing like it there. A finder half under a sticker correlates at 0.3–0.5
 # with its drawing; a wrong place costs only a failed decode. The alignment pattern decides between a homography and
-# an affine grid, so it must be surer (measured on synthetic seeds 1, 2 and 23–25 of tests/scanner/test_damage.py)
+# an affine grid, so it must be surer (measured on synthetic seeds 1, 2 and 23–25 of tests/scanner/damaged.py)
 FINDER_MATCH, ALIGNMENT_MATCH = 0.3, 0.45
 FINDER_REACH = 5  # modules: how far the missing finder may be from where two finders at a right angle put it (a tilt)
 # px: the code's width for the opening with a 5-px square, which is then about half a module of a version-6/7 ID-card
@@ -86,9 +86,10 @@ def _template(pattern: np.ndarray, ex: Point, ey: Point) -> np.ndarray:
 def _match(gray: np.ndarray, template: np.ndarray, at: Point, reach: float) -> tuple[Point, float] | None:
     """The best place of ``template`` within ``reach`` px of ``at`` in ``gray``: (centre, correlation)."""
     t = template.shape[0]
-    x0, y0 = int(at[0] - reach - t / 2), int(at[1] - reach - t / 2)
-    x1, y1 = int(at[0] + reach + t / 2) + 1, int(at[1] + reach + t / 2) + 1
-    if x0 < 0 or y0 < 0 or x1 > gray.shape[1] or y1 > gray.shape[0] or x1 - x0 <= t or y1 - y0 <= t:
+    # the search window, clipped to the crop (a finder near its edge is still searched where the crop shows it)
+    x0, y0 = max(0, int(at[0] - reach - t / 2)), max(0, int(at[1] - reach - t / 2))
+    x1, y1 = min(gray.shape[1], int(at[0] + reach + t / 2) + 1), min(gray.shape[0], int(at[1] + reach + t / 2) + 1)
+    if x1 - x0 <= t or y1 - y0 <= t:
         return None
     scores = cv2.matchTemplate(gray[y0:y1, x0:x1].astype(np.float32), template, cv2.TM_CCOEFF_NORMED)
     _lo, best, _lo_at, (bx, by) = cv2.minMaxLoc(scores)
@@ -158,6 +159,9 @@ def refound(gray: np.ndarray, limit: int = 2) -> Iterator[np.ndarray]:
     for k, (tl, tr, bl, module) in enumerate(_grids(gray)):
         if k >= limit:
             return
+        area = abs((tr[0] - tl[0]) * (bl[1] - tl[1]) - (tr[1] - tl[1]) * (bl[0] - tl[0]))
+        if area < (7 * module) ** 2:
+            continue  # three finder-like marks in a line, or overlapping: no code's corners
         estimate = (_size_guess(tl, tr, bl, module) - 17) // 4
         for version in (estimate, estimate - 1, estimate + 1):
             if 1 <= version <= 40:

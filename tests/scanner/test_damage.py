@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.damage import cleaned, outlined, refound
 from devices.scanner.decoders import ZxingReader, make_backend, to_gray
-from devices.scanner.regions import texture_regions
+from devices.scanner.regions import Region, texture_regions
 from tests.scanner.damaged import big_cases, damaged, damaged_cases, in_frame, inked_finder_cases, torn_finder_cases
 from tests.scanner.synthetic import id_card_payloads, make_cases
 
@@ -169,3 +171,32 @@ def test_scratches_on_a_big_code_are_opened_away_once_it_is_scaled_down(ids):
     missed = [c for c in cases if read_by(before, c[1]) != [c[2]]]
     read = [name for name, frame, text in missed if read_by(after, frame) == [text]]
     assert len(missed) >= 4 and len(read) >= len(missed) - 2, (read, [n for n, *_ in missed])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 300), st.integers(1, 300), st.sampled_from(["noise", "flat", "stripes", "rings"]),
+       st.integers(0, 2 ** 31))
+def test_the_damage_steps_never_raise_on_odd_crops(height, width, kind, seed):
+    """Called directly (the cascade would swallow an exception and log it): slivers, flat grey, stripes, nested
+    squares — no exception, and no text."""
+    rng = np.random.default_rng(seed)
+    if kind == "noise":
+        crop = rng.integers(0, 256, (height, width), dtype=np.uint8)
+    elif kind == "flat":
+        crop = np.full((height, width), int(rng.integers(0, 256)), np.uint8)
+    elif kind == "stripes":
+        crop = np.where(np.arange(width)[None, :] // max(1, int(rng.integers(1, 9))) % 2, 20, 235).astype(np.uint8)
+        crop = np.repeat(crop, height, 0)
+    else:  # finder-like rings everywhere: contours that nest, in a line
+        crop = np.full((height, width), 235, np.uint8)
+        for x in range(0, width, 30):
+            for r, v in ((12, 20), (9, 235), (5, 20)):
+                crop[max(0, height // 2 - r):height // 2 + r, max(0, x + 15 - r):x + 15 + r] = v
+    reader = ZxingReader()
+    for image in refound(crop):
+        assert reader.read(image, "local", False)[0] == []
+    region = Region(0, 0, width, height, max(1.0, min(height, width) / 25))
+    clean = cleaned(crop, region)
+    assert clean.size == 0 or reader.read(clean)[0] == []
+    flat = outlined(crop, region)
+    assert flat is None or reader.read(flat, "fixed", False)[0] == []
