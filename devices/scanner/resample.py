@@ -22,12 +22,20 @@ import numpy as np
 Point = tuple[float, float]
 
 
-def finder_patterns(gray: np.ndarray, limit: int = 6) -> list[tuple[Point, float]]:
-    """(centre, module size) of each finder pattern seen: a dark square ring around a dark square (three nested
-    contours whose outer area is about 49/9 of the inner one), in a crop of a code a few pixels a module."""
+@dataclass(frozen=True)
+class Finder:
+    centre: Point
+    corners: np.ndarray  # 4×2 outer corners of the 7×7-module square (any order)
+    module: float
+
+
+def finders(gray: np.ndarray, limit: int = 6, aspect: tuple[float, float] = (0.5, 2.0)) -> list[Finder]:
+    """The finder patterns seen: a dark square ring around a dark square (three nested contours whose outer area is
+    about 49/9 of the inner one), in a crop of a code a few pixels a module, with their outer square's corners
+    (a perspective view keeps them as a quadrilateral). ``aspect``: the widest and tallest box accepted."""
     binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 51, 10)
     contours, hierarchy = cv2.findContours(binary, cv2.RETR_TREE, cv2.CHAIN_APPROX_SIMPLE)
-    found: list[tuple[Point, float]] = []
+    found: list[Finder] = []
     if hierarchy is None:
         return found
     links = hierarchy[0]
@@ -38,14 +46,25 @@ def finder_patterns(gray: np.ndarray, limit: int = 6) -> list[tuple[Point, float
             continue
         outer_area, inner_area = cv2.contourArea(contour), cv2.contourArea(contours[inner])
         _x, _y, w, h = cv2.boundingRect(contour)
-        if outer_area < 30 or inner_area <= 0 or not 2.5 < outer_area / inner_area < 10 or not 0.6 < w / h < 1.6:
+        if outer_area < 30 or inner_area <= 0 or not 2.5 < outer_area / inner_area < 10 or \
+                not aspect[0] < w / h < aspect[1]:
             continue
         m = cv2.moments(contour)
-        found.append(((m["m10"] / m["m00"], m["m01"] / m["m00"]), math.sqrt(outer_area) / 7))
+        hull = cv2.convexHull(contour)
+        quad = cv2.approxPolyDP(hull, 0.08 * cv2.arcLength(hull, True), True).reshape(-1, 2)
+        corners = quad.astype(np.float64) if len(quad) == 4 else cv2.boxPoints(cv2.minAreaRect(contour))
+        found.append(Finder((m["m10"] / m["m00"], m["m01"] / m["m00"]), np.asarray(corners, np.float64),
+                            math.sqrt(outer_area) / 7))
     return found[:limit]
 
 
-def _corner_sets(finders: list[tuple[Point, float]]) -> Iterator[tuple[Point, Point, Point, float]]:
+def finder_patterns(gray: np.ndarray, limit: int = 6) -> list[tuple[Point, float]]:
+    """(centre, module size) of each finder pattern seen, nearly square (regrid's affine grid assumes a view from
+    the front)."""
+    return [(f.centre, f.module) for f in finders(gray, limit, (0.6, 1.6))]
+
+
+def corner_sets(finders: list[tuple[Point, float]]) -> Iterator[tuple[Point, Point, Point, float]]:
     """(top-left, top-right, bottom-left, module) hypotheses: the right-angled triple of three finders, or every
     place a third one can be for two of them (side by side along an edge either way, or diagonal)."""
     if len(finders) >= 3:
@@ -76,7 +95,7 @@ def _ordered(corner: Point, p: Point, q: Point, module: float) -> tuple[Point, P
     return (corner, p, q, module) if cross > 0 else (corner, q, p, module)  # clockwise in image coordinates
 
 
-def _function_patterns(n: int) -> tuple[np.ndarray, np.ndarray]:
+def function_patterns(n: int) -> tuple[np.ndarray, np.ndarray]:
     """(mask, value) of the finders with their separators and the timing rows of an n×n symbol (True = dark)."""
     mask, dark = np.zeros((n, n), bool), np.zeros((n, n), bool)
     ring = np.zeros((7, 7), bool)
@@ -117,7 +136,7 @@ def sampled_grids(gray: np.ndarray) -> Iterator[tuple[np.ndarray, Grid]]:
     pixels a module), for versions around the estimate: the grey level at each module's centre after a blur of a
     quarter module (so one noisy pixel does not decide a module), an n×n float32 matrix."""
     smooth = gray.astype(np.float32)
-    for tl, tr, bl, module in _corner_sets(finder_patterns(gray)):
+    for tl, tr, bl, module in corner_sets(finder_patterns(gray)):
         span = (math.dist(tl, tr) + math.dist(tl, bl)) / 2 / max(module, 0.5)  # finder centre to centre, modules
         estimate = round((span + 7 - 17) / 4)
         blur = cv2.GaussianBlur(smooth, (0, 0), max(0.5, module / 4))
@@ -140,7 +159,7 @@ def resampled(gray: np.ndarray, module_out: int = 4) -> Iterator[np.ndarray]:
     for values, grid in sampled_grids(gray):
         local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
         dark = values < local
-        mask, fixed = _function_patterns(grid.size)
+        mask, fixed = function_patterns(grid.size)
         dark[mask] = fixed[mask]
         matrix = np.where(dark, 0, 255).astype(np.uint8)
         image = cv2.copyMakeBorder(matrix, 4, 4, 4, 4, cv2.BORDER_CONSTANT, value=255)

@@ -19,7 +19,9 @@ budget; a still image gets them all. Each step answers one way a lobby webcam fr
 * perspective: zxing-cpp's own corners of a symbol it found but could not read, warped to a square;
 * damage and strong angles (:mod:`devices.scanner.damage`): the code's outline warped flat; a partly covered finder
   found again by template and the grid from a homography, finders drawn back; scratches opened away;
-* a bent card: the crop resampled as if flat again, for a bend either way about either axis;
+* a bent card: the crop resampled as if flat again, for a bend either way about either axis; a code that is not
+  flat (curved, on cloth, steeply tilted): the module grid fitted to its own timing and alignment patterns
+  (:mod:`devices.scanner.gridfit`);
 * the old ladder's steps that still add reads on real photos (Otsu + pyzbar, sharpening, inversion), and
   OpenCV's QR detector on the crops (one real photo only it reads).
 
@@ -38,7 +40,9 @@ import numpy as np
 
 from devices.scanner.damage import CLEAN_SIDES, cleaned, outlined, refound
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
-from devices.scanner.erasure import erasure_reads
+from devices.scanner.erasure import erasure_reads, module_evidence
+from devices.scanner.gridfit import grids
+from devices.scanner.qrmatrix import decode_matrix
 from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
 from devices.scanner.resample import resampled
 from devices.scanner.stack import FrameStack
@@ -172,6 +176,20 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                     return found
         return []
 
+    def gridfitted(look: Look) -> list[Decoded]:  # a curved, wrinkled or steeply tilted code (gridfit.py)
+        for image in look.crops(5.0)[:2]:
+            for grid in grids(image):
+                if found := zx(grid.image, "local", False):
+                    return found
+        return []
+
+    def gridfit_erasures(look: Look) -> list[Decoded]:  # glare on a bent or tilted card: the fitted grid's
+        for image in look.crops(5.0)[:2]:                # washed-out modules as erasures (erasure.py)
+            for grid in grids(image):
+                if (read := decode_matrix(*module_evidence(grid.values))) is not None:
+                    return [read]
+        return []
+
     def stacked(look: Look) -> list[Decoded]:
         stack = look.stack
         if stack is None:  # a still image: one frame, nothing to combine
@@ -199,7 +217,9 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("outline", outlined_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
+        ("gridfit", gridfitted),
         ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
+        ("gridfit-erasure", gridfit_erasures),
         ("stack-min", stacked),
         # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
         ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
