@@ -17,6 +17,8 @@ budget; a still image gets them all. Each step answers one way a lobby webcam fr
 * blur: a strong unsharp mask and an adaptive threshold at the module's scale on the upscaled crop, and a Wiener
   deconvolution of a Gaussian defocus of about half a module;
 * perspective: zxing-cpp's own corners of a symbol it found but could not read, warped to a square;
+* damage and strong angles (:mod:`devices.scanner.damage`): the code's outline warped flat; a partly covered finder
+  found again by template and the grid from a homography, finders drawn back; scratches opened away;
 * a bent card: the crop resampled as if flat again, for a bend either way about either axis; a code that is not
   flat (curved, on cloth, steeply tilted): the module grid fitted to its own timing and alignment patterns
   (:mod:`devices.scanner.gridfit`);
@@ -36,6 +38,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from devices.scanner.damage import CLEAN_SIDES, cleaned, outlined, refound
 from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, make_backend
 from devices.scanner.erasure import erasure_reads, module_evidence
 from devices.scanner.gridfit import grids
@@ -147,6 +150,13 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
                 return found
         return []
 
+    def outlined_regions(look: Look) -> list[Decoded]:
+        for region in look.regions[:2]:
+            if (flat := outlined(look.gray, region)) is not None and \
+                    (found := zx(flat, "fixed", False) or zx(_local_contrast(flat, 21), "fixed", False)):
+                return found
+        return []
+
     def unbent_regions(amount: float, binarizers: tuple[str, ...]) -> Step:
         # a card bent either way about either axis: the code's modules shrink towards one of four edges
         def step(look: Look) -> list[Decoded]:
@@ -205,12 +215,18 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("crop-x3-fixed", on_crops(lambda im: zx(im, "fixed", False), 3.0)),
         ("small", lambda look: read_small(look.gray, look.regions, lambda im, b: zx(im, b, False))),
         ("rectified", rectified_regions),
+        # a strong angle (damage.py): the code's outline warped flat, its squashed far side square again
+        ("outline", outlined_regions),
         ("crop-wiener", on_crops(lambda im: zx(_wiener(im, 0.6 * 3.0), "fixed", False), 3.0)),
         ("regrid", regridded),
         ("gridfit", gridfitted),
         ("regrid-erasure", on_crops(erasure_reads)),  # glare: washed-out modules as Reed–Solomon erasures
         ("gridfit-erasure", gridfit_erasures),
         ("stack-min", stacked),
+        # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
+        ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
+        ("clean", lambda look: next((f for r in look.regions[:2] for side in CLEAN_SIDES for b in ("global", "local")
+                                     if (f := zx(cleaned(look.gray, r, side), b, False))), [])),
         ("unbend", unbent_regions(0.2, ("local",))),
         # a slight bow (a code printed on cloth or a soft card): found on bench/qr's failing real photos
         # themselves, so its gain there overstates what it does on photos it has never seen
