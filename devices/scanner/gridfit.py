@@ -68,6 +68,7 @@ class GridMap:
     def __init__(self, n: int, src: np.ndarray, dst: np.ndarray, ridge: float = 1.0) -> None:
         self.n = n
         self.src, self.dst = src, dst  # the points measured, for a model of another shape (cylinder.py)
+        self.timing_patterns = 0  # how many of the two counted out (fit_grid): the evidence for this version
         self.h = _homography(src, dst)
         base = self._project(src)
         self.coef = np.zeros((10, 2))
@@ -198,6 +199,7 @@ def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int, 
         if (hit := _align_at(gray, fit, c, r)) is not None:
             src, dst = np.r_[src, [(c + 0.5, r + 0.5)]], np.r_[dst, [hit[0]]]
             fit = GridMap(n, src, dst)
+    fit.timing_patterns = bool(row) + bool(col)
     return fit
 
 
@@ -209,14 +211,29 @@ def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
     return mask, dark
 
 
-def _grid(gray: np.ndarray, fit: GridMap | CylinderMap, version: int, track: bool, module_out: int) -> Grid:
+class _Blurred:
+    """The crop blurred a quarter module, for each module size met (to a pixel): a crop's grids mostly share
+    one, and blurring the whole crop cost more than sampling a grid."""
+
+    def __init__(self, gray: np.ndarray) -> None:
+        self.gray = gray.astype(np.float32)
+        self.cache: dict[float, np.ndarray] = {}
+
+    def __call__(self, module: float) -> np.ndarray:
+        sigma = max(0.5, round(module) / 4)
+        if sigma not in self.cache:
+            self.cache[sigma] = cv2.GaussianBlur(self.gray, (0, 0), sigma)
+        return self.cache[sigma]
+
+
+def _grid(blurred: _Blurred, fit: GridMap | CylinderMap, version: int, track: bool, module_out: int) -> Grid:
     n = fit.n
     cs = np.arange(n) + 0.5
     gx, gy = np.meshgrid(cs, cs)
     centres = fit(np.c_[gx.ravel(), gy.ravel()]).astype(np.float32)
     mx, my = centres[:, 0].reshape(n, n), centres[:, 1].reshape(n, n)
     module = float(np.median(np.hypot(*np.diff(centres.reshape(n, n, 2), axis=1).reshape(-1, 2).T)))
-    values = sample(cv2.GaussianBlur(gray.astype(np.float32), (0, 0), max(0.5, module / 4)), mx, my, track)
+    values = sample(blurred(module), mx, my, track)
     local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
     lo, hi = np.percentile(values, (5, 95))
     darkness = np.clip(0.5 + (local - values) / max(float(hi - lo), 1.0), 0.0, 1.0)
@@ -230,26 +247,32 @@ def _grid(gray: np.ndarray, fit: GridMap | CylinderMap, version: int, track: boo
 def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
     """The grids fitted in ``gray`` (a crop, a few pixels a module), one per finder triple and version whose timing
     patterns agree (a wrinkle can make a wrong count agree too, so every version near the estimate is tried), each
-    with its module darkness and its clean rendering (black on white, quiet zone); when no timing pattern counted
-    out, the same again from cylinders through the finders (a strong bend). Then the first of them as a cylinder
-    (:mod:`devices.scanner.cylinder`) and tracked block by block for a wrinkle
-    (:func:`devices.scanner.gridsample.tracked`): each a few ms, so only once."""
+    with its module darkness and its clean rendering (black on white, quiet zone); unless both timing patterns of
+    some version counted out, the same again from cylinders through the finders (a strong bend). Then the first
+    fit, and the first with the most timing patterns counted, as a cylinder (:mod:`devices.scanner.cylinder`),
+    and the first tracked block by block for a wrinkle (:func:`devices.scanner.gridsample.tracked`): each a few
+    ms, so not for every fit."""
     seen = finders(gray)
     if len(seen) < 3:
         return
     by_centre = {f.centre: f for f in seen}
+    blurred = _Blurred(gray)
     fits: list[tuple[GridMap, int]] = []
     for bent in (False, True):
-        if fits:
+        if any(fit.timing_patterns == 2 for fit, _v in fits):
             break
         for tl, tr, bl, _module in corner_sets([(f.centre, f.module) for f in seen]):
             fs = (by_centre[tl], by_centre[tr], by_centre[bl])
-            for version in _versions(fs):
+            # on a bend the finders' modules look small, the estimate too high: the bent pass looks no higher
+            for version in (v for v in _versions(fs) if not bent or v <= _versions(fs)[0]):
                 if (fit := fit_grid(gray, fs, version, bent)) is not None:
                     fits.append((fit, version))
-                    yield _grid(gray, fit, version, False, module_out)
+                    yield _grid(blurred, fit, version, False, module_out)
     if fits:
-        fit, version = fits[0]
-        if (cylinder := fit_cylinder(fit.n, fit.src, fit.dst)) is not None:
-            yield _grid(gray, cylinder, version, False, module_out)
-        yield _grid(gray, fit, version, True, module_out)
+        # the first fit (nearest the version estimated) and the first with the most timing patterns counted (a
+        # wrong version's count agrees by chance now and then, on one pattern more often than on both)
+        best = max(fits, key=lambda fv: fv[0].timing_patterns)
+        for fit, version in [fits[0]] if best is fits[0] else [fits[0], best]:
+            if (cylinder := fit_cylinder(fit.n, fit.src, fit.dst)) is not None:
+                yield _grid(blurred, cylinder, version, False, module_out)
+        yield _grid(blurred, *fits[0], True, module_out)
