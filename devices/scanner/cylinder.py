@@ -64,7 +64,7 @@ def _cameras(world: np.ndarray, image: np.ndarray) -> tuple[np.ndarray, np.ndarr
                         np.concatenate([zeros, w, -xy[None, :, 1:] * w], -1)], 1)
     # the least-squares null vector: the eigenvector of aᵀa with the smallest eigenvalue (12×12 matrices, much
     # cheaper than the SVD of the 2N×12 ones; the normalisation keeps them well conditioned)
-    _values, vectors = np.linalg.eigh(np.einsum("tni,tnj->tij", a, a))
+    _values, vectors = np.linalg.eigh(np.swapaxes(a, 1, 2) @ a)
     p = vectors[:, :, 0].reshape(-1, 3, 4)
     # undo the normalisations: image = T⁻¹ · p · W, W the world's normalisation as a 4×4 matrix
     t_inv = np.array([[spread, 0, mean[0]], [0, spread, mean[1]], [0, 0, 1]])
@@ -72,7 +72,7 @@ def _cameras(world: np.ndarray, image: np.ndarray) -> tuple[np.ndarray, np.ndarr
     w_norm[:, :3, :3] /= ws
     w_norm[:, :3, 3] = -wm[:, 0] / ws[:, 0]
     cams = t_inv @ p @ w_norm
-    proj = np.einsum("tnj,tij->tni", world, cams)
+    proj = world @ np.swapaxes(cams, 1, 2)
     z = proj[..., 2]
     valid = np.all(np.abs(z) > 1e-9, 1) & np.all(np.sign(z) == np.sign(z[:, :1]), 1)  # all in front
     err = np.sqrt(np.mean(np.sum((proj[..., :2] / np.where(np.abs(z) > 1e-9, z, 1.0)[..., None] - image) ** 2, -1),
