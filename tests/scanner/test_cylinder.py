@@ -12,25 +12,14 @@ import pytest
 
 from devices.scanner import gridfit
 from devices.scanner.cylinder import CylinderMap, fit_cylinder
-from devices.scanner.decoders import ZxingReader, to_gray
-from devices.scanner.gridfit import GridMap, grids
-from devices.scanner.steps import GRIDFIT_MODULE_PX, Look
+from devices.scanner.gridfit import GridMap
+from tests.scanner.gridfit_cases import gridfit_reads
 from tests.scanner.holdout import CONDITIONS, SEED, make_case, payloads
 from tests.scanner.synthetic import make_cases
 
-ZXING = ZxingReader()
 DEV_SEED = 504  # a development seed (the held-out set's reported seed is tests/scanner/holdout.SEED)
 # its curved cases that main's cascade did not read (still, every step) before the cylinder model
 NEW_READS = (0, 1, 3, 5, 7, 8)
-
-
-def gridfit_reads(frame: np.ndarray) -> set[str]:
-    """What the grid fit alone reads on the frame's candidate crops, as the cascade's step does."""
-    texts: set[str] = set()
-    for image in Look(to_gray(frame)).crops(GRIDFIT_MODULE_PX)[:2]:
-        for grid in grids(image):
-            texts |= {d.text for d in ZXING.read(grid.image, "local", False)[0]}
-    return texts
 
 
 @pytest.fixture(scope="module")
