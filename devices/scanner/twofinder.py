@@ -49,7 +49,7 @@ def _coverage(busy: np.ndarray, tl: tuple[float, float], tr: tuple[float, float]
     cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 1)
     area = int(mask.sum())
     inside = cv2.countNonZero(cv2.bitwise_and(busy, busy, mask=mask))
-    expected = abs(np.cross(ex, ey)) * (n - 16) ** 2
+    expected = abs(ex[0] * ey[1] - ex[1] * ey[0]) * (n - 16) ** 2
     return 0.0 if area < 0.8 * expected else inside / area  # a square off the crop: not this code
 
 
