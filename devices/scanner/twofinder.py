@@ -121,10 +121,11 @@ def two_finder_grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
         for version in (estimate, estimate - 1, estimate + 1):
             if 1 <= version <= 40 and (fitted := _fit(gray, real, (tl, tr, bl), version)) is not None:
                 fits.append((fitted[1], version, fitted[0], 0 in real))
-    fits.sort(key=lambda f: -f[0])
-    for k, (_evidence, version, fit, tl_seen) in enumerate(fits[:2]):
-        yield _grid(gray, fit, version, False, module_out)
-        if k == 0 and tl_seen:
-            # far from the finders the fit extrapolates; a grid tracked block by block from the top-left finder
-            # follows the modules there (gridsample.py) — when that finder is a real one to start from
-            yield _grid(gray, fit, version, True, module_out)
+    if not fits:
+        return
+    _evidence, version, fit, tl_seen = max(fits, key=lambda f: f[0])  # the best confirmed (the first of a tie)
+    yield _grid(gray, fit, version, False, module_out)
+    if tl_seen:
+        # far from the finders the fit extrapolates; a grid tracked block by block from the top-left finder follows
+        # the modules there (gridsample.py) — when that finder is a real one to start from
+        yield _grid(gray, fit, version, True, module_out)
