@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from devices.scanner.cascade import CascadeSettings, DecoderCascade
+from devices.scanner.cascade import DecoderCascade
 from devices.scanner.decoders import ZxingReader, to_gray
 from devices.scanner.regions import texture_regions
 from devices.scanner.twofinder import two_finder_grids
 from tests.scanner import holdout
 from tests.scanner.synthetic import make_cases
+from tests.scanner.test_damage import UNBUDGETED, read_by, without
 
-UNBUDGETED = CascadeSettings(("zxing", "pyzbar"), frame_budget_ms=None)
 FINDER_GONE = (2, 8)  # holdout.damage's kind for case i is ("…", "torn", "finder", …)[i % 6]: cases 2 and 8
 
 
@@ -31,16 +31,6 @@ def finder_cases(sample_data, seed: int) -> list[tuple[str, np.ndarray, str]]:
         if i in FINDER_GONE:
             out.append((f"{seed}-{i}", frames[0], text))
     return out
-
-
-def without(*names: str) -> DecoderCascade:
-    cascade = DecoderCascade(UNBUDGETED)
-    cascade.steps = [(n, step) for n, step in cascade.steps if n not in names]
-    return cascade
-
-
-def read_by(cascade: DecoderCascade, frame: np.ndarray) -> list[str]:
-    return [d.text for d in cascade.decode_still(frame)]
 
 
 @pytest.mark.parametrize("seeds", [range(501, 507), range(507, 511)], ids=["built-on", "not-tuned-on"])
