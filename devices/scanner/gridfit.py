@@ -226,7 +226,11 @@ class _Blurred:
         return self.cache[sigma]
 
 
-def _grid(blurred: _Blurred, fit: GridMap | CylinderMap, version: int, track: bool, module_out: int) -> Grid:
+def _grid(blurred: _Blurred | np.ndarray, fit: GridMap | CylinderMap, version: int, track: bool, module_out: int
+          ) -> Grid:
+    """One grid sampled on the crop (``blurred``: shared by a crop's grids, or the crop itself)."""
+    if isinstance(blurred, np.ndarray):
+        blurred = _Blurred(blurred)
     n = fit.n
     cs = np.arange(n) + 0.5
     gx, gy = np.meshgrid(cs, cs)
