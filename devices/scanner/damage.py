@@ -42,6 +42,10 @@ MODULE_OUT = 5  # px a module in the rectified image: zxing-cpp reads clean modu
 # with its drawing; a wrong place costs only a failed decode. The alignment pattern decides between a homography and
 # an affine grid, so it must be surer (measured on synthetic seeds 1, 2 and 23–25 of tests/scanner/damaged.py)
 FINDER_MATCH, ALIGNMENT_MATCH = 0.3, 0.45
+# a finder wholly gone is placed where the two seen put it only if the alignment pattern is where that grid says: at
+# 2.6–3 px a module it correlates at 0.42 (blur, JPEG), so a little lower than above, but within 2 modules
+VOUCH_MATCH, VOUCH_REACH = 0.4, 2
+SMALL_MODULE = 3.5  # px a module below which refind works on the crop at twice its size
 FINDER_REACH = 5  # modules: how far the missing finder may be from where two finders at a right angle put it (a tilt)
 # px: the code's width for the opening with a 5-px square, which is then about half a module of a version-6/7 ID-card
 # code at 400 px (0.6 at 320 px: a region's side misjudges the code's by 20–30 %, so two widths are tried)
@@ -120,7 +124,7 @@ def _grids(gray: np.ndarray) -> Iterator[Grid]:
             nx, ny = -wy * sign, wx * sign
             hypotheses += [(p, q, (p[0] + nx, p[1] + ny)), (q, p, (q[0] + nx, q[1] + ny)),
                            (((p[0] + q[0] + nx) / 2, (p[1] + q[1] + ny) / 2), p, q)]
-        best: tuple[float, Grid] | None = None
+        candidates: list[tuple[float, Grid]] = []
         for corner, r, s in hypotheses:
             # the missing finder is the one no contour was found at: the corner, or r/s when it was predicted
             missing = corner if corner not in (p, q) else (r if r not in (p, q) else s)
@@ -129,12 +133,40 @@ def _grids(gray: np.ndarray) -> Iterator[Grid]:
             ex, ey = _axes(tl, tr, bl, n)
             found = _match(gray, _template(_finder(), ex, ey), missing, FINDER_REACH * module)
             if found is None or found[1] < FINDER_MATCH:
-                continue
+                # the whole finder gone (torn off, covered): its place taken as the two seen put it, kept only if
+                # the alignment pattern is where that grid says (below any template match: a weaker witness)
+                if (vouched := _alignment_at(gray, tl, tr, bl, n, VOUCH_MATCH, VOUCH_REACH)) is None:
+                    continue
+                found = (_affine_finder(tl, tr, bl, missing, vouched[0], n), vouched[1] - 1)
             pts = [found[0] if pt is missing else pt for pt in (tl, tr, bl)]
-            if best is None or found[1] > best[0]:
-                best = (found[1], (pts[0], pts[1], pts[2], module))
-        if best is not None:
-            yield best[1]
+            candidates.append((found[1], (pts[0], pts[1], pts[2], module)))
+        candidates.sort(key=lambda c: -c[0])
+        # a finder's template match is sure enough to try alone; alignment patterns vouch less (data can mimic
+        # one), so the two best such grids are tried
+        yield from (grid for _score, grid in candidates[:1 if candidates and candidates[0][0] >= 0 else 2])
+
+
+def _alignment_at(gray: np.ndarray, tl: Point, tr: Point, bl: Point, n: int, match: float = ALIGNMENT_MATCH,
+                  reach: float = 4) -> tuple[Point, float] | None:
+    """The alignment pattern nearest the fourth corner (version 2 and up) within ``reach`` modules of where the three
+    finder centres put it."""
+    if n < 25:
+        return None
+    ex, ey = _axes(tl, tr, bl, n)
+    guess = (tl[0] + (n - 10) * (ex[0] + ey[0]), tl[1] + (n - 10) * (ex[1] + ey[1]))
+    found = _match(gray, _template(_alignment(), ex, ey), guess, reach * math.hypot(*ex))
+    return found if found is not None and found[1] >= match else None
+
+
+def _affine_finder(tl: Point, tr: Point, bl: Point, missing: Point, alignment: Point, n: int) -> Point:
+    """The missing finder's centre from the affine map the two seen and the alignment pattern fix (three real points:
+    the guess from two finders alone drifts by a module or more with a slight tilt)."""
+    modules = {tl: (3.5, 3.5), tr: (n - 3.5, 3.5), bl: (3.5, n - 3.5)}
+    known = [p for p in (tl, tr, bl) if p is not missing]
+    src = np.array([modules[known[0]], modules[known[1]], (n - 6.5, n - 6.5)], np.float32)
+    m = cv2.getAffineTransform(src, np.array([known[0], known[1], alignment], np.float32))
+    u, v = modules[missing]
+    return float(m[0, 0] * u + m[0, 1] * v + m[0, 2]), float(m[1, 0] * u + m[1, 1] * v + m[1, 2])
 
 
 def _cos(corner: Point, p: Point, q: Point) -> float:
@@ -155,7 +187,11 @@ def _size_guess(tl: Point, tr: Point, bl: Point, module: float) -> int:
 
 def refound(gray: np.ndarray, limit: int = 2) -> Iterator[np.ndarray]:
     """Rectified renderings of the code in ``gray`` (a crop, 3+ px a module), finder patterns drawn back; one per
-    grid hypothesis and version around the estimate (at most ``limit`` grids)."""
+    grid hypothesis and version around the estimate (at most ``limit`` grids). A crop under 3.5 px a module (its
+    finders say so) is searched at twice the size: a finder's template and the alignment pattern need the room."""
+    seen = finder_patterns(gray)
+    if seen and max(m for _, m in seen) < SMALL_MODULE and max(gray.shape) <= 400:
+        gray = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
     for k, (tl, tr, bl, module) in enumerate(_grids(gray)):
         if k >= limit:
             return
@@ -171,16 +207,11 @@ def refound(gray: np.ndarray, limit: int = 2) -> Iterator[np.ndarray]:
 def _rectified(gray: np.ndarray, tl: Point, tr: Point, bl: Point, n: int) -> np.ndarray:
     """The n×n symbol warped onto a square grid of :data:`MODULE_OUT` px modules with a 4-module quiet zone."""
     s = MODULE_OUT
-    ex, ey = _axes(tl, tr, bl, n)
     src = [tl, tr, bl]
     dst = [((3.5 + 4) * s, (3.5 + 4) * s), ((n - 3.5 + 4) * s, (3.5 + 4) * s), ((3.5 + 4) * s, (n - 3.5 + 4) * s)]
-    if n >= 25:  # version 2 and up: the alignment pattern nearest the fourth corner, at module (n-7, n-7)
-        guess = (tl[0] + (n - 10) * (ex[0] + ey[0]), tl[1] + (n - 10) * (ex[1] + ey[1]))
-        module = math.hypot(*ex)
-        found = _match(gray, _template(_alignment(), ex, ey), guess, 4 * module)
-        if found is not None and found[1] >= ALIGNMENT_MATCH:
-            src.append(found[0])
-            dst.append(((n - 6.5 + 4) * s, (n - 6.5 + 4) * s))
+    if (found := _alignment_at(gray, tl, tr, bl, n)) is not None:  # at module (n-7, n-7): a homography
+        src.append(found[0])
+        dst.append(((n - 6.5 + 4) * s, (n - 6.5 + 4) * s))
     side = (n + 8) * s
     a, b = np.array(src, np.float32), np.array(dst, np.float32)
     if len(src) == 4:

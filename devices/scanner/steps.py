@@ -47,6 +47,7 @@ from devices.scanner.regions import Region, candidate_regions, crop, rectified, 
 from devices.scanner.resample import resampled
 from devices.scanner.small import read_small
 from devices.scanner.stack import FrameStack
+from devices.scanner.twofinder import two_finder_grids
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,9 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         ("stack-min", stacked),
         # damaged codes (damage.py): a partly covered finder found again by template; scratches opened away
         ("refind", on_crops(lambda im: next((f for r in refound(im) if (f := zx(r, "local", False))), []))),
+        # a finder wholly gone (twofinder.py): the grid fitted to the two left, their timing and alignment patterns
+        ("refind-fit", on_crops(lambda im: next((f for g in two_finder_grids(im) if (f := zx(g.image, "local", False))),
+                                                []))),
         ("clean", lambda look: next((f for r in look.regions[:2] for side in CLEAN_SIDES for b in ("global", "local")
                                      if (f := zx(cleaned(look.gray, r, side), b, False))), [])),
         ("unbend", unbent_regions(0.2, ("local",))),

@@ -9,7 +9,8 @@ from tests.shell.test_technician import unlock
 
 def test_station_check_lists_problems_with_fixes(make_app, qtbot) -> None:
     app = make_app(services=True, hub={"url": "http://127.0.0.1:9", "connect_timeout_seconds": 0.5})
-    qtbot.waitUntil(lambda: "printer" in app.technician._device_states, timeout=60000)
+    # the simulated printer reports "connecting" first: on a loaded machine the check could run before "ready"
+    qtbot.waitUntil(lambda: app.technician._device_states.get("printer") == "ready", timeout=60000)
     unlock(app, qtbot)
     app.set_language("en")
     qtbot.mouseClick(app.tech_screen.doctor_button, Qt.MouseButton.LeftButton)
