@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from devices.scanner.cylinder import CylinderMap, cylinder_guesses, fit_cylinder
 from devices.scanner.gridsample import sample
 from devices.scanner.resample import Finder, corner_sets, finders, function_patterns
 
@@ -66,6 +67,8 @@ class GridMap:
 
     def __init__(self, n: int, src: np.ndarray, dst: np.ndarray, ridge: float = 1.0) -> None:
         self.n = n
+        self.src, self.dst = src, dst  # the points measured, for a model of another shape (cylinder.py)
+        self.timing_patterns = 0  # how many of the two counted out (fit_grid): the evidence for this version
         self.h = _homography(src, dst)
         base = self._project(src)
         self.coef = np.zeros((10, 2))
@@ -114,7 +117,7 @@ def _finder_points(fs: tuple[Finder, Finder, Finder], n: int) -> tuple[np.ndarra
     return np.array(src, np.float64), np.array(dst, np.float64)
 
 
-def _timing(gray: np.ndarray, fit: GridMap, axis: int) -> list[tuple[float, Point]]:
+def _timing(gray: np.ndarray, fit: GridMap | CylinderMap, axis: int) -> list[tuple[float, Point]]:
     """(module index, image point) of each timing module found along row 6 (``axis`` 0) or column 6 (1): the
     profile from inside the first finder to inside the second, its runs split at the local mean."""
     n, steps = fit.n, 10 * fit.n  # ten samples a module
@@ -125,7 +128,11 @@ def _timing(gray: np.ndarray, fit: GridMap, axis: int) -> list[tuple[float, Poin
     img = fit(pts).astype(np.float32)
     profile = cv2.remap(gray, img[:, 0].reshape(1, -1), img[:, 1].reshape(1, -1), cv2.INTER_LINEAR).ravel()
     profile = cv2.GaussianBlur(profile.astype(np.float32).reshape(1, -1), (0, 0), 1.5).ravel()
-    local = cv2.blur(profile.reshape(1, -1), (41, 1), borderType=cv2.BORDER_REFLECT).ravel()  # four modules
+    # the threshold: the mean over four modules (n − 10 modules in ``steps`` samples: 19 samples a module for a
+    # version 1 code, 13 for version 7; a fixed window of 41 was two modules on a version 1 code, and the dark
+    # finder edge at each end pulled its own threshold down and split into noise)
+    window = int(4 * steps / (n - 10)) | 1
+    local = cv2.blur(profile.reshape(1, -1), (window, 1), borderType=cv2.BORDER_REFLECT).ravel()
     dark = profile < local
     edges = np.flatnonzero(dark[1:] != dark[:-1]) + 1
     runs = np.split(np.arange(steps), edges)
@@ -169,13 +176,20 @@ def _versions(fs: tuple[Finder, Finder, Finder]) -> list[int]:
     return [v for d in (0, -1, 1, -2, 2) if 1 <= (v := round((span + 7 - 17) / 4) + d) <= 40]
 
 
-def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) -> GridMap | None:
+def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int, bent: bool = False
+             ) -> GridMap | None:
     """The grid of a ``version`` symbol whose finders are ``fs`` (top-left, top-right, bottom-left), or None when
-    its timing patterns do not count out to that version."""
+    its timing patterns do not count out to that version. ``bent``: the timing patterns looked for along
+    cylinders through the finders (:func:`devices.scanner.cylinder.cylinder_guesses`) rather than a flat fit,
+    which misses them by a module or more in the middle of a strongly bent code."""
     n = 17 + 4 * version
     src, dst = _finder_points(fs, n)
     fit = GridMap(n, src, dst)
-    row, col = _timing(gray, fit, 0), _timing(gray, fit, 1)
+    row, col = ([], []) if bent else (_timing(gray, fit, 0), _timing(gray, fit, 1))
+    for guess in cylinder_guesses(n, src, dst) if bent else ():
+        along, across = _timing(gray, guess, 0), _timing(gray, guess, 1)
+        if len(along) + len(across) > len(row) + len(col):
+            row, col = along, across
     if not row and not col:
         return None  # neither timing pattern counts ``n`` modules: another version, or not a code at all
     src = np.r_[src, np.reshape([(k, 6.5) for k, _ in row] + [(6.5, k) for k, _ in col], (-1, 2))]
@@ -185,6 +199,7 @@ def fit_grid(gray: np.ndarray, fs: tuple[Finder, Finder, Finder], version: int) 
         if (hit := _align_at(gray, fit, c, r)) is not None:
             src, dst = np.r_[src, [(c + 0.5, r + 0.5)]], np.r_[dst, [hit[0]]]
             fit = GridMap(n, src, dst)
+    fit.timing_patterns = bool(row) + bool(col)
     return fit
 
 
@@ -196,14 +211,33 @@ def _alignment_patterns(n: int, version: int) -> tuple[np.ndarray, np.ndarray]:
     return mask, dark
 
 
-def _grid(gray: np.ndarray, fit: GridMap, version: int, track: bool, module_out: int) -> Grid:
+class _Blurred:
+    """The crop blurred a quarter module, for each module size met (to a pixel): a crop's grids mostly share
+    one, and blurring the whole crop cost more than sampling a grid."""
+
+    def __init__(self, gray: np.ndarray) -> None:
+        self.gray = gray.astype(np.float32)
+        self.cache: dict[float, np.ndarray] = {}
+
+    def __call__(self, module: float) -> np.ndarray:
+        sigma = max(0.5, round(module) / 4)
+        if sigma not in self.cache:
+            self.cache[sigma] = cv2.GaussianBlur(self.gray, (0, 0), sigma)
+        return self.cache[sigma]
+
+
+def _grid(blurred: _Blurred | np.ndarray, fit: GridMap | CylinderMap, version: int, track: bool, module_out: int
+          ) -> Grid:
+    """One grid sampled on the crop (``blurred``: shared by a crop's grids, or the crop itself)."""
+    if isinstance(blurred, np.ndarray):
+        blurred = _Blurred(blurred)
     n = fit.n
     cs = np.arange(n) + 0.5
     gx, gy = np.meshgrid(cs, cs)
     centres = fit(np.c_[gx.ravel(), gy.ravel()]).astype(np.float32)
     mx, my = centres[:, 0].reshape(n, n), centres[:, 1].reshape(n, n)
     module = float(np.median(np.hypot(*np.diff(centres.reshape(n, n, 2), axis=1).reshape(-1, 2).T)))
-    values = sample(cv2.GaussianBlur(gray.astype(np.float32), (0, 0), max(0.5, module / 4)), mx, my, track)
+    values = sample(blurred(module), mx, my, track)
     local = cv2.blur(values, (5, 5))  # the threshold of a module: the mean of the 5×5 modules around it
     lo, hi = np.percentile(values, (5, 95))
     darkness = np.clip(0.5 + (local - values) / max(float(hi - lo), 1.0), 0.0, 1.0)
@@ -217,18 +251,32 @@ def _grid(gray: np.ndarray, fit: GridMap, version: int, track: bool, module_out:
 def grids(gray: np.ndarray, module_out: int = 4) -> Iterator[Grid]:
     """The grids fitted in ``gray`` (a crop, a few pixels a module), one per finder triple and version whose timing
     patterns agree (a wrinkle can make a wrong count agree too, so every version near the estimate is tried), each
-    with its module darkness and its clean rendering (black on white, quiet zone); then the first of them tracked
-    block by block for a wrinkle (:func:`devices.scanner.gridsample.tracked`: twice the cost, so only once)."""
+    with its module darkness and its clean rendering (black on white, quiet zone); unless both timing patterns of
+    some version counted out, the same again from cylinders through the finders (a strong bend). Then the first
+    fit, and the first with the most timing patterns counted, as a cylinder (:mod:`devices.scanner.cylinder`),
+    and the first tracked block by block for a wrinkle (:func:`devices.scanner.gridsample.tracked`): each a few
+    ms, so not for every fit."""
     seen = finders(gray)
     if len(seen) < 3:
         return
     by_centre = {f.centre: f for f in seen}
+    blurred = _Blurred(gray)
     fits: list[tuple[GridMap, int]] = []
-    for tl, tr, bl, _module in corner_sets([(f.centre, f.module) for f in seen]):
-        fs = (by_centre[tl], by_centre[tr], by_centre[bl])
-        for version in _versions(fs):
-            if (fit := fit_grid(gray, fs, version)) is not None:
-                fits.append((fit, version))
-                yield _grid(gray, fit, version, False, module_out)
+    for bent in (False, True):
+        if any(fit.timing_patterns == 2 for fit, _v in fits):
+            break
+        for tl, tr, bl, _module in corner_sets([(f.centre, f.module) for f in seen]):
+            fs = (by_centre[tl], by_centre[tr], by_centre[bl])
+            # on a bend the finders' modules look small, the estimate too high: the bent pass looks no higher
+            for version in (v for v in _versions(fs) if not bent or v <= _versions(fs)[0]):
+                if (fit := fit_grid(gray, fs, version, bent)) is not None:
+                    fits.append((fit, version))
+                    yield _grid(blurred, fit, version, False, module_out)
     if fits:
-        yield _grid(gray, *fits[0], True, module_out)
+        # the first fit (nearest the version estimated) and the first with the most timing patterns counted (a
+        # wrong version's count agrees by chance now and then, on one pattern more often than on both)
+        best = max(fits, key=lambda fv: fv[0].timing_patterns)
+        for fit, version in [fits[0]] if best is fits[0] else [fits[0], best]:
+            if (cylinder := fit_cylinder(fit.n, fit.src, fit.dst)) is not None:
+                yield _grid(blurred, cylinder, version, False, module_out)
+        yield _grid(blurred, *fits[0], True, module_out)

@@ -52,6 +52,9 @@ from devices.scanner.twofinder import two_finder_grids
 log = logging.getLogger(__name__)
 
 _CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+# gridfit's crops: a region's module size is judged from the code's middle, and a curved code's modules at the
+# edges are half that or less; at 5 px the squashed finders there merge into their separators and go unseen
+GRIDFIT_MODULE_PX = 7.0
 
 
 @dataclass
@@ -179,14 +182,14 @@ def build_steps(zxing: ZxingReader, backends: dict[str, Backend]) -> list[tuple[
         return []
 
     def gridfitted(look: Look) -> list[Decoded]:  # a curved, wrinkled or steeply tilted code (gridfit.py)
-        for image in look.crops(5.0)[:2]:
+        for image in look.crops(GRIDFIT_MODULE_PX)[:2]:
             for grid in grids(image):
                 if found := zx(grid.image, "local", False):
                     return found
         return []
 
     def gridfit_erasures(look: Look) -> list[Decoded]:  # glare on a bent or tilted card: the fitted grid's
-        for image in look.crops(5.0)[:2]:                # washed-out modules as erasures (erasure.py)
+        for image in look.crops(GRIDFIT_MODULE_PX)[:2]:                # washed-out modules as erasures (erasure.py)
             for grid in grids(image):
                 if (read := decode_matrix(*module_evidence(grid.values))) is not None:
                     return [read]

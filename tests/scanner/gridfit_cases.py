@@ -10,7 +10,21 @@ import cv2
 import numpy as np
 import segno
 
+from devices.scanner.decoders import ZxingReader, to_gray
+from devices.scanner.gridfit import grids
+from devices.scanner.steps import GRIDFIT_MODULE_PX, Look
 from tests.scanner.synthetic import FRAME_H, FRAME_W, code_image, finish
+
+ZXING = ZxingReader()
+
+
+def gridfit_reads(frame: np.ndarray) -> set[str]:
+    """What the grid fit alone reads on the frame's candidate crops, as the cascade's step does."""
+    texts: set[str] = set()
+    for image in Look(to_gray(frame)).crops(GRIDFIT_MODULE_PX)[:2]:
+        for grid in grids(image):
+            texts |= {d.text for d in ZXING.read(grid.image, "local", False)[0]}
+    return texts
 
 
 def cylinder(patch: np.ndarray, angle: float, axis: int = 0) -> np.ndarray:

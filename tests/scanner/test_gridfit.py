@@ -17,19 +17,10 @@ from devices.scanner.gridfit import alignment_centres, grids
 from devices.scanner.gridsample import nudged, tracked
 from devices.scanner.qrmatrix import decode_matrix
 from devices.scanner.steps import Look
-from tests.scanner.gridfit_cases import bent_under_glare, cylinder, in_frame, not_flat_cases, on_card
+from tests.scanner.gridfit_cases import bent_under_glare, cylinder, gridfit_reads, in_frame, not_flat_cases, on_card
 from tests.scanner.synthetic import id_card_payloads, make_cases
 
 ZXING = ZxingReader()
-
-
-def gridfit_reads(frame: np.ndarray) -> set[str]:
-    """What the grid fit alone reads on the frame's candidate crops, as the cascade's step does."""
-    texts: set[str] = set()
-    for image in Look(to_gray(frame)).crops(5.0)[:2]:
-        for grid in grids(image):
-            texts |= {d.text for d in ZXING.read(grid.image, "local", False)[0]}
-    return texts
 
 
 @pytest.fixture(scope="module")
