@@ -15,9 +15,7 @@ import pytest
 from devices.scanner import erasure
 from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.decoders import to_gray
-from devices.scanner.gridfit import grids
 from devices.scanner.guidance import Guidance, assess
-from devices.scanner.qrmatrix import decode_matrix
 from devices.scanner.steps import Look
 from tests.scanner import holdout
 
@@ -38,15 +36,14 @@ def glare_case(data: Path, seed: int, index: int, spot: bool = True) -> tuple[np
 
 
 def erasure_texts(frame: np.ndarray) -> set[str]:
-    """What the two erasure steps (the finders' grid and the fitted grid, read with erasures) read in the frame."""
-    look = Look(to_gray(frame), frame)
-    found = {d.text for image in look.crops(5.0)[:2] for d in erasure.erasure_reads(image)}
-    for image in look.crops(5.0)[:2]:
-        found |= {read.text for grid in grids(image) if (read := decode_matrix(*erasure.module_evidence(grid.values)))}
-    return found
+    """What the cascade's two erasure steps (regrid-erasure, gridfit-erasure) read in the frame."""
+    steps = [step for name, step in DecoderCascade(CascadeSettings(frame_budget_ms=None)).steps
+             if name in ("regrid-erasure", "gridfit-erasure")]
+    assert len(steps) == 2
+    return {d.text for step in steps for d in step(Look(to_gray(frame), frame))}
 
 
-@pytest.mark.parametrize(("seed", "index"), [(101, 2), (101, 7), (101, 11), (202, 5)])
+@pytest.mark.parametrize(("seed", "index"), [(101, 2), (202, 5), (303, 2), (303, 6)])
 def test_a_glare_spot_is_erased_with_its_rim_and_the_code_is_read(sample_data, monkeypatch, seed, index):
     frame, text = glare_case(sample_data, seed, index)
     assert erasure_texts(frame) == {text}
@@ -66,7 +63,7 @@ def test_a_clipped_plateau_and_its_rim_are_marked_but_light_modules_between_dark
     assert np.count_nonzero(marked) < values.size / 5  # an overexposed code is not erased wholesale
 
 
-@pytest.mark.parametrize(("seed", "index"), [(303, 5), (303, 8)])
+@pytest.mark.parametrize(("seed", "index"), [(303, 8), (404, 6)])
 def test_a_glare_spot_that_prevents_a_read_asks_the_resident_to_tilt_the_card(sample_data, seed, index):
     frame, _text = glare_case(sample_data, seed, index)
     gray = to_gray(frame)
