@@ -92,6 +92,39 @@ def test_a_frame_budget_spreads_the_steps_over_frames():
     assert ran == [name for name, _ in cascade.steps]
 
 
+
+def test_a_fresh_cascade_does_not_start_unmeasured_steps_past_the_budget(monkeypatch):
+    """A new cascade (the command line, the first frames after start-up) has learnt no step's cost: a step not
+    yet run counts as a dear one (UNMEASURED_STEP_MS), so a frame does not start one it has no room for.
+    The CPU clock is simulated: every step takes 5 ms of it."""
+    from devices.scanner import cascade as cascade_module
+
+    cpu = {"s": 0.0}
+    monkeypatch.setattr(cascade_module.time, "thread_time", lambda: cpu["s"])
+    clock = Clock()
+    budget = 21.0  # not a multiple of 5: no float rounding at the edge
+    cascade = DecoderCascade(CascadeSettings(("zxing", "pyzbar"), 5, 0.2, frame_budget_ms=budget), clock=clock)
+    ran: list[str] = []
+
+    def costing(name, step):
+        def run(look):
+            ran.append(name)
+            cpu["s"] += 0.005
+            return step(look)
+        return run
+
+    cascade.steps = [(name, costing(name, step)) for name, step in cascade.steps]
+    clock.now += 1.0
+    cascade.decode_frame(EMPTY)
+    # the first step always runs (5 ms); a second, unmeasured, needs 5 + UNMEASURED_STEP_MS <= 21; no third
+    expected = 2 if budget >= 5 + cascade_module.UNMEASURED_STEP_MS else 1
+    assert len(ran) == expected
+    while len(ran) < len(cascade.steps):  # until every step has run once (two a frame)
+        cascade.decode_frame(EMPTY)
+    before = len(ran)
+    cascade.decode_frame(EMPTY)  # every cost measured now, 5 ms each: the budget's worth of them
+    assert len(ran) - before == 4
+
 def test_still_images_get_every_step(sample_data):
     # A real photo that neither library reads as it is, but pyzbar reads after Otsu thresholding.
     image = cv2.imread(str(sample_data / "qr-photos/zxing-cpp/qrcode-2/13.webp"), cv2.IMREAD_GRAYSCALE)
