@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 
+import cv2
 import numpy as np
 
 from devices.scanner.regions import Region
@@ -17,6 +18,11 @@ from devices.scanner.small import code_side
 
 MOVE_CLOSER_BELOW_PX = 80  # an ID card's code (version 6–7, ~45 modules) needs about 2 px a module to be read
 GLARE_FRACTION = 0.04  # of the pixels around the code patch burnt out (≥ 250)
+# or a solid burnt-out spot (it survives an opening a 20th of the patch wide, so saturated light modules between
+# dark ones do not count) on this share of the code patch's own area: a highlight on 2–9 % of an ID card's code is
+# far below GLARE_FRACTION of the grown patch, yet it washes out more codewords than the code can correct
+# (the regions' module size is too rough to measure the spot in modules)
+GLARE_SPOT = 0.005
 STABLE_FRAMES = 3  # the same advice on this many missed frames in a row before it is shown
 CLEAR_AFTER_FRAMES = 15  # one second at 15 fps without the condition: the advice goes away
 
@@ -35,11 +41,20 @@ def assess(gray: np.ndarray, regions: list[Region]) -> Guidance:
     # the patch grown by half its size each way: a burnt-out spot has no texture, so it is beside the patch
     m = region.side // 2
     patch = gray[max(0, region.y - m):region.y + region.h + m, max(0, region.x - m):region.x + region.w + m]
-    if patch.size and np.count_nonzero(patch >= 250) > GLARE_FRACTION * patch.size:
+    if patch.size and _burnt_out(patch, region):
         return Guidance.TILT
     if region.side < MOVE_CLOSER_BELOW_PX or code_side(gray, region) < MOVE_CLOSER_BELOW_PX:
         return Guidance.MOVE_CLOSER
     return Guidance.NONE
+
+
+def _burnt_out(patch: np.ndarray, region: Region) -> bool:
+    burnt = (patch >= 250).astype(np.uint8)
+    if np.count_nonzero(burnt) > GLARE_FRACTION * patch.size:
+        return True
+    side = max(3, region.side // 20)
+    solid = cv2.morphologyEx(burnt, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
+    return bool(np.count_nonzero(solid) >= GLARE_SPOT * region.w * region.h)
 
 
 class GuidanceFilter:
