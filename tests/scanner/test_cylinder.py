@@ -78,7 +78,8 @@ def test_curved_codes_the_cascade_missed_are_read_exactly(curved: list, monkeypa
     assert sum(bool(r) for r in reads) >= 5, reads
     monkeypatch.setattr(gridfit, "fit_cylinder", lambda *_args: None)
     monkeypatch.setattr(gridfit, "cylinder_guesses", lambda *_args: iter(()))
-    assert sum(bool(gridfit_reads(frame)) for frame, _text in curved) <= 2
+    # the flat fit reads a few (3 since regions.py sizes a crop by its squashed modules): the cylinder adds 2 more
+    assert sum(bool(gridfit_reads(frame)) for frame, _text in curved) <= sum(bool(r) for r in reads) - 2
 
 
 def test_nothing_without_a_code(sample_data: Path) -> None:

@@ -14,6 +14,7 @@ from devices.scanner.cascade import CascadeSettings, DecoderCascade
 from devices.scanner.damage import cleaned, outlined, refound
 from devices.scanner.decoders import ZxingReader, make_backend, to_gray
 from devices.scanner.regions import Region, texture_regions
+from devices.scanner.steps import Look
 from tests.scanner.damaged import big_cases, damaged, damaged_cases, in_frame, inked_finder_cases, torn_finder_cases
 from tests.scanner.synthetic import id_card_payloads, make_cases
 
@@ -124,21 +125,30 @@ def test_damaged_codes_read_exactly_or_not_at_all(held_out):
 
 
 def test_strong_perspective_is_read_flat_from_the_codes_outline_and_live_within_3_s(held_out, ids):
-    """Held-out seeds: codes turned 40–65° close to the camera that the cascade without outline misses; outline
-    reads some of them, exactly, and the live loop (25 ms of CPU a frame, steps round robin) within 45 frames."""
+    """Held-out seeds: codes turned 40–65° close to the camera that zxing-cpp's first look misses; outline alone
+    reads some of them, exactly, and the live loop (25 ms of CPU a frame, steps round robin) within 45 frames.
+    (Since the texture regions size a slanted patch's crop by its squashed modules, the crop steps before outline
+    read these too: outline is measured alone.)"""
     cases = [c for seed in (3, 4) for c in (held_out if seed == 3 else damaged_cases(ids, seed))
              if c[0].startswith("perspective")]
-    before, after = without("outline"), DecoderCascade(UNBUDGETED)
-    missed = [c for c in cases if read_by(before, c[1]) != [c[2]]]
+    zxing = make_backend("zxing")
+    outline = dict(DecoderCascade(UNBUDGETED).steps)["outline"]
     flat = []
-    for name, frame, text in missed:
-        found = after.decode_still(frame)
+    for name, frame, text in cases:
+        gray = to_gray(frame)
+        if text in {d.text for d in zxing(gray)}:
+            continue
+        found = outline(Look(gray, frame, zxing_failed(gray)))
         assert [d.text for d in found] in ([], [text]), name
-        if found and found[0].backend.endswith("outline"):
+        if found:
             flat.append((name, frame, text))
-    assert len(flat) >= 2, [n for n, *_ in missed]
+    assert len(flat) >= 2, len(flat)
     for name, frame, text in flat:
         assert held_live(frame) == [text], name
+
+
+def zxing_failed(gray: np.ndarray) -> list:
+    return ZxingReader().read(gray, errors=True)[1]
 
 
 def test_the_damage_steps_find_no_text_on_code_free_frames(sample_data):
