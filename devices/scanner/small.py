@@ -28,7 +28,7 @@ import cv2
 import numpy as np
 
 from devices.scanner.decoders import Decoded
-from devices.scanner.regions import Region, bounds
+from devices.scanner.regions import Region, bounds, wiener
 
 UPSCALE = 4  # the outline is found on the patch upscaled this much: corners within a quarter of a pixel
 MAX_SIDE_PX = 140  # a candidate region (often the whole card) with a code of up to about 50 px; larger codes have
@@ -82,17 +82,6 @@ def _clockwise(corners: np.ndarray) -> np.ndarray:
     return corners[order]  # increasing angle in image coordinates (y down): clockwise on screen
 
 
-def _wiener(gray: np.ndarray, sigma: float, noise: float = 0.02) -> np.ndarray:
-    """Wiener deconvolution of a Gaussian blur of ``sigma`` px (the camera's defocus and the sensor's pixels)."""
-    pad = int(3 * sigma) + 2
-    f = cv2.copyMakeBorder(gray.astype(np.float32), pad, pad, pad, pad, cv2.BORDER_REPLICATE)
-    h, w = f.shape
-    fy, fx = np.fft.fftfreq(h)[:, None], np.fft.rfftfreq(w)[None, :]
-    otf = np.exp(-2 * np.pi ** 2 * sigma ** 2 * (fx ** 2 + fy ** 2))
-    out = np.fft.irfft2(np.fft.rfft2(f) * otf / (otf * otf + noise), s=(h, w))
-    return out[pad:pad + gray.shape[0], pad:pad + gray.shape[1]].astype(np.float32)
-
-
 def small_patches(gray: np.ndarray, regions: list[Region]) -> Iterator[np.ndarray]:
     """The candidate regions small enough for this step, with a margin (the region may be a part of the card)."""
     for region in regions[:3]:
@@ -113,7 +102,7 @@ def squares(patch: np.ndarray) -> Iterator[np.ndarray]:
         m = cv2.getPerspectiveTransform(corners.astype(np.float32), dst)
         warped = cv2.warpPerspective(source, m, (SQUARE, SQUARE), flags=cv2.INTER_CUBIC,
                                      borderMode=cv2.BORDER_REPLICATE)
-        yield np.clip(_wiener(warped, CAMERA_BLUR * (SQUARE - 2 * QUIET) / side), 0, 255)
+        yield np.clip(wiener(warped, CAMERA_BLUR * (SQUARE - 2 * QUIET) / side, 0.02), 0, 255)
 
 
 def _thresholded(square: np.ndarray) -> Iterator[np.ndarray]:

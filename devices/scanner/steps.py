@@ -43,7 +43,7 @@ from devices.scanner.decoders import Backend, Decoded, ZxingReader, fit_width, m
 from devices.scanner.erasure import erasure_reads, module_evidence
 from devices.scanner.gridfit import grids
 from devices.scanner.qrmatrix import decode_matrix
-from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled
+from devices.scanner.regions import Region, candidate_regions, crop, rectified, unbent, upscaled, wiener
 from devices.scanner.resample import resampled
 from devices.scanner.small import read_small
 from devices.scanner.stack import FrameStack
@@ -106,17 +106,9 @@ def _deblur(gray: np.ndarray, module_px: float) -> np.ndarray:
 
 
 def _wiener(gray: np.ndarray, sigma: float, noise: float = 0.01) -> np.ndarray:
-    """Wiener deconvolution of a Gaussian blur of ``sigma`` pixels (a defocused webcam): unlike an unsharp mask it
-    undoes the blur where the modules' contrast is still above the sensor noise (``noise``: the noise-to-signal
-    power), so modules that merged into grey come apart again. A crop of a few hundred pixels: a few ms."""
-    pad = int(3 * sigma) + 2
-    f = cv2.copyMakeBorder(gray.astype(np.float32) / 255, pad, pad, pad, pad, cv2.BORDER_REPLICATE)
-    h, w = f.shape
-    fy, fx = np.fft.fftfreq(h)[:, None], np.fft.rfftfreq(w)[None, :]
-    otf = np.exp(-2 * np.pi ** 2 * sigma ** 2 * (fx ** 2 + fy ** 2))  # a Gaussian's transform is a Gaussian
-    out = np.fft.irfft2(np.fft.rfft2(f) * otf / (otf * otf + noise), s=(h, w))[pad:pad + gray.shape[0],
-                                                                              pad:pad + gray.shape[1]]
-    return np.clip(out * 255, 0, 255).astype(np.uint8)
+    """:func:`devices.scanner.regions.wiener` of a crop, back to 8-bit grey for zxing-cpp."""
+    out: np.ndarray = np.clip(wiener(gray, sigma, noise), 0, 255).astype(np.uint8)
+    return out
 
 
 def _sharpen(gray: np.ndarray) -> np.ndarray:
